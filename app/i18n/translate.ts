@@ -1,0 +1,55 @@
+import { en, ko, type MessageKey, type MessageParams } from "./messages";
+import type { Locale } from "./types";
+
+const catalogues = { ko, en } as const;
+
+function lookup(tree: unknown, key: string): string | undefined {
+  let node: unknown = tree;
+  for (const part of key.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** Translates a catalogue key; `{name}` placeholders are filled from params. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text = lookup(catalogues[locale], key) ?? lookup(ko, key) ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** For keys built at run time (e.g. `workflow.state.${state}`): falls back to the raw key. */
+export function translateDynamic(locale: Locale, key: string, params?: MessageParams): string {
+  return translate(locale, key as MessageKey, params);
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+export function intlLocale(locale: Locale): string {
+  return locale === "ko" ? "ko-KR" : "en-US";
+}
+
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+}
+
+export function formatDateTime(locale: Locale, value: Date | string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Seoul",
+  }).format(new Date(value));
+}
+
+export function formatDate(locale: Locale, value: Date | string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "Asia/Seoul" }).format(
+    new Date(value),
+  );
+}

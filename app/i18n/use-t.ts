@@ -1,0 +1,22 @@
+import { useRouteLoaderData } from "react-router";
+import type { MessageKey, MessageParams } from "./messages";
+import { formatDate, formatDateTime, formatNumber, translate, translateDynamic } from "./translate";
+import type { Locale } from "./types";
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData("root") as { locale?: Locale } | undefined;
+  return data?.locale ?? "ko";
+}
+
+/** Translation and Intl formatting in the page's language. */
+export function useT() {
+  const locale = useLocale();
+  return {
+    locale,
+    t: (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
+    td: (key: string, params?: MessageParams) => translateDynamic(locale, key, params),
+    n: (value: number) => formatNumber(locale, value),
+    dt: (value: Date | string) => formatDateTime(locale, value),
+    d: (value: Date | string) => formatDate(locale, value),
+  };
+}

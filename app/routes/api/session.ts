@@ -1,0 +1,23 @@
+import type { Route } from "./+types/session";
+import { signInSchema } from "~/modules/auth/auth.schema";
+import { signIn, signOut } from "~/modules/auth/session.server";
+import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { AppError } from "~/utils/errors";
+
+/** POST /api/v1/session signs in; DELETE signs out (revokes the server-side session). */
+export async function action({ request, context }: Route.ActionArgs) {
+  return handleApi(request, async () => {
+    if (request.method === "POST") {
+      const body = parseBody(signInSchema, await readJson(request));
+      const { user, setCookie } = await signIn({ ...body, clientKey: context?.clientIp ?? "unknown" });
+      return json(
+        { user: { id: user.id, email: user.email, name: user.name, role: user.role, isChair: user.isChair, organization: { code: user.organization.code, name: user.organization.nameKo, nameEn: user.organization.nameEn } } },
+        { headers: { "Set-Cookie": setCookie } },
+      );
+    }
+    if (request.method === "DELETE") {
+      return new Response(null, { status: 204, headers: { "Set-Cookie": await signOut(request) } });
+    }
+    throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
+  });
+}

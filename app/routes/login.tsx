@@ -1,0 +1,74 @@
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/login";
+import { LanguageSwitch } from "~/components/language-switch";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { signInSchema } from "~/modules/auth/auth.schema";
+import { getUser, signIn } from "~/modules/auth/session.server";
+import { AppError } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  if (await getUser(request)) return redirect("/");
+  return null;
+}
+
+function safeRedirect(to: FormDataEntryValue | null): string {
+  const value = typeof to === "string" ? to : "/";
+  return value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const locale = await pageLocale(request);
+  const form = await request.formData();
+  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return data({ error: translate(locale, "auth.invalid") }, { status: 400 });
+  try {
+    const { setCookie } = await signIn({ ...parsed.data, clientKey: context?.clientIp ?? "unknown" });
+    return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": setCookie } });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+export default function Login({ actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only">{t("app.skipToContent")}</a>
+      <header className="bg-gov-900 text-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between p-4">
+          <p className="text-lg font-bold">{t("app.name")}</p>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-md p-6">
+        <h1 className="page-title">{t("auth.title")}</h1>
+        <p className="mt-2 text-sm text-slate-700">{t("app.tagline")}</p>
+        {params.get("signedOut") ? <p className="alert-success mt-4" role="status">{t("auth.signedOut")}</p> : null}
+        {actionData?.error ? <p className="alert-error mt-4" role="alert">{actionData.error}</p> : null}
+        <Form method="post" className="card mt-4 space-y-4">
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <div>
+            <label htmlFor="email" className="field-label">{t("auth.email")}</label>
+            <input id="email" name="email" type="email" autoComplete="username" required className="field-input" />
+          </div>
+          <div>
+            <label htmlFor="password" className="field-label">{t("auth.password")}</label>
+            <input id="password" name="password" type="password" autoComplete="current-password" required className="field-input" />
+          </div>
+          <button type="submit" className="btn-primary w-full" disabled={busy}>
+            {busy ? t("auth.submitting") : t("auth.submit")}
+          </button>
+        </Form>
+        <p className="mt-4 text-sm text-slate-600">{t("auth.demoHint")}</p>
+      </main>
+    </>
+  );
+}

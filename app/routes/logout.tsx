@@ -1,0 +1,11 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/logout";
+import { signOut } from "~/modules/auth/session.server";
+
+export async function action({ request }: Route.ActionArgs) {
+  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await signOut(request) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Where the app keeps its database, secret and uploaded files (outside the web root). */
+export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
+
+export const isProduction = process.env.NODE_ENV === "production";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? "file:./data/app.db";
+}
+
+/** Quorum of distinct approvers (one of them the chair) before a decision takes effect. */
+export function signoffQuorum(): number {
+  const n = Number(process.env.SIGNOFF_QUORUM ?? 2);
+  return Number.isInteger(n) && n >= 1 ? n : 2;
+}
+
+let secret: string | undefined;
+
+/**
+ * The session secret: SESSION_SECRET, or (outside production) a random one generated once and kept
+ * in the data folder. In production a missing secret is a start-up error.
+ */
+export function sessionSecret(): string {
+  if (secret) return secret;
+  const fromEnv = process.env.SESSION_SECRET;
+  if (fromEnv) return (secret = fromEnv);
+  if (isProduction) {
+    throw new Error("SESSION_SECRET must be set in production (NODE_ENV=production).");
+  }
+  const file = path.join(DATA_DIR, "session-secret");
+  if (existsSync(file)) return (secret = readFileSync(file, "utf8").trim());
+  mkdirSync(DATA_DIR, { recursive: true });
+  secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

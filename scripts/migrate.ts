@@ -1,0 +1,19 @@
+/** Applies pending migrations to the database (DATABASE_URL, default ./data/app.db). */
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+export function migrateDatabase(): void {
+  process.env.DATABASE_URL ??= "file:./data/app.db";
+  const file = process.env.DATABASE_URL.replace(/^file:/, "");
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: process.env,
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  migrateDatabase();
+  console.log("Migrations applied.");
+}

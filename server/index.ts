@@ -1,0 +1,60 @@
+/**
+ * The HTTP server: Express serving the built assets and the React Router app (pages and /api/v1).
+ * Development (`npm run dev`) runs Vite in middleware mode for hot reload.
+ */
+import "./app-context";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import type { ServerBuild } from "react-router";
+
+export async function createServer({ dev }: { dev: boolean }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    next();
+  });
+
+  let build: () => Promise<ServerBuild>;
+  if (dev) {
+    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildDir = path.resolve("build");
+    app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    const serverBuild = (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
+    build = async () => serverBuild;
+  }
+
+  app.all(
+    /.*/,
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  return app;
+}
+
+export function listen(app: express.Express): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "localhost";
+  return new Promise((resolve) => {
+    app.listen(port, host, () => {
+      console.log(`AX 수요 시스템이 http://${host}:${port} 에서 실행 중입니다 (listening on http://${host}:${port})`);
+      resolve();
+    });
+  });
+}

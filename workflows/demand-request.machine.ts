@@ -1,0 +1,401 @@
+/**
+ * The AX demand-request workflow (DOMAIN.md "The workflow") as one pure XState 5 machine.
+ *
+ * Pure: no timers, no invoked actors, no side effects. The service layer loads the stored snapshot
+ * (`restoreSnapshot`), builds the event (putting database facts such as `meetingAcceptsItems`,
+ * `agendaLocked`, `plan.coSigned`, `allConditionsMet` and the actor's `isChair` on it itself, never
+ * from the client), calls `sendEvent` and persists `persistSnapshot(next)` with `MACHINE_VERSION`
+ * when `changed` is true; otherwise it answers with `explainRefusal`.
+ */
+import { and, assign, getNextTransitions, initialTransition, setup, transition } from "xstate";
+import type { AnyStateNode, SnapshotFrom } from "xstate";
+import {
+  CHECK_GUARDS,
+  EVENT_CHECKS,
+  decisionOutcomeIs,
+  fillsApproved,
+  firstFailedCheck,
+  quorumReachedWithThis,
+  releasesAll,
+  type CheckGuardName,
+  type Guard,
+  type Refusal,
+} from "./guards";
+import type { DecisionCondition, DecisionOutcome, WorkflowActor } from "./types";
+
+export * from "./guards";
+export { restoreSnapshot, persistSnapshot, SnapshotVersionError, migrations } from "./persistence";
+export type { PersistedRequestSnapshot } from "./persistence";
+
+export const MACHINE_VERSION = 1;
+
+// ---------------------------------------------------------------------------------------------
+// events
+
+export const EVENT_TYPES = [
+  "SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SCHEDULE", "DECIDE", "SIGN",
+  "REFUSE_SIGNOFF", "CONDITIONS_MET", "ALLOCATE", "RELEASE", "START", "CLOSE",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+interface Ev<T extends EventType> {
+  type: T;
+  actor: WorkflowActor;
+}
+export type RequestEvent =
+  | Ev<"SUBMIT">
+  | Ev<"RESUBMIT">
+  | (Ev<"WITHDRAW"> & { reason: string })
+  | (Ev<"ACCEPT"> & { note?: string })
+  | (Ev<"RETURN"> & { reasons: string[] })
+  | (Ev<"SCHEDULE"> & {
+      meetingId: string;
+      /** The joint plan as stored: co-signed by both sides, and its agreed GPU count. */
+      plan: { coSigned: boolean; agreedGpus: number | null };
+      /** Set by the server: the meeting exists and its agenda is not locked. */
+      meetingAcceptsItems: boolean;
+    })
+  | (Ev<"DECIDE"> & {
+      meetingId: string;
+      /** Set by the server from the meeting. */
+      agendaLocked: boolean;
+      outcome: DecisionOutcome;
+      approvedGpus: number;
+      conditions: DecisionCondition[];
+      note?: string;
+    })
+  | (Ev<"SIGN"> & { comment?: string })
+  | (Ev<"REFUSE_SIGNOFF"> & { reason: string })
+  /** Set by the server: every condition of the decision is marked met. */
+  | (Ev<"CONDITIONS_MET"> & { allConditionsMet: boolean })
+  | (Ev<"ALLOCATE"> & { gpus: number })
+  | (Ev<"RELEASE"> & { gpus: number })
+  | Ev<"START">
+  | Ev<"CLOSE">;
+export type RequestEventOf<T extends EventType> = Extract<RequestEvent, { type: T }>;
+
+// ---------------------------------------------------------------------------------------------
+// context
+
+export interface RequestDecision {
+  outcome: DecisionOutcome;
+  approvedGpus: number;
+  conditions: DecisionCondition[];
+  note?: string;
+  meetingId: string;
+}
+export interface Signoff {
+  approverId: string;
+  isChair: boolean;
+}
+export interface RequestContext {
+  ministryId: string;
+  quorum: number;
+  meetingId: string | null;
+  agreedGpus: number | null;
+  decision: RequestDecision | null;
+  signoffs: Signoff[];
+  approvedGpus: number | null;
+  allocatedGpus: number;
+  returnReasons: string[];
+}
+export interface RequestInput {
+  ministryId: string;
+  /** Distinct approvers (the chair among them) needed to decide. Default 2. */
+  quorum?: number;
+}
+
+export const REQUEST_STATES = [
+  "draft", "screening", "revision", "jointPlanning", "onAgenda", "awaitingSignoff", "approved",
+  "conditionallyApproved", "rejected", "allocated", "active", "closed", "withdrawn",
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export type AllocationDetail = "partially" | "fully";
+export const FINAL_STATES: readonly RequestState[] = ["rejected", "closed", "withdrawn"];
+
+// ---------------------------------------------------------------------------------------------
+// machine
+
+type GuardArgs = { context: RequestContext; event: RequestEvent };
+const machineGuard = (g: Guard) => ({ context, event }: GuardArgs) => g(context, event);
+const checkGuards = Object.fromEntries(
+  Object.entries(CHECK_GUARDS).map(([name, g]) => [name, machineGuard(g)]),
+) as Record<CheckGuardName, (args: GuardArgs) => boolean>;
+
+/** The checks of an event type, plus branch guards that choose among its targets. */
+type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll";
+type OutcomeGuard = { type: "decisionOutcomeIs"; params: { outcome: DecisionOutcome } };
+const when = (type: EventType, ...branch: NamedGuard[]) =>
+  and<RequestContext, RequestEvent, NamedGuard[]>([...EVENT_CHECKS[type], ...branch]);
+/** SIGN that completes the quorum, for a decision with this outcome. */
+const signDecides = (outcome: DecisionOutcome) =>
+  and<RequestContext, RequestEvent, [...NamedGuard[], OutcomeGuard]>([
+    ...EVENT_CHECKS.SIGN,
+    "quorumReachedWithThis",
+    { type: "decisionOutcomeIs", params: { outcome } },
+  ]);
+const trimmed = (xs: unknown): string[] =>
+  Array.isArray(xs) ? xs.filter((x): x is string => typeof x === "string" && x.trim() !== "").map((x) => x.trim()) : [];
+
+export const demandRequestMachine = setup({
+  types: {
+    context: {} as RequestContext,
+    events: {} as RequestEvent,
+    input: {} as RequestInput,
+  },
+  guards: {
+    ...checkGuards,
+    quorumReachedWithThis: machineGuard(quorumReachedWithThis),
+    fillsApproved: machineGuard(fillsApproved),
+    releasesAll: machineGuard(releasesAll),
+    decisionOutcomeIs: ({ context }, params: { outcome: DecisionOutcome }) =>
+      decisionOutcomeIs(context, params.outcome),
+  },
+  actions: {
+    storeReturnReasons: assign({
+      returnReasons: ({ event }) => (event.type === "RETURN" ? trimmed(event.reasons) : []),
+    }),
+    clearReturnReasons: assign({ returnReasons: () => [] }),
+    storeSchedule: assign(({ context, event }) =>
+      event.type === "SCHEDULE"
+        ? { meetingId: event.meetingId, agreedGpus: event.plan.agreedGpus }
+        : { meetingId: context.meetingId },
+    ),
+    storeDecision: assign(({ event }) => {
+      if (event.type !== "DECIDE") return {};
+      const decision: RequestDecision = {
+        outcome: event.outcome,
+        approvedGpus: event.approvedGpus,
+        conditions: (event.conditions ?? []).map((c) => ({ text: c.text.trim(), dueOn: c.dueOn })),
+        meetingId: event.meetingId,
+      };
+      if (typeof event.note === "string" && event.note.trim() !== "") decision.note = event.note.trim();
+      return { decision, signoffs: [] };
+    }),
+    recordSignoff: assign({
+      signoffs: ({ context, event }) => [
+        ...context.signoffs,
+        { approverId: event.actor.userId, isChair: event.actor.isChair === true },
+      ],
+    }),
+    clearDecision: assign({ decision: () => null, signoffs: () => [] }),
+    clearForDefer: assign({ meetingId: () => null, decision: () => null, signoffs: () => [] }),
+    applyApprovedGpus: assign({
+      approvedGpus: ({ context }) => context.decision?.approvedGpus ?? context.approvedGpus,
+    }),
+    addAllocation: assign({
+      allocatedGpus: ({ context, event }) => context.allocatedGpus + (event.type === "ALLOCATE" ? event.gpus : 0),
+    }),
+    subtractAllocation: assign({
+      allocatedGpus: ({ context, event }) => context.allocatedGpus - (event.type === "RELEASE" ? event.gpus : 0),
+    }),
+  },
+}).createMachine({
+  id: "demandRequest",
+  context: ({ input }) => ({
+    ministryId: input.ministryId,
+    quorum: input.quorum ?? 2,
+    meetingId: null,
+    agreedGpus: null,
+    decision: null,
+    signoffs: [],
+    approvedGpus: null,
+    allocatedGpus: 0,
+    returnReasons: [],
+  }),
+  initial: "draft",
+  states: {
+    draft: {
+      on: {
+        SUBMIT: { target: "screening", guard: when("SUBMIT") },
+        WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
+      },
+    },
+    screening: {
+      on: {
+        ACCEPT: { target: "jointPlanning", guard: when("ACCEPT"), actions: "clearReturnReasons" },
+        RETURN: { target: "revision", guard: when("RETURN"), actions: "storeReturnReasons" },
+        WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
+      },
+    },
+    revision: {
+      on: {
+        RESUBMIT: { target: "screening", guard: when("RESUBMIT") },
+        WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
+      },
+    },
+    jointPlanning: {
+      on: {
+        SCHEDULE: { target: "onAgenda", guard: when("SCHEDULE"), actions: "storeSchedule" },
+        WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
+      },
+    },
+    onAgenda: {
+      on: {
+        // moving the item to another meeting's agenda: stays onAgenda, context changes
+        SCHEDULE: { guard: when("SCHEDULE"), actions: "storeSchedule" },
+        DECIDE: { target: "awaitingSignoff", guard: when("DECIDE"), actions: "storeDecision" },
+        WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
+      },
+    },
+    awaitingSignoff: {
+      on: {
+        SIGN: [
+          {
+            target: "approved",
+            guard: signDecides("approve"),
+            actions: "recordSignoff",
+          },
+          {
+            target: "conditionallyApproved",
+            guard: signDecides("approveWithConditions"),
+            actions: "recordSignoff",
+          },
+          {
+            target: "rejected",
+            guard: signDecides("reject"),
+            actions: "recordSignoff",
+          },
+          {
+            target: "jointPlanning",
+            guard: signDecides("defer"),
+            actions: ["recordSignoff", "clearForDefer"],
+          },
+          // quorum not reached yet: record the signature and keep waiting
+          { guard: when("SIGN"), actions: "recordSignoff" },
+        ],
+        REFUSE_SIGNOFF: { target: "onAgenda", guard: when("REFUSE_SIGNOFF"), actions: "clearDecision" },
+      },
+    },
+    approved: {
+      entry: "applyApprovedGpus",
+      on: {
+        ALLOCATE: [
+          { target: "allocated.fully", guard: when("ALLOCATE", "fillsApproved"), actions: "addAllocation" },
+          { target: "allocated.partially", guard: when("ALLOCATE"), actions: "addAllocation" },
+        ],
+      },
+    },
+    conditionallyApproved: {
+      entry: "applyApprovedGpus",
+      on: {
+        CONDITIONS_MET: { target: "approved", guard: when("CONDITIONS_MET") },
+      },
+    },
+    rejected: { type: "final" },
+    allocated: {
+      initial: "partially",
+      states: { partially: {}, fully: {} },
+      on: {
+        // from `fully` every ALLOCATE is refused with OVER_APPROVED
+        ALLOCATE: [
+          { target: ".fully", guard: when("ALLOCATE", "fillsApproved"), actions: "addAllocation" },
+          { target: ".partially", guard: when("ALLOCATE"), actions: "addAllocation" },
+        ],
+        RELEASE: [
+          { target: "approved", guard: when("RELEASE", "releasesAll"), actions: "subtractAllocation" },
+          { target: ".partially", guard: when("RELEASE"), actions: "subtractAllocation" },
+        ],
+        START: { target: "active", guard: when("START") },
+        // closed early (e.g. the ministry gives the GPUs back before starting)
+        CLOSE: { target: "closed", guard: when("CLOSE") },
+      },
+    },
+    active: {
+      on: { CLOSE: { target: "closed", guard: when("CLOSE") } },
+    },
+    closed: { type: "final" },
+    withdrawn: { type: "final" },
+  },
+});
+
+export type RequestSnapshot = SnapshotFrom<typeof demandRequestMachine>;
+
+// ---------------------------------------------------------------------------------------------
+// pure helpers
+
+export function initialSnapshot(input: RequestInput): RequestSnapshot {
+  return initialTransition(demandRequestMachine, input)[0];
+}
+
+/**
+ * Applies `event`. `changed` is true when the machine took a transition (every accepted event
+ * assigns context, so the snapshot object changes); a refused event returns the same snapshot.
+ */
+export function sendEvent(snapshot: RequestSnapshot, event: RequestEvent): { snapshot: RequestSnapshot; changed: boolean } {
+  const [next] = transition(demandRequestMachine, snapshot, event);
+  return { snapshot: next, changed: next !== snapshot };
+}
+
+export function stateName(snapshot: Pick<RequestSnapshot, "value">): RequestState {
+  const v = snapshot.value as string | Record<string, unknown>;
+  return (typeof v === "string" ? v : Object.keys(v)[0]) as RequestState;
+}
+
+export function stateDetail(snapshot: Pick<RequestSnapshot, "value">): AllocationDetail | null {
+  const v = snapshot.value as string | Record<string, unknown>;
+  return typeof v === "object" && v !== null && typeof v.allocated === "string"
+    ? (v.allocated as AllocationDetail)
+    : null;
+}
+
+export const isEventType = (t: unknown): t is EventType => EVENT_TYPES.includes(t as EventType);
+
+/** Event types with a transition (guarded or not) in the snapshot's current state. */
+function eventsHandledIn(snapshot: RequestSnapshot): Set<string> {
+  return new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+}
+
+/**
+ * Why `event` would be refused in `snapshot`, or null when the machine would accept it.
+ * Evaluates the same guards as the machine, in order: role/ministry, already-signed, payload.
+ */
+export function explainRefusal(snapshot: RequestSnapshot, event: RequestEvent): Refusal | null {
+  const state = stateName(snapshot);
+  if (snapshot.status === "done") return { code: "FINAL_STATE", params: { state } };
+  if (!isEventType(event?.type) || !eventsHandledIn(snapshot).has(event.type)) {
+    return { code: "NOT_IN_STATE", params: { state, event: String(event?.type) } };
+  }
+  return firstFailedCheck(snapshot.context, event);
+}
+
+/**
+ * The event types `actor` may send now, judging only who sends (role, own ministry, already
+ * signed) — not the payload, so e.g. SCHEDULE is listed before the plan is co-signed.
+ */
+export function allowedEvents(snapshot: RequestSnapshot, actor: WorkflowActor): EventType[] {
+  if (snapshot.status === "done") return [];
+  const handled = eventsHandledIn(snapshot);
+  return EVENT_TYPES.filter(
+    (type) =>
+      handled.has(type) &&
+      firstFailedCheck(snapshot.context, { type, actor } as RequestEvent, "actor") === null,
+  );
+}
+
+export interface WorkflowDescription {
+  states: { id: RequestState; final: boolean; children: string[] }[];
+  transitions: { from: string; event: string; to: string[] }[];
+}
+
+/** States and transitions read from the machine definition (for the diagram and the docs). */
+export function describeWorkflow(): WorkflowDescription {
+  const root = demandRequestMachine.root;
+  const nodeId = (n: AnyStateNode) => n.path.join(".");
+  const states = Object.values(root.states).map((n: AnyStateNode) => ({
+    id: n.key as RequestState,
+    final: n.type === "final",
+    children: Object.keys(n.states),
+  }));
+  const transitions: WorkflowDescription["transitions"] = [];
+  const visit = (node: AnyStateNode) => {
+    for (const [event, defs] of node.transitions) {
+      const to = new Set<string>();
+      for (const d of defs) for (const t of d.target ?? [node]) to.add(nodeId(t));
+      transitions.push({ from: nodeId(node), event, to: [...to] });
+    }
+    Object.values(node.states).forEach(visit);
+  };
+  Object.values(root.states).forEach(visit);
+  return { states, transitions };
+}

@@ -1,0 +1,255 @@
+/**
+ * Guards of the demand-request workflow, as plain functions `(context, event) => boolean`.
+ *
+ * The machine (demand-request.machine.ts) references these by name, and `explainRefusal` evaluates
+ * the very same functions in the very same order (`EVENT_CHECKS`), so the reason shown to a person
+ * can never disagree with what the machine did. Every "check" guard maps to one refusal code
+ * (`CHECK_REFUSALS`); "branch" guards only choose between targets of an accepted event.
+ */
+import type { RequestContext, RequestEvent, EventType } from "./demand-request.machine";
+import type { DecisionOutcome, Role } from "./types";
+
+export type RefusalCode =
+  | "NOT_IN_STATE"
+  | "WRONG_ROLE"
+  | "NOT_OWN_MINISTRY"
+  | "ALREADY_SIGNED"
+  | "REASON_REQUIRED"
+  | "PLAN_NOT_COSIGNED"
+  | "AGREED_GPUS_MISSING"
+  | "MEETING_CLOSED"
+  | "AGENDA_NOT_LOCKED"
+  | "WRONG_MEETING"
+  | "APPROVED_OVER_AGREED"
+  | "APPROVED_GPUS_INVALID"
+  | "CONDITIONS_REQUIRED"
+  | "CONDITIONS_OPEN"
+  | "OVER_APPROVED"
+  | "GPUS_INVALID"
+  | "RELEASE_OVER_ALLOCATED"
+  | "FINAL_STATE";
+
+export const REFUSAL_CODES: readonly RefusalCode[] = [
+  "NOT_IN_STATE",
+  "WRONG_ROLE",
+  "NOT_OWN_MINISTRY",
+  "ALREADY_SIGNED",
+  "REASON_REQUIRED",
+  "PLAN_NOT_COSIGNED",
+  "AGREED_GPUS_MISSING",
+  "MEETING_CLOSED",
+  "AGENDA_NOT_LOCKED",
+  "WRONG_MEETING",
+  "APPROVED_OVER_AGREED",
+  "APPROVED_GPUS_INVALID",
+  "CONDITIONS_REQUIRED",
+  "CONDITIONS_OPEN",
+  "OVER_APPROVED",
+  "GPUS_INVALID",
+  "RELEASE_OVER_ALLOCATED",
+  "FINAL_STATE",
+];
+
+export interface Refusal {
+  code: RefusalCode;
+  params?: Record<string, string | number>;
+}
+
+export type Guard = (context: RequestContext, event: RequestEvent) => boolean;
+
+// ---------------------------------------------------------------------------------------------
+// small helpers (defensive: events are typed, but a malformed payload must be refused, not crash)
+
+const nonBlank = (s: unknown): s is string => typeof s === "string" && s.trim().length > 0;
+const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
+const hasRole = (event: RequestEvent, role: Role) => event.actor?.role === role;
+const GRANTING: readonly DecisionOutcome[] = ["approve", "approveWithConditions"];
+const OUTCOMES: readonly DecisionOutcome[] = ["approve", "approveWithConditions", "defer", "reject"];
+
+export function isIsoDate(s: unknown): boolean {
+  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// check guards: who may send (kind "actor")
+
+export const isMinistryOfficer: Guard = (_c, e) => hasRole(e, "MINISTRY_OFFICER");
+export const isOwnMinistry: Guard = (c, e) => e.actor?.organizationId === c.ministryId;
+export const isSecretariat: Guard = (_c, e) => hasRole(e, "SECRETARIAT");
+export const isApprover: Guard = (_c, e) => hasRole(e, "APPROVER");
+export const notAlreadySigned: Guard = (c, e) =>
+  !c.signoffs.some((s) => s.approverId === e.actor?.userId);
+
+// check guards: what the payload and the facts the server attached must satisfy (kind "payload")
+
+export const hasReturnReasons: Guard = (_c, e) =>
+  e.type === "RETURN" && Array.isArray(e.reasons) && e.reasons.some(nonBlank);
+export const hasReason: Guard = (_c, e) =>
+  (e.type === "WITHDRAW" || e.type === "REFUSE_SIGNOFF") && nonBlank(e.reason);
+export const planCoSigned: Guard = (_c, e) => e.type === "SCHEDULE" && e.plan?.coSigned === true;
+export const agreedGpusSet: Guard = (_c, e) =>
+  e.type === "SCHEDULE" && isInt(e.plan?.agreedGpus) && e.plan.agreedGpus > 0;
+/** The target meeting exists and still takes agenda items (its agenda is not locked). */
+export const meetingAcceptsItems: Guard = (_c, e) =>
+  e.type === "SCHEDULE" && nonBlank(e.meetingId) && e.meetingAcceptsItems === true;
+export const agendaLocked: Guard = (_c, e) => e.type === "DECIDE" && e.agendaLocked === true;
+export const sameMeeting: Guard = (c, e) =>
+  e.type === "DECIDE" && c.meetingId !== null && e.meetingId === c.meetingId;
+/** Integer ≥ 0, and > 0 when the outcome grants GPUs. An unknown outcome can't carry a count. */
+export const approvedGpusValid: Guard = (_c, e) =>
+  e.type === "DECIDE" &&
+  OUTCOMES.includes(e.outcome) &&
+  isInt(e.approvedGpus) &&
+  e.approvedGpus >= (GRANTING.includes(e.outcome) ? 1 : 0);
+export const approvedWithinAgreed: Guard = (c, e) =>
+  e.type === "DECIDE" && c.agreedGpus !== null && e.approvedGpus <= c.agreedGpus;
+export const conditionsProvided: Guard = (_c, e) =>
+  e.type === "DECIDE" &&
+  (e.outcome !== "approveWithConditions" ||
+    (Array.isArray(e.conditions) &&
+      e.conditions.length > 0 &&
+      e.conditions.every((x) => nonBlank(x?.text) && isIsoDate(x?.dueOn))));
+export const allConditionsMet: Guard = (_c, e) =>
+  e.type === "CONDITIONS_MET" && e.allConditionsMet === true;
+export const allocationGpusValid: Guard = (_c, e) =>
+  e.type === "ALLOCATE" && isInt(e.gpus) && e.gpus > 0;
+export const withinApproved: Guard = (c, e) =>
+  e.type === "ALLOCATE" && c.approvedGpus !== null && c.allocatedGpus + e.gpus <= c.approvedGpus;
+export const releaseGpusValid: Guard = (_c, e) =>
+  e.type === "RELEASE" && isInt(e.gpus) && e.gpus > 0;
+export const releaseWithinAllocated: Guard = (c, e) =>
+  e.type === "RELEASE" && e.gpus <= c.allocatedGpus;
+
+export const CHECK_GUARDS = {
+  isMinistryOfficer,
+  isOwnMinistry,
+  isSecretariat,
+  isApprover,
+  notAlreadySigned,
+  hasReturnReasons,
+  hasReason,
+  planCoSigned,
+  agreedGpusSet,
+  meetingAcceptsItems,
+  agendaLocked,
+  sameMeeting,
+  approvedGpusValid,
+  approvedWithinAgreed,
+  conditionsProvided,
+  allConditionsMet,
+  allocationGpusValid,
+  withinApproved,
+  releaseGpusValid,
+  releaseWithinAllocated,
+} satisfies Record<string, Guard>;
+
+export type CheckGuardName = keyof typeof CHECK_GUARDS;
+
+type Params = Record<string, string | number>;
+export interface CheckRefusal {
+  code: RefusalCode;
+  /** "actor" guards depend only on who sends (and the context); "payload" guards on the event body. */
+  kind: "actor" | "payload";
+  params?: (context: RequestContext, event: RequestEvent) => Params;
+}
+
+const num = (n: unknown): number | string => (typeof n === "number" ? n : String(n));
+
+export const CHECK_REFUSALS: Record<CheckGuardName, CheckRefusal> = {
+  isMinistryOfficer: { code: "WRONG_ROLE", kind: "actor", params: (_c, e) => ({ role: String(e.actor?.role) }) },
+  isOwnMinistry: { code: "NOT_OWN_MINISTRY", kind: "actor" },
+  isSecretariat: { code: "WRONG_ROLE", kind: "actor", params: (_c, e) => ({ role: String(e.actor?.role) }) },
+  isApprover: { code: "WRONG_ROLE", kind: "actor", params: (_c, e) => ({ role: String(e.actor?.role) }) },
+  notAlreadySigned: { code: "ALREADY_SIGNED", kind: "actor" },
+  hasReturnReasons: { code: "REASON_REQUIRED", kind: "payload" },
+  hasReason: { code: "REASON_REQUIRED", kind: "payload" },
+  planCoSigned: { code: "PLAN_NOT_COSIGNED", kind: "payload" },
+  agreedGpusSet: { code: "AGREED_GPUS_MISSING", kind: "payload" },
+  meetingAcceptsItems: { code: "MEETING_CLOSED", kind: "payload" },
+  agendaLocked: { code: "AGENDA_NOT_LOCKED", kind: "payload" },
+  sameMeeting: { code: "WRONG_MEETING", kind: "payload" },
+  approvedGpusValid: { code: "APPROVED_GPUS_INVALID", kind: "payload" },
+  approvedWithinAgreed: {
+    code: "APPROVED_OVER_AGREED",
+    kind: "payload",
+    params: (c, e) => ({ approved: num("approvedGpus" in e ? e.approvedGpus : ""), agreed: num(c.agreedGpus ?? "") }),
+  },
+  conditionsProvided: { code: "CONDITIONS_REQUIRED", kind: "payload" },
+  allConditionsMet: { code: "CONDITIONS_OPEN", kind: "payload" },
+  allocationGpusValid: { code: "GPUS_INVALID", kind: "payload" },
+  withinApproved: {
+    code: "OVER_APPROVED",
+    kind: "payload",
+    params: (c, e) => ({
+      requested: num("gpus" in e ? e.gpus : ""),
+      remaining: (c.approvedGpus ?? 0) - c.allocatedGpus,
+      approved: c.approvedGpus ?? 0,
+    }),
+  },
+  releaseGpusValid: { code: "GPUS_INVALID", kind: "payload" },
+  releaseWithinAllocated: {
+    code: "RELEASE_OVER_ALLOCATED",
+    kind: "payload",
+    params: (c, e) => ({ requested: num("gpus" in e ? e.gpus : ""), allocated: c.allocatedGpus }),
+  },
+};
+
+/**
+ * The checks every transition for an event type must pass, in the order refusals are reported:
+ * role and ministry first, then already-signed, then the payload.
+ */
+export const EVENT_CHECKS = {
+  SUBMIT: ["isMinistryOfficer", "isOwnMinistry"],
+  RESUBMIT: ["isMinistryOfficer", "isOwnMinistry"],
+  WITHDRAW: ["isMinistryOfficer", "isOwnMinistry", "hasReason"],
+  ACCEPT: ["isSecretariat"],
+  RETURN: ["isSecretariat", "hasReturnReasons"],
+  SCHEDULE: ["isSecretariat", "planCoSigned", "agreedGpusSet", "meetingAcceptsItems"],
+  DECIDE: [
+    "isSecretariat",
+    "agendaLocked",
+    "sameMeeting",
+    "approvedGpusValid",
+    "approvedWithinAgreed",
+    "conditionsProvided",
+  ],
+  SIGN: ["isApprover", "notAlreadySigned"],
+  REFUSE_SIGNOFF: ["isApprover", "notAlreadySigned", "hasReason"],
+  CONDITIONS_MET: ["isSecretariat", "allConditionsMet"],
+  ALLOCATE: ["isSecretariat", "allocationGpusValid", "withinApproved"],
+  RELEASE: ["isSecretariat", "releaseGpusValid", "releaseWithinAllocated"],
+  START: ["isSecretariat"],
+  CLOSE: ["isSecretariat"],
+} as const satisfies Record<EventType, readonly CheckGuardName[]>;
+
+/** Runs the checks of `event.type` in order; the first that fails gives the refusal. */
+export function firstFailedCheck(context: RequestContext, event: RequestEvent, kinds?: "actor"): Refusal | null {
+  for (const name of EVENT_CHECKS[event.type] as readonly CheckGuardName[]) {
+    const refusal = CHECK_REFUSALS[name];
+    if (kinds && refusal.kind !== kinds) continue;
+    if (!CHECK_GUARDS[name](context, event)) {
+      const params = refusal.params?.(context, event);
+      return params ? { code: refusal.code, params } : { code: refusal.code };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// branch guards: pick the target of an event whose checks passed
+
+/** With this signature added: distinct approvers ≥ quorum, and the chair among them. */
+export const quorumReachedWithThis: Guard = (c, e) => {
+  if (e.type !== "SIGN") return false;
+  const signers = new Set(c.signoffs.map((s) => s.approverId));
+  signers.add(e.actor.userId);
+  const chair = c.signoffs.some((s) => s.isChair) || e.actor.isChair === true;
+  return chair && signers.size >= c.quorum;
+};
+export const decisionOutcomeIs = (c: RequestContext, outcome: DecisionOutcome) =>
+  c.decision?.outcome === outcome;
+export const fillsApproved: Guard = (c, e) =>
+  e.type === "ALLOCATE" && c.allocatedGpus + e.gpus === c.approvedGpus;
+export const releasesAll: Guard = (c, e) => e.type === "RELEASE" && c.allocatedGpus - e.gpus === 0;
