@@ -1,0 +1,50 @@
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The config is evaluated in every worker: choose the port and database once, keep them in env.
+if (!process.env.E2E_PORT) {
+  const port = await new Promise<number>((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+  process.env.E2E_PORT = String(port);
+  const dir = mkdtempSync(path.join(tmpdir(), "ax-e2e-"));
+  process.env.E2E_DATA_DIR = dir;
+  process.env.E2E_DATABASE_URL = `file:${path.join(dir, "app.db")}`;
+}
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    locale: "ko-KR",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "npm run build --silent && tsx scripts/start.ts",
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: process.env.E2E_PORT!,
+      HOST: "127.0.0.1",
+      DATABASE_URL: process.env.E2E_DATABASE_URL!,
+      DATA_DIR: process.env.E2E_DATA_DIR!,
+    },
+  },
+});
