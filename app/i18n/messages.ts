@@ -66,6 +66,8 @@ export const ko = {
     badJson: "요청 본문이 올바른 JSON이 아닙니다.",
     unknownField: "허용되지 않는 항목입니다.",
     methodNotAllowed: "허용되지 않는 메서드입니다.",
+    notEditable: "작성 중이거나 보완 요청된 요청만 수정할 수 있습니다.",
+    incomplete: "제출하려면 다음 항목을 채워야 합니다: {fields}",
   },
   common: {
     save: "저장",
@@ -143,6 +145,8 @@ export const en: Translation<typeof ko> = {
     badJson: "The request body is not valid JSON.",
     unknownField: "This field is not allowed.",
     methodNotAllowed: "Method not allowed.",
+    notEditable: "Only drafts and requests returned for revision can be edited.",
+    incomplete: "Fill in these fields before submitting: {fields}",
   },
   common: {
     save: "Save",

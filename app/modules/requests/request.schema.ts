@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+export const DOMAINS = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"] as const;
+export const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"] as const;
+export const AI_WORK = ["FOUNDATION_TRAINING", "FINE_TUNING", "INFERENCE_SERVICE", "RESEARCH"] as const;
+export const DATA_READINESS = ["READY", "PARTIAL", "NOT_READY"] as const;
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+
+/** The intake fields (API.md). Every field is required at submit; a draft may omit any of them. */
+export const intakeFields = {
+  title: z.string().trim().min(5).max(200),
+  domain: z.enum(DOMAINS),
+  sector: z.enum(SECTORS),
+  problemStatement: z.string().trim().min(20).max(5000),
+  aiWork: z.enum(AI_WORK),
+  gpusRequested: z.number().int().min(1).max(10_000),
+  desiredStartMonth: month,
+  durationMonths: z.number().int().min(1).max(60),
+  dataReadiness: z.enum(DATA_READINESS),
+  npuCapable: z.boolean(),
+  expectedOutcomes: z.string().trim().min(10).max(3000),
+  budgetKrw: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  contactName: z.string().trim().min(1).max(100),
+  contactEmail: z.string().trim().email().max(200),
+};
+
+export const completeIntakeSchema = z.strictObject(intakeFields);
+export const draftIntakeSchema = completeIntakeSchema.partial();
+export type DraftIntake = z.infer<typeof draftIntakeSchema>;
+
+export const patchRequestSchema = draftIntakeSchema.extend({ expectedVersion: z.number().int().min(1) });
+
+const actorFree = { expectedVersion: z.number().int().min(1) };
+const condition = z.strictObject({ text: z.string().trim().min(1).max(1000), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+/** Event bodies a client may send (facts such as plan signatures are added by the server). */
+export const eventBodySchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("SUBMIT"), ...actorFree }),
+  z.strictObject({ type: z.literal("RESUBMIT"), ...actorFree }),
+  z.strictObject({ type: z.literal("WITHDRAW"), reason: z.string().trim().min(1).max(2000), ...actorFree }),
+  z.strictObject({ type: z.literal("ACCEPT"), note: z.string().max(2000).optional(), ...actorFree }),
+  z.strictObject({ type: z.literal("RETURN"), reasons: z.array(z.string().trim().min(1).max(2000)).min(1).max(20), ...actorFree }),
+  z.strictObject({ type: z.literal("SCHEDULE"), meetingId: z.string().min(1), ...actorFree }),
+  z.strictObject({
+    type: z.literal("DECIDE"),
+    outcome: z.enum(["approve", "approveWithConditions", "defer", "reject"]),
+    approvedGpus: z.number().int().min(0),
+    conditions: z.array(condition).max(20).optional(),
+    note: z.string().max(2000).optional(),
+    ...actorFree,
+  }),
+  z.strictObject({ type: z.literal("SIGN"), comment: z.string().max(2000).optional(), ...actorFree }),
+  z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason: z.string().trim().min(1).max(2000), ...actorFree }),
+  z.strictObject({ type: z.literal("CONDITIONS_MET"), ...actorFree }),
+  z.strictObject({ type: z.literal("START"), ...actorFree }),
+  z.strictObject({ type: z.literal("CLOSE"), ...actorFree }),
+]);
+export type EventBody = z.infer<typeof eventBodySchema>;
+
+export const listQuerySchema = z.object({
+  state: z.string().max(40).optional(),
+  ministry: z.string().max(40).optional(),
+  sector: z.enum(SECTORS).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

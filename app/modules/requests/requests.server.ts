@@ -1,0 +1,249 @@
+import {
+  MACHINE_VERSION,
+  SnapshotVersionError,
+  allowedEvents,
+  explainRefusal,
+  initialSnapshot,
+  persistSnapshot,
+  restoreSnapshot,
+  sendEvent,
+  stateDetail,
+  stateName,
+  type RequestEvent,
+  type RequestSnapshot,
+} from "#workflows/demand-request.machine";
+import type { WorkflowActor } from "#workflows/types";
+import { translate } from "~/i18n/translate";
+import type { Locale } from "~/i18n/types";
+import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { ministryScope } from "~/modules/auth/scope.server";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { signoffQuorum } from "~/utils/config.server";
+import { db, type Tx } from "~/utils/db.server";
+import { AppError, forbidden, notFound } from "~/utils/errors";
+import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
+
+const EDITABLE_STATES = ["draft", "revision"];
+
+export function toWorkflowActor(user: CurrentUser): WorkflowActor {
+  return { userId: user.id, role: user.role, organizationId: user.organization.id, isChair: user.isChair };
+}
+
+/** A request the caller may see, or 404 (outsiders can't tell that it exists). */
+export async function findVisibleRequest(user: CurrentUser, requestId: string) {
+  const request = await db.demandRequest.findFirst({
+    where: { id: requestId, ...ministryScope(user) },
+    include: { organization: { select: { id: true, code: true, nameKo: true, nameEn: true } } },
+  });
+  if (!request) throw notFound();
+  return request;
+}
+
+function restore(row: { snapshot: string; machineVersion: number }): RequestSnapshot {
+  try {
+    return restoreSnapshot(JSON.parse(row.snapshot), row.machineVersion);
+  } catch (error) {
+    if (error instanceof SnapshotVersionError || error instanceof SyntaxError) {
+      throw new AppError("SNAPSHOT_VERSION", 500, "error.generic");
+    }
+    throw error;
+  }
+}
+
+function toIntakeData(fields: DraftIntake) {
+  const { budgetKrw, ...rest } = fields;
+  return { ...rest, ...(budgetKrw === undefined ? {} : { budgetKrw: BigInt(budgetKrw) }) };
+}
+
+/** Creates a draft for the officer's own ministry (the only role that files requests). */
+export async function createRequest({ user, fields }: { user: CurrentUser; fields: DraftIntake }) {
+  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  const snapshot = initialSnapshot({ ministryId: user.organization.id, quorum: signoffQuorum() });
+  return db.$transaction(async (tx) => {
+    const created = await tx.demandRequest.create({
+      data: {
+        ...toIntakeData(fields),
+        organizationId: user.organization.id,
+        createdById: user.id,
+        state: stateName(snapshot),
+        version: 1,
+        machineVersion: MACHINE_VERSION,
+        snapshot: JSON.stringify(persistSnapshot(snapshot)),
+      },
+    });
+    await appendAuditEvent(tx, { requestId: created.id, actorId: user.id, type: "CREATE", toState: created.state, payload: {} });
+    return created;
+  });
+}
+
+async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number, data: Record<string, unknown>) {
+  const { count } = await tx.demandRequest.updateMany({
+    where: { id: requestId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await tx.demandRequest.findUnique({ where: { id: requestId }, select: { state: true, version: true } });
+    throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
+  }
+}
+
+/** Edits intake fields while the request is a draft or returned for revision. */
+export async function updateRequest({ user, requestId, expectedVersion, fields }: { user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake }) {
+  const request = await findVisibleRequest(user, requestId);
+  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!EDITABLE_STATES.includes(request.state)) {
+    throw new AppError("EVENT_NOT_ALLOWED", 422, "error.notEditable");
+  }
+  return db.$transaction(async (tx) => {
+    await guardedUpdate(tx, requestId, expectedVersion, toIntakeData(fields));
+    await appendAuditEvent(tx, { requestId, actorId: user.id, type: "EDIT", fromState: request.state, toState: request.state, payload: { fields: Object.keys(fields).sort() } });
+    return tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+  });
+}
+
+/** Facts from the database that guards need; never taken from the client. */
+async function withServerFacts(tx: Tx, body: EventBody, actor: WorkflowActor): Promise<RequestEvent> {
+  const { expectedVersion: _v, ...payload } = body;
+  switch (payload.type) {
+    case "SCHEDULE":
+      // Meetings and joint plans arrive with the secretariat module; until then nothing can be scheduled.
+      return { ...payload, actor, plan: { coSigned: false, agreedGpus: null }, meetingAcceptsItems: false };
+    case "DECIDE":
+      return { ...payload, actor, meetingId: "", agendaLocked: false, conditions: payload.conditions ?? [] };
+    case "CONDITIONS_MET":
+      return { ...payload, actor, allConditionsMet: false };
+    default:
+      return { ...payload, actor } as RequestEvent;
+  }
+}
+
+async function nextReference(tx: Tx, year: number): Promise<string> {
+  const counter = await tx.referenceCounter.upsert({
+    where: { year },
+    update: { last: { increment: 1 } },
+    create: { year, last: 1 },
+  });
+  return `AX-${year}-${String(counter.last).padStart(4, "0")}`;
+}
+
+function refusalText(code: string, params: Record<string, string | number> | undefined, locale: Locale) {
+  const p = { ...params };
+  if (typeof p.state === "string") p.state = translate(locale, `workflow.state.${p.state}` as never);
+  if (typeof p.role === "string") p.role = translate(locale, `role.${p.role}` as never);
+  return translate(locale, `workflow.refusal.${code}` as never, p);
+}
+
+/**
+ * The one way to change a request's state: restore the snapshot, ask the machine, and in ONE
+ * transaction update the row guarded by the expected version, append the audit event and write
+ * side rows. A refusal changes nothing and says why.
+ */
+export async function sendRequestEvent({ user, requestId, body }: { user: CurrentUser; requestId: string; body: EventBody }) {
+  await findVisibleRequest(user, requestId);
+  const actor = toWorkflowActor(user);
+  return db.$transaction(async (tx) => {
+    const row = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+    if (row.version !== body.expectedVersion) {
+      throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current: { state: row.state, version: row.version } });
+    }
+    const snapshot = restore(row);
+    const event = await withServerFacts(tx, body, actor);
+    const { snapshot: next, changed } = sendEvent(snapshot, event);
+    if (!changed) {
+      const refusal = explainRefusal(snapshot, event) ?? { code: "NOT_IN_STATE" as const, params: { state: row.state } };
+      if (refusal.code === "WRONG_ROLE") throw forbidden();
+      if (refusal.code === "NOT_OWN_MINISTRY") throw notFound();
+      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.generic", undefined, undefined, {
+        ko: refusalText(refusal.code, refusal.params, "ko"),
+        en: refusalText(refusal.code, refusal.params, "en"),
+      });
+    }
+    if (event.type === "SUBMIT") {
+      const missing = completeIntakeSchema.safeParse(intakeOf(row));
+      if (!missing.success) {
+        throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", { fields: missing.error.issues.map((i) => i.path.join(".")).join(", ") }, {
+          fields: Object.fromEntries(missing.error.issues.map((i) => [i.path.join("."), i.message])),
+        });
+      }
+    }
+    const toState = stateName(next);
+    const data: Record<string, unknown> = {
+      state: toState,
+      stateDetail: stateDetail(next),
+      machineVersion: MACHINE_VERSION,
+      snapshot: JSON.stringify(persistSnapshot(next)),
+      approvedGpus: next.context.approvedGpus,
+    };
+    if (event.type === "SUBMIT" && !row.reference) {
+      data.reference = await nextReference(tx, new Date().getFullYear());
+      data.submittedAt = new Date();
+    }
+    await guardedUpdate(tx, requestId, body.expectedVersion, data);
+    const { actor: _a, ...payload } = event;
+    await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload });
+    return { state: toState, stateDetail: stateDetail(next), version: row.version + 1, allowedEvents: allowedEvents(next, actor) };
+  });
+}
+
+function intakeOf(row: Record<string, unknown>) {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(completeIntakeSchema.shape)) {
+    const value = row[key];
+    if (value !== null && value !== undefined) fields[key] = typeof value === "bigint" ? Number(value) : value;
+  }
+  return fields;
+}
+
+/** The events this caller may send now (role, ministry and signature guards; payload guards are checked on send). */
+export function allowedEventsFor(user: CurrentUser, row: { snapshot: string; machineVersion: number }) {
+  return allowedEvents(restore(row), toWorkflowActor(user));
+}
+
+/** The request as the API shows it to this caller. */
+export async function getRequestView({ user, requestId }: { user: CurrentUser; requestId: string }) {
+  const row = await findVisibleRequest(user, requestId);
+  const { snapshot: _s, createdById: _c, organizationId: _o, organization, ...rest } = row;
+  return {
+    ...rest,
+    budgetKrw: rest.budgetKrw === null ? null : Number(rest.budgetKrw),
+    ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
+    allowedEvents: allowedEventsFor(user, row),
+  };
+}
+
+/** Scoped, filtered, cursor-paginated list (newest first, cursor = last id seen). */
+export async function listRequests({ user, query }: { user: CurrentUser; query: { state?: string; ministry?: string; sector?: string; q?: string; cursor?: string; limit: number } }) {
+  const where = {
+    ...ministryScope(user),
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.sector ? { sector: query.sector } : {}),
+    ...(query.ministry ? { organization: { code: query.ministry } } : {}),
+    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q } }] } : {}),
+  };
+  const rows = await db.demandRequest.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    select: {
+      id: true, reference: true, title: true, state: true, stateDetail: true, version: true, sector: true, domain: true,
+      gpusRequested: true, approvedGpus: true, createdAt: true, updatedAt: true,
+      organization: { select: { code: true, nameKo: true, nameEn: true } },
+    },
+  });
+  const items = rows.slice(0, query.limit).map(({ organization, ...r }) => ({ ...r, ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn } }));
+  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
+}
+
+/** The audit events of one request, oldest first. */
+export async function requestHistory({ user, requestId }: { user: CurrentUser; requestId: string }) {
+  await findVisibleRequest(user, requestId);
+  const events = await db.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return events.map((e) => ({
+    seq: e.seq, type: e.type, fromState: e.fromState, toState: e.toState, at: e.at, payload: JSON.parse(e.payload),
+    actor: e.actorId ? byId.get(e.actorId) ?? null : null,
+  }));
+}
