@@ -9,6 +9,11 @@ export default [
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
+    route("requests", "routes/api/requests.ts"),
+    route("requests/:id", "routes/api/request.ts"),
+    route("requests/:id/events", "routes/api/request-events.ts"),
+    route("requests/:id/history", "routes/api/request-history.ts"),
+    route("audit/verify", "routes/api/audit-verify.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

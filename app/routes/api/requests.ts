@@ -1,0 +1,22 @@
+import type { Route } from "./+types/requests";
+import { draftIntakeSchema, listQuerySchema } from "~/modules/requests/request.schema";
+import { createRequest, getRequestView, listRequests } from "~/modules/requests/requests.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const query = parseBody(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+    return json(await listRequests({ user, query }));
+  });
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const fields = parseBody(draftIntakeSchema, await readJson(request));
+    const created = await createRequest({ user, fields });
+    return json(await getRequestView({ user, requestId: created.id }), 201);
+  });
+}
