@@ -1,6 +1,7 @@
 import type { Role } from "#workflows/types";
 import { hashPassword } from "~/modules/auth/password.server";
 import { db } from "~/utils/db.server";
+import { seedDemoRequests } from "./demo-requests.server";
 import { ORGANIZATIONS } from "./organizations";
 
 export const DEMO_PASSWORD = "ax-demo-2026";
@@ -40,4 +41,5 @@ export async function seedOrganizationsAndUsers(): Promise<void> {
 
 export async function seedDemoData(): Promise<void> {
   await seedOrganizationsAndUsers();
+  await seedDemoRequests();
 }
