@@ -6,6 +6,8 @@ export default [
   route("lang", "routes/lang.tsx"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
+    route("requests", "routes/requests.tsx"),
+    route("requests/:id", "routes/request-detail.tsx"),
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),

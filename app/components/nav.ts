@@ -5,14 +5,19 @@ import type { MessageKey } from "~/i18n/messages";
 export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
   MINISTRY_OFFICER: [
     { to: "/", label: "nav.home" },
+    { to: "/requests", label: "nav.myRequests" },
   ],
   SECRETARIAT: [
     { to: "/", label: "nav.home" },
+    { to: "/requests", label: "nav.requests" },
+    { to: "/requests?state=screening", label: "nav.screening" },
   ],
   APPROVER: [
     { to: "/", label: "nav.home" },
+    { to: "/requests", label: "nav.requests" },
   ],
   ADMIN: [
     { to: "/", label: "nav.home" },
+    { to: "/requests", label: "nav.requests" },
   ],
 };

@@ -39,3 +39,15 @@ export class AppError extends Error {
 export const notFound = () => new AppError("NOT_FOUND", 404, "error.notFound");
 export const forbidden = () => new AppError("FORBIDDEN", 403, "error.forbidden");
 export const unauthorized = () => new AppError("UNAUTHORIZED", 401, "error.unauthorized");
+
+/** For page loaders: an application error becomes an HTTP error page (404, 403, …), never a 500. */
+export async function forPage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new Response(null, { status: error.status, statusText: error.code });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,167 @@
+import { data, Form, useNavigation } from "react-router";
+import type { Route } from "./+types/request-detail";
+import { describeWorkflow } from "#workflows/demand-request.machine";
+import { StateBadge } from "~/components/state-badge";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/auth/session.server";
+import { eventBodySchema } from "~/modules/requests/request.schema";
+import { getRequestView, requestHistory, sendRequestEvent } from "~/modules/requests/requests.server";
+import { AppError, forPage } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+/** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
+const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return forPage(async () => {
+    const [item, history] = await Promise.all([getRequestView({ user, requestId: params.id }), requestHistory({ user, requestId: params.id })]);
+    return { item, history, workflow: describeWorkflow() };
+  });
+}
+
+function bodyFromForm(form: FormData) {
+  const type = String(form.get("type") ?? "");
+  const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  if (type === "WITHDRAW" || type === "REFUSE_SIGNOFF") body.reason = text("reason");
+  if (type === "RETURN") body.reasons = text("reasons").split("\n").map((s) => s.trim()).filter(Boolean);
+  if (type === "ACCEPT" && text("note")) body.note = text("note");
+  if (type === "SIGN" && text("comment")) body.comment = text("comment");
+  return body;
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const locale = await pageLocale(request);
+  const parsed = eventBodySchema.safeParse(bodyFromForm(await request.formData()));
+  if (!parsed.success) return data({ ok: false as const, conflict: false, message: translate(locale, "error.validation") }, { status: 422 });
+  try {
+    await sendRequestEvent({ user, requestId: params.id, body: parsed.data });
+    return { ok: true as const, conflict: false, message: translate(locale, "request.done") };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
+    const conflict = error.code === "VERSION_CONFLICT";
+    const message = conflict ? translate(locale, "request.conflict") : error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    return data({ ok: false as const, conflict, message }, { status: error.status });
+  }
+}
+
+function EventForm({ type, version }: { type: string; version: number }) {
+  const { t, td } = useT();
+  const busy = useNavigation().state !== "idle";
+  const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF";
+  const danger = ["WITHDRAW", "RETURN", "REFUSE_SIGNOFF"].includes(type);
+  return (
+    <Form method="post" className="card space-y-2">
+      <input type="hidden" name="type" value={type} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      {needsReason ? (
+        <div>
+          <label className="field-label" htmlFor={`reason-${type}`}>{t("request.reasonLabel")}</label>
+          <textarea id={`reason-${type}`} name="reason" required maxLength={2000} rows={2} className="field-input" />
+        </div>
+      ) : null}
+      {type === "RETURN" ? (
+        <div>
+          <label className="field-label" htmlFor="reasons">{t("request.reasonLabel")}</label>
+          <textarea id="reasons" name="reasons" required rows={3} className="field-input" aria-describedby="reasons-hint" />
+          <p id="reasons-hint" className="text-xs text-slate-600">{t("request.reasonsHint")}</p>
+        </div>
+      ) : null}
+      {type === "ACCEPT" || type === "SIGN" ? (
+        <div>
+          <label className="field-label" htmlFor={`note-${type}`}>{t("request.noteLabel")}</label>
+          <input id={`note-${type}`} name={type === "SIGN" ? "comment" : "note"} maxLength={2000} className="field-input" />
+        </div>
+      ) : null}
+      <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>{td(`workflow.event.${type}`)}</button>
+    </Form>
+  );
+}
+
+export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
+  const { item, history, workflow } = loaderData;
+  const { t, td, n, dt, locale } = useT();
+  const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
+  const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
+  const reached = new Set(history.map((h) => h.toState));
+  return (
+    <article className="space-y-6">
+      <header>
+        <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {locale === "ko" ? item.ministry.name : item.ministry.nameEn}</p>
+        <h1 className="page-title mt-1">{item.title ?? t("request.untitled")}</h1>
+        <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
+      </header>
+
+      {actionData ? (
+        <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
+          {actionData.message}
+          {actionData.conflict ? <> <a href={`/requests/${item.id}`}>{t("common.reload")}</a></> : null}
+        </div>
+      ) : null}
+
+      {item.state === "revision" && lastReturn ? (
+        <section className="alert-info" aria-labelledby="returned">
+          <h2 id="returned" className="font-bold">{t("request.returnedReasons")}</h2>
+          <ul className="ml-5 list-disc">{(lastReturn.payload.reasons as string[] | undefined)?.map((r) => <li key={r}>{r}</li>)}</ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="actions">
+        <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
+        {events.length === 0 ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
+          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => <EventForm key={e} type={e} version={item.version} />)}</div>
+        )}
+      </section>
+
+      <section aria-labelledby="workflow">
+        <h2 id="workflow" className="text-lg font-bold">{t("request.workflow")}</h2>
+        <ol className="mt-2 flex flex-wrap gap-2 text-sm">
+          {workflow.states.map((s) => {
+            const current = s.id === item.state;
+            const moves = workflow.transitions.filter((tr) => tr.from.split(".")[0] === s.id).map((tr) => tr.event);
+            return (
+              <li key={s.id} aria-current={current ? "step" : undefined}
+                className={`rounded-md border px-2 py-1 ${current ? "border-gov-700 bg-gov-700 font-bold text-white" : reached.has(s.id) ? "border-gov-500 bg-gov-100" : "border-slate-300 bg-white"}`}
+                title={[...new Set(moves)].map((m) => td(`workflow.event.${m}`)).join(", ")}>
+                {td(`workflow.state.${s.id}`)}{current ? ` (${t("request.current")})` : ""}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="fields" className="card">
+        <h2 id="fields" className="text-lg font-bold">{t("request.fields")}</h2>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="font-semibold">{t("request.domain")}</dt><dd>{item.domain ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.sector")}</dt><dd>{item.sector ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.gpus")}</dt><dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
+          <dt className="font-semibold">{t("request.problemStatement")}</dt><dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
+        <ol className="mt-2 space-y-2" data-testid="history">
+          {history.map((h) => (
+            <li key={h.seq} className="card text-sm">
+              <p>
+                <strong>{h.type === "CREATE" || h.type === "EDIT" ? h.type : td(`workflow.eventDone.${h.type}`)}</strong>
+                {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
+              </p>
+              <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
+              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{r}</li>)}</ul> : null}
+              {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
+              {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

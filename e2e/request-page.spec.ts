@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("an officer submits from the request page; the secretariat sees it and accepts it", async ({ browser }) => {
+  const officer = await browser.newPage();
+  await signIn(officer, "officer@mohw.go.kr");
+  await officer.getByRole("link", { name: "우리 부처 요청" }).click();
+  await officer.getByRole("link", { name: "응급실 환자 분류 AI 고도화 (작성 중)" }).click();
+  await expect(officer.getByTestId("request-state")).toHaveText("작성 중");
+  await officer.getByRole("button", { name: "제출", exact: true }).click();
+  await expect(officer.getByTestId("request-state")).toHaveText("사무국 검토 중");
+  await expect(officer.getByTestId("history")).toContainText("제출");
+  const url = officer.url();
+  await officer.screenshot({ path: "test-results/request-officer-ko.png", fullPage: true });
+
+  // Another ministry's officer cannot open it.
+  const outsider = await browser.newPage();
+  await signIn(outsider, "officer@mnd.go.kr");
+  const res = await outsider.goto(url);
+  expect(res?.status()).toBe(404);
+
+  const secretariat = await browser.newPage();
+  await signIn(secretariat, "secretariat@msit.go.kr");
+  await secretariat.getByRole("link", { name: "검토 대기" }).click();
+  await secretariat.getByRole("link", { name: "응급실 환자 분류 AI 고도화 (작성 중)" }).click();
+  await secretariat.getByRole("button", { name: "접수", exact: true }).click();
+  await expect(secretariat.getByTestId("request-state")).toHaveText("공동계획 수립 중");
+  await expect(secretariat.getByTestId("history")).toContainText(/접수/);
+
+  await officer.reload();
+  await expect(officer.getByTestId("request-state")).toHaveText("공동계획 수립 중");
+  await expect(officer.getByTestId("history")).toContainText(/접수/);
+
+  // English view of the same page.
+  await officer.getByRole("button", { name: /English/ }).click();
+  await expect(officer.getByTestId("request-state")).toHaveText(/Joint/);
+  await officer.screenshot({ path: "test-results/request-officer-en.png", fullPage: true });
+});
+
+test("a stale page gets a clear 'changed by someone else' message, not an error page", async ({ browser }) => {
+  const a = await browser.newPage();
+  await signIn(a, "secretariat@msit.go.kr");
+  await a.goto("/requests?state=screening");
+  await a.getByRole("link", { name: "의료영상 판독 보조 AI 실증" }).click();
+  const b = await browser.newPage();
+  await signIn(b, "secretariat@msit.go.kr");
+  await b.goto(a.url());
+  await b.getByRole("button", { name: "접수", exact: true }).click();
+  await expect(b.getByTestId("request-state")).toHaveText("공동계획 수립 중");
+  await a.getByRole("button", { name: "접수", exact: true }).click();
+  await expect(a.getByRole("alert")).toContainText("다른 사용자가 먼저 변경했습니다");
+});
