@@ -114,6 +114,10 @@ export const ko = {
     current: "현재 단계",
     by: "처리자",
     system: "시스템",
+    created: "작성",
+    edited: "수정",
+    domains: { HEALTH: "의료·보건", MANUFACTURING: "제조", DEFENSE: "국방", AGRIFOOD: "농업·식품", TRANSPORT: "교통·물류", DISASTER_SAFETY: "재난·안전", ENERGY_ENVIRONMENT: "에너지·환경", EDUCATION: "교육", PUBLIC_ADMIN: "행정·공공", CULTURE: "문화", SCIENCE: "과학기술", OTHER: "기타" },
+    sectors: { INDUSTRY: "산업계", ACADEMIA_RESEARCH: "학계·연구계", NATIONAL_PROJECT: "국가 AI 프로젝트" },
   },
 } as const;
 
@@ -229,6 +233,10 @@ export const en: Translation<typeof ko> = {
     current: "current",
     by: "By",
     system: "System",
+    created: "Created",
+    edited: "Edited",
+    domains: { HEALTH: "Health", MANUFACTURING: "Manufacturing", DEFENSE: "Defense", AGRIFOOD: "Agriculture and food", TRANSPORT: "Transport and logistics", DISASTER_SAFETY: "Disaster and safety", ENERGY_ENVIRONMENT: "Energy and environment", EDUCATION: "Education", PUBLIC_ADMIN: "Public administration", CULTURE: "Culture", SCIENCE: "Science and technology", OTHER: "Other" },
+    sectors: { INDUSTRY: "Industry", ACADEMIA_RESEARCH: "Academia and research", NATIONAL_PROJECT: "National AI project" },
   },
 };
 

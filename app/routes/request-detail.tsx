@@ -137,8 +137,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="fields" className="card">
         <h2 id="fields" className="text-lg font-bold">{t("request.fields")}</h2>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="font-semibold">{t("request.domain")}</dt><dd>{item.domain ?? "–"}</dd>
-          <dt className="font-semibold">{t("request.sector")}</dt><dd>{item.sector ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.domain")}</dt><dd>{item.domain ? td(`request.domains.${item.domain}`) : "–"}</dd>
+          <dt className="font-semibold">{t("request.sector")}</dt><dd>{item.sector ? td(`request.sectors.${item.sector}`) : "–"}</dd>
           <dt className="font-semibold">{t("request.gpus")}</dt><dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
           <dt className="font-semibold">{t("request.problemStatement")}</dt><dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
           <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
@@ -151,7 +151,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {history.map((h) => (
             <li key={h.seq} className="card text-sm">
               <p>
-                <strong>{h.type === "CREATE" || h.type === "EDIT" ? h.type : td(`workflow.eventDone.${h.type}`)}</strong>
+                <strong>{h.type === "CREATE" ? t("request.created") : h.type === "EDIT" ? t("request.edited") : td(`workflow.eventDone.${h.type}`)}</strong>
                 {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
               </p>
               <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
