@@ -16,6 +16,7 @@ export default [
     route("requests/:id/events", "routes/api/request-events.ts"),
     route("requests/:id/history", "routes/api/request-history.ts"),
     route("audit/verify", "routes/api/audit-verify.ts"),
+    route("tokens", "routes/api/tokens.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -101,3 +101,20 @@ test("editing an audit row directly makes verification fail and name that event"
   }
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
 });
+
+test("a personal API token acts with its owner's rights and stops working when revoked", async () => {
+  const officer = await as("officer@mohw.go.kr");
+  const created = await officer.post("/api/v1/tokens", { data: { name: "연계 시스템" } });
+  expect(created.status()).toBe(201);
+  const { id, token } = await created.json();
+  expect(token).toMatch(/^axt_/);
+  const anon = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await anon.get("/api/v1/requests")).status()).toBe(401);
+  const withToken = await anon.get("/api/v1/requests", { headers: { Authorization: `Bearer ${token}` } });
+  expect(withToken.status()).toBe(200);
+  const items = (await withToken.json()).items as { ministry: { code: string } }[];
+  expect(items.length).toBeGreaterThan(0);
+  expect(items.every((i) => i.ministry.code === "MOHW")).toBe(true);
+  expect((await officer.delete("/api/v1/tokens", { data: { id } })).status()).toBe(204);
+  expect((await anon.get("/api/v1/requests", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
