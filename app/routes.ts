@@ -7,7 +7,9 @@ export default [
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("requests", "routes/requests.tsx"),
+    route("requests/new", "routes/request-new.tsx"),
     route("requests/:id", "routes/request-detail.tsx"),
+    route("requests/:id/edit", "routes/request-edit.tsx"),
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),

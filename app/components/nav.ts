@@ -6,6 +6,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
   MINISTRY_OFFICER: [
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.myRequests" },
+    { to: "/requests/new", label: "nav.newRequest" },
   ],
   SECRETARIAT: [
     { to: "/", label: "nav.home" },

@@ -93,6 +93,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <header>
         <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {locale === "ko" ? item.ministry.name : item.ministry.nameEn}</p>
         <h1 className="page-title mt-1">{item.title ?? t("request.untitled")}</h1>
+        {["draft", "revision"].includes(item.state) && item.allowedEvents.some((e) => e === "SUBMIT" || e === "RESUBMIT") ? (
+          <p className="mt-2"><a className="btn-secondary" href={`/requests/${item.id}/edit`}>{t("request.form.edit")}</a></p>
+        ) : null}
         <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
       </header>
 

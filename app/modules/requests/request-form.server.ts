@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { Locale } from "~/i18n/types";
+import { intakeFields, draftIntakeSchema, type DraftIntake } from "./request.schema";
+
+const NUMBER_FIELDS = ["gpusRequested", "durationMonths", "budgetKrw"] as const;
+
+/** Form values (strings) → the intake object the shared schema validates; blanks are omitted. */
+export function intakeFromForm(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(intakeFields)) {
+    const raw = String(form.get(key) ?? "").trim();
+    if (raw === "") continue;
+    if ((NUMBER_FIELDS as readonly string[]).includes(key)) out[key] = Number(raw.replace(/[,\s]/g, ""));
+    else if (key === "npuCapable") out[key] = raw === "true";
+    else out[key] = raw;
+  }
+  return out;
+}
+
+export function parseDraft(values: Record<string, unknown>, locale: Locale) {
+  const result = draftIntakeSchema.safeParse(values, { error: (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError });
+  if (result.success) return { ok: true as const, fields: result.data as DraftIntake };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return { ok: false as const, errors };
+}
