@@ -118,3 +118,17 @@ test("a personal API token acts with its owner's rights and stops working when r
   expect((await officer.delete("/api/v1/tokens", { data: { id } })).status()).toBe(204);
   expect((await anon.get("/api/v1/requests", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
 });
+
+test("50 concurrent first submits get 50 distinct reference numbers", async () => {
+  const officer = await as("officer@mnd.go.kr");
+  const ids: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    const res = await officer.post("/api/v1/requests", { data: { ...COMPLETE, title: `동시 제출 시험 요청 ${i}`, contactEmail: "officer@mnd.go.kr" } });
+    ids.push((await res.json()).id);
+  }
+  const results = await Promise.all(ids.map((id) => officer.post(`/api/v1/requests/${id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })));
+  expect(results.map((r) => r.status())).toEqual(Array(50).fill(200));
+  const refs = await Promise.all(ids.map(async (id) => (await (await officer.get(`/api/v1/requests/${id}`)).json()).reference as string));
+  expect(new Set(refs).size).toBe(50);
+  for (const ref of refs) expect(ref).toMatch(/^AX-\d{4}-\d{4}$/);
+});
