@@ -1,11 +1,10 @@
 import { data, redirect } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/request-edit";
 import { RequestForm } from "~/components/request-form";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireRole } from "~/modules/auth/session.server";
-import { intakeFromForm, parseDraft } from "~/modules/requests/request-form.server";
+import { intakeFromForm, missingForSubmit, parseDraft } from "~/modules/requests/request-form.server";
 import { completeIntakeSchema } from "~/modules/requests/request.schema";
 import { getRequestView, sendRequestEvent, updateRequest } from "~/modules/requests/requests.server";
 import { AppError, forPage } from "~/utils/errors";
@@ -20,8 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (new URL(request.url).searchParams.get("incomplete")) {
     const { id: _i, ...rest } = item;
     const values = Object.fromEntries(Object.keys(completeIntakeSchema.shape).filter((k) => rest[k as keyof typeof rest] !== null).map((k) => [k, rest[k as keyof typeof rest]]));
-    const check = completeIntakeSchema.safeParse(values, { error: (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError });
-    if (!check.success) errors = Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message]));
+    errors = missingForSubmit(values, locale) ?? undefined;
   }
   return { item, errors };
 }
@@ -36,9 +34,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   try {
     const updated = await updateRequest({ user, requestId: params.id, expectedVersion: Number(form.get("expectedVersion")), fields: draft.fields });
     if (form.get("intent") === "submit") {
-      const complete = completeIntakeSchema.safeParse(intakeFromForm(form), { error: (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError });
-      if (!complete.success) {
-        const errors = Object.fromEntries(complete.error.issues.map((i) => [i.path.join("."), i.message]));
+      const errors = missingForSubmit(values, locale);
+      if (errors) {
         return data({ values, errors, message: translate(locale, "request.form.fixErrors"), version: updated.version }, { status: 422 });
       }
       const type = updated.state === "revision" ? "RESUBMIT" : "SUBMIT";

@@ -4,11 +4,9 @@ import { RequestForm } from "~/components/request-form";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireRole } from "~/modules/auth/session.server";
-import { intakeFromForm, parseDraft } from "~/modules/requests/request-form.server";
-import { completeIntakeSchema } from "~/modules/requests/request.schema";
+import { intakeFromForm, missingForSubmit, parseDraft } from "~/modules/requests/request-form.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { pageLocale } from "~/utils/locale.server";
-import { z } from "zod";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireRole(request, "MINISTRY_OFFICER");
@@ -24,8 +22,7 @@ export async function action({ request }: Route.ActionArgs) {
   if (!draft.ok) return data({ values, errors: draft.errors, message: translate(locale, "request.form.fixErrors") }, { status: 422 });
   const created = await createRequest({ user, fields: draft.fields });
   if (form.get("intent") === "submit") {
-    const complete = completeIntakeSchema.safeParse(values, { error: (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError });
-    if (!complete.success) return redirect(`/requests/${created.id}/edit?incomplete=1`);
+    if (missingForSubmit(values, locale)) return redirect(`/requests/${created.id}/edit?incomplete=1`);
     await sendRequestEvent({ user, requestId: created.id, body: { type: "SUBMIT", expectedVersion: created.version } });
   }
   return redirect(`/requests/${created.id}`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Locale } from "~/i18n/types";
-import { intakeFields, draftIntakeSchema, type DraftIntake } from "./request.schema";
+import { completeIntakeSchema, intakeFields, draftIntakeSchema, type DraftIntake } from "./request.schema";
 
 const NUMBER_FIELDS = ["gpusRequested", "durationMonths", "budgetKrw"] as const;
 
@@ -18,9 +18,21 @@ export function intakeFromForm(form: FormData): Record<string, unknown> {
 }
 
 export function parseDraft(values: Record<string, unknown>, locale: Locale) {
-  const result = draftIntakeSchema.safeParse(values, { error: (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError });
+  const result = draftIntakeSchema.safeParse(values, { error: zodLocale(locale) });
   if (result.success) return { ok: true as const, fields: result.data as DraftIntake };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
   return { ok: false as const, errors };
+}
+
+/** zod's own messages in the page language. */
+export function zodLocale(locale: Locale) {
+  return (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError;
+}
+
+/** What a request still lacks before it can be submitted: `{ field: message }`, or null when complete. */
+export function missingForSubmit(values: Record<string, unknown>, locale: Locale): Record<string, string> | null {
+  const check = completeIntakeSchema.safeParse(values, { error: zodLocale(locale) });
+  if (check.success) return null;
+  return Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message]));
 }
