@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { completeIntakeSchema, intakeFields, draftIntakeSchema, type DraftIntake } from "./request.schema";
 
@@ -25,9 +26,17 @@ export function parseDraft(values: Record<string, unknown>, locale: Locale) {
   return { ok: false as const, errors };
 }
 
-/** zod's own messages in the page language. */
-export function zodLocale(locale: Locale) {
-  return (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError;
+/**
+ * Field messages in the page language: plain "required" / "choose one" texts from the catalogue for
+ * the common cases, zod's own localized messages for the rest (lengths, ranges, formats).
+ */
+export function zodLocale(locale: Locale): z.core.$ZodErrorMap {
+  const fallback = (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError;
+  return (issue) => {
+    if (issue.input === undefined) return translate(locale, "request.form.required");
+    if (issue.code === "invalid_value") return translate(locale, "request.form.chooseOne");
+    return fallback(issue);
+  };
 }
 
 /** What a request still lacks before it can be submitted: `{ field: message }`, or null when complete. */
