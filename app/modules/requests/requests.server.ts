@@ -82,8 +82,7 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
     data: { ...data, version: { increment: 1 } },
   });
   if (count === 0) {
-    const current = await tx.demandRequest.findUnique({ where: { id: requestId }, select: { state: true, version: true } });
-    throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
+    throw versionConflict(await tx.demandRequest.findUnique({ where: { id: requestId }, select: { state: true, version: true } }));
   }
 }
 
@@ -133,55 +132,92 @@ function refusalText(code: string, params: Record<string, string | number> | und
   return translate(locale, `workflow.refusal.${code}` as never, p);
 }
 
+function refusalError(snapshot: RequestSnapshot, event: RequestEvent, state: string): AppError {
+  const refusal = explainRefusal(snapshot, event) ?? { code: "NOT_IN_STATE" as const, params: { state } };
+  if (refusal.code === "WRONG_ROLE") return forbidden();
+  if (refusal.code === "NOT_OWN_MINISTRY") return notFound();
+  return new AppError("EVENT_NOT_ALLOWED", 422, "error.generic", { reason: refusal.code }, { reason: refusal.code }, {
+    ko: refusalText(refusal.code, refusal.params, "ko"),
+    en: refusalText(refusal.code, refusal.params, "en"),
+  });
+}
+
+function versionConflict(current: { state: string; version: number } | null): AppError {
+  return new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
+}
+
 /**
- * The one way to change a request's state: restore the snapshot, ask the machine, and in ONE
- * transaction update the row guarded by the expected version, append the audit event and write
- * side rows. A refusal changes nothing and says why.
+ * The core of every state change, inside the caller's transaction: restore the snapshot, ask the
+ * machine, update the row guarded by the version, append the audit event. `event` must already
+ * carry the server's facts. Without `expectedVersion` the version read in this transaction is used
+ * (for server-driven events such as ALLOCATE; the guarded update still catches a lost race).
+ * Services that write side rows (agenda items, decisions, allocations) call this in the same
+ * transaction, so the side rows and the state change commit or fail together.
+ */
+export async function applyRequestEvent(
+  tx: Tx,
+  { user, requestId, event, expectedVersion, auditPayload }: {
+    user: CurrentUser;
+    requestId: string;
+    event: RequestEvent;
+    expectedVersion?: number;
+    /** Extra fields for the audit payload (e.g. ids of the side rows written). */
+    auditPayload?: Record<string, unknown>;
+  },
+) {
+  const row = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const version = expectedVersion ?? row.version;
+  if (row.version !== version) throw versionConflict({ state: row.state, version: row.version });
+  const snapshot = restore(row);
+  const { snapshot: next, changed } = sendEvent(snapshot, event);
+  if (!changed) throw refusalError(snapshot, event, row.state);
+  if (event.type === "SUBMIT") {
+    const missing = completeIntakeSchema.safeParse(intakeOf(row));
+    if (!missing.success) {
+      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", { fields: missing.error.issues.map((i) => i.path.join(".")).join(", ") }, {
+        fields: Object.fromEntries(missing.error.issues.map((i) => [i.path.join("."), i.message])),
+      });
+    }
+  }
+  const toState = stateName(next);
+  const data: Record<string, unknown> = {
+    state: toState,
+    stateDetail: stateDetail(next),
+    machineVersion: MACHINE_VERSION,
+    snapshot: JSON.stringify(persistSnapshot(next)),
+    approvedGpus: next.context.approvedGpus,
+  };
+  if (event.type === "SUBMIT" && !row.reference) {
+    data.reference = await nextReference(tx, new Date().getFullYear());
+    data.submittedAt = new Date();
+  }
+  await guardedUpdate(tx, requestId, version, data);
+  const { actor: _a, ...payload } = event;
+  await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload } });
+  return {
+    state: toState,
+    stateDetail: stateDetail(next),
+    version: version + 1,
+    allowedEvents: allowedEvents(next, toWorkflowActor(user)),
+    fromState: row.state,
+    context: next.context,
+  };
+}
+
+/**
+ * The one way a client changes a request's state (API events and page forms): scope check, then
+ * ONE transaction with the server's facts attached to the event (`withServerFacts`), the machine's
+ * verdict, the guarded update and the audit event. A refusal changes nothing and says why.
  */
 export async function sendRequestEvent({ user, requestId, body }: { user: CurrentUser; requestId: string; body: EventBody }) {
   await findVisibleRequest(user, requestId);
   const actor = toWorkflowActor(user);
   return db.$transaction(async (tx) => {
-    const row = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
-    if (row.version !== body.expectedVersion) {
-      throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current: { state: row.state, version: row.version } });
-    }
-    const snapshot = restore(row);
+    const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId }, select: { state: true, version: true } });
+    if (current.version !== body.expectedVersion) throw versionConflict(current);
     const event = await withServerFacts(tx, body, actor);
-    const { snapshot: next, changed } = sendEvent(snapshot, event);
-    if (!changed) {
-      const refusal = explainRefusal(snapshot, event) ?? { code: "NOT_IN_STATE" as const, params: { state: row.state } };
-      if (refusal.code === "WRONG_ROLE") throw forbidden();
-      if (refusal.code === "NOT_OWN_MINISTRY") throw notFound();
-      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.generic", undefined, undefined, {
-        ko: refusalText(refusal.code, refusal.params, "ko"),
-        en: refusalText(refusal.code, refusal.params, "en"),
-      });
-    }
-    if (event.type === "SUBMIT") {
-      const missing = completeIntakeSchema.safeParse(intakeOf(row));
-      if (!missing.success) {
-        throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", { fields: missing.error.issues.map((i) => i.path.join(".")).join(", ") }, {
-          fields: Object.fromEntries(missing.error.issues.map((i) => [i.path.join("."), i.message])),
-        });
-      }
-    }
-    const toState = stateName(next);
-    const data: Record<string, unknown> = {
-      state: toState,
-      stateDetail: stateDetail(next),
-      machineVersion: MACHINE_VERSION,
-      snapshot: JSON.stringify(persistSnapshot(next)),
-      approvedGpus: next.context.approvedGpus,
-    };
-    if (event.type === "SUBMIT" && !row.reference) {
-      data.reference = await nextReference(tx, new Date().getFullYear());
-      data.submittedAt = new Date();
-    }
-    await guardedUpdate(tx, requestId, body.expectedVersion, data);
-    const { actor: _a, ...payload } = event;
-    await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload });
-    return { state: toState, stateDetail: stateDetail(next), version: row.version + 1, allowedEvents: allowedEvents(next, actor) };
+    const { fromState: _f, context: _c, ...result } = await applyRequestEvent(tx, { user, requestId, event, expectedVersion: body.expectedVersion });
+    return result;
   });
 }
 
