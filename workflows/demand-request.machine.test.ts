@@ -12,6 +12,7 @@ import {
   stateDetail,
   stateName,
   type RequestEvent,
+  type RequestEventOf,
   type RequestSnapshot,
 } from "./demand-request.machine";
 import { AGREED_GPUS, APPROVED_GPUS, MINISTRY_ID, STATE_KEYS, actors, sampleEvent, snapshotAt, stateKey, walk } from "./fixtures";
@@ -184,10 +185,15 @@ describe("sign-off quorum", () => {
     expect(stateName(s)).toBe("approved");
   });
 
-  it("a refused sign-off returns the item to the agenda without the decision", () => {
+  it("a refused sign-off sends the item back for the next meeting: no decision until it is rescheduled", () => {
     const s = accept(accept(awaiting(), sign(member1)), { type: "REFUSE_SIGNOFF", actor: chair, reason: "수량 재검토" });
     expect(stateName(s)).toBe("onAgenda");
-    expect(s.context).toMatchObject({ decision: null, signoffs: [], meetingId: "meeting-3" });
+    expect(s.context).toMatchObject({ decision: null, signoffs: [], meetingId: null });
+    const decideAgain: RequestEventOf<"DECIDE"> = { type: "DECIDE", actor: secretariat, meetingId: "meeting-3", agendaLocked: true, outcome: "approve", approvedGpus: 1, conditions: [] };
+    refuse(s, decideAgain, "WRONG_MEETING");
+    const next = accept(s, { type: "SCHEDULE", actor: secretariat, meetingId: "meeting-4", plan: { coSigned: true, agreedGpus: 100 }, meetingAcceptsItems: true });
+    expect(next.context.meetingId).toBe("meeting-4");
+    expect(stateName(accept(next, { ...decideAgain, meetingId: "meeting-4" }))).toBe("awaitingSignoff");
   });
 });
 

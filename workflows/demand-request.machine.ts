@@ -178,8 +178,8 @@ export const demandRequestMachine = setup({
         { approverId: event.actor.userId, isChair: event.actor.isChair === true },
       ],
     }),
-    clearDecision: assign({ decision: () => null, signoffs: () => [] }),
-    clearForDefer: assign({ meetingId: () => null, decision: () => null, signoffs: () => [] }),
+    /** Deferred, or sign-off refused: off the meeting, to be scheduled for a later one. */
+    backToScheduling: assign({ meetingId: () => null, decision: () => null, signoffs: () => [] }),
     applyApprovedGpus: assign({
       approvedGpus: ({ context }) => context.decision?.approvedGpus ?? context.approvedGpus,
     }),
@@ -259,12 +259,13 @@ export const demandRequestMachine = setup({
           {
             target: "jointPlanning",
             guard: signDecides("defer"),
-            actions: ["recordSignoff", "clearForDefer"],
+            actions: ["recordSignoff", "backToScheduling"],
           },
           // quorum not reached yet: record the signature and keep waiting
           { guard: when("SIGN"), actions: "recordSignoff" },
         ],
-        REFUSE_SIGNOFF: { target: "onAgenda", guard: when("REFUSE_SIGNOFF"), actions: "clearDecision" },
+        // back for the next meeting: DECIDE is refused until it is scheduled on another agenda
+        REFUSE_SIGNOFF: { target: "onAgenda", guard: when("REFUSE_SIGNOFF"), actions: "backToScheduling" },
       },
     },
     approved: {

@@ -209,8 +209,8 @@ export const EVENT_CHECKS = {
   SCHEDULE: ["isSecretariat", "planCoSigned", "agreedGpusSet", "meetingAcceptsItems"],
   DECIDE: [
     "isSecretariat",
-    "agendaLocked",
     "sameMeeting",
+    "agendaLocked",
     "approvedGpusValid",
     "approvedWithinAgreed",
     "conditionsProvided",

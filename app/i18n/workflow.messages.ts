@@ -69,7 +69,7 @@ export const workflowKo = {
     AGREED_GPUS_MISSING: "공동계획에 합의된 GPU 수량(1개 이상)이 있어야 안건으로 상정할 수 있습니다.",
     MEETING_CLOSED: "이 회의는 안건을 더 받지 않습니다(안건 확정 또는 종료). 다른 회의를 선택하세요.",
     AGENDA_NOT_LOCKED: "회의 안건이 확정(잠금)된 뒤에 심의 결과를 기록할 수 있습니다.",
-    WRONG_MEETING: "이 요청이 상정된 회의의 심의 결과만 기록할 수 있습니다.",
+    WRONG_MEETING: "이 요청은 심의할 회의 안건에 올라 있지 않습니다. 다음 회의 안건에 먼저 올리세요.",
     APPROVED_OVER_AGREED: "승인 GPU 수량({approved})이 공동계획에서 합의한 수량({agreed})을 넘을 수 없습니다.",
     APPROVED_GPUS_INVALID: "승인 GPU 수량은 0 이상의 정수여야 하며, 승인·조건부 승인이면 1 이상이어야 합니다.",
     CONDITIONS_REQUIRED: "조건부 승인에는 내용과 이행 기한(YYYY-MM-DD)을 갖춘 조건이 하나 이상 필요합니다.",
@@ -142,7 +142,7 @@ export const workflowEn: Translation<typeof workflowKo> = {
     AGREED_GPUS_MISSING: "The joint plan must state an agreed GPU count (at least 1) before it can go on an agenda.",
     MEETING_CLOSED: "This meeting takes no more agenda items (its agenda is locked or it is over). Choose another meeting.",
     AGENDA_NOT_LOCKED: "Lock the meeting's agenda before recording decisions.",
-    WRONG_MEETING: "A decision can only be recorded for the meeting this request is on the agenda of.",
+    WRONG_MEETING: "This request is not on a meeting's agenda to decide. Put it on the next meeting's agenda first.",
     APPROVED_OVER_AGREED: "The approved GPU count ({approved}) cannot exceed the count agreed in the joint plan ({agreed}).",
     APPROVED_GPUS_INVALID:
       "The approved GPU count must be a whole number of 0 or more, and at least 1 for an approval or a conditional approval.",

@@ -17,6 +17,7 @@ import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
 import { ministryScope } from "~/modules/auth/scope.server";
+import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -100,22 +101,6 @@ export async function updateRequest({ user, requestId, expectedVersion, fields }
   });
 }
 
-/** Facts from the database that guards need; never taken from the client. */
-async function withServerFacts(tx: Tx, body: EventBody, actor: WorkflowActor): Promise<RequestEvent> {
-  const { expectedVersion: _v, ...payload } = body;
-  switch (payload.type) {
-    case "SCHEDULE":
-      // Meetings and joint plans arrive with the secretariat module; until then nothing can be scheduled.
-      return { ...payload, actor, plan: { coSigned: false, agreedGpus: null }, meetingAcceptsItems: false };
-    case "DECIDE":
-      return { ...payload, actor, meetingId: "", agendaLocked: false, conditions: payload.conditions ?? [] };
-    case "CONDITIONS_MET":
-      return { ...payload, actor, allConditionsMet: false };
-    default:
-      return { ...payload, actor } as RequestEvent;
-  }
-}
-
 async function nextReference(tx: Tx, year: number): Promise<string> {
   const counter = await tx.referenceCounter.upsert({
     where: { year },
@@ -156,13 +141,15 @@ function versionConflict(current: { state: string; version: number } | null): Ap
  */
 export async function applyRequestEvent(
   tx: Tx,
-  { user, requestId, event, expectedVersion, auditPayload }: {
+  { user, requestId, event, expectedVersion, auditPayload, sideRows }: {
     user: CurrentUser;
     requestId: string;
     event: RequestEvent;
     expectedVersion?: number;
     /** Extra fields for the audit payload (e.g. ids of the side rows written). */
     auditPayload?: Record<string, unknown>;
+    /** Writes the side rows of the accepted event (same transaction); its result joins the audit payload. */
+    sideRows?: (t: Transitioned) => Promise<Record<string, unknown> | undefined>;
   },
 ) {
   const row = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -192,8 +179,9 @@ export async function applyRequestEvent(
     data.submittedAt = new Date();
   }
   await guardedUpdate(tx, requestId, version, data);
+  const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, context: next.context });
   const { actor: _a, ...payload } = event;
-  await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload } });
+  await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } });
   return {
     state: toState,
     stateDetail: stateDetail(next),
@@ -213,10 +201,11 @@ export async function sendRequestEvent({ user, requestId, body }: { user: Curren
   await findVisibleRequest(user, requestId);
   const actor = toWorkflowActor(user);
   return db.$transaction(async (tx) => {
-    const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId }, select: { state: true, version: true } });
-    if (current.version !== body.expectedVersion) throw versionConflict(current);
-    const event = await withServerFacts(tx, body, actor);
-    const { fromState: _f, context: _c, ...result } = await applyRequestEvent(tx, { user, requestId, event, expectedVersion: body.expectedVersion });
+    const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+    if (current.version !== body.expectedVersion) throw versionConflict({ state: current.state, version: current.version });
+    const { expectedVersion, ...clientEvent } = body;
+    const event = await eventWithFacts(tx, requestId, clientEvent, actor, restore(current).context);
+    const { fromState: _f, context: _c, ...result } = await applyRequestEvent(tx, { user, requestId, event, expectedVersion, sideRows: (t) => writeEventRows(tx, t) });
     return result;
   });
 }

@@ -1,60 +1,86 @@
-import type { CurrentUser } from "~/modules/auth/session.server";
-import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
+import { addToAgenda, createMeeting, getMeeting, publishMinutes } from "~/modules/meetings/meetings.server";
+import { savePlan, signPlan } from "~/modules/plans/plans.server";
+import { createRequest } from "~/modules/requests/requests.server";
 import type { DraftIntake } from "~/modules/requests/request.schema";
-import { db } from "~/utils/db.server";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import type { DecisionCondition, DecisionOutcome } from "#workflows/types";
+import {
+  CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, demoIntake, demoPlan, fileAndSubmit, lockMeeting, send, userByEmail,
+} from "./drive.server";
 
-
-async function userByEmail(email: string): Promise<CurrentUser> {
-  const u = await db.user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, isChair: true, organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } } },
-  });
-  return { ...u, role: u.role as CurrentUser["role"] };
-}
-
-const base = (over: DraftIntake): DraftIntake => ({
-  domain: "HEALTH",
-  sector: "INDUSTRY",
-  problemStatement: "현장의 데이터와 인력이 부족하여 AI 도입이 늦어지고 있어 GPU 기반 실증이 필요합니다.",
-  aiWork: "FINE_TUNING",
-  gpusRequested: 128,
-  desiredStartMonth: "2027-03",
-  durationMonths: 12,
-  dataReadiness: "PARTIAL",
-  npuCapable: false,
-  expectedOutcomes: "업무 처리 시간 30% 단축, 정확도 90% 이상",
-  budgetKrw: 2_000_000_000,
-  ...over,
-});
+type Decided = { officer: CurrentUser; fields: DraftIntake; agreed: number; approved: number; outcome: DecisionOutcome; conditions?: DecisionCondition[] };
 
 /**
- * Demo requests in several states, produced by sending real events through the workflow service
- * (never by writing state columns), so the demo audit chain verifies.
+ * Demo requests in every state up to the decision, and the three demo meetings (제1회 with
+ * published minutes, 제2회 held with a decision awaiting sign-off, 제3회 being planned), all made by
+ * sending real events through the services (never by writing state columns), so the demo audit
+ * chain verifies. Allocation states are added by the pool seed.
  */
 export async function seedDemoRequests(): Promise<void> {
   const mohw = await userByEmail("officer@mohw.go.kr");
   const mnd = await userByEmail("officer@mnd.go.kr");
   const mafra = await userByEmail("officer@mafra.go.kr");
-  const sec = await userByEmail("secretariat@msit.go.kr");
+  const sec = await userByEmail(SECRETARIAT_EMAIL);
+  const chair = await userByEmail(CHAIR_EMAIL);
+  const member = await userByEmail(MEMBER_EMAIL);
 
-  const file = async (user: CurrentUser, fields: DraftIntake) =>
-    createRequest({ user, fields: { contactName: user.name, contactEmail: user.email, ...fields } });
-  const send = async (user: CurrentUser, id: string, version: number, body: Record<string, unknown>) =>
-    sendRequestEvent({ user, requestId: id, body: { ...body, expectedVersion: version } as never });
+  // --- before the meeting ---------------------------------------------------------------------
+  await createRequest({ user: mohw, fields: demoIntake({ title: "응급실 환자 분류 AI 고도화 (작성 중)", contactName: mohw.name, contactEmail: mohw.email }) });
+  await fileAndSubmit(mohw, { title: "의료영상 판독 보조 AI 실증", sector: "NATIONAL_PROJECT", gpusRequested: 256, npuCapable: true });
 
-  await file(mohw, base({ title: "응급실 환자 분류 AI 고도화 (작성 중)" }));
+  const revision = await fileAndSubmit(mnd, { title: "국방 영상정보 분석 파운데이션 모델", domain: "DEFENSE", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 1024, durationMonths: 18 });
+  await send(sec, revision, { type: "RETURN", reasons: ["데이터 확보 계획이 구체적이지 않습니다.", "GPU 산정 근거를 첨부하세요."] });
 
-  const screening = await file(mohw, base({ title: "의료영상 판독 보조 AI 실증", sector: "NATIONAL_PROJECT", gpusRequested: 256, npuCapable: true }));
-  await send(mohw, screening.id, 1, { type: "SUBMIT" });
+  const planning = await fileAndSubmit(mafra, { title: "스마트팜 작물 생육 예측 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 64, dataReadiness: "READY", npuCapable: true });
+  await send(sec, planning, { type: "ACCEPT", note: "공동계획 수립 착수" });
+  const { revision: planRevision } = await savePlan({ user: sec, requestId: planning, expectedRevision: 0, sections: demoPlan(48) });
+  await signPlan({ user: mafra, requestId: planning, expectedRevision: planRevision });
 
-  const revision = await file(mnd, base({ title: "국방 영상정보 분석 파운데이션 모델", domain: "DEFENSE", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 1024, durationMonths: 18 }));
-  await send(mnd, revision.id, 1, { type: "SUBMIT" });
-  await send(sec, revision.id, 2, { type: "RETURN", reasons: ["데이터 확보 계획이 구체적이지 않습니다.", "GPU 산정 근거를 첨부하세요."] });
+  const withdrawn = await createRequest({ user: mafra, fields: demoIntake({ title: "농산물 유통 수요 예측 (철회)", domain: "AGRIFOOD", gpusRequested: 32 }) });
+  await send(mafra, withdrawn.id, { type: "WITHDRAW", reason: "부처 자체 예산으로 추진하기로 함" });
 
-  const planning = await file(mafra, base({ title: "스마트팜 작물 생육 예측 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 64, dataReadiness: "READY", npuCapable: true }));
-  await send(mafra, planning.id, 1, { type: "SUBMIT" });
-  await send(sec, planning.id, 2, { type: "ACCEPT", note: "공동계획 수립 착수" });
+  // --- 제1회: decided, signed off, minutes published --------------------------------------------
+  const first = await createMeeting({ user: sec, input: { number: 1, date: "2026-09-10", title: "과학기술관계장관회의", place: "정부서울청사 별관" } });
+  const firstItems: Decided[] = [
+    { officer: mohw, fields: { title: "감염병 확산 예측 국가 AI 모델", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 2000, desiredStartMonth: "2026-11", durationMonths: 24, dataReadiness: "READY" }, agreed: 1800, approved: 1600, outcome: "approve" },
+    { officer: mnd, fields: { title: "국방 물자 수요예측 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 512, desiredStartMonth: "2027-01", npuCapable: true }, agreed: 400, approved: 400, outcome: "approve" },
+    { officer: mafra, fields: { title: "농업 기상재해 조기경보 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 256, desiredStartMonth: "2027-02", npuCapable: true }, agreed: 200, approved: 160, outcome: "approve" },
+    { officer: mohw, fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: "2027-04" }, agreed: 240, approved: 200, outcome: "approveWithConditions", conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: "2026-12-31" }, { text: "데이터 반출 통제 방안 수립", dueOn: "2027-02-28" }] },
+    { officer: mnd, fields: { title: "전장 상황 인식 생성형 AI", domain: "DEFENSE", sector: "NATIONAL_PROJECT", gpusRequested: 3000 }, agreed: 2500, approved: 0, outcome: "reject" },
+  ];
+  await decideAtMeeting(first.id, firstItems, sec, chair, member, true);
+  const m1 = await getMeeting({ user: sec, meetingId: first.id });
+  await publishMinutes({ user: sec, meetingId: first.id, expectedVersion: m1.version });
 
-  const withdrawn = await file(mafra, base({ title: "농산물 유통 수요 예측 (철회)", domain: "AGRIFOOD", gpusRequested: 32 }));
-  await send(mafra, withdrawn.id, 1, { type: "WITHDRAW", reason: "부처 자체 예산으로 추진하기로 함" });
+  // --- 제2회: held, one decision waiting for the second signature ----------------------------------
+  const second = await createMeeting({ user: sec, input: { number: 2, date: "2026-11-19", title: "과학기술관계장관회의", place: "정부세종청사" } });
+  await decideAtMeeting(second.id, [
+    { officer: mohw, fields: { title: "AI 기반 신약 후보물질 탐색", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 600, desiredStartMonth: "2027-03" }, agreed: 500, approved: 450, outcome: "approve" },
+  ], sec, chair, member, false);
+
+  // --- 제3회: being planned, one item on the agenda ---------------------------------------------------
+  const third = await createMeeting({ user: sec, input: { number: 3, date: "2026-12-17", title: "과학기술관계장관회의", place: "정부서울청사" } });
+  const onAgenda = await fileAndSubmit(mnd, { title: "국방 사이버 위협 탐지 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 128, npuCapable: true });
+  await send(sec, onAgenda, { type: "ACCEPT" });
+  await cosignPlan(onAgenda, mnd, sec, 100);
+  await addToAgenda({ user: sec, meetingId: third.id, requestId: onAgenda });
+}
+
+/** Puts each request on the meeting's agenda, locks it, records the decisions and collects sign-offs. */
+async function decideAtMeeting(meetingId: string, items: Decided[], sec: CurrentUser, chair: CurrentUser, member: CurrentUser, signAll: boolean) {
+  const ids: string[] = [];
+  for (const item of items) {
+    const id = await fileAndSubmit(item.officer, item.fields);
+    await send(sec, id, { type: "ACCEPT" });
+    await cosignPlan(id, item.officer, sec, item.agreed);
+    await addToAgenda({ user: sec, meetingId, requestId: id });
+    ids.push(id);
+  }
+  await lockMeeting(sec, meetingId);
+  for (const [i, item] of items.entries()) {
+    await send(sec, ids[i], { type: "DECIDE", outcome: item.outcome, approvedGpus: item.approved, conditions: item.conditions ?? [], note: "사무국 검토 의견 반영" });
+    await send(chair, ids[i], { type: "SIGN", comment: "원안대로" });
+    if (signAll) await send(member, ids[i], { type: "SIGN" });
+  }
+  return ids;
 }

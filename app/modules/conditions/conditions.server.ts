@@ -1,0 +1,138 @@
+/**
+ * Conditions of a conditional approval as obligations of the ministry (부대조건 이행).
+ *
+ * open → (ministry submits evidence: a note and/or attached files) → evidenceSubmitted
+ *      → (secretariat marks it met) → met, or (secretariat returns it with a reason) → open.
+ * When the last condition is met, the same transaction sends CONDITIONS_MET, so the request moves
+ * to `approved` exactly when its obligations are fulfilled. Every step is version-guarded and audited.
+ */
+import { appendAuditEvent } from "~/modules/audit/audit.server";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/modules/requests/requests.server";
+import { db, type Tx } from "~/utils/db.server";
+import { AppError, forbidden, notFound } from "~/utils/errors";
+import { conditionFacts } from "~/modules/meetings/event-rows.server";
+
+export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
+
+/** Today in Korea (the due dates are Korean calendar days). */
+export function todayInKorea(now = new Date()): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function isOverdue(condition: { status: string; dueOn: string }, today = todayInKorea()): boolean {
+  return condition.status !== "met" && condition.dueOn < today;
+}
+
+/** The conditions of a request (visible with the request), with their evidence files. */
+export async function listConditions({ user, requestId }: { user: CurrentUser; requestId: string }) {
+  await findVisibleRequest(user, requestId);
+  const rows = await db.condition.findMany({
+    where: { requestId },
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+    include: { attachments: { select: { id: true, name: true, size: true, mediaType: true, createdAt: true } } },
+  });
+  const today = todayInKorea();
+  return rows.map((c) => ({ ...c, overdue: isOverdue(c, today) }));
+}
+
+async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {
+  const condition = await tx.condition.findUnique({ where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } } });
+  if (!condition) throw notFound();
+  if (user.role === "MINISTRY_OFFICER" && condition.request.organizationId !== user.organization.id) throw notFound();
+  if (condition.request.state !== "conditionallyApproved") throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.notOpen");
+  return condition;
+}
+
+async function guardedConditionUpdate(tx: Tx, conditionId: string, expectedVersion: number, fromStatus: ConditionStatus[], data: Record<string, unknown>) {
+  const { count } = await tx.condition.updateMany({
+    where: { id: conditionId, version: expectedVersion, status: { in: fromStatus } },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await tx.condition.findUniqueOrThrow({ where: { id: conditionId }, select: { status: true, version: true } });
+    if (current.version !== expectedVersion) {
+      throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
+    }
+    throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.wrongStatus");
+  }
+}
+
+/** The ministry reports how it fulfilled the condition (files are attached separately with `conditionId`). */
+export async function submitEvidence({ user, conditionId, expectedVersion, note }: { user: CurrentUser; conditionId: string; expectedVersion: number; note: string }) {
+  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  return db.$transaction(async (tx) => {
+    const condition = await loadCondition(tx, user, conditionId);
+    const files = await tx.attachment.count({ where: { conditionId } });
+    if (!note.trim() && files === 0) throw new AppError("VALIDATION_FAILED", 422, "condition.error.evidenceRequired");
+    await guardedConditionUpdate(tx, conditionId, expectedVersion, ["open"], {
+      status: "evidenceSubmitted",
+      evidenceNote: note.trim() || null,
+      evidenceSubmittedAt: new Date(),
+      evidenceById: user.id,
+    });
+    await appendAuditEvent(tx, {
+      requestId: condition.requestId,
+      actorId: user.id,
+      type: "CONDITION_EVIDENCE",
+      fromState: "conditionallyApproved",
+      toState: "conditionallyApproved",
+      payload: { conditionId, files, note: note.trim() },
+    });
+    return { status: "evidenceSubmitted" as const, version: expectedVersion + 1 };
+  });
+}
+
+/** The secretariat sends the evidence back (with a reason); the condition is open again. */
+export async function returnEvidence({ user, conditionId, expectedVersion, reason }: { user: CurrentUser; conditionId: string; expectedVersion: number; reason: string }) {
+  if (user.role !== "SECRETARIAT") throw user.role === "MINISTRY_OFFICER" ? notFound() : forbidden();
+  if (!reason.trim()) throw new AppError("VALIDATION_FAILED", 422, "condition.error.reasonRequired");
+  return db.$transaction(async (tx) => {
+    const condition = await loadCondition(tx, user, conditionId);
+    await guardedConditionUpdate(tx, conditionId, expectedVersion, ["evidenceSubmitted"], { status: "open" });
+    await appendAuditEvent(tx, {
+      requestId: condition.requestId,
+      actorId: user.id,
+      type: "CONDITION_RETURNED",
+      fromState: "conditionallyApproved",
+      toState: "conditionallyApproved",
+      payload: { conditionId, reason: reason.trim() },
+    });
+    return { status: "open" as const, version: expectedVersion + 1 };
+  });
+}
+
+/**
+ * The secretariat marks a condition met. If it was the last open one, CONDITIONS_MET is sent in the
+ * same transaction and the request becomes `approved`.
+ */
+export async function markConditionMet({ user, conditionId, expectedVersion }: { user: CurrentUser; conditionId: string; expectedVersion: number }) {
+  if (user.role !== "SECRETARIAT") throw user.role === "MINISTRY_OFFICER" ? notFound() : forbidden();
+  return db.$transaction(async (tx) => {
+    const condition = await loadCondition(tx, user, conditionId);
+    await guardedConditionUpdate(tx, conditionId, expectedVersion, ["open", "evidenceSubmitted"], {
+      status: "met",
+      metAt: new Date(),
+      metById: user.id,
+    });
+    await appendAuditEvent(tx, {
+      requestId: condition.requestId,
+      actorId: user.id,
+      type: "CONDITION_MET",
+      fromState: "conditionallyApproved",
+      toState: "conditionallyApproved",
+      payload: { conditionId },
+    });
+    const facts = await conditionFacts(tx, condition.requestId);
+    let requestState = "conditionallyApproved";
+    if (facts.allConditionsMet) {
+      const result = await applyRequestEvent(tx, {
+        user,
+        requestId: condition.requestId,
+        event: { type: "CONDITIONS_MET", actor: toWorkflowActor(user), ...facts },
+      });
+      requestState = result.state;
+    }
+    return { status: "met" as const, version: expectedVersion + 1, requestState };
+  });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "YYYY-MM-DD");
+
+export const milestoneSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  dueOn: isoDate,
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+/** The sections of a joint plan (API.md "Joint plan"). Empty sections are allowed while drafting. */
+export const planSectionsSchema = z.strictObject({
+  techDevelopmentPlan: z.string().trim().max(10_000),
+  demonstrationPlan: z.string().trim().max(10_000),
+  milestones: z.array(milestoneSchema).max(30),
+  kpis: z.string().trim().max(5_000),
+  agreedGpus: z.number().int().min(1).max(10_000).nullable(),
+  ministryContact: z.string().trim().max(200),
+  msitContact: z.string().trim().max(200),
+});
+export type PlanSections = z.infer<typeof planSectionsSchema>;
+export const PLAN_SECTIONS = Object.keys(planSectionsSchema.shape) as (keyof PlanSections)[];
+
+export const putPlanSchema = planSectionsSchema.extend({ expectedRevision: z.number().int().min(0) });
+export const signPlanSchema = z.strictObject({ expectedRevision: z.number().int().min(1) });
+
+export const EMPTY_PLAN: PlanSections = {
+  techDevelopmentPlan: "",
+  demonstrationPlan: "",
+  milestones: [],
+  kpis: "",
+  agreedGpus: null,
+  ministryContact: "",
+  msitContact: "",
+};
+
+export type PlanSide = "MINISTRY" | "MSIT";

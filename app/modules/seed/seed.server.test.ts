@@ -1,0 +1,27 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { REQUEST_STATES } from "#workflows/demand-request.machine";
+import { verifyAuditChain } from "~/modules/audit/audit.server";
+import { db } from "~/utils/db.server";
+import { seedDemoData } from "./seed.server";
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await seedDemoData();
+  });
+
+  it("reaches every state up to the decision through the services, and the audit chain verifies", async () => {
+    const states = new Set((await db.demandRequest.findMany({ select: { state: true } })).map((r) => r.state));
+    const reachedWithoutPool = REQUEST_STATES.filter((s) => !["allocated", "active", "closed"].includes(s));
+    for (const state of reachedWithoutPool) expect(states, state).toContain(state);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("has 제1회 with minutes, 제2회 held, 제3회 being planned", async () => {
+    const meetings = await db.meeting.findMany({ orderBy: { number: "asc" }, select: { number: true, status: true } });
+    expect(meetings).toEqual([
+      { number: 1, status: "minutesPublished" },
+      { number: 2, status: "held" },
+      { number: 3, status: "planning" },
+    ]);
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Route } from "./+types/condition-action";
+import { markConditionMet, returnEvidence, submitEvidence } from "~/modules/conditions/conditions.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { notFound } from "~/utils/errors";
+
+const version = { expectedVersion: z.number().int().min(1) };
+const schemas = {
+  evidence: z.strictObject({ ...version, note: z.string().max(5000).default("") }),
+  met: z.strictObject(version),
+  return: z.strictObject({ ...version, reason: z.string().trim().min(1).max(2000) }),
+};
+
+/** POST /api/v1/conditions/:id/(evidence|met|return) */
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const body = await readJson(request);
+    const conditionId = params.id;
+    switch (params.step) {
+      case "evidence": {
+        const { expectedVersion, note } = parseBody(schemas.evidence, body);
+        return json(await submitEvidence({ user, conditionId, expectedVersion, note }));
+      }
+      case "met":
+        return json(await markConditionMet({ user, conditionId, ...parseBody(schemas.met, body) }));
+      case "return":
+        return json(await returnEvidence({ user, conditionId, ...parseBody(schemas.return, body) }));
+      default:
+        throw notFound();
+    }
+  });
+}

@@ -1,0 +1,12 @@
+import type { Route } from "./+types/signoffs";
+import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { handleApi, json } from "~/utils/api.server";
+
+/** Decisions waiting for the calling approver's signature. */
+export async function loader({ request }: Route.LoaderArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    return json(await pendingSignoffs({ user }));
+  });
+}
