@@ -10,6 +10,8 @@ export default [
     route("requests/new", "routes/request-new.tsx"),
     route("requests/:id", "routes/request-detail.tsx"),
     route("requests/:id/edit", "routes/request-edit.tsx"),
+    route("requests/:id/plan", "routes/request-plan.tsx"),
+    route("signoffs", "routes/signoffs.tsx"),
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),

@@ -15,6 +15,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
   ],
   APPROVER: [
     { to: "/", label: "nav.home" },
+    { to: "/signoffs", label: "signoff.inboxTitle" },
     { to: "/requests", label: "nav.requests" },
   ],
   ADMIN: [

@@ -1,13 +1,18 @@
-import { data, Form, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
+import { ConditionsPanel } from "~/components/conditions-panel";
+import { DecisionSummary } from "~/components/decision-summary";
 import { StateBadge } from "~/components/state-badge";
-import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import { eventBodySchema } from "~/modules/requests/request.schema";
-import { getRequestView, requestHistory, sendRequestEvent } from "~/modules/requests/requests.server";
-import { AppError, forPage } from "~/utils/errors";
+import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
+import { listConditions } from "~/modules/conditions/conditions.server";
+import { requestDecisions } from "~/modules/meetings/signoffs.server";
+import { getPlan } from "~/modules/plans/plans.server";
+import { sendPageEvent } from "~/modules/requests/page-event.server";
+import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
+import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
@@ -16,8 +21,23 @@ const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SIGN
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
-    const [item, history] = await Promise.all([getRequestView({ user, requestId: params.id }), requestHistory({ user, requestId: params.id })]);
-    return { item, history, workflow: describeWorkflow() };
+    const requestId = params.id;
+    const [item, history, plan, decisions, conditions] = await Promise.all([
+      getRequestView({ user, requestId }),
+      requestHistory({ user, requestId }),
+      getPlan({ user, requestId }),
+      requestDecisions({ user, requestId }),
+      listConditions({ user, requestId }),
+    ]);
+    const conditional = item.state === "conditionallyApproved";
+    return {
+      item, history, decisions, conditions, workflow: describeWorkflow(),
+      plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
+      conditionRights: {
+        canReport: conditional && user.role === "MINISTRY_OFFICER",
+        canReview: conditional && user.role === "SECRETARIAT",
+      },
+    };
   });
 }
 
@@ -35,18 +55,9 @@ function bodyFromForm(form: FormData) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const parsed = eventBodySchema.safeParse(bodyFromForm(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, conflict: false, message: translate(locale, "error.validation") }, { status: 422 });
-  try {
-    await sendRequestEvent({ user, requestId: params.id, body: parsed.data });
-    return { ok: true as const, conflict: false, message: translate(locale, "request.done") };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const conflict = error.code === "VERSION_CONFLICT";
-    const message = conflict ? translate(locale, "request.conflict") : error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
-    return data({ ok: false as const, conflict, message }, { status: error.status });
-  }
+  const form = await request.formData();
+  if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
+  return sendPageEvent({ user, locale, requestId: params.id, body: bodyFromForm(form) });
 }
 
 function EventForm({ type, version }: { type: string; version: number }) {
@@ -83,11 +94,18 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights } = loaderData;
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
   const reached = new Set(history.map((h) => h.toState));
+  const historyLabel = (type: string, payload: Record<string, unknown>) => {
+    if (type === "CREATE") return t("request.created");
+    if (type === "EDIT") return t("request.edited");
+    const side = typeof payload.side === "string" ? td(`plan.side.${payload.side}`) : "";
+    const activity = td(`activity.${type}`, { revision: String(payload.revision ?? ""), side });
+    return activity !== `activity.${type}` ? activity : td(`workflow.eventDone.${type}`);
+  };
   return (
     <article className="space-y-6">
       <header>
@@ -112,6 +130,29 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           <ul className="ml-5 list-disc">{(lastReturn.payload.reasons as string[] | undefined)?.map((r) => <li key={r}>{r}</li>)}</ul>
         </section>
       ) : null}
+
+      {plan.revision > 0 || item.state === "jointPlanning" ? (
+        <section aria-labelledby="plan-link" className="card flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <h2 id="plan-link" className="text-lg font-bold">{t("plan.title")}</h2>
+            <p className="text-sm" data-testid="plan-status">
+              {plan.revision > 0 ? t("plan.revision", { revision: plan.revision }) : t("plan.noRevision")}
+              {plan.agreedGpus ? ` · ${t("plan.agreedGpus")} ${n(plan.agreedGpus)}` : ""}
+              {" · "}{plan.coSigned ? t(item.state === "jointPlanning" ? "plan.coSigned" : "plan.coSignedShort") : t("plan.notCoSigned")}
+            </p>
+          </div>
+          <Link className={plan.editable ? "btn-primary" : "btn-secondary"} to={`/requests/${item.id}/plan`}>{t("plan.open")}</Link>
+        </section>
+      ) : null}
+
+      {decisions.decisions.length > 0 ? (
+        <section aria-labelledby="decisions" className="card space-y-3">
+          <h2 id="decisions" className="text-lg font-bold">{t("signoff.decisions")}</h2>
+          {decisions.decisions.map((dcs) => <DecisionSummary key={dcs.id} decision={dcs} quorum={decisions.quorum} agreedGpus={plan.agreedGpus} />)}
+        </section>
+      ) : null}
+
+      <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview} />
 
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
@@ -154,13 +195,15 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {history.map((h) => (
             <li key={h.seq} className="card text-sm">
               <p>
-                <strong>{h.type === "CREATE" ? t("request.created") : h.type === "EDIT" ? t("request.edited") : td(`workflow.eventDone.${h.type}`)}</strong>
+                <strong>{historyLabel(h.type, h.payload)}</strong>
                 {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
               </p>
               <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
               {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{r}</li>)}</ul> : null}
               {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
+              {h.type === "DECIDE" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}
+              {typeof h.payload.comment === "string" ? <p>{t("activity.comment", { comment: h.payload.comment })}</p> : null}
             </li>
           ))}
         </ol>

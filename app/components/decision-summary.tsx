@@ -1,0 +1,53 @@
+import { useT } from "~/i18n/use-t";
+
+export interface DecisionView {
+  id: string;
+  outcome: string;
+  approvedGpus: number;
+  note: string | null;
+  status: string;
+  createdAt: Date | string;
+  effectiveAt: Date | string | null;
+  meeting: { number: number; date: string } | null;
+  proposedConditions: { text: string; dueOn: string }[];
+  signoffs: { id: string; approverName: string | null; isChair: boolean; verdict: string; comment: string | null; at: Date | string }[];
+}
+
+/** One decision of the meeting with its sign-off progress (used by the sign-off inbox and the request page). */
+export function DecisionSummary({ decision, quorum, agreedGpus }: { decision: DecisionView; quorum: number; agreedGpus?: number | null }) {
+  const { t, td, n, d, dt } = useT();
+  const signed = decision.signoffs.filter((s) => s.verdict === "SIGNED").length;
+  return (
+    <div className="space-y-2 text-sm" data-testid="decision">
+      <p>
+        {decision.meeting ? <strong>{t("signoff.decisionOf", { meeting: t("meeting.numbered", { number: decision.meeting.number }) })}</strong> : null}
+        {decision.meeting ? ` · ${d(decision.meeting.date)}` : ""}
+        {" · "}<span className="rounded bg-slate-100 px-2 py-0.5 font-semibold">{td(`signoff.status.${decision.status}`)}</span>
+      </p>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">{t("meeting.outcome")}</dt>
+        <dd>{td(`meeting.outcomes.${decision.outcome}`)}</dd>
+        <dt className="font-semibold">{t("meeting.approvedGpus")}</dt>
+        <dd>{n(decision.approvedGpus)}{agreedGpus ? ` / ${t("meeting.agreedGpus")} ${n(agreedGpus)}` : ""}</dd>
+        {decision.note ? (<><dt className="font-semibold">{t("meeting.note")}</dt><dd className="whitespace-pre-wrap">{decision.note}</dd></>) : null}
+        {decision.proposedConditions.length > 0 ? (
+          <>
+            <dt className="font-semibold">{t("meeting.conditions")}</dt>
+            <dd><ul className="ml-5 list-disc">{decision.proposedConditions.map((c, i) => <li key={i}>{c.text} ({t("condition.due", { date: d(c.dueOn) })})</li>)}</ul></dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="font-semibold">{t("signoff.progress", { count: signed, quorum })} · <span className="font-normal text-slate-600">{t("signoff.quorum", { quorum })}</span></p>
+      {decision.signoffs.length > 0 ? (
+        <ul className="ml-5 list-disc">
+          {decision.signoffs.map((s) => (
+            <li key={s.id}>
+              {td(`signoff.verdict.${s.verdict}`)}: {s.approverName}{s.isChair ? ` (${t("signoff.chair")})` : ""} · {dt(s.at)}
+              {s.comment ? <> — <span className="whitespace-pre-wrap">{s.comment}</span></> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
