@@ -30,6 +30,7 @@ export default [
     route("meetings/:id/:step", "routes/api/meeting-step.ts"),
     route("signoffs", "routes/api/signoffs.ts"),
     route("audit/verify", "routes/api/audit-verify.ts"),
+    route("openapi.json", "routes/api/openapi.ts"),
     route("tokens", "routes/api/tokens.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
