@@ -29,7 +29,7 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
           <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => n(v)} width={64} />
           <Tooltip formatter={(value) => n(Number(value))} />
-          <Legend />
+          <Legend itemSorter={null} />
           {series.map((s) => (
             <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} dot={false} isAnimationActive={false} />
           ))}

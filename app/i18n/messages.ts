@@ -353,7 +353,7 @@ export const ko = {
       committed: "배분 {count}건을 확정했습니다.",
       priorities: { p0: "국가 프로젝트·부처 AX", p1: "국가 프로젝트", p2: "부처 AX", p3: "기타" },
       reasons: {
-        FULLY_SCHEDULED: "{month}부터 전량 배정",
+        FULLY_SCHEDULED: "{startMonth}부터 전량 배정",
         WAITING_FOR_TRANCHE: "{arrivesOn} 도입 트랜치({label})를 기다림",
         PARTIAL_CAPACITY: "용량 부족: {scheduled}장 배정, {missing}장 부족",
         NO_CAPACITY: "남은 용량 없음: {missing}장 부족",
@@ -815,7 +815,7 @@ export const en: Translation<typeof ko> = {
       committed: "Committed {count} allocations.",
       priorities: { p0: "National project + ministry AX", p1: "National project", p2: "Ministry AX", p3: "Other" },
       reasons: {
-        FULLY_SCHEDULED: "All GPUs in place from {month}",
+        FULLY_SCHEDULED: "All GPUs in place from {startMonth}",
         WAITING_FOR_TRANCHE: "Waiting for the {arrivesOn} tranche ({label})",
         PARTIAL_CAPACITY: "Not enough capacity: {scheduled} scheduled, {missing} missing",
         NO_CAPACITY: "No capacity left: {missing} missing",

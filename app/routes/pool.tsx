@@ -6,7 +6,8 @@ import { requireRole } from "~/modules/auth/session.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { planCandidates, poolOverview } from "~/modules/pool/planning.server";
-import { SECTORS, getPool } from "~/modules/pool/tranches.server";
+import { SECTORS } from "~/modules/pool/pool.schema";
+import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 

@@ -17,7 +17,8 @@ import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { planAllocations, type PlanReason, type PlannerRequest, type Sector } from "./planner";
 import { capacityTimeline } from "./timeline";
-import { SECTORS, listTranches, requirePoolReader } from "./tranches.server";
+import { SECTORS } from "./pool.schema";
+import { listTranches, requirePoolReader } from "./tranches.server";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
