@@ -87,25 +87,27 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
         {tranches.map((tr) => {
           const result = forTranche(tr.id);
           return (
-            <article key={tr.id} className="card space-y-3" aria-labelledby={`tranche-${tr.id}`} data-testid="admin-tranche">
+            <article key={tr.id} className="card space-y-2" aria-labelledby={`tranche-${tr.id}`} data-testid="admin-tranche">
               <h3 id={`tranche-${tr.id}`} className="font-bold">
                 {tr.label} <span className="font-normal text-slate-600">· {tr.arrivesOn} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
               </h3>
               {result ? <Banner result={result} /> : null}
-              <Form method="post" className="space-y-3">
+              <Form method="post" id={`update-${tr.id}`}>
                 <input type="hidden" name="intent" value="updateTranche" />
                 <input type="hidden" name="trancheId" value={tr.id} />
                 <input type="hidden" name="expectedVersion" value={tr.version} />
                 <TrancheFields prefix={`t-${tr.id}`} tranche={tr} errors={result?.errors} />
-                <button type="submit" className="btn-primary" disabled={busy}>{t("pool.admin.save")}</button>
               </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="deleteTranche" />
-                <input type="hidden" name="trancheId" value={tr.id} />
-                <input type="hidden" name="expectedVersion" value={tr.version} />
-                <button type="submit" className="btn-danger" disabled={busy || tr.allocated > 0} aria-describedby={tr.allocated > 0 ? `del-hint-${tr.id}` : undefined}>{t("pool.admin.delete")}</button>
-                {tr.allocated > 0 ? <span id={`del-hint-${tr.id}`} className="ml-2 text-xs text-slate-600">{t("pool.admin.deleteHint")}</span> : null}
-              </Form>
+              <div className="flex flex-wrap items-center gap-2">
+                <button type="submit" form={`update-${tr.id}`} className="btn-primary" disabled={busy}>{t("pool.admin.save")}</button>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="deleteTranche" />
+                  <input type="hidden" name="trancheId" value={tr.id} />
+                  <input type="hidden" name="expectedVersion" value={tr.version} />
+                  <button type="submit" className="btn-danger" disabled={busy || tr.allocated > 0} aria-describedby={tr.allocated > 0 ? `del-hint-${tr.id}` : undefined}>{t("pool.admin.delete")}</button>
+                </Form>
+                {tr.allocated > 0 ? <span id={`del-hint-${tr.id}`} className="text-xs text-slate-600">{t("pool.admin.deleteHint")}</span> : null}
+              </div>
             </article>
           );
         })}

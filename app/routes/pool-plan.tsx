@@ -122,7 +122,7 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
                       <td className="py-1 pr-3">{p.request.whatIf ? <span className="badge bg-violet-100 text-violet-900">{t("pool.planner.whatIf")}</span> : <span className="badge bg-gov-100 text-gov-900">{t("pool.planner.real")}</span>}</td>
                       <td className="py-1 pr-3 text-right">{n(p.scheduled + p.missing)}</td>
                       <td className="py-1 pr-3 text-right">{n(p.scheduled)}</td>
-                      <td className="py-1 pr-3">{p.startMonth ?? "–"}</td>
+                      <td className="whitespace-nowrap py-1 pr-3">{p.startMonth ?? "–"}</td>
                       <td className="py-1"><ul>{p.reasons.map((r, i) => <Reason key={i} reason={r} />)}</ul></td>
                     </tr>
                   ))}

@@ -18,6 +18,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { compareMonths, maxMonth } from "./planner";
 import type { AllocateInput, CommitPlanInput } from "./pool.schema";
+import { count } from "./tranches.server";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -42,7 +43,7 @@ async function takeFromTranche(tx: Tx, trancheId: string, gpus: number) {
   if (changed === 0) {
     const t = await tx.tranche.findUniqueOrThrow({ where: { id: trancheId }, select: { capacity: true, allocated: true, label: true } });
     const remaining = Math.max(0, t.capacity - t.allocated);
-    throw new AppError("CAPACITY_EXCEEDED", 409, "pool.error.capacityExceeded", { label: t.label, remaining, requested: gpus }, { remaining });
+    throw new AppError("CAPACITY_EXCEEDED", 409, "pool.error.capacityExceeded", { label: t.label, remaining: count(remaining), requested: count(gpus) }, { remaining });
   }
 }
 

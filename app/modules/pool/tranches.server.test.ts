@@ -33,6 +33,7 @@ describe("pool and tranches", () => {
     const a = await createTranche({ user: admin, input: input(600) });
     const error = await rejection(createTranche({ user: admin, input: input(401, "2026-05") }));
     expect(error).toMatchObject({ status: 409, messageKey: "pool.error.overPool", extra: { sum: 1_001, totalGpus: 1_000 } });
+    expect(error.params).toEqual({ sum: "1,001", total: "1,000" });
     expect(await db.tranche.count()).toBe(1);
     expect((await rejection(updateTranche({ user: admin, trancheId: a.id, input: { expectedVersion: 1, capacity: 1_001 } }))).messageKey).toBe("pool.error.overPool");
     expect((await rejection(setPoolTotal({ user: admin, totalGpus: 599 }))).messageKey).toBe("pool.error.overPool");

@@ -24,6 +24,9 @@ function requireAdmin(user: CurrentUser) {
   if (user.role !== "ADMIN") throw forbidden();
 }
 
+/** GPU counts in messages: "152,010" reads right in Korean and English. */
+export const count = (n: number) => n.toLocaleString("en-US");
+
 async function poolTotal(tx: Tx): Promise<number> {
   const pool = await tx.pool.findUnique({ where: { id: POOL_ID } });
   return pool?.totalGpus ?? DEFAULT_POOL_GPUS;
@@ -36,7 +39,7 @@ async function trancheSum(tx: Tx): Promise<number> {
 /** Run after the write, in the same transaction: a sum over the pool rolls the write back. */
 async function assertWithinPool(tx: Tx) {
   const [sum, total] = await Promise.all([trancheSum(tx), poolTotal(tx)]);
-  if (sum > total) throw new AppError("CONFLICT", 409, "pool.error.overPool", { sum, total }, { sum, totalGpus: total });
+  if (sum > total) throw new AppError("CONFLICT", 409, "pool.error.overPool", { sum: count(sum), total: count(total) }, { sum, totalGpus: total });
 }
 
 export async function getPool({ user }: { user: CurrentUser }) {
@@ -121,7 +124,7 @@ async function trancheConflict(tx: Tx, trancheId: string, expectedVersion: numbe
   const current = await tx.tranche.findUnique({ where: { id: trancheId }, select: { version: true, capacity: true, allocated: true } });
   if (!current) return notFound();
   if (current.version !== expectedVersion) return new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
-  return new AppError("CONFLICT", 409, "pool.error.belowAllocated", { allocated: current.allocated }, { allocated: current.allocated });
+  return new AppError("CONFLICT", 409, "pool.error.belowAllocated", { allocated: count(current.allocated) }, { allocated: current.allocated });
 }
 
 /**
