@@ -131,6 +131,7 @@ export const ko = {
     dueSoon: "14일 이내 마감 {count}건",
     dueOn: "기한 {date}",
     overdueMark: "기한 초과",
+    dueSoonMark: "마감 임박",
     meeting: "제{number}회 회의",
     item: {
       revision: "보완 요청된 요청",
@@ -545,6 +546,7 @@ export const en: Translation<typeof ko> = {
     dueSoon: "{count} due within 14 days",
     dueOn: "Due {date}",
     overdueMark: "Overdue",
+    dueSoonMark: "Due soon",
     meeting: "Meeting no. {number}",
     item: {
       revision: "Returned for revision",
