@@ -12,6 +12,7 @@ export default [
     route("requests/:id/edit", "routes/request-edit.tsx"),
     route("requests/:id/plan", "routes/request-plan.tsx"),
     route("signoffs", "routes/signoffs.tsx"),
+    route("screening", "routes/screening.tsx"),
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
@@ -29,6 +30,7 @@ export default [
     route("meetings/:id/agenda", "routes/api/meeting-agenda.ts"),
     route("meetings/:id/:step", "routes/api/meeting-step.ts"),
     route("signoffs", "routes/api/signoffs.ts"),
+    route("screening/bulk", "routes/api/screening-bulk.ts"),
     route("audit/verify", "routes/api/audit-verify.ts"),
     route("tokens", "routes/api/tokens.ts"),
   ]),

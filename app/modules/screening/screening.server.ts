@@ -82,6 +82,8 @@ export interface BulkResult {
   state?: string;
   version?: number;
   message?: string;
+  reference?: string | null;
+  title?: string | null;
 }
 
 /**
@@ -92,6 +94,10 @@ export interface BulkResult {
  */
 export async function bulkScreen({ user, locale, input }: { user: CurrentUser; locale: Locale; input: BulkScreening }) {
   requireSecretariat(user);
+  const labels = new Map((await db.demandRequest.findMany({
+    where: { id: { in: input.items.map((i) => i.requestId) } },
+    select: { id: true, reference: true, title: true },
+  })).map((r) => [r.id, { reference: r.reference, title: r.title }]));
   const results: BulkResult[] = [];
   for (const { requestId, expectedVersion } of input.items) {
     const body = input.action === "ACCEPT"
@@ -99,9 +105,9 @@ export async function bulkScreen({ user, locale, input }: { user: CurrentUser; l
       : { type: "RETURN" as const, expectedVersion, reasons: input.reasons ?? [] };
     try {
       const { state, version } = await sendRequestEvent({ user, requestId, body });
-      results.push({ requestId, status: "done", state, version });
+      results.push({ requestId, status: "done", state, version, ...labels.get(requestId) });
     } catch (error) {
-      results.push(failure(requestId, error, locale));
+      results.push({ ...failure(requestId, error, locale), ...labels.get(requestId) });
     }
   }
   const count = (s: BulkStatus) => results.filter((r) => r.status === s).length;
