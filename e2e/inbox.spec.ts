@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -17,6 +18,7 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await expect(page.getByTestId("inbox-agendasToLock")).toContainText("제3회 회의");
   await expectHeaderMatchesGroups(page);
   await page.screenshot({ path: "test-results/inbox-secretariat-ko.png", fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByTestId("inbox-planToSignMsit").getByRole("link", { name: /스마트팜 작물 생육 예측 AI/ }).click();
   await expect(page).toHaveURL(/\/requests\/[^/]+\/plan$/);
   await page.goto("/");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { PASSWORD, signIn } from "./helpers";
@@ -84,6 +85,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="attachment"]')).toHaveAttribute("data-ok", "false");
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
     await page.screenshot({ path: "test-results/screening-ko.png", fullPage: true });
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     // bulk accept two
     await page.getByRole("checkbox", { name: "대기열 오래된 제출 요청 선택" }).check();

@@ -1,6 +1,7 @@
 import { Link, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/home";
 import type { loader as layoutLoader } from "./app-layout";
+import type { MessageParams } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import type { InboxEntry, InboxGroup } from "~/modules/inbox/inbox.server";
@@ -17,7 +18,8 @@ function Flag({ flag }: { flag: InboxEntry["flag"] }) {
 }
 
 function InboxCard({ group }: { group: InboxGroup }) {
-  const { t, td, n } = useT();
+  const { t, td, n, d } = useT();
+  const params = (p?: MessageParams) => p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, k === "date" ? d(String(v)) : typeof v === "number" ? n(v) : v]));
   const headingId = `inbox-${group.key}-title`;
   return (
     <li className="card flex flex-col gap-2" data-testid={`inbox-${group.key}`}>
@@ -39,7 +41,7 @@ function InboxCard({ group }: { group: InboxGroup }) {
               <span>{e.title ?? t("request.untitled")}</span>
             </Link>
             <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-              {e.note ? td(e.note.key, e.note.params) : null}
+              {e.note ? td(e.note.key, params(e.note.params)) : null}
               <Flag flag={e.flag} />
             </span>
           </li>
