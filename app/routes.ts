@@ -32,6 +32,7 @@ export default [
     route("signoffs", "routes/api/signoffs.ts"),
     route("screening/bulk", "routes/api/screening-bulk.ts"),
     route("audit/verify", "routes/api/audit-verify.ts"),
+    route("openapi.json", "routes/api/openapi.ts"),
     route("tokens", "routes/api/tokens.ts"),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -8,6 +8,7 @@ import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { accountLimiter, clientLimiter } from "./rate-limit.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const sessionCookie = createCookie("ax_session", {
   httpOnly: true,
@@ -93,10 +94,14 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   if (auth?.startsWith("Bearer ")) {
     const token = await db.apiToken.findUnique({
       where: { tokenHash: apiTokenHash(auth.slice(7).trim()) },
-      select: { id: true, revokedAt: true, user: { select: userSelect } },
+      select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } },
     });
     if (!token || token.revokedAt || !token.user.active) return null;
-    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    // "last used" to the minute is enough: don't turn every API read into a database write
+    const now = new Date();
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } });
+    }
     return toCurrentUser(token.user);
   }
   const token = await sessionToken(request);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi.server";
+
+describe("OpenAPI document", () => {
+  const doc = openApiDocument() as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; oneOf?: unknown[]; anyOf?: unknown[] }> } };
+
+  it("describes the intake fields from the shared zod schema", () => {
+    const intake = doc.components.schemas.Intake;
+    expect(Object.keys(intake.properties ?? {})).toEqual(expect.arrayContaining(["title", "gpusRequested", "desiredStartMonth", "npuCapable", "contactEmail"]));
+    expect(intake.properties?.gpusRequested).toMatchObject({ type: "integer", minimum: 1, maximum: 10000 });
+  });
+
+  it("lists every event type and every $ref resolves", () => {
+    const text = JSON.stringify(doc);
+    for (const type of ["SUBMIT", "RETURN", "SCHEDULE", "DECIDE", "SIGN", "REFUSE_SIGNOFF", "CONDITIONS_MET"]) expect(text).toContain(`"${type}"`);
+    for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas).toHaveProperty(name);
+    expect(doc.paths).toHaveProperty(["/requests/{id}/events"]);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The OpenAPI document of /api/v1, generated from the same zod schemas the services, forms and API
+ * routes validate with (API.md "Schema"), so the contract can't drift from the code.
+ */
+import { z } from "zod";
+import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema } from "~/modules/meetings/meeting.schema";
+import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
+import { draftIntakeSchema, eventBodySchema, listQuerySchema, patchRequestSchema } from "~/modules/requests/request.schema";
+
+type Json = Record<string, unknown>;
+const schema = (s: z.ZodType): Json => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+const ERROR = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } },
+    },
+    current: { type: "object", description: "On 409 VERSION_CONFLICT: the current state and version." },
+  },
+};
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: DESCRIPTIONS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+const DESCRIPTIONS: Record<number, string> = {
+  401: "No session or token",
+  403: "The caller's role may not do this",
+  404: "Not found, or outside the caller's scope",
+  409: "Stale expected version, or a conflict",
+  413: "File too large",
+  415: "File type not allowed",
+  422: "Invalid body (error.fields) or event not allowed (error.message says why)",
+  429: "Too many attempts (Retry-After)",
+};
+const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const ok = (description: string, status = "200") => ({ [status]: { description } });
+const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string" } });
+
+export function openApiDocument(): Json {
+  const query = schema(listQuerySchema) as { properties: Record<string, Json> };
+  return {
+    openapi: "3.1.0",
+    info: { title: "AX demand intake and deliberation API", version: "1" },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: {
+        cookie: { type: "apiKey", in: "cookie", name: "ax_session" },
+        bearer: { type: "http", scheme: "bearer", description: "Personal API token" },
+      },
+      schemas: {
+        Error: ERROR,
+        Intake: schema(draftIntakeSchema),
+        PatchRequest: schema(patchRequestSchema),
+        Event: schema(eventBodySchema),
+        PutPlan: schema(putPlanSchema),
+        SignPlan: schema(signPlanSchema),
+        CreateMeeting: schema(createMeetingSchema),
+        AddAgendaItem: schema(addAgendaItemSchema),
+        ReorderAgenda: schema(reorderAgendaSchema),
+        LockAgenda: schema(lockAgendaSchema),
+      },
+    },
+    security: [{ cookie: [] }, { bearer: [] }],
+    paths: {
+      "/session": {
+        post: { summary: "Sign in", security: [], requestBody: { content: { "application/json": { schema: { type: "object", properties: { email: { type: "string" }, password: { type: "string" } } } } } }, responses: { ...ok("Signed in"), ...errors(401, 429) } },
+        delete: { summary: "Sign out", responses: ok("Signed out", "204") },
+      },
+      "/requests": {
+        get: {
+          summary: "Requests the caller may see",
+          parameters: Object.entries(query.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s })),
+          responses: { ...ok("{ items, nextCursor }"), ...errors(401, 422) },
+        },
+        post: { summary: "Create a draft (MINISTRY_OFFICER)", requestBody: body("Intake"), responses: { ...ok("Created", "201"), ...errors(401, 403, 422) } },
+      },
+      "/requests/{id}": {
+        parameters: [idParam()],
+        get: { summary: "One request with allowedEvents for the caller", responses: { ...ok("The request"), ...errors(401, 404) } },
+        patch: { summary: "Edit while draft or revision", requestBody: body("PatchRequest"), responses: { ...ok("Updated"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/requests/{id}/events": {
+        parameters: [idParam()],
+        post: { summary: "Send a workflow event", requestBody: body("Event"), responses: { ...ok("{ state, version, allowedEvents }"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/requests/{id}/history": { parameters: [idParam()], get: { summary: "Audit events of the request, oldest first", responses: { ...ok("Events"), ...errors(401, 404) } } },
+      "/requests/{id}/plan": {
+        parameters: [idParam()],
+        get: { summary: "The joint plan", responses: { ...ok("The plan"), ...errors(401, 404) } },
+        put: { summary: "Save a new revision (clears both signatures)", requestBody: body("PutPlan"), responses: { ...ok("The plan"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/requests/{id}/plan/sign": { parameters: [idParam()], post: { summary: "Sign the current revision for the caller's side", requestBody: body("SignPlan"), responses: { ...ok("The plan"), ...errors(401, 403, 404, 409, 422) } } },
+      "/requests/{id}/plan/revisions": { parameters: [idParam()], get: { summary: "Every revision, newest first", responses: { ...ok("Revisions"), ...errors(401, 404) } } },
+      "/requests/{id}/decisions": { parameters: [idParam()], get: { summary: "Decisions, sign-offs and conditions", responses: { ...ok("Decisions"), ...errors(401, 404) } } },
+      "/conditions/{id}/{step}": {
+        parameters: [idParam(), { name: "step", in: "path", required: true, schema: { type: "string", enum: ["evidence", "met", "return"] } }],
+        post: { summary: "Submit evidence (ministry), mark met or send back (SECRETARIAT)", responses: { ...ok("{ status, version }"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/meetings": {
+        get: { summary: "Meetings (not for ministry officers)", responses: { ...ok("Meetings"), ...errors(401, 404) } },
+        post: { summary: "Create a meeting (SECRETARIAT)", requestBody: body("CreateMeeting"), responses: { ...ok("Created", "201"), ...errors(401, 403, 409, 422) } },
+      },
+      "/meetings/{id}": { parameters: [idParam()], get: { summary: "A meeting with its agenda and decisions", responses: { ...ok("The meeting"), ...errors(401, 404) } } },
+      "/meetings/{id}/agenda": {
+        parameters: [idParam()],
+        post: { summary: "Put a request on the agenda (the SCHEDULE event)", requestBody: body("AddAgendaItem"), responses: { ...ok("Added", "201"), ...errors(401, 403, 404, 409, 422) } },
+        put: { summary: "Reorder the whole agenda", requestBody: body("ReorderAgenda"), responses: { ...ok("The agenda"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/meetings/{id}/lock": { parameters: [idParam()], post: { summary: "Lock the agenda", responses: { ...ok("Locked"), ...errors(401, 403, 404, 409, 422) } } },
+      "/meetings/{id}/minutes": { parameters: [idParam()], post: { summary: "Publish the minutes", responses: { ...ok("Published"), ...errors(401, 403, 404, 409, 422) } } },
+      "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
+      "/audit/verify": { get: { summary: "Verify the audit hash chain (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head } or { ok: false, brokenAt }"), ...errors(401, 403) } } },
+      "/tokens": {
+        get: { summary: "The caller's personal API tokens", responses: ok("Tokens") },
+        post: { summary: "Create a personal API token (shown once)", responses: ok("Created", "201") },
+      },
+    },
+  };
+}
