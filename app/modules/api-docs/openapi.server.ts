@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema } from "~/modules/meetings/meeting.schema";
 import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
+import { bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { draftIntakeSchema, eventBodySchema, listQuerySchema, patchRequestSchema } from "~/modules/requests/request.schema";
 
 type Json = Record<string, unknown>;
@@ -62,6 +63,7 @@ export function openApiDocument(): Json {
         AddAgendaItem: schema(addAgendaItemSchema),
         ReorderAgenda: schema(reorderAgendaSchema),
         LockAgenda: schema(lockAgendaSchema),
+        BulkScreening: schema(bulkScreeningSchema),
       },
     },
     security: [{ cookie: [] }, { bearer: [] }],
@@ -112,6 +114,13 @@ export function openApiDocument(): Json {
       },
       "/meetings/{id}/lock": { parameters: [idParam()], post: { summary: "Lock the agenda", responses: { ...ok("Locked"), ...errors(401, 403, 404, 409, 422) } } },
       "/meetings/{id}/minutes": { parameters: [idParam()], post: { summary: "Publish the minutes", responses: { ...ok("Published"), ...errors(401, 403, 404, 409, 422) } } },
+      "/screening/bulk": {
+        post: {
+          summary: "Accept or return several submissions (SECRETARIAT); each request is its own transaction with its expectedVersion",
+          requestBody: body("BulkScreening"),
+          responses: { ...ok("{ results: [{ requestId, status: done | conflict | refused, state?, version?, message? }], done, conflicts, refused }"), ...errors(401, 403, 422) },
+        },
+      },
       "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
       "/audit/verify": { get: { summary: "Verify the audit hash chain (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head } or { ok: false, brokenAt }"), ...errors(401, 403) } } },
       "/tokens": {
