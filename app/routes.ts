@@ -16,6 +16,7 @@ export default [
     route("pool/plan", "routes/pool-plan.tsx"),
     route("pool/release", "routes/pool-release.tsx"),
     route("admin/pool", "routes/admin-pool.tsx"),
+    route("screening", "routes/screening.tsx"),
   ]),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
@@ -33,6 +34,7 @@ export default [
     route("meetings/:id/agenda", "routes/api/meeting-agenda.ts"),
     route("meetings/:id/:step", "routes/api/meeting-step.ts"),
     route("signoffs", "routes/api/signoffs.ts"),
+    route("screening/bulk", "routes/api/screening-bulk.ts"),
     route("audit/verify", "routes/api/audit-verify.ts"),
     route("openapi.json", "routes/api/openapi.ts"),
     route("tokens", "routes/api/tokens.ts"),

@@ -60,7 +60,7 @@ test("the home page shows the secretariat's screening queue derived from request
     expectedOutcomes: "판별 정확도 95% 이상", budgetKrw: 300000000, contactName: "최보건", contactEmail: "officer@mohw.go.kr" } })).json();
   expect((await request.post(`/api/v1/requests/${created.id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
   await signIn(page, "secretariat@msit.go.kr");
-  await expect(page.getByTestId("inbox")).toContainText("사무국 검토 중");
-  await page.getByTestId("inbox").getByRole("link").first().click();
-  await expect(page).toHaveURL(/state=screening/);
+  await expect(page.getByTestId("inbox-toScreen")).toContainText("검토할 제출");
+  await page.getByTestId("inbox-toScreen").getByRole("link", { name: "검토할 제출" }).click();
+  await expect(page).toHaveURL(/\/screening$/);
 });

@@ -11,7 +11,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
   SECRETARIAT: [
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.requests" },
-    { to: "/requests?state=screening", label: "nav.screening" },
+    { to: "/screening", label: "nav.screening" },
     { to: "/pool", label: "pool.nav.overview" },
     { to: "/pool/plan", label: "pool.nav.planner" },
   ],

@@ -4,15 +4,18 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { NAV_BY_ROLE } from "~/components/nav";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
+import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  return { user };
+  // the inbox is derived from the records on every load (the header count and the home page use it)
+  const inbox = await inboxFor(user);
+  return { user, inbox, inboxCount: inboxTotal(inbox) };
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
-  const { user } = loaderData;
-  const { t, locale } = useT();
+  const { user, inboxCount } = loaderData;
+  const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
   return (
     <>
@@ -27,6 +30,11 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
               {orgName} · {user.name} · {t(`role.${user.role}`)}
               {user.isChair ? ` (${t("role.chair")})` : ""}
             </span>
+            <NavLink to="/" end aria-label={t("inbox.headerCount", { count: inboxCount })} data-testid="header-inbox"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+              <span aria-hidden="true">{t("inbox.title")}</span>
+              <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(inboxCount)}</span>
+            </NavLink>
             <LanguageSwitch />
             <Form method="post" action="/logout">
               <button type="submit" className="btn-secondary">{t("nav.signOut")}</button>

@@ -5,6 +5,7 @@ import { AllocationsPanel } from "~/components/allocations-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
 import { StateBadge } from "~/components/state-badge";
+import { WorkflowDiagram } from "~/components/workflow-diagram";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
@@ -102,7 +103,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
-  const reached = new Set(history.map((h) => h.toState));
+  const reached = new Set(history.map((h) => h.toState).filter((s): s is string => s !== null));
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
     if (type === "CREATE") return t("request.created");
     if (type === "EDIT") return t("request.edited");
@@ -169,19 +170,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="workflow">
         <h2 id="workflow" className="text-lg font-bold">{t("request.workflow")}</h2>
-        <ol className="mt-2 flex flex-wrap gap-2 text-sm">
-          {workflow.states.map((s) => {
-            const current = s.id === item.state;
-            const moves = workflow.transitions.filter((tr) => tr.from.split(".")[0] === s.id).map((tr) => tr.event);
-            return (
-              <li key={s.id} aria-current={current ? "step" : undefined}
-                className={`rounded-md border px-2 py-1 ${current ? "border-gov-700 bg-gov-700 font-bold text-white" : reached.has(s.id) ? "border-gov-500 bg-gov-100" : "border-slate-300 bg-white"}`}
-                title={[...new Set(moves)].map((m) => td(`workflow.event.${m}`)).join(", ")}>
-                {td(`workflow.state.${s.id}`)}{current ? ` (${t("request.current")})` : ""}
-              </li>
-            );
-          })}
-        </ol>
+        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={item.allowedEvents} /></div>
       </section>
 
       <section aria-labelledby="fields" className="card">

@@ -17,6 +17,12 @@ export function signoffQuorum(): number {
   return Number.isInteger(n) && n >= 1 ? n : 2;
 }
 
+/** Business days a submission may wait in screening before the queue marks it overdue. */
+export function screeningDueBusinessDays(): number {
+  const n = Number(process.env.SCREENING_DUE_BUSINESS_DAYS ?? 5);
+  return Number.isInteger(n) && n >= 1 ? n : 5;
+}
+
 let secret: string | undefined;
 
 /**

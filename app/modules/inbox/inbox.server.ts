@@ -1,22 +1,193 @@
-import { ministryScope } from "~/modules/auth/scope.server";
+/**
+ * The action inbox (할 일): what waits for this user's action, derived from the records on every read
+ * (request states, plan signatures, meetings, decisions, conditions). There is no stored counter or
+ * task table, so the inbox can never disagree with the records. Officers see only their ministry.
+ *
+ * - officer: requests returned for revision; joint plans whose current revision lacks the ministry's
+ *   signature; open conditions of conditionally approved requests (overdue / due within 14 days);
+ * - secretariat: submissions to screen (overdue per the screening clock); plans lacking MSIT's
+ *   signature; meetings still planning with at least one agenda item (to lock); requests on a locked
+ *   or held meeting's agenda without a decision (the machine's DECIDE guard reads the same meeting);
+ *   evidence submitted for conditions;
+ * - approver: decisions awaiting the caller's sign-off;
+ * - admin: nothing.
+ */
+import type { RequestContext } from "#workflows/demand-request.machine";
+import type { MessageKey, MessageParams } from "~/i18n/messages";
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { addDays, koreanDate } from "~/modules/calendar/business-days";
+import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
+import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
+import { screeningClock, screeningEntries } from "~/modules/screening/screening.server";
 import { db } from "~/utils/db.server";
 
-/** States that need this role's action (derived from request state; no second source of truth). */
-const ACTION_STATES: Record<CurrentUser["role"], string[]> = {
-  MINISTRY_OFFICER: ["draft", "revision"],
-  SECRETARIAT: ["screening"],
-  APPROVER: ["awaitingSignoff"],
-  ADMIN: [],
-};
+export type InboxKey =
+  | "revision" | "planToSign" | "conditionsDue"
+  | "toScreen" | "planToSignMsit" | "agendasToLock" | "decisionsToRecord" | "evidenceToReview"
+  | "signoffs";
 
-export async function inboxFor(user: CurrentUser) {
-  const states = ACTION_STATES[user.role];
-  if (states.length === 0) return [];
-  const groups = await db.demandRequest.groupBy({
-    by: ["state"],
-    where: { ...ministryScope(user), state: { in: states } },
-    _count: { _all: true },
+export interface InboxEntry {
+  id: string;
+  /** Where the action happens. */
+  to: string;
+  /** Reference number or meeting label, shown before the title. */
+  label: string | null;
+  title: string | null;
+  note?: { key: MessageKey; params?: MessageParams };
+  flag?: "overdue" | "dueSoon";
+}
+
+export interface InboxGroup {
+  key: InboxKey;
+  /** The page that lists all of them. */
+  to: string;
+  count: number;
+  overdue?: number;
+  dueSoon?: number;
+  /** The first few (oldest or most urgent first). */
+  entries: InboxEntry[];
+}
+
+export const ENTRIES_SHOWN = 5;
+export const DUE_SOON_DAYS = 14;
+
+function group(key: InboxKey, to: string, entries: InboxEntry[]): InboxGroup {
+  const overdue = entries.filter((e) => e.flag === "overdue").length;
+  const dueSoon = entries.filter((e) => e.flag === "dueSoon").length;
+  return {
+    key, to, count: entries.length,
+    ...(overdue ? { overdue } : {}),
+    ...(dueSoon ? { dueSoon } : {}),
+    entries: entries.slice(0, ENTRIES_SHOWN),
+  };
+}
+
+const requestEntry = (r: { id: string; reference: string | null; title: string | null }, to = `/requests/${r.id}`): InboxEntry =>
+  ({ id: r.id, to, label: r.reference, title: r.title });
+
+/** Requests in joint planning whose current plan revision (> 0) lacks `side`'s signature. */
+async function plansAwaiting(side: "MINISTRY" | "MSIT", scope: { organizationId?: string }) {
+  const rows = await db.demandRequest.findMany({
+    where: { ...scope, state: "jointPlanning", plan: { revision: { gt: 0 } } },
+    orderBy: { updatedAt: "asc" },
+    select: { id: true, reference: true, title: true, plan: { select: { revision: true, signatures: { where: { side }, select: { revision: true } } } } },
   });
-  return states.map((state) => ({ state, count: groups.find((g) => g.state === state)?._count._all ?? 0 })).filter((g) => g.count > 0);
+  return rows
+    .filter((r) => r.plan && !r.plan.signatures.some((s) => s.revision === r.plan!.revision))
+    .map((r) => ({ ...requestEntry(r, `/requests/${r.id}/plan`), note: { key: "plan.revision" as MessageKey, params: { revision: r.plan!.revision } } }));
+}
+
+async function officerInbox(user: CurrentUser, today: string): Promise<InboxGroup[]> {
+  const organizationId = user.organization.id;
+  const [revision, plans, conditions] = await Promise.all([
+    db.demandRequest.findMany({ where: { organizationId, state: "revision" }, orderBy: { updatedAt: "asc" }, select: { id: true, reference: true, title: true } }),
+    plansAwaiting("MINISTRY", { organizationId }),
+    db.condition.findMany({
+      where: { status: "open", request: { organizationId, state: "conditionallyApproved" } },
+      orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+      select: { id: true, text: true, dueOn: true, request: { select: { id: true, reference: true } } },
+    }),
+  ]);
+  const soon = addDays(today, DUE_SOON_DAYS);
+  return [
+    group("revision", "/requests?state=revision", revision.map((r) => requestEntry(r))),
+    group("planToSign", "/requests?state=jointPlanning", plans),
+    group("conditionsDue", "/requests?state=conditionallyApproved", conditions.map((c) => ({
+      id: c.id,
+      to: `/requests/${c.request.id}#conditions`,
+      label: c.request.reference,
+      title: c.text,
+      note: { key: "inbox.dueOn" as MessageKey, params: { date: c.dueOn } },
+      ...(c.dueOn < today ? { flag: "overdue" as const } : c.dueOn <= soon ? { flag: "dueSoon" as const } : {}),
+    }))),
+  ];
+}
+
+async function screeningGroup(now: Date): Promise<InboxGroup> {
+  const rows = await db.demandRequest.findMany({ where: { state: "screening" }, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } });
+  const entered = await screeningEntries(rows.map((r) => r.id));
+  const entries = rows
+    .map((r) => ({ r, at: entered.get(r.id) ?? r.submittedAt ?? r.updatedAt }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(({ r, at }) => {
+      const clock = screeningClock(at, now);
+      return {
+        ...requestEntry(r),
+        note: { key: "screening.waitingDays" as MessageKey, params: { days: clock.businessDaysWaiting } },
+        ...(clock.overdue ? { flag: "overdue" as const } : {}),
+      };
+    });
+  return group("toScreen", "/screening", entries);
+}
+
+/** Requests on the agenda of a locked (or held) meeting that still await their DECIDE. */
+async function decisionsToRecord(): Promise<InboxEntry[]> {
+  const onAgenda = await db.demandRequest.findMany({ where: { state: "onAgenda" }, select: { id: true, reference: true, title: true, snapshot: true } });
+  const current = onAgenda
+    .map((r) => ({ r, meetingId: (JSON.parse(r.snapshot) as { context: RequestContext }).context.meetingId }))
+    .filter((x): x is { r: typeof x.r; meetingId: string } => !!x.meetingId);
+  const meetings = await db.meeting.findMany({
+    where: { id: { in: [...new Set(current.map((x) => x.meetingId))] }, status: { in: LOCKED_STATUSES } },
+    select: { id: true, number: true, date: true },
+  });
+  const byId = new Map(meetings.map((m) => [m.id, m]));
+  return current
+    .filter((x) => byId.has(x.meetingId))
+    .sort((a, b) => byId.get(a.meetingId)!.date.localeCompare(byId.get(b.meetingId)!.date))
+    .map(({ r, meetingId }) => ({ ...requestEntry(r, `/meetings/${meetingId}`), note: { key: "inbox.meeting" as MessageKey, params: { number: byId.get(meetingId)!.number } } }));
+}
+
+async function secretariatInbox(now: Date): Promise<InboxGroup[]> {
+  const [screening, plans, agendas, decisions, evidence] = await Promise.all([
+    screeningGroup(now),
+    plansAwaiting("MSIT", {}),
+    db.meeting.findMany({
+      where: { status: "planning", items: { some: {} } },
+      orderBy: { date: "asc" },
+      select: { id: true, number: true, title: true, date: true },
+    }),
+    decisionsToRecord(),
+    db.condition.findMany({
+      where: { status: "evidenceSubmitted", request: { state: "conditionallyApproved" } },
+      orderBy: { evidenceSubmittedAt: "asc" },
+      select: { id: true, text: true, request: { select: { id: true, reference: true } } },
+    }),
+  ]);
+  return [
+    screening,
+    group("planToSignMsit", "/requests?state=jointPlanning", plans),
+    group("agendasToLock", "/meetings", agendas.map((m) => ({
+      id: m.id, to: `/meetings/${m.id}`, label: null, title: m.title,
+      note: { key: "inbox.meeting" as MessageKey, params: { number: m.number } },
+    }))),
+    group("decisionsToRecord", "/meetings", decisions),
+    group("evidenceToReview", "/requests?state=conditionallyApproved", evidence.map((c) => ({
+      id: c.id, to: `/requests/${c.request.id}#conditions`, label: c.request.reference, title: c.text,
+    }))),
+  ];
+}
+
+async function approverInbox(user: CurrentUser): Promise<InboxGroup[]> {
+  const pending = await pendingSignoffs({ user });
+  return [group("signoffs", "/signoffs", pending.map((d) => ({
+    id: d.id, to: "/signoffs", label: d.request.reference, title: d.request.title,
+    note: { key: "inbox.meeting" as MessageKey, params: { number: d.meeting.number } },
+  })))];
+}
+
+/** The non-empty inbox groups of this user, in a fixed order per role. */
+export async function inboxFor(user: CurrentUser, now = new Date()): Promise<InboxGroup[]> {
+  let groups: InboxGroup[];
+  switch (user.role) {
+    case "MINISTRY_OFFICER": groups = await officerInbox(user, koreanDate(now)); break;
+    case "SECRETARIAT": groups = await secretariatInbox(now); break;
+    case "APPROVER": groups = await approverInbox(user); break;
+    default: groups = [];
+  }
+  return groups.filter((g) => g.count > 0);
+}
+
+/** The number in the header: every item waiting for this user. */
+export function inboxTotal(groups: InboxGroup[]): number {
+  return groups.reduce((sum, g) => sum + g.count, 0);
 }

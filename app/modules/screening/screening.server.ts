@@ -1,0 +1,128 @@
+/**
+ * The secretariat's screening queue (검토 대기열) and its bulk accept / return.
+ *
+ * The queue is derived from request state on every read: requests in `screening`, oldest first by
+ * the moment they (last) entered screening — taken from the audit log, so a resubmission waits from
+ * its resubmission — with business days waiting (weekends and Korean public holidays excluded) and
+ * the automatic checklist. A bulk action sends one ACCEPT / RETURN per request through
+ * `sendRequestEvent`, each its own transaction guarded by the version the caller saw, so one
+ * conflict or refusal never undoes the others.
+ */
+import { translate } from "~/i18n/translate";
+import type { Locale } from "~/i18n/types";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { addBusinessDays, businessDaysBetween, koreanDate } from "~/modules/calendar/business-days";
+import { sendRequestEvent } from "~/modules/requests/requests.server";
+import { screeningDueBusinessDays } from "~/utils/config.server";
+import { db } from "~/utils/db.server";
+import { AppError, forbidden } from "~/utils/errors";
+import { screeningChecklist } from "./checklist";
+import type { BulkScreening } from "./screening.schema";
+
+function requireSecretariat(user: CurrentUser) {
+  if (user.role !== "SECRETARIAT") throw forbidden();
+}
+
+/** When each request last entered `screening` (SUBMIT or RESUBMIT), from the audit log. */
+export async function screeningEntries(requestIds: string[]): Promise<Map<string, Date>> {
+  const events = await db.auditEvent.findMany({
+    where: { requestId: { in: requestIds }, type: { in: ["SUBMIT", "RESUBMIT"] }, toState: "screening" },
+    orderBy: { seq: "asc" },
+    select: { requestId: true, at: true },
+  });
+  return new Map(events.map((e) => [e.requestId as string, e.at]));
+}
+
+/** Waiting time of a submission: business days since it entered screening, due day and overdue mark. */
+export function screeningClock(enteredAt: Date, now: Date, dueBusinessDays = screeningDueBusinessDays()) {
+  const submittedOn = koreanDate(enteredAt);
+  const today = koreanDate(now);
+  const dueOn = addBusinessDays(submittedOn, dueBusinessDays);
+  return { submittedOn, dueOn, businessDaysWaiting: businessDaysBetween(submittedOn, today), overdue: today > dueOn };
+}
+
+/** Everything waiting for screening, oldest submission first, with its clock and checklist. */
+export async function listScreeningQueue({ user, now = new Date() }: { user: CurrentUser; now?: Date }) {
+  requireSecretariat(user);
+  const rows = await db.demandRequest.findMany({
+    where: { state: "screening" },
+    include: {
+      organization: { select: { code: true, nameKo: true, nameEn: true } },
+      _count: { select: { attachments: { where: { conditionId: null } } } },
+    },
+  });
+  const entered = await screeningEntries(rows.map((r) => r.id));
+  const dueBusinessDays = screeningDueBusinessDays();
+  const items = rows.map((row) => {
+    const enteredAt = entered.get(row.id) ?? row.submittedAt ?? row.updatedAt;
+    const { organization, _count, snapshot: _s, ...fields } = row;
+    return {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      version: row.version,
+      sector: row.sector,
+      aiWork: row.aiWork,
+      gpusRequested: row.gpusRequested,
+      durationMonths: row.durationMonths,
+      ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
+      enteredAt,
+      ...screeningClock(enteredAt, now, dueBusinessDays),
+      checklist: screeningChecklist({ fields, attachmentCount: _count.attachments }),
+    };
+  });
+  items.sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || a.id.localeCompare(b.id));
+  return { dueBusinessDays, items };
+}
+
+export type BulkStatus = "done" | "conflict" | "refused";
+export interface BulkResult {
+  requestId: string;
+  status: BulkStatus;
+  state?: string;
+  version?: number;
+  message?: string;
+  reference?: string | null;
+  title?: string | null;
+}
+
+/**
+ * Accepts or returns each listed request in its own transaction (sequentially: SQLite has one
+ * writer anyway) and reports per request: done (new state and version), conflict (the version
+ * moved; nothing written — current state and version reported) or refused (the machine's reason,
+ * or "not found"). Messages are in `locale`.
+ */
+export async function bulkScreen({ user, locale, input }: { user: CurrentUser; locale: Locale; input: BulkScreening }) {
+  requireSecretariat(user);
+  const labels = new Map((await db.demandRequest.findMany({
+    where: { id: { in: input.items.map((i) => i.requestId) } },
+    select: { id: true, reference: true, title: true },
+  })).map((r) => [r.id, { reference: r.reference, title: r.title }]));
+  const results: BulkResult[] = [];
+  for (const { requestId, expectedVersion } of input.items) {
+    const body = input.action === "ACCEPT"
+      ? { type: "ACCEPT" as const, expectedVersion, ...(input.note ? { note: input.note } : {}) }
+      : { type: "RETURN" as const, expectedVersion, reasons: input.reasons ?? [] };
+    try {
+      const { state, version } = await sendRequestEvent({ user, requestId, body });
+      results.push({ requestId, status: "done", state, version, ...labels.get(requestId) });
+    } catch (error) {
+      results.push({ ...failure(requestId, error, locale), ...labels.get(requestId) });
+    }
+  }
+  const count = (s: BulkStatus) => results.filter((r) => r.status === s).length;
+  return { results, done: count("done"), conflicts: count("conflict"), refused: count("refused") };
+}
+
+function failure(requestId: string, error: unknown, locale: Locale): BulkResult {
+  if (!(error instanceof AppError)) {
+    console.error(error);
+    return { requestId, status: "refused", message: translate(locale, "error.generic") };
+  }
+  if (error.code === "VERSION_CONFLICT") {
+    const current = error.extra?.current as { state: string; version: number } | undefined;
+    return { requestId, status: "conflict", state: current?.state, version: current?.version, message: translate(locale, "request.conflict") };
+  }
+  const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+  return { requestId, status: "refused", message };
+}
