@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -25,6 +26,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
   await expect(chart).toContainText("계획안");
   await page.screenshot({ path: "test-results/pool-plan-ko.png", fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // a simulation writes nothing: the approved request still has no allocation
   await page.getByRole("navigation").getByRole("link", { name: "GPU 배분" }).click();
@@ -46,6 +48,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(row.getByTestId("tranche-remaining")).toHaveText("2,940");
   await expect(page.getByTestId("ledger-table")).toContainText(APPROVED);
   await page.screenshot({ path: "test-results/pool-overview-ko.png", fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // …and so does the request's page
   await page.getByTestId("ledger-table").getByRole("link", { name: new RegExp(APPROVED) }).click();
@@ -85,7 +88,7 @@ test("officers see their own request's allocations but not the pool; the admin e
   await expect(officer.getByTestId("allocations-panel").getByRole("button")).toHaveCount(0);
   expect((await officer.goto("/pool"))?.status()).toBe(403);
 
-  const admin = await browser.newPage();
+  const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@ax.go.kr");
   await admin.getByRole("navigation").getByRole("link", { name: "GPU 풀 관리" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("계획 수치");
@@ -96,6 +99,7 @@ test("officers see their own request's allocations but not the pool; the admin e
   await newTranche.getByRole("button", { name: "트랜치 추가" }).click();
   await expect(admin.getByRole("alert")).toContainText("풀 전체 물량");
   await admin.screenshot({ path: "test-results/pool-admin-ko.png", fullPage: true });
+  expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await admin.getByRole("button", { name: "English" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("GPU pool and tranches");
   await admin.screenshot({ path: "test-results/pool-admin-en.png", fullPage: true });

@@ -24,7 +24,7 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
         <p className="text-sm text-slate-600">{t("pool.chart.caption")}</p>
       </figcaption>
       <div aria-hidden="true" className="chart-canvas">
-        <ComposedChart responsive data={points} style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => n(v)} width={64} />
