@@ -345,6 +345,7 @@ export const ko = {
     DETACH: "첨부 파일 삭제",
     decided: "{outcome} · 승인 GPU {gpus}",
     comment: "의견: {comment}",
+    gpus: "GPU {gpus}장",
   },
   pool: {
     nav: { overview: "GPU 배분", planner: "배분 계획·시뮬레이션", admin: "GPU 풀 관리" },
@@ -904,6 +905,7 @@ export const en: Translation<typeof ko> = {
     DETACH: "Attachment deleted",
     decided: "{outcome} · approved GPUs {gpus}",
     comment: "Comment: {comment}",
+    gpus: "{gpus} GPUs",
   },
   pool: {
     nav: { overview: "GPU allocation", planner: "Planner and what-if", admin: "GPU pool" },

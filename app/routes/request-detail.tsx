@@ -199,6 +199,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
               {h.type === "DECIDE" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}
               {typeof h.payload.comment === "string" ? <p>{t("activity.comment", { comment: h.payload.comment })}</p> : null}
+              {(h.type === "ALLOCATE" || h.type === "RELEASE") && typeof h.payload.gpus === "number" ? <p>{t("activity.gpus", { gpus: n(h.payload.gpus) })}</p> : null}
             </li>
           ))}
         </ol>
