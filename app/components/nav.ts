@@ -12,14 +12,17 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.requests" },
     { to: "/screening", label: "nav.screening" },
+    { to: "/meetings", label: "nav.meetings" },
   ],
   APPROVER: [
     { to: "/", label: "nav.home" },
     { to: "/signoffs", label: "signoff.inboxTitle" },
     { to: "/requests", label: "nav.requests" },
+    { to: "/meetings", label: "nav.meetings" },
   ],
   ADMIN: [
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.requests" },
+    { to: "/meetings", label: "nav.meetings" },
   ],
 };
