@@ -40,6 +40,9 @@ async function coSignedRequest(title: string, gpus: number, agreed: number, prob
   return id;
 }
 
+/** A4 minus the page margins of the print stylesheet (16 mm each side), at 96 px per inch. */
+const A4_CONTENT = { width: 673, height: 1000 };
+
 const agendaTitles = (page: Page) => page.getByTestId("agenda-row").locator("td:nth-child(2) a").allTextContents();
 
 test("secretariat: create, build, reorder, lock, print, export and decide; approver reads; officers get 404", async ({ browser }) => {
@@ -122,7 +125,13 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: /인쇄하기/ })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "주 메뉴" })).toHaveCount(0);
+  await page.setViewportSize(A4_CONTENT); // the printable width of an A4 page, so lines wrap as on paper
   await page.screenshot({ path: "test-results/meeting-print-ko.png", fullPage: true });
+  // the stylesheet asks for A4: Chromium's PDF uses the CSS page size (595 × 842 pt)
+  const pdf = (await page.pdf({ preferCSSPageSize: true, path: "test-results/meeting-print-ko.pdf" })).toString("latin1");
+  const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+  expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ media: "screen" });
   await page.goto(meetingUrl);
 
@@ -173,6 +182,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(page.getByTestId("minutes-draft")).toBeVisible();
   await expect(page.getByTestId("minutes-item").first()).toContainText("개인정보 영향평가 결과 제출");
   await page.emulateMedia({ media: "print" });
+  await page.setViewportSize(A4_CONTENT);
   await page.screenshot({ path: "test-results/meeting-minutes-ko.png", fullPage: true });
 
   // an approver reads the meeting but has no secretariat controls
@@ -216,5 +226,6 @@ test("the meeting page in English, and the CSV header follows the language", asy
   expect(text).toContain("Ministry of National Defense");
   await page.goto(`${page.url()}/print`);
   await page.emulateMedia({ media: "print" });
+  await page.setViewportSize(A4_CONTENT);
   await page.screenshot({ path: "test-results/meeting-print-en.png", fullPage: true });
 });

@@ -143,12 +143,12 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="agenda" className="space-y-3">
         <h2 id="agenda" className="text-lg font-bold">{t("meeting.agenda")} <span className="text-sm font-normal text-slate-600">({t("meeting.items", { count: meeting.items.length })})</span></h2>
         {meeting.items.length === 0 ? <p className="card">{t("meeting.agendaEmpty")}</p> : (
-          <AgendaTable items={meeting.items} reorder={secretariat && planning ? { version: meeting.version } : null} />
+          <AgendaTable items={meeting.items} reorder={secretariat && planning && meeting.items.length > 1 ? { version: meeting.version } : null} />
         )}
       </section>
 
       {secretariat && planning ? (
-        <section aria-labelledby="agenda-tools" className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="agenda-tools" className="grid gap-4 md:grid-cols-2 md:items-start">
           <h2 id="agenda-tools" className="sr-only">{t("meeting.addItem")}</h2>
           <Form method="post" className="card space-y-2">
             <input type="hidden" name="intent" value="add" />
@@ -196,7 +196,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
                   </h3>
                   {decision ? (
                     <DecisionSummary quorum={quorum} agreedGpus={item.request.agreedGpus} decision={{
-                      ...decision, meeting: null,
+                      ...decision, meeting: { number: meeting.number, date: meeting.date },
                       proposedConditions: decision.proposedConditions.length > 0 ? decision.proposedConditions : decision.conditions.map((c) => ({ text: c.text, dueOn: c.dueOn })),
                     }} />
                   ) : null}

@@ -21,8 +21,8 @@ export default function MeetingPrint({ loaderData }: Route.ComponentProps) {
       <p className="doc-meta">{t("meeting.printMeta", { date: d(meeting.date), place: meeting.place })}</p>
       <table data-testid="print-agenda">
         <colgroup>
-          <col style={{ width: "9%" }} /><col style={{ width: "27%" }} /><col style={{ width: "13%" }} />
-          <col style={{ width: "9%" }} /><col style={{ width: "9%" }} /><col />
+          <col style={{ width: "8%" }} /><col style={{ width: "24%" }} /><col style={{ width: "16%" }} />
+          <col style={{ width: "11%" }} /><col style={{ width: "11%" }} /><col style={{ width: "30%" }} />
         </colgroup>
         <thead>
           <tr>
