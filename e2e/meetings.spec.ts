@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PASSWORD, signIn } from "./helpers";
 
@@ -49,7 +50,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   const first = await coSignedRequest("원격 진료 음성 기록 AI", 96, 80, "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다.");
   const second = await coSignedRequest("=보건소 민원 상담 챗봇", 40, 32, "보건소 민원 상담 대기가 길어 \"야간\" 문의에 답하지 못하고, 상담 인력이 부족합니다.");
 
-  const page = await browser.newPage();
+  const page = await (await browser.newContext()).newPage(); // (axe needs a page from a context)
   await signIn(page, "secretariat@msit.go.kr");
   await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "회의·안건" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("과학기술관계장관회의");
@@ -170,6 +171,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(page.getByTestId("meeting-status")).toHaveText("개최(결과 기록 중)");
   await expect(page.getByRole("button", { name: "회의록 공개" })).toBeDisabled();
   await page.screenshot({ path: "test-results/meeting-held-ko.png", fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByTestId("meeting-status")).toHaveText("Held (recording decisions)");
   await page.screenshot({ path: "test-results/meeting-held-en.png", fullPage: true });
@@ -216,6 +218,7 @@ test("the meeting page in English, and the CSV header follows the language", asy
   await page.goto("/meetings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Science and Technology Ministers' Meetings");
   await page.screenshot({ path: "test-results/meetings-list-en.png", fullPage: true });
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("link", { name: "No. 3", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("과학기술관계장관회의 No. 3");
   await page.screenshot({ path: "test-results/meeting-planning-en.png", fullPage: true });
@@ -228,4 +231,44 @@ test("the meeting page in English, and the CSV header follows the language", asy
   await page.emulateMedia({ media: "print" });
   await page.setViewportSize(A4_CONTENT);
   await page.screenshot({ path: "test-results/meeting-print-en.png", fullPage: true });
+});
+
+test("without JavaScript: Up/Down post the whole order, the lock confirms, a decision has three condition rows", async ({ browser }) => {
+  const secretariat = await as("secretariat@msit.go.kr");
+  const list = await (await secretariat.get("/api/v1/meetings")).json();
+  const number = Math.max(...list.map((m: { number: number }) => m.number)) + 1;
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: "2027-02-18", title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  for (const [title, gpus] of [["응급 의료 수요 예측 AI", 64], ["보건 통계 자동 요약 AI", 24]] as const) {
+    const id = await coSignedRequest(title, gpus, gpus, "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.");
+    expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: id } })).status()).toBe(201);
+  }
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "secretariat@msit.go.kr");
+  await page.goto(`/meetings/${meeting.id}`);
+  expect(await agendaTitles(page)).toEqual(["응급 의료 수요 예측 AI", "보건 통계 자동 요약 AI"]);
+  await page.getByRole("button", { name: "보건 통계 자동 요약 AI 위로" }).click();
+  await expect(page.getByRole("status")).toHaveText("안건 순서를 바꿨습니다.");
+  expect(await agendaTitles(page)).toEqual(["보건 통계 자동 요약 AI", "응급 의료 수요 예측 AI"]);
+
+  await page.getByText("안건 확정(잠금)…").click();
+  await page.getByRole("button", { name: "확정합니다" }).click();
+  await expect(page.getByRole("status")).toHaveText("안건을 확정했습니다.");
+
+  const item = page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" });
+  await expect(item.getByTestId("condition-row")).toHaveCount(3);
+  await item.getByLabel("조건부 승인").check();
+  await item.getByLabel("승인 GPU").fill("60");
+  await item.getByLabel("조건 1", { exact: true }).fill("데이터 관리 계획 제출");
+  await item.getByRole("button", { name: "심의 결과 기록" }).click();
+  // the due date is missing: said inline, and what was typed is kept
+  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).getByRole("alert")).toHaveText("조건마다 내용과 이행 기한을 모두 적으세요.");
+  await expect(item.getByLabel("조건 1", { exact: true })).toHaveValue("데이터 관리 계획 제출");
+  await expect(item.getByLabel("승인 GPU")).toHaveValue("60");
+  await item.getByLabel("이행 기한").first().fill("2027-06-30");
+  await item.getByRole("button", { name: "심의 결과 기록" }).click();
+  await expect(page.getByRole("status")).toHaveText("심의 결과를 기록했습니다.");
+  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).getByTestId("decision")).toContainText("데이터 관리 계획 제출");
+  await context.close();
 });
