@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
+import { AllocationsPanel } from "~/components/allocations-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
 import { StateBadge } from "~/components/state-badge";
@@ -11,6 +12,7 @@ import { handleConditionForm, isConditionIntent } from "~/modules/conditions/con
 import { listConditions } from "~/modules/conditions/conditions.server";
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
+import { listAllocations } from "~/modules/pool/allocations.server";
 import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
@@ -23,16 +25,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const requestId = params.id;
-    const [item, history, plan, decisions, conditions] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistory({ user, requestId }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
+      listAllocations({ user, requestId }),
     ]);
     const conditional = item.state === "conditionallyApproved";
     return {
       item, history, decisions, conditions, workflow: describeWorkflow(),
+      allocations: { rows: allocations, canRelease: user.role === "SECRETARIAT" && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
         canReport: conditional && user.role === "MINISTRY_OFFICER",
@@ -95,7 +99,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations } = loaderData;
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
@@ -154,6 +158,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       ) : null}
 
       <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview} />
+
+      <AllocationsPanel allocations={allocations.rows} approvedGpus={item.approvedGpus} canRelease={allocations.canRelease} />
 
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
