@@ -158,6 +158,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await item.getByLabel("이행 기한").nth(1).fill("2027-05-31");
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
   await expect(item.getByRole("alert")).toHaveText("승인 GPU 수량(81)이 공동계획에서 합의한 수량(80)을 넘을 수 없습니다.");
+  await item.screenshot({ path: "test-results/meeting-decide-refused-ko.png" });
   await item.getByLabel("승인 GPU").fill("72");
   await item.getByLabel("비고").fill("개인정보 보호 조치 후 착수");
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
