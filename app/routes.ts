@@ -17,7 +17,13 @@ export default [
     route("pool/release", "routes/pool-release.tsx"),
     route("admin/pool", "routes/admin-pool.tsx"),
     route("screening", "routes/screening.tsx"),
+    route("meetings", "routes/meetings.tsx"),
+    route("meetings/:id", "routes/meeting-detail.tsx"),
   ]),
+  // printable documents render without the app's header and navigation (their loaders check the user)
+  route("meetings/:id/print", "routes/meeting-print.tsx"),
+  route("meetings/:id/minutes", "routes/meeting-minutes.tsx"),
+  route("meetings/:id/agenda.csv", "routes/meeting-agenda-csv.ts"),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),
