@@ -1,11 +1,15 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
+import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
+import { NoticeBanner } from "~/components/notice-banner";
+import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
 import { useT } from "~/i18n/use-t";
+import { listAttachments } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
 import { listConditions } from "~/modules/conditions/conditions.server";
@@ -23,16 +27,17 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const requestId = params.id;
-    const [item, history, plan, decisions, conditions] = await Promise.all([
+    const [item, history, plan, decisions, conditions, attachments] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistory({ user, requestId }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
+      listAttachments({ user, requestId }),
     ]);
     const conditional = item.state === "conditionallyApproved";
     return {
-      item, history, decisions, conditions, workflow: describeWorkflow(),
+      item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
         canReport: conditional && user.role === "MINISTRY_OFFICER",
@@ -95,7 +100,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights, attachments } = loaderData;
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
@@ -103,6 +108,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
     if (type === "CREATE") return t("request.created");
     if (type === "EDIT") return t("request.edited");
+    if (type === "ATTACH" || type === "DETACH") return td(`attachment.history.${type}`, { name: String(payload.name ?? "") });
     const side = typeof payload.side === "string" ? td(`plan.side.${payload.side}`) : "";
     const activity = td(`activity.${type}`, { revision: String(payload.revision ?? ""), side });
     return activity !== `activity.${type}` ? activity : td(`workflow.eventDone.${type}`);
@@ -118,6 +124,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
       </header>
 
+      {actionData ? null : <NoticeBanner />}
       {actionData ? (
         <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
           {actionData.message}
@@ -125,12 +132,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </div>
       ) : null}
 
-      {item.state === "revision" && lastReturn ? (
-        <section className="alert-info" aria-labelledby="returned">
-          <h2 id="returned" className="font-bold">{t("request.returnedReasons")}</h2>
-          <ul className="ml-5 list-disc">{(lastReturn.payload.reasons as string[] | undefined)?.map((r) => <li key={r}>{r}</li>)}</ul>
-        </section>
-      ) : null}
+      {item.state === "revision" && lastReturn ? <ReturnReasons reasons={(lastReturn.payload.reasons as string[] | undefined) ?? []} /> : null}
 
       {plan.revision > 0 || item.state === "jointPlanning" ? (
         <section aria-labelledby="plan-link" className="card flex flex-wrap items-center justify-between gap-3">
@@ -177,6 +179,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
         </dl>
       </section>
+
+      <AttachmentsPanel requestId={item.id} {...attachments} />
 
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
