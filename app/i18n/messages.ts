@@ -466,6 +466,22 @@ export const ko = {
       network: "네트워크 오류로 파일을 올리지 못했습니다. 다시 시도하세요.",
     },
   },
+  requestList: {
+    newRequest: "새 요청 작성",
+    byState: "상태별 건수",
+    filters: "요청 검색과 필터",
+    filter: { q: "제목 또는 접수번호 검색", qPlaceholder: "예: 감염병, AX-2026-0012", sector: "분야", domain: "도메인", ministry: "부처" },
+    sort: { label: "정렬", newest: "최근 작성순", oldest: "오래된 순", gpus: "요청 GPU 많은 순", title: "제목순" },
+    searching: "찾는 중…",
+    reset: "필터 초기화",
+    resultCount: "{count}건",
+    emptyFiltered: "조건에 맞는 요청이 없습니다. 검색어나 필터를 바꿔 보세요.",
+    emptyOfficer: "아직 작성한 요청이 없습니다. 부처의 AX 수요를 새 요청으로 작성해 보세요.",
+    emptyAll: "아직 접수된 요청이 없습니다.",
+    invalidQuery: "주소의 필터 값이 올바르지 않아 전체 목록을 보여 줍니다.",
+    pages: "페이지 이동",
+    firstPage: "첫 페이지",
+  },
 } as const;
 
 export const en: Translation<typeof ko> = {
@@ -931,6 +947,22 @@ export const en: Translation<typeof ko> = {
       noFile: "Choose a file to upload.",
       network: "The upload failed because of a network error. Please try again.",
     },
+  },
+  requestList: {
+    newRequest: "New request",
+    byState: "Count by state",
+    filters: "Search and filter requests",
+    filter: { q: "Search title or reference", qPlaceholder: "e.g. infection, AX-2026-0012", sector: "Sector", domain: "Domain", ministry: "Ministry" },
+    sort: { label: "Sort by", newest: "Newest first", oldest: "Oldest first", gpus: "Most GPUs requested", title: "Title" },
+    searching: "Searching…",
+    reset: "Clear filters",
+    resultCount: "{count} requests",
+    emptyFiltered: "No request matches. Try another search or fewer filters.",
+    emptyOfficer: "Your ministry has no requests yet. File your AX demand as a new request.",
+    emptyAll: "No requests have been filed yet.",
+    invalidQuery: "Some filter values in the address were not valid, so the full list is shown.",
+    pages: "Pages",
+    firstPage: "First page",
   },
 };
 
