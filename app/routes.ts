@@ -11,6 +11,7 @@ export default [
     route("requests/:id", "routes/request-detail.tsx"),
     route("requests/:id/edit", "routes/request-edit.tsx"),
     route("requests/:id/attachments", "routes/request-attachments.ts"),
+    route("requests/:id/withdraw", "routes/request-withdraw.tsx"),
     route("requests/:id/plan", "routes/request-plan.tsx"),
     route("signoffs", "routes/signoffs.tsx"),
     route("screening", "routes/screening.tsx"),

@@ -114,3 +114,122 @@ test("without JavaScript: a draft is saved, files are uploaded and deleted throu
   await expect(page.getByText("첨부된 파일이 없습니다.")).toBeVisible();
   await context.close();
 });
+
+const complete = {
+  title: "보완 절차 시험 요청", domain: "HEALTH", sector: "INDUSTRY", problemStatement: "보완 요청과 재제출 절차를 시험하기 위한 문제 정의입니다.",
+  aiWork: "FINE_TUNING", gpusRequested: 64, desiredStartMonth: "2027-10", durationMonths: 6, dataReadiness: "READY", npuCapable: true,
+  expectedOutcomes: "재제출 후 검토 통과 여부 확인", budgetKrw: 100_000_000, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
+};
+
+async function apiAs(page: Page, email: string) {
+  const ctx = page.context().request;
+  expect((await ctx.post("/api/v1/session", { data: { email, password: "ax-demo-2026" } })).status()).toBe(200);
+  return ctx;
+}
+
+test("returned requests show the secretariat's reasons on the page and the form; each round stays in the history", async ({ page, browser }) => {
+  const secretariatPage = await (await browser.newContext()).newPage();
+  const secretariat = await apiAs(secretariatPage, "secretariat@msit.go.kr");
+  const officerApi = await apiAs(page, "officer@mohw.go.kr");
+  const created = await officerApi.post("/api/v1/requests", { data: complete });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  expect((await officerApi.post(`/api/v1/requests/${id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
+  expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: 2, reasons: ["KPI를 수치로 제시하세요", "데이터 확보 계획을 보완하세요"] } })).status()).toBe(200);
+
+  await page.goto(`/requests/${id}`);
+  await expect(page.getByTestId("request-state")).toHaveText("보완 중");
+  await expect(page.getByTestId("return-reasons")).toContainText("KPI를 수치로 제시하세요");
+  await page.getByRole("link", { name: "수정" }).click();
+  const reasons = page.getByTestId("return-reasons");
+  await expect(reasons).toContainText("KPI를 수치로 제시하세요");
+  await expect(reasons).toContainText("데이터 확보 계획을 보완하세요");
+  await page.getByLabel("기대 성과·KPI").fill("예측 정확도 90% 이상, 처리 시간 30% 단축");
+  await page.getByRole("button", { name: "저장 후 제출" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("보완한 요청을 다시 제출했습니다.");
+  await expect(page.getByTestId("request-state")).toHaveText("사무국 검토 중");
+
+  const current = await (await secretariat.get(`/api/v1/requests/${id}`)).json();
+  expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: current.version, reasons: ["예산 산출 근거를 추가하세요"] } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("return-reasons")).toContainText("예산 산출 근거를 추가하세요");
+  await expect(page.getByTestId("return-reasons")).not.toContainText("KPI를 수치로");
+  const history = page.getByTestId("history");
+  await expect(history).toContainText("KPI를 수치로 제시하세요");
+  await expect(history).toContainText("예산 산출 근거를 추가하세요");
+  await expect(history.getByText("보완 요청함")).toHaveCount(2);
+  await expect(history.getByText("보완 후 재제출함")).toHaveCount(1);
+});
+
+test("withdrawing asks for confirmation and a reason", async ({ page }) => {
+  const officerApi = await apiAs(page, "officer@mohw.go.kr");
+  const { id } = await (await officerApi.post("/api/v1/requests", { data: { title: "철회할 시험 요청" } })).json();
+  await page.goto(`/requests/${id}`);
+  await page.getByRole("link", { name: "철회…" }).click();
+  await expect(page.getByRole("heading", { name: "요청 철회" })).toBeVisible();
+  await expect(page.getByText("철회하면 되돌릴 수 없습니다")).toBeVisible();
+  await page.getByRole("button", { name: "철회 확인" }).click();
+  await expect(page.getByLabel("사유 (필수)")).toHaveAccessibleDescription("필수 항목입니다.");
+  await page.getByRole("link", { name: "취소" }).click();
+  await expect(page.getByTestId("request-state")).toHaveText("작성 중");
+
+  await page.getByRole("link", { name: "철회…" }).click();
+  await page.getByLabel("사유 (필수)").fill("부처 내부 일정 변경으로 내년에 다시 신청합니다.");
+  await page.getByRole("button", { name: "철회 확인" }).click();
+  await expect(page.getByTestId("notice")).toHaveText("요청을 철회했습니다.");
+  await expect(page.getByTestId("request-state")).toHaveText("철회");
+  await expect(page.getByTestId("history")).toContainText("부처 내부 일정 변경으로 내년에 다시 신청합니다.");
+  await expect(page.getByRole("link", { name: "철회…" })).toHaveCount(0);
+});
+
+test("the list filters, searches, sorts and pages on the server; user text is shown as text", async ({ page }) => {
+  const officerApi = await apiAs(page, "officer@mohw.go.kr");
+  const odd = `<img src=x onerror="window.__pwned=1"> 목록 시험 ${Date.now()}`;
+  await officerApi.post("/api/v1/requests", { data: { title: odd, sector: "ACADEMIA_RESEARCH", gpusRequested: 9000 } });
+
+  await page.goto("/requests");
+  await expectNoSeriousA11yIssues(page);
+  await expect(page.getByTestId("state-counts").getByRole("link", { name: /^전체/ })).toHaveAttribute("aria-current", "page");
+  await page.getByLabel("제목 또는 접수번호 검색").fill("목록 시험");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByRole("link", { name: odd })).toBeVisible(); // rendered literally
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.getByTestId("result-count")).toHaveText("1건");
+
+  await page.goto("/requests?sort=gpus");
+  await expect(page.locator("tbody tr").first()).toContainText("9,000");
+  await page.getByLabel("분야").selectOption("INDUSTRY");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/sector=INDUSTRY/);
+  await expect(page.locator("tbody")).not.toContainText("9,000");
+
+  await page.goto("/requests?limit=2&sort=title");
+  const firstRows = await page.locator("tbody tr").allTextContents();
+  expect(firstRows).toHaveLength(2);
+  await page.getByRole("link", { name: "다음 페이지 →" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  const secondRows = await page.locator("tbody tr").allTextContents();
+  expect(secondRows.some((r) => firstRows.includes(r))).toBe(false);
+  await expect(page.getByRole("link", { name: "← 첫 페이지" })).toBeVisible();
+
+  await page.goto(`/requests?q=${encodeURIComponent("이런 제목은 없습니다")}`);
+  await expect(page.getByTestId("empty-state")).toContainText("조건에 맞는 요청이 없습니다");
+  await page.getByTestId("empty-state").getByRole("link", { name: "필터 초기화" }).click();
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+  // An officer is never offered another ministry's filter.
+  await expect(page.getByLabel("부처", { exact: true })).toHaveCount(0);
+});
+
+test("the secretariat filters the full list by ministry and sees counts per state", async ({ page }) => {
+  await signIn(page, "secretariat@msit.go.kr");
+  await page.goto("/requests");
+  await page.getByLabel("부처", { exact: true }).selectOption("MND");
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/ministry=MND/);
+  await expect(page.getByLabel("부처", { exact: true })).toHaveValue("MND");
+  const ministries = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+  expect(ministries.length).toBeGreaterThan(0);
+  expect(new Set(ministries)).toEqual(new Set(["국방부"]));
+  await expect(page.getByTestId("state-counts")).toContainText(/전체 \d+/);
+  await expectNoSeriousA11yIssues(page);
+});

@@ -386,6 +386,13 @@ export const ko = {
     by: "처리자",
     system: "시스템",
     created: "작성",
+    withdraw: {
+      title: "요청 철회",
+      open: "철회…",
+      warning: "철회하면 되돌릴 수 없습니다. 요청은 검토와 심의에서 빠지고 기록만 남습니다.",
+      confirm: "철회 확인",
+      pending: "철회 중…",
+    },
     form: {
       newTitle: "새 AX 수요 요청",
       editTitle: "요청 수정",
@@ -868,6 +875,13 @@ export const en: Translation<typeof ko> = {
     by: "By",
     system: "System",
     created: "Created",
+    withdraw: {
+      title: "Withdraw the request",
+      open: "Withdraw…",
+      warning: "A withdrawal cannot be undone. The request leaves screening and deliberation; only its record remains.",
+      confirm: "Confirm withdrawal",
+      pending: "Withdrawing…",
+    },
     form: {
       newTitle: "New AX demand request",
       editTitle: "Edit request",

@@ -160,7 +160,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
         {events.length === 0 ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
-          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => <EventForm key={e} type={e} version={item.version} />)}</div>
+          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => e === "WITHDRAW"
+            ? <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>
+            : <EventForm key={e} type={e} version={item.version} />)}</div>
         )}
       </section>
 

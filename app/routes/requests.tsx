@@ -30,6 +30,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
   const href = (change: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     for (const k of FILTER_KEYS) if (query[k] && !(k === "sort" && query.sort === "newest")) params.set(k, String(query[k]));
+    if (query.limit && Number(query.limit) !== 20) params.set("limit", String(query.limit));
     for (const [k, v] of Object.entries(change)) if (v) params.set(k, v); else params.delete(k);
     const s = params.toString();
     return s ? `/requests?${s}` : "/requests";
@@ -66,6 +67,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
       </nav>
 
       <Form method="get" className="card grid gap-3 md:grid-cols-3 lg:grid-cols-4" role="search" aria-label={t("requestList.filters")}>
+        {query.limit && Number(query.limit) !== 20 ? <input type="hidden" name="limit" value={query.limit} /> : null}
         <div className="md:col-span-3 lg:col-span-4">
           <label htmlFor="filter-q" className="field-label">{t("requestList.filter.q")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} placeholder={t("requestList.filter.qPlaceholder")} className="field-input" />

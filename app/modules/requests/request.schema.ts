@@ -82,3 +82,9 @@ export type ListQuery = z.input<typeof listQuerySchema>;
 export function nonEmptyParams(params: URLSearchParams): Record<string, string> {
   return Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
 }
+
+/** The withdraw confirmation form (the same reason rule as the WITHDRAW event). */
+export const withdrawFormSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+  expectedVersion: z.number().int().min(1),
+});
