@@ -12,14 +12,22 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.requests" },
     { to: "/screening", label: "nav.screening" },
+    { to: "/meetings", label: "nav.meetings" },
+    { to: "/pool", label: "pool.nav.overview" },
+    { to: "/pool/plan", label: "pool.nav.planner" },
   ],
   APPROVER: [
     { to: "/", label: "nav.home" },
     { to: "/signoffs", label: "signoff.inboxTitle" },
     { to: "/requests", label: "nav.requests" },
+    { to: "/meetings", label: "nav.meetings" },
+    { to: "/pool", label: "pool.nav.overview" },
   ],
   ADMIN: [
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.requests" },
+    { to: "/meetings", label: "nav.meetings" },
+    { to: "/pool", label: "pool.nav.overview" },
+    { to: "/admin/pool", label: "pool.nav.admin" },
   ],
 };

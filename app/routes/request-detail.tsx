@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
+import { AllocationsPanel } from "~/components/allocations-panel";
 import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
@@ -15,6 +16,7 @@ import { handleConditionForm, isConditionIntent } from "~/modules/conditions/con
 import { listConditions } from "~/modules/conditions/conditions.server";
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
+import { listAllocations } from "~/modules/pool/allocations.server";
 import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
@@ -27,17 +29,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const requestId = params.id;
-    const [item, history, plan, decisions, conditions, attachments] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations, attachments] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistory({ user, requestId }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
+      listAllocations({ user, requestId }),
       listAttachments({ user, requestId }),
     ]);
     const conditional = item.state === "conditionallyApproved";
     return {
       item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
+      allocations: { rows: allocations, canRelease: user.role === "SECRETARIAT" && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
         canReport: conditional && user.role === "MINISTRY_OFFICER",
@@ -100,7 +104,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights, attachments } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments } = loaderData;
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
@@ -156,6 +160,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       ) : null}
 
       <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview} />
+
+      <AllocationsPanel allocations={allocations.rows} approvedGpus={item.approvedGpus} canRelease={allocations.canRelease} />
 
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>

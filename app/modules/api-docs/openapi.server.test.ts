@@ -16,6 +16,8 @@ describe("OpenAPI document", () => {
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas).toHaveProperty(name);
     expect(doc.paths).toHaveProperty(["/requests/{id}/events"]);
     expect(doc.paths).toHaveProperty(["/screening/bulk"]);
+    expect(doc.paths).toHaveProperty(["/allocations"]);
+    expect(doc.components.schemas.Allocate.required).toEqual(expect.arrayContaining(["requestId", "trancheId", "gpus"]));
     expect(doc.components.schemas.BulkScreening.properties).toHaveProperty("items");
   });
 });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema } from "~/modules/meetings/meeting.schema";
 import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
+import { allocateSchema, commitPlanSchema, createTrancheSchema, deleteTrancheSchema, planRequestSchema, updatePoolSchema, updateTrancheSchema } from "~/modules/pool/pool.schema";
 import { bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { draftIntakeSchema, eventBodySchema, listQuerySchema, patchRequestSchema } from "~/modules/requests/request.schema";
 
@@ -65,6 +66,13 @@ export function openApiDocument(): Json {
         ReorderAgenda: schema(reorderAgendaSchema),
         LockAgenda: schema(lockAgendaSchema),
         BulkScreening: schema(bulkScreeningSchema),
+        UpdatePool: schema(updatePoolSchema),
+        CreateTranche: schema(createTrancheSchema),
+        UpdateTranche: schema(updateTrancheSchema),
+        DeleteTranche: schema(deleteTrancheSchema),
+        Allocate: schema(allocateSchema),
+        PlanRequest: schema(planRequestSchema),
+        CommitPlan: schema(commitPlanSchema),
       },
     },
     security: [{ cookie: [] }, { bearer: [] }],
@@ -136,6 +144,26 @@ export function openApiDocument(): Json {
           responses: { ...ok("{ results: [{ requestId, status: done | conflict | refused, state?, version?, message? }], done, conflicts, refused }"), ...errors(401, 403, 422) },
         },
       },
+      "/pool": {
+        get: { summary: "The national GPU pool (not for ministry officers)", responses: { ...ok("{ totalGpus, inTranches, unscheduled }"), ...errors(401, 404) } },
+        put: { summary: "Set the pool total (ADMIN); never below the sum of the tranches", requestBody: body("UpdatePool"), responses: { ...ok("The pool"), ...errors(401, 403, 409, 422) } },
+      },
+      "/tranches": {
+        get: { summary: "Tranches in arrival order (not for ministry officers)", responses: { ...ok("[{ id, label, arrivesOn, capacity, allocated, remaining, bySector, gpuModel, resourceKind, version }]"), ...errors(401, 404) } },
+        post: { summary: "Add a tranche (ADMIN); the tranches never exceed the pool", requestBody: body("CreateTranche"), responses: { ...ok("Created", "201"), ...errors(401, 403, 409, 422) } },
+      },
+      "/tranches/{id}": {
+        parameters: [idParam()],
+        patch: { summary: "Edit a tranche (ADMIN); capacity never below what is allocated", requestBody: body("UpdateTranche"), responses: { ...ok("The tranche"), ...errors(401, 403, 404, 409, 422) } },
+        delete: { summary: "Delete a tranche no allocation ever used (ADMIN)", requestBody: body("DeleteTranche"), responses: { ...ok("Deleted", "204"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/allocations": {
+        get: { summary: "Allocations the caller may see (?requestId=)", responses: { ...ok("Allocations"), ...errors(401, 404) } },
+        post: { summary: "Allocate GPUs from a tranche to an approved request (SECRETARIAT); 409 CAPACITY_EXCEEDED (with remaining) or OVER_APPROVED", requestBody: body("Allocate"), responses: { ...ok("The allocation", "201"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/allocations/plan": { post: { summary: "Proposed schedule, nothing written (SECRETARIAT); requestIds may include requests under deliberation (as if approved)", requestBody: body("PlanRequest"), responses: { ...ok("{ perRequest, allocations, trancheFill, npuCapableGpus, timeline }"), ...errors(401, 403, 422) } } },
+      "/allocations/commit": { post: { summary: "Commit proposed allocations, all or nothing (SECRETARIAT)", requestBody: body("CommitPlan"), responses: { ...ok("{ allocations }", "201"), ...errors(401, 403, 404, 409, 422) } } },
+      "/allocations/{id}/release": { parameters: [idParam()], post: { summary: "Release an allocation; the GPUs go back to the tranche (SECRETARIAT)", responses: { ...ok("{ id, request }"), ...errors(401, 403, 404, 409, 422) } } },
       "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
       "/audit/verify": { get: { summary: "Verify the audit hash chain (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head } or { ok: false, brokenAt }"), ...errors(401, 403) } } },
       "/tokens": {

@@ -3,6 +3,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { db } from "~/utils/db.server";
 import { seedDemoRequests } from "./demo-requests.server";
 import { ORGANIZATIONS } from "./organizations";
+import { seedDemoPool } from "./pool";
 
 export const DEMO_PASSWORD = "ax-demo-2026";
 
@@ -42,4 +43,5 @@ export async function seedOrganizationsAndUsers(): Promise<void> {
 export async function seedDemoData(): Promise<void> {
   await seedOrganizationsAndUsers();
   await seedDemoRequests();
+  await seedDemoPool();
 }

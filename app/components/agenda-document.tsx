@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { LanguageSwitch } from "~/components/language-switch";
+import { useT } from "~/i18n/use-t";
+import "./agenda-document.css";
+
+/** Shortens a text to `max` characters (by code point) for a table cell, ending it with "…". */
+export function shorten(text: string | null, max = 90): string {
+  if (!text) return "";
+  const chars = Array.from(text.replace(/\s+/g, " ").trim());
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
+}
+
+/**
+ * A printable document page (agenda, minutes) outside the app's layout: a toolbar on screen (back,
+ * language, print) that is hidden in print, and the A4 sheet itself.
+ */
+export function MeetingDocument({ meetingId, children }: { meetingId: string; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <>
+      <div className="border-b border-slate-300 bg-white print:hidden">
+        <div className="mx-auto flex max-w-[210mm] flex-wrap items-center justify-between gap-2 p-3">
+          <Link to={`/meetings/${meetingId}`}>← {t("meeting.back")}</Link>
+          <div className="flex items-center gap-2">
+            <LanguageSwitch />
+            <button type="button" className="btn-primary" onClick={() => window.print()}>🖨 {t("meeting.printNow")}</button>
+          </div>
+        </div>
+      </div>
+      <main id="main" className="gov-doc">{children}</main>
+    </>
+  );
+}

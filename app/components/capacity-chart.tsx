@@ -1,0 +1,62 @@
+import { CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import "./capacity-chart.css";
+import { useT } from "~/i18n/use-t";
+import type { TimelinePoint } from "~/modules/pool/timeline";
+
+/**
+ * Capacity timeline: months on the x-axis; GPUs arrived (cumulative), allocated, proposed (when a
+ * plan is shown) and free. Labels come from the catalogue; the same figures are in a table below
+ * the chart (for screen readers, and for print where the table is always shown).
+ */
+export function CapacityChart({ points, showPlanned = false }: { points: TimelinePoint[]; showPlanned?: boolean }) {
+  const { t, n } = useT();
+  if (points.length === 0) return null;
+  const series: { key: "arrived" | "allocated" | "planned" | "free"; label: string; color: string; dash?: string }[] = [
+    { key: "arrived", label: t("pool.chart.arrived"), color: "#13315c", dash: undefined },
+    { key: "allocated", label: t("pool.chart.allocated"), color: "#b45309", dash: undefined },
+    ...(showPlanned ? [{ key: "planned" as const, label: t("pool.chart.planned"), color: "#7c3aed", dash: "6 3" }] : []),
+    { key: "free", label: t("pool.chart.free"), color: "#15803d", dash: undefined },
+  ];
+  return (
+    <figure className="card capacity-chart space-y-3" aria-labelledby="capacity-chart-title" data-testid="capacity-chart">
+      <figcaption>
+        <h2 id="capacity-chart-title" className="text-lg font-bold">{t("pool.chart.title")}</h2>
+        <p className="text-sm text-slate-600">{t("pool.chart.caption")}</p>
+      </figcaption>
+      <div aria-hidden="true" className="chart-canvas">
+        <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
+          <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => n(v)} width={64} />
+          <Tooltip formatter={(value) => n(Number(value))} />
+          <Legend itemSorter={null} />
+          {series.map((s) => (
+            <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} dot={false} isAnimationActive={false} />
+          ))}
+        </ComposedChart>
+      </div>
+      <details className="chart-table text-sm">
+        <summary className="cursor-pointer">{t("pool.chart.table")}</summary>
+        <div className="mt-2 max-h-72 overflow-auto">
+          <table className="w-full text-right">
+            <caption className="sr-only">{t("pool.chart.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="text-left">{t("pool.chart.month")}</th>
+                {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.month} className="border-t border-slate-100">
+                  <th scope="row" className="text-left font-normal">{p.month}</th>
+                  {series.map((s) => <td key={s.key}>{n(p[s.key])}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Read side of the pool: the overview (by tranche, sector, ministry, K-NPU-capable demand and the
+ * capacity timeline) and the planner / what-if (`proposeSchedule`): the pure planner run over the
+ * database's tranches and requests. Nothing here writes.
+ *
+ * Planner inputs from the database:
+ *   - real requests: `approved`, or `allocated` but only partially; need = approved − active allocations;
+ *     decided at = when their decision took effect;
+ *   - what-if requests (pipeline: jointPlanning, onAgenda, awaitingSignoff) "as if approved": the
+ *     decision awaiting signatures' count, else the joint plan's agreed GPUs, else the GPUs requested;
+ *     decided at = now (after every real decision);
+ *   - `ministryAx` (a field a ministry needs for its AX, served first within a sector): every domain
+ *     except "other" (기타).
+ */
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { db } from "~/utils/db.server";
+import { AppError, forbidden } from "~/utils/errors";
+import { planAllocations, type PlanReason, type PlannerRequest, type Sector } from "./planner";
+import { capacityTimeline } from "./timeline";
+import { SECTORS } from "./pool.schema";
+import { listTranches, requirePoolReader } from "./tranches.server";
+
+export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
+
+const requestSelect = {
+  id: true, reference: true, title: true, state: true, stateDetail: true, sector: true, domain: true, npuCapable: true,
+  gpusRequested: true, approvedGpus: true, desiredStartMonth: true, durationMonths: true, createdAt: true,
+  organization: { select: { code: true, nameKo: true, nameEn: true } },
+  plan: { select: { agreedGpus: true } },
+  decisions: { select: { status: true, approvedGpus: true, effectiveAt: true, createdAt: true }, orderBy: { createdAt: "desc" as const } },
+  allocations: { where: { releasedAt: null }, select: { gpus: true } },
+} as const;
+
+type RequestRow = Awaited<ReturnType<typeof loadRequests>>[number];
+
+async function loadRequests(where: Record<string, unknown>) {
+  return db.demandRequest.findMany({ where, select: requestSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+const isRealCandidate = (r: { state: string; stateDetail: string | null }) =>
+  r.state === "approved" || (r.state === "allocated" && r.stateDetail === "partially");
+
+function allocatedOf(r: RequestRow) {
+  return r.allocations.reduce((s, a) => s + a.gpus, 0);
+}
+
+/** GPUs a request would get "as if approved". */
+function whatIfGpus(r: RequestRow): number {
+  const awaiting = r.decisions.find((d) => d.status === "awaiting");
+  return awaiting?.approvedGpus ?? r.plan?.agreedGpus ?? r.gpusRequested ?? 0;
+}
+
+function describe(r: RequestRow, whatIf: boolean) {
+  return {
+    id: r.id, reference: r.reference, title: r.title, state: r.state, stateDetail: r.stateDetail,
+    sector: (r.sector ?? "INDUSTRY") as Sector, npuCapable: r.npuCapable === true, whatIf,
+    ministry: { code: r.organization.code, name: r.organization.nameKo, nameEn: r.organization.nameEn },
+    gpus: whatIf ? whatIfGpus(r) : r.approvedGpus ?? 0,
+    allocated: allocatedOf(r),
+  };
+}
+export type PlanRequestMeta = ReturnType<typeof describe>;
+
+function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackStart: string): PlannerRequest {
+  const effective = r.decisions.find((d) => d.status === "effective");
+  return {
+    id: r.id,
+    title: r.title ?? undefined,
+    sector: (r.sector ?? "INDUSTRY") as Sector,
+    ministryAx: (r.domain ?? "OTHER") !== "OTHER",
+    decidedAt: whatIf ? now : (effective?.effectiveAt ?? effective?.createdAt ?? r.createdAt).toISOString(),
+    desiredStartMonth: r.desiredStartMonth ?? fallbackStart,
+    durationMonths: Math.max(1, r.durationMonths ?? 1),
+    approvedGpus: whatIf ? whatIfGpus(r) : r.approvedGpus ?? 0,
+    alreadyAllocated: whatIf ? 0 : allocatedOf(r),
+    npuCapable: r.npuCapable === true,
+  };
+}
+
+/** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
+export async function planCandidates({ user }: { user: CurrentUser }) {
+  if (user.role !== "SECRETARIAT") throw forbidden();
+  const rows = await loadRequests({ state: { in: ["approved", "allocated", ...PIPELINE_STATES] } });
+  return {
+    approved: rows.filter(isRealCandidate).map((r) => describe(r, false)),
+    pipeline: rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => describe(r, true)),
+  };
+}
+
+/**
+ * A proposed schedule, nothing written. Without `requestIds`: every real approved request not
+ * fully allocated. With them: exactly those, pipeline ones as if approved (any other state → 422).
+ */
+export async function proposeSchedule({ user, requestIds }: { user: CurrentUser; requestIds?: string[] }) {
+  if (user.role !== "SECRETARIAT") throw forbidden();
+  const rows = requestIds
+    ? await loadRequests({ id: { in: [...new Set(requestIds)] } })
+    : (await loadRequests({ state: { in: ["approved", "allocated"] } })).filter(isRealCandidate);
+  if (requestIds) {
+    const found = new Set(rows.map((r) => r.id));
+    const bad = [...new Set(requestIds)].filter((id) => !found.has(id) || !rows.some((r) => r.id === id && (isRealCandidate(r) || PIPELINE_STATES.includes(r.state))));
+    if (bad.length > 0) {
+      throw new AppError("VALIDATION_FAILED", 422, "pool.error.notPlannable", { count: bad.length }, { fields: { requestIds: bad.join(", ") } });
+    }
+  }
+  const tranches = await listTranches({ user });
+  const gpuTranches = tranches.filter((t) => t.resourceKind === "GPU");
+  const now = new Date().toISOString();
+  const fallbackStart = gpuTranches[0]?.arrivesOn ?? now.slice(0, 7);
+  const whatIf = new Set(rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => r.id));
+  const plan = planAllocations({
+    tranches: tranches.map((t) => ({ id: t.id, label: t.label, arrivesOn: t.arrivesOn, capacity: t.capacity, allocated: t.allocated, resourceKind: t.resourceKind })),
+    requests: rows.map((r) => toPlannerRequest(r, whatIf.has(r.id), now, fallbackStart)),
+  });
+  const meta = new Map(rows.map((r) => [r.id, describe(r, whatIf.has(r.id))]));
+  const trancheById = new Map(tranches.map((t) => [t.id, t]));
+  const existing = await activeGpuAllocations();
+  return {
+    perRequest: plan.perRequest.map((p) => ({ ...p, request: meta.get(p.requestId)! })),
+    allocations: plan.allocations.map((a) => ({ ...a, whatIf: whatIf.has(a.requestId), trancheLabel: trancheById.get(a.trancheId)?.label ?? "" })),
+    trancheFill: plan.trancheFill.map((f) => ({ ...f, label: trancheById.get(f.trancheId)?.label ?? "", arrivesOn: trancheById.get(f.trancheId)?.arrivesOn ?? "" })),
+    npuCapableGpus: plan.npuCapableGpus,
+    timeline: capacityTimeline({ tranches: gpuTranches, allocations: existing, planned: plan.allocations }),
+  };
+}
+export type ProposedSchedule = Awaited<ReturnType<typeof proposeSchedule>>;
+export type { PlanReason };
+
+async function activeGpuAllocations() {
+  return db.allocation.findMany({
+    where: { releasedAt: null, tranche: { resourceKind: "GPU" } },
+    select: { startMonth: true, gpus: true, request: { select: { sector: true, npuCapable: true, organization: { select: { code: true, nameKo: true, nameEn: true } } } } },
+  });
+}
+
+/** The /pool page: tranches, sector and ministry totals, K-NPU-capable demand, the timeline. */
+export async function poolOverview({ user }: { user: CurrentUser }) {
+  requirePoolReader(user);
+  const [tranches, allocations, waiting] = await Promise.all([
+    listTranches({ user }),
+    activeGpuAllocations(),
+    loadRequests({ state: { in: ["approved", "allocated", "conditionallyApproved", ...PIPELINE_STATES] } }),
+  ]);
+  const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
+  const byMinistry = new Map<string, { code: string; name: string; nameEn: string; gpus: number; npuCapableGpus: number }>();
+  let npuCapableAllocated = 0;
+  for (const a of allocations) {
+    bySector[(a.request.sector ?? "INDUSTRY") as Sector] += a.gpus;
+    const org = a.request.organization;
+    const entry = byMinistry.get(org.code) ?? { code: org.code, name: org.nameKo, nameEn: org.nameEn, gpus: 0, npuCapableGpus: 0 };
+    entry.gpus += a.gpus;
+    if (a.request.npuCapable) {
+      entry.npuCapableGpus += a.gpus;
+      npuCapableAllocated += a.gpus;
+    }
+    byMinistry.set(org.code, entry);
+  }
+  // GPU demand that could move to K-NPU: allocated to NPU-capable requests, plus NPU-capable
+  // demand still waiting (approved but not yet allocated, or in the pipeline as agreed / requested).
+  let npuCapableWaiting = 0;
+  let totalWaiting = 0;
+  for (const r of waiting) {
+    if (r.state === "allocated" && r.stateDetail !== "partially") continue;
+    const need = PIPELINE_STATES.includes(r.state) ? whatIfGpus(r) : Math.max(0, (r.approvedGpus ?? 0) - allocatedOf(r));
+    totalWaiting += need;
+    if (r.npuCapable) npuCapableWaiting += need;
+  }
+  const gpuTranches = tranches.filter((t) => t.resourceKind === "GPU");
+  const totalAllocated = allocations.reduce((s, a) => s + a.gpus, 0);
+  return {
+    tranches,
+    bySector,
+    byMinistry: [...byMinistry.values()].sort((a, b) => b.gpus - a.gpus || a.code.localeCompare(b.code)),
+    npu: { allocated: npuCapableAllocated, totalAllocated, waiting: npuCapableWaiting, totalWaiting },
+    timeline: capacityTimeline({ tranches: gpuTranches, allocations }),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Route } from "./+types/allocations-plan";
+import { requireUser } from "~/modules/auth/session.server";
+import { proposeSchedule } from "~/modules/pool/planning.server";
+import { planRequestSchema } from "~/modules/pool/pool.schema";
+import { handleApi, json, parseBody } from "~/utils/api.server";
+
+/**
+ * POST /api/v1/allocations/plan `{ requestIds? }` (SECRETARIAT) → a proposed schedule, nothing
+ * written. Without ids: every approved request not fully allocated; with ids: exactly those, the
+ * ones still under deliberation as if approved.
+ */
+export async function action({ request }: Route.ActionArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const text = await request.text();
+    const { requestIds } = parseBody(planRequestSchema, text.trim() ? safeJson(text) : {});
+    return json(await proposeSchedule({ user, requestIds }));
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

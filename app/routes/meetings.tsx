@@ -1,0 +1,108 @@
+import { data, Form, Link, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/meetings";
+import { MeetingStatusBadge } from "~/components/agenda-status";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/auth/session.server";
+import { createMeetingSchema } from "~/modules/meetings/meeting.schema";
+import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server";
+import { AppError, forPage } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+const FIELDS = ["number", "date", "title", "place"] as const;
+type Field = (typeof FIELDS)[number];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  return forPage(async () => {
+    const meetings = await listMeetings({ user });
+    return { meetings, canCreate: user.role === "SECRETARIAT", nextNumber: (meetings[0]?.number ?? 0) + 1 };
+  });
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const locale = await pageLocale(request);
+  const form = await request.formData();
+  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
+  const parsed = createMeetingSchema.safeParse({ ...values, number: values.number.trim() === "" ? Number.NaN : Number(values.number) });
+  if (!parsed.success) {
+    const fields: Partial<Record<Field, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as Field;
+      if (FIELDS.includes(field)) fields[field] ??= translate(locale, `meeting.fieldError.${field}`);
+    }
+    return data({ message: translate(locale, "error.validation"), fields, values }, { status: 422 });
+  }
+  try {
+    const meeting = await createMeeting({ user, input: parsed.data });
+    return redirect(`/meetings/${meeting.id}?created=1`);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
+    const message = translate(locale, error.messageKey, error.params);
+    const fields = error.messageKey === "meeting.error.numberTaken" ? { number: message } : {};
+    return data({ message, fields: fields as Partial<Record<Field, string>>, values }, { status: error.status });
+  }
+}
+
+export default function Meetings({ loaderData, actionData }: Route.ComponentProps) {
+  const { meetings, canCreate, nextNumber } = loaderData;
+  const { t, d } = useT();
+  const busy = useNavigation().state !== "idle";
+  const values = actionData?.values;
+  const fieldError = (name: Field) => actionData?.fields[name];
+  const input = (name: Field, type: string, defaultValue: string | number, extra: Record<string, unknown> = {}) => (
+    <div>
+      <label className="field-label" htmlFor={`meeting-${name}`}>{t(`meeting.${name}`)}</label>
+      <input id={`meeting-${name}`} name={name} type={type} required defaultValue={values?.[name] ?? defaultValue} className="field-input"
+        aria-invalid={fieldError(name) ? true : undefined} aria-describedby={fieldError(name) ? `meeting-${name}-error` : undefined} {...extra} />
+      {fieldError(name) ? <p id={`meeting-${name}-error`} className="field-error">{fieldError(name)}</p> : null}
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">{t("meeting.listTitle")}</h1>
+      {meetings.length === 0 ? <p className="card">{t("meeting.empty")}</p> : (
+        <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
+          <thead>
+            <tr className="border-b-2 border-slate-300 text-left">
+              <th scope="col" className="p-2">{t("meeting.number")}</th>
+              <th scope="col" className="p-2">{t("meeting.date")}</th>
+              <th scope="col" className="p-2">{t("meeting.title")}</th>
+              <th scope="col" className="p-2">{t("meeting.place")}</th>
+              <th scope="col" className="p-2">{t("meeting.statusLabel")}</th>
+              <th scope="col" className="p-2">{t("meeting.counts")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((m) => (
+              <tr key={m.id} className="border-b border-slate-200">
+                <td className="p-2 whitespace-nowrap"><Link to={`/meetings/${m.id}`}>{t("meeting.numbered", { number: m.number })}</Link></td>
+                <td className="p-2 whitespace-nowrap">{d(m.date)}</td>
+                <td className="p-2">{m.title}</td>
+                <td className="p-2">{m.place}</td>
+                <td className="p-2"><MeetingStatusBadge status={m.status} /></td>
+                <td className="p-2 whitespace-nowrap">{t("meeting.items", { count: m.itemCount })} · {t("meeting.decisionsCount", { count: m.decisionCount })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {canCreate ? (
+        <section aria-labelledby="new-meeting" className="card">
+          <h2 id="new-meeting" className="text-lg font-bold">{t("meeting.newMeeting")}</h2>
+          {actionData ? <div role="alert" className="alert-error mt-2">{actionData.message}</div> : null}
+          <Form method="post" className="mt-3 grid gap-3 md:grid-cols-[8rem_12rem_1fr_1fr_auto] md:items-start">
+            {input("number", "number", nextNumber, { min: 1, max: 10000, step: 1, inputMode: "numeric" })}
+            {input("date", "date", "")}
+            {input("title", "text", translate("ko", "meeting.defaultTitle"), { minLength: 2, maxLength: 200 })}
+            {input("place", "text", "", { maxLength: 200 })}
+            <button type="submit" className="btn-primary md:mt-6" disabled={busy}>{busy ? t("common.loading") : t("meeting.create")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

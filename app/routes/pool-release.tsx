@@ -1,0 +1,27 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/pool-release";
+import { translate } from "~/i18n/translate";
+import { requireUser } from "~/modules/auth/session.server";
+import { releaseAllocation } from "~/modules/pool/allocations.server";
+import { AppError } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+/** Page form target for "release allocation" (the allocations panel posts here with a fetcher). */
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const locale = await pageLocale(request);
+  const allocationId = String((await request.formData()).get("allocationId") ?? "");
+  try {
+    await releaseAllocation({ user, allocationId });
+    return { ok: true, message: translate(locale, "pool.ledger.releaseDone") };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
+    const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    return data({ ok: false, message }, { status: error.status });
+  }
+}
+
+export function loader() {
+  return redirect("/pool");
+}

@@ -1,0 +1,213 @@
+import { Form, Link, useNavigation } from "react-router";
+import type { Route } from "./+types/pool";
+import { CapacityChart } from "~/components/capacity-chart";
+import { useT } from "~/i18n/use-t";
+import { requireRole } from "~/modules/auth/session.server";
+import { listAllocations } from "~/modules/pool/allocations.server";
+import { handlePoolForm } from "~/modules/pool/pool-form.server";
+import { planCandidates, poolOverview } from "~/modules/pool/planning.server";
+import { SECTORS } from "~/modules/pool/pool.schema";
+import { getPool } from "~/modules/pool/tranches.server";
+import { forPage } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return forPage(async () => {
+    const user = await requireRole(request, "SECRETARIAT", "APPROVER", "ADMIN");
+    const [overview, pool, ledger, candidates] = await Promise.all([
+      poolOverview({ user }),
+      getPool({ user }),
+      listAllocations({ user }),
+      user.role === "SECRETARIAT" ? planCandidates({ user }) : null,
+    ]);
+    return { overview, pool, ledger: ledger.reverse(), approved: candidates?.approved ?? null };
+  });
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await forPage(() => requireRole(request, "SECRETARIAT"));
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+}
+
+function AllocateForm({ approved, tranches, errors }: {
+  approved: NonNullable<Route.ComponentProps["loaderData"]["approved"]>;
+  tranches: Route.ComponentProps["loaderData"]["overview"]["tranches"];
+  errors?: Record<string, string>;
+}) {
+  const { t, n } = useT();
+  const busy = useNavigation().state !== "idle";
+  const open = tranches.filter((tr) => tr.remaining > 0);
+  if (approved.length === 0) return <p className="text-sm">{t("pool.allocate.none")}</p>;
+  const err = (name: string) => (errors?.[name] ? <p id={`${name}-error`} className="field-error">{errors[name]}</p> : null);
+  return (
+    <Form method="post" className="grid gap-3 md:grid-cols-2">
+      <input type="hidden" name="intent" value="allocate" />
+      <div className="md:col-span-2">
+        <label className="field-label" htmlFor="alloc-request">{t("pool.allocate.request")}</label>
+        <select id="alloc-request" name="requestId" required className="field-input" aria-describedby={errors?.requestId ? "requestId-error" : undefined}>
+          {approved.map((r) => (
+            <option key={r.id} value={r.id}>
+              {t("pool.allocate.option", { reference: r.reference ?? "", title: r.title ?? "", approved: n(r.gpus), allocated: n(r.allocated) })}
+              {r.npuCapable ? ` · ${t("pool.npu.badge")}` : ""}
+            </option>
+          ))}
+        </select>
+        {err("requestId")}
+      </div>
+      <div>
+        <label className="field-label" htmlFor="alloc-tranche">{t("pool.allocate.tranche")}</label>
+        <select id="alloc-tranche" name="trancheId" required className="field-input">
+          {open.map((tr) => <option key={tr.id} value={tr.id}>{t("pool.allocate.trancheOption", { label: tr.label, arrivesOn: tr.arrivesOn, remaining: n(tr.remaining) })}</option>)}
+        </select>
+        {err("trancheId")}
+      </div>
+      <div>
+        <label className="field-label" htmlFor="alloc-gpus">{t("pool.allocate.gpus")}</label>
+        <input id="alloc-gpus" name="gpus" type="number" min={1} required inputMode="numeric" className="field-input" aria-invalid={errors?.gpus ? true : undefined} aria-describedby={errors?.gpus ? "gpus-error" : undefined} />
+        {err("gpus")}
+      </div>
+      <div>
+        <label className="field-label" htmlFor="alloc-start">{t("pool.allocate.startMonth")}</label>
+        <input id="alloc-start" name="startMonth" pattern="\d{4}-\d{2}" placeholder="2027-03" className="field-input" aria-describedby="alloc-start-hint" />
+        <p id="alloc-start-hint" className="mt-1 text-xs text-slate-600">{t("pool.allocate.startHint")}</p>
+        {err("startMonth")}
+      </div>
+      <div className="flex items-end">
+        <button type="submit" className="btn-primary" disabled={busy}>{busy ? t("pool.allocate.submitting") : t("pool.allocate.submit")}</button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
+  const { overview, pool, ledger, approved } = loaderData;
+  const { t, td, n, locale } = useT();
+  const totals = overview.tranches.reduce((s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }), { capacity: 0, allocated: 0 });
+  const pct = (part: number, whole: number) => (whole > 0 ? ` (${Math.round((part / whole) * 100)}%)` : "");
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="page-title">{t("pool.title")} <span className="badge ml-2 bg-amber-100 align-middle text-amber-900">{t("pool.planningFigures")}</span></h1>
+        <p className="text-sm text-slate-700">{t("pool.planningNote")}</p>
+        <p data-testid="pool-summary">{t("pool.summary", { total: n(pool.totalGpus), inTranches: n(pool.inTranches), allocated: n(totals.allocated), remaining: n(totals.capacity - totals.allocated) })}</p>
+        {approved ? <p className="no-print"><Link className="btn-secondary" to="/pool/plan">{t("pool.nav.planner")}</Link></p> : null}
+      </header>
+
+      {actionData ? <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}
+
+      <section aria-labelledby="tranches" className="card space-y-2">
+        <h2 id="tranches" className="text-lg font-bold">{t("pool.tranches")}</h2>
+        {overview.tranches.length === 0 ? <p>{t("pool.noTranches")}</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="tranche-table">
+              <thead>
+                <tr className="border-b border-slate-300 text-right">
+                  <th scope="col" className="py-1 pr-3 text-left">{t("pool.tranche")}</th>
+                  <th scope="col" className="py-1 pr-3 text-left">{t("pool.arrivesOn")}</th>
+                  <th scope="col" className="py-1 pr-3 text-left">{t("pool.gpuModel")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.capacity")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.allocated")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.remaining")}</th>
+                  {SECTORS.map((s) => <th key={s} scope="col" className="py-1 pr-3">{td(`request.sectors.${s}`)}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {overview.tranches.map((tr) => (
+                  <tr key={tr.id} className="border-b border-slate-100 text-right" data-testid="tranche-row">
+                    <th scope="row" className="py-1 pr-3 text-left font-semibold">{tr.label}</th>
+                    <td className="py-1 pr-3 text-left">{tr.arrivesOn}</td>
+                    <td className="py-1 pr-3 text-left">{tr.gpuModel}{tr.resourceKind !== "GPU" ? ` (${tr.resourceKind})` : ""}</td>
+                    <td className="py-1 pr-3">{n(tr.capacity)}</td>
+                    <td className="py-1 pr-3" data-testid="tranche-allocated">{n(tr.allocated)}</td>
+                    <td className="py-1 pr-3" data-testid="tranche-remaining">{n(tr.remaining)}</td>
+                    {SECTORS.map((s) => <td key={s} className="py-1 pr-3">{n(tr.bySector[s])}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t-2 border-slate-300 text-right font-semibold">
+                  <th scope="row" colSpan={3} className="py-1 pr-3 text-left">{t("pool.total")}</th>
+                  <td className="py-1 pr-3">{n(totals.capacity)}</td>
+                  <td className="py-1 pr-3">{n(totals.allocated)}</td>
+                  <td className="py-1 pr-3">{n(totals.capacity - totals.allocated)}</td>
+                  {SECTORS.map((s) => <td key={s} className="py-1 pr-3">{n(overview.bySector[s])}</td>)}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <CapacityChart points={overview.timeline} />
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="by-ministry" className="card space-y-2">
+          <h2 id="by-ministry" className="text-lg font-bold">{t("pool.byMinistry")}</h2>
+          {overview.byMinistry.length === 0 ? <p className="text-sm">{t("pool.noAllocations")}</p> : (
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="border-b border-slate-300 text-right">
+                  <th scope="col" className="py-1 pr-3 text-left">{t("pool.ministry")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.gpus")}</th>
+                  <th scope="col" className="py-1">{t("pool.npuCapableGpus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.byMinistry.map((m) => (
+                  <tr key={m.code} className="border-b border-slate-100 text-right">
+                    <th scope="row" className="py-1 pr-3 text-left font-normal">{locale === "ko" ? m.name : m.nameEn}</th>
+                    <td className="py-1 pr-3">{n(m.gpus)}</td>
+                    <td className="py-1">{n(m.npuCapableGpus)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section aria-labelledby="npu" className="card space-y-2" data-testid="npu-summary">
+          <h2 id="npu" className="text-lg font-bold">{t("pool.npu.title")}</h2>
+          <p className="text-sm">{t("pool.npu.allocated", { total: n(overview.npu.totalAllocated), n: `${n(overview.npu.allocated)}${pct(overview.npu.allocated, overview.npu.totalAllocated)}` })}</p>
+          <p className="text-sm">{t("pool.npu.waiting", { total: n(overview.npu.totalWaiting), n: `${n(overview.npu.waiting)}${pct(overview.npu.waiting, overview.npu.totalWaiting)}` })}</p>
+        </section>
+      </div>
+
+      {approved ? (
+        <section aria-labelledby="allocate" className="card space-y-3 no-print">
+          <h2 id="allocate" className="text-lg font-bold">{t("pool.allocate.title")}</h2>
+          <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
+          <AllocateForm approved={approved} tranches={overview.tranches} errors={actionData?.errors} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="ledger" className="card space-y-2">
+        <h2 id="ledger" className="text-lg font-bold">{t("pool.ledger.title")}</h2>
+        {ledger.length === 0 ? <p className="text-sm">{t("pool.noAllocations")}</p> : (
+          <div className="max-h-96 overflow-auto">
+            <table className="w-full text-sm" data-testid="ledger-table">
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th scope="col" className="py-1 pr-3">{t("pool.ledger.request")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.tranche")}</th>
+                  <th scope="col" className="py-1 pr-3 text-right">{t("pool.gpus")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pool.ledger.period")}</th>
+                  <th scope="col" className="py-1">{t("pool.ledger.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ledger.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-100">
+                    <td className="py-1 pr-3"><Link to={`/requests/${a.requestId}`}>{a.request.reference} {a.request.title}</Link></td>
+                    <td className="py-1 pr-3">{a.tranche.label}</td>
+                    <td className="py-1 pr-3 text-right">{n(a.gpus)}</td>
+                    <td className="py-1 pr-3">{t("pool.ledger.periodValue", { start: a.startMonth, months: a.months })}</td>
+                    <td className="py-1">{a.releasedAt ? t("pool.ledger.released") : t("pool.ledger.active")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
