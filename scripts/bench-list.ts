@@ -1,11 +1,14 @@
 /**
  * Request-list benchmark: 100,000 requests in a scratch database (rows inserted directly — this measures
- * the query, not the workflow), then the list page's query for an officer and for the secretariat.
+ * the query, not the workflow), then the list page's queries (one page + the grouped counts per state,
+ * as `listRequests` runs them) for an officer and for the secretariat, per filter and sort.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { CurrentUser } from "../app/modules/auth/session.server";
+import type { ListQuery } from "../app/modules/requests/request.schema";
 import { migrateDatabase } from "./migrate";
 
 export async function benchList(total = 100_000) {
@@ -18,25 +21,47 @@ export async function benchList(total = 100_000) {
     return `org-${i}`;
   });
   const states = ["draft", "screening", "revision", "jointPlanning", "onAgenda", "approved", "withdrawn"];
+  const sectors = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
+  const domains = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"];
   const insert = raw.prepare(
-    "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, 'INDUSTRY', ?, 1, 1, '{}', 8, ?, ?)",
+    "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, ?, ?, ?, 1, 1, '{}', ?, ?, ?)",
   );
   raw.transaction(() => {
     for (let i = 0; i < total; i++) {
       const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-      insert.run(`r${String(i).padStart(7, "0")}`, `AX-2026-${i}`, orgs[i % orgs.length], `요청 ${i}`, states[i % states.length], at, at);
+      const state = states[i % states.length];
+      // drafts may lack a title or a GPU count (the nullable sort keys)
+      const title = state === "draft" && i % 3 === 0 ? null : `요청 ${(i * 7919) % total}`;
+      const gpus = state === "draft" && i % 2 === 0 ? null : 1 + ((i * 37) % 4096);
+      insert.run(`r${String(i).padStart(7, "0")}`, state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`, orgs[i % orgs.length], title, sectors[i % 3], domains[i % 12], state, gpus, at, at);
     }
   })();
   raw.close();
 
   const { listRequests } = await import("../app/modules/requests/requests.server");
   const org = (id: string) => ({ id, code: "X", nameKo: "X", nameEn: "X", kind: "MINISTRY" });
-  const officer = { id: "u", email: "", name: "", role: "MINISTRY_OFFICER" as const, isChair: false, organization: org("org-0") };
-  const secretariat = { ...officer, role: "SECRETARIAT" as const, organization: org("msit") };
+  const officer: CurrentUser = { id: "u", email: "", name: "", role: "MINISTRY_OFFICER", isChair: false, organization: org("org-0") };
+  const secretariat: CurrentUser = { ...officer, role: "SECRETARIAT", organization: org("msit") };
+  const firstPage = async (user: CurrentUser, query: ListQuery) => listRequests({ user, query: { ...query, limit: 20 } });
+  const deepCursor = async (user: CurrentUser, query: ListQuery) => {
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) cursor = (await listRequests({ user, query: { ...query, cursor, limit: 20 } })).nextCursor ?? undefined;
+    return cursor;
+  };
+  const secretariatGpusCursor = await deepCursor(secretariat, { sort: "gpus" });
   const cases = [
-    { name: "list: officer, first page", run: () => listRequests({ user: officer, query: { limit: 20 } }) },
-    { name: "list: secretariat, state=screening", run: () => listRequests({ user: secretariat, query: { state: "screening", limit: 20 } }) },
-    { name: "list: secretariat, search q", run: () => listRequests({ user: secretariat, query: { q: "요청 9999", limit: 20 } }) },
+    { name: "list+counts: officer, first page (newest)", run: () => firstPage(officer, {}) },
+    { name: "list+counts: officer, sort by GPUs", run: () => firstPage(officer, { sort: "gpus" }) },
+    { name: "list+counts: officer, sort by title", run: () => firstPage(officer, { sort: "title" }) },
+    { name: "list+counts: officer, state=screening, oldest first", run: () => firstPage(officer, { state: "screening", sort: "oldest" }) },
+    { name: "list+counts: secretariat, first page (newest)", run: () => firstPage(secretariat, {}) },
+    { name: "list+counts: secretariat, state=screening", run: () => firstPage(secretariat, { state: "screening" }) },
+    { name: "list+counts: secretariat, sector+domain", run: () => firstPage(secretariat, { sector: "NATIONAL_PROJECT", domain: "HEALTH" }) },
+    { name: "list+counts: secretariat, ministry=MND", run: () => firstPage(secretariat, { ministry: "MND" }) },
+    { name: "list+counts: secretariat, sort by GPUs", run: () => firstPage(secretariat, { sort: "gpus" }) },
+    { name: "list+counts: secretariat, sort by GPUs, page 11 (cursor)", run: () => listRequests({ user: secretariat, query: { sort: "gpus", cursor: secretariatGpusCursor, limit: 20 } }) },
+    { name: "list+counts: secretariat, search q", run: () => firstPage(secretariat, { q: "요청 9999" }) },
+    { name: "list+counts: secretariat, search reference", run: () => firstPage(secretariat, { q: "AX-2026-04242" }) },
   ];
   const results: { name: string; value: number; unit: string }[] = [];
   for (const c of cases) {

@@ -1,75 +1,144 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
 import { useT } from "~/i18n/use-t";
+import { intakeFormSchema, parseIntakeForm } from "~/modules/requests/intake-form";
 import { AI_WORK, DATA_READINESS, DOMAINS, SECTORS } from "~/modules/requests/request.schema";
 
 export type FormValues = Record<string, string | number | boolean | null | undefined>;
 
-/** The intake form, shared by "new" and "edit". Works without JavaScript; the server validates. */
-export function RequestForm({ values, errors, version }: { values: FormValues; errors?: Record<string, string>; version?: number }) {
-  const { t, td } = useT();
-  const busy = useNavigation().state !== "idle";
-  const v = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
-  const err = (k: string) => errors?.[k];
-  const described = (k: string) => (err(k) ? { "aria-invalid": true, "aria-describedby": `${k}-error` } : {});
-  const Error = ({ k }: { k: string }) => (err(k) ? <p id={`${k}-error`} className="field-error">{err(k)}</p> : null);
+/** The form's fields in display order (the error summary links to them in this order). */
+const FIELDS = ["title", "domain", "sector", "problemStatement", "aiWork", "gpusRequested", "desiredStartMonth", "durationMonths", "dataReadiness", "npuCapable", "expectedOutcomes", "budgetKrw", "contactName", "contactEmail"] as const;
+
+/** Stored values → form strings (booleans as the radios' "true"/"false", nothing for null). */
+function toDefaults(values: FormValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+/** Conform props without `key` (React wants it passed directly, not spread). */
+function unkeyed<T extends { key?: string }>({ key: _key, ...props }: T) {
+  return props;
+}
+
+/**
+ * The intake form, shared by "new" and "edit": one zod schema validates in the browser (Conform) and
+ * on the server. "Save draft" accepts a partial request; "save and submit" needs every field and
+ * lists what is missing. Without JavaScript the HTML constraints and the server do the same work.
+ */
+export function RequestForm({ lastResult, values, version }: { lastResult?: SubmissionResult<string[]> | null; values: FormValues; version?: number }) {
+  const { t, td, n, locale } = useT();
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
+  const [form, fields] = useForm({
+    id: "intake",
+    lastResult,
+    defaultValue: toDefaults(values),
+    constraint: getZodConstraint(intakeFormSchema("submit")),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseIntakeForm(formData, locale),
+  });
   const label = (k: string) => td(`request.form.${k}`);
-  const text = (k: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <div>
-      <label htmlFor={k} className="field-label">{label(k)}</label>
-      <input id={k} name={k} defaultValue={v(k)} className="field-input" {...described(k)} {...props} />
-      <Error k={k} />
+  const invalid = FIELDS.filter((k) => fields[k].errors?.length);
+
+  const errorOf = (field: FieldMetadata<unknown>) =>
+    field.errors?.length ? <p id={field.errorId} className="field-error">{field.errors[0]}</p> : null;
+  const text = (k: "title" | "contactName" | "contactEmail", type: "text" | "email" = "text") => (
+    <div className={k === "title" ? "md:col-span-2" : undefined}>
+      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
+      <input {...unkeyed(getInputProps(fields[k], { type }))} className="field-input" />
+      {errorOf(fields[k])}
     </div>
   );
-  const select = (k: string, options: readonly string[], prefix: string) => (
+  const number = (k: "gpusRequested" | "durationMonths" | "budgetKrw", unit: string) => {
+    const value = Number(fields[k].value);
+    const hintId = `${fields[k].id}-hint`;
+    return (
+      <div>
+        <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
+        <div className="flex items-center gap-2">
+          <input {...unkeyed(getInputProps(fields[k], { type: "number", ariaDescribedBy: hintId }))} inputMode="numeric" className="field-input" />
+          <output id={hintId} htmlFor={fields[k].id} className="mt-1 min-w-24 text-right text-sm text-slate-700 tabular-nums" data-testid={`${k}-formatted`}>
+            {fields[k].value && Number.isFinite(value) ? `${n(value)} ${unit}` : ""}
+          </output>
+        </div>
+        {errorOf(fields[k])}
+      </div>
+    );
+  };
+  const select = (k: "domain" | "sector" | "aiWork", options: readonly string[], prefix: string) => (
     <div>
-      <label htmlFor={k} className="field-label">{label(k)}</label>
-      <select id={k} name={k} defaultValue={v(k)} className="field-input" {...described(k)}>
+      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
+      <select {...unkeyed(getSelectProps(fields[k]))} className="field-input">
         <option value="">{t("request.form.choose")}</option>
         {options.map((o) => <option key={o} value={o}>{td(`${prefix}.${o}`)}</option>)}
       </select>
-      <Error k={k} />
+      {errorOf(fields[k])}
     </div>
   );
-  const area = (k: string, max: number) => (
+  const area = (k: "problemStatement" | "expectedOutcomes") => (
     <div className="md:col-span-2">
-      <label htmlFor={k} className="field-label">{label(k)}</label>
-      <textarea id={k} name={k} defaultValue={v(k)} maxLength={max} rows={4} className="field-input" {...described(k)} />
-      <Error k={k} />
+      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
+      <textarea {...unkeyed(getTextareaProps(fields[k]))} rows={4} className="field-input" />
+      {errorOf(fields[k])}
     </div>
   );
-  const radios = (k: string, options: { value: string; label: string }[]) => (
-    <fieldset>
+  const radios = (k: "dataReadiness" | "npuCapable", options: { value: string; label: string }[]) => (
+    <fieldset aria-invalid={fields[k].errors?.length ? true : undefined} aria-describedby={fields[k].errors?.length ? fields[k].errorId : undefined}>
       <legend className="field-label">{label(k)}</legend>
-      <div className="mt-1 flex gap-4">
-        {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-1 text-sm">
-            <input type="radio" name={k} value={o.value} defaultChecked={v(k) === o.value} /> {o.label}
-          </label>
-        ))}
+      <div className="mt-2 flex flex-wrap gap-4">
+        {options.map((o) => {
+          const { id: _id, "aria-describedby": _d, "aria-invalid": _i, ...props } = unkeyed(getInputProps(fields[k], { type: "radio", value: o.value }));
+          return (
+            <label key={o.value} className="flex items-center gap-1 text-sm">
+              <input {...props} /> {o.label}
+            </label>
+          );
+        })}
       </div>
-      <Error k={k} />
+      {errorOf(fields[k])}
     </fieldset>
   );
+
   return (
-    <Form method="post" className="card mt-4 grid gap-4 md:grid-cols-2" noValidate={false}>
+    <Form method="post" {...getFormProps(form)} className="card mt-4 grid gap-4 md:grid-cols-2">
+      {invalid.length > 0 ? (
+        <div role="alert" className="alert-error md:col-span-2" data-testid="form-errors">
+          <p className="font-semibold">{t("request.form.fixErrors")}</p>
+          <ul className="ml-5 mt-1 list-disc">
+            {invalid.map((k) => <li key={k}><a className="font-semibold text-red-900 underline" href={`#${fields[k].id}`}>{label(k)}</a>: {fields[k].errors?.[0]}</li>)}
+          </ul>
+        </div>
+      ) : form.errors?.length ? (
+        <p role="alert" className="alert-error md:col-span-2">{form.errors[0]}</p>
+      ) : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
-      <div className="md:col-span-2">{text("title", { maxLength: 200, minLength: 5 })}</div>
+      {text("title")}
       {select("domain", DOMAINS, "request.domains")}
       {select("sector", SECTORS, "request.sectors")}
-      {area("problemStatement", 5000)}
+      {area("problemStatement")}
       {select("aiWork", AI_WORK, "request.form.aiWorks")}
-      {text("gpusRequested", { type: "number", min: 1, max: 10000, step: 1, inputMode: "numeric" })}
-      {text("desiredStartMonth", { type: "month" })}
-      {text("durationMonths", { type: "number", min: 1, max: 60, step: 1 })}
+      {number("gpusRequested", t("request.form.gpuUnit"))}
+      <div>
+        <label htmlFor={fields.desiredStartMonth.id} className="field-label">{label("desiredStartMonth")}</label>
+        <input {...unkeyed(getInputProps(fields.desiredStartMonth, { type: "month" }))} placeholder="YYYY-MM" className="field-input" />
+        {errorOf(fields.desiredStartMonth)}
+      </div>
+      {number("durationMonths", t("request.form.monthUnit"))}
       {radios("dataReadiness", DATA_READINESS.map((r) => ({ value: r, label: td(`request.form.readiness.${r}`) })))}
       {radios("npuCapable", [{ value: "true", label: t("common.yes") }, { value: "false", label: t("common.no") }])}
-      {area("expectedOutcomes", 3000)}
-      {text("budgetKrw", { type: "number", min: 0, step: 1 })}
-      {text("contactName", { maxLength: 100 })}
-      {text("contactEmail", { type: "email", maxLength: 200 })}
-      <div className="flex gap-2 md:col-span-2">
-        <button type="submit" name="intent" value="save" className="btn-secondary" disabled={busy}>{busy ? t("request.form.saving") : t("request.form.saveDraft")}</button>
-        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>{t("request.form.saveAndSubmit")}</button>
+      {area("expectedOutcomes")}
+      {number("budgetKrw", t("request.form.wonUnit"))}
+      {text("contactName")}
+      {text("contactEmail", "email")}
+      <div className="flex flex-wrap gap-2 md:col-span-2">
+        {/* formNoValidate: a draft may be partial, so the browser's required checks apply to submit only */}
+        <button type="submit" name="intent" value="save" formNoValidate className="btn-secondary" disabled={pending !== null}>
+          {pending === "save" ? t("request.form.saving") : t("request.form.saveDraft")}
+        </button>
+        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={pending !== null}>
+          {pending === "submit" ? t("request.form.submitting") : t("request.form.saveAndSubmit")}
+        </button>
       </div>
     </Form>
   );

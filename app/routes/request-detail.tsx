@@ -2,11 +2,15 @@ import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
 import { AllocationsPanel } from "~/components/allocations-panel";
+import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
+import { NoticeBanner } from "~/components/notice-banner";
+import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
 import { useT } from "~/i18n/use-t";
+import { listAttachments } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
 import { listConditions } from "~/modules/conditions/conditions.server";
@@ -25,17 +29,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const requestId = params.id;
-    const [item, history, plan, decisions, conditions, allocations] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations, attachments] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistory({ user, requestId }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
       listAllocations({ user, requestId }),
+      listAttachments({ user, requestId }),
     ]);
     const conditional = item.state === "conditionallyApproved";
     return {
-      item, history, decisions, conditions, workflow: describeWorkflow(),
+      item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
       allocations: { rows: allocations, canRelease: user.role === "SECRETARIAT" && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
@@ -99,7 +104,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments } = loaderData;
   const { t, td, n, dt, locale } = useT();
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
@@ -107,6 +112,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
     if (type === "CREATE") return t("request.created");
     if (type === "EDIT") return t("request.edited");
+    if (type === "ATTACH" || type === "DETACH") return td(`attachment.history.${type}`, { name: String(payload.name ?? "") });
     const side = typeof payload.side === "string" ? td(`plan.side.${payload.side}`) : "";
     const activity = td(`activity.${type}`, { revision: String(payload.revision ?? ""), side });
     return activity !== `activity.${type}` ? activity : td(`workflow.eventDone.${type}`);
@@ -122,6 +128,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
       </header>
 
+      {actionData ? null : <NoticeBanner />}
       {actionData ? (
         <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
           {actionData.message}
@@ -129,12 +136,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </div>
       ) : null}
 
-      {item.state === "revision" && lastReturn ? (
-        <section className="alert-info" aria-labelledby="returned">
-          <h2 id="returned" className="font-bold">{t("request.returnedReasons")}</h2>
-          <ul className="ml-5 list-disc">{(lastReturn.payload.reasons as string[] | undefined)?.map((r) => <li key={r}>{r}</li>)}</ul>
-        </section>
-      ) : null}
+      {item.state === "revision" && lastReturn ? <ReturnReasons reasons={(lastReturn.payload.reasons as string[] | undefined) ?? []} /> : null}
 
       {plan.revision > 0 || item.state === "jointPlanning" ? (
         <section aria-labelledby="plan-link" className="card flex flex-wrap items-center justify-between gap-3">
@@ -164,7 +166,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
         {events.length === 0 ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
-          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => <EventForm key={e} type={e} version={item.version} />)}</div>
+          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => e === "WITHDRAW"
+            ? <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>
+            : <EventForm key={e} type={e} version={item.version} />)}</div>
         )}
       </section>
 
@@ -183,6 +187,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
         </dl>
       </section>
+
+      <AttachmentsPanel requestId={item.id} {...attachments} />
 
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>

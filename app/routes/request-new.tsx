@@ -1,11 +1,12 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/request-new";
 import { RequestForm } from "~/components/request-form";
-import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireRole } from "~/modules/auth/session.server";
-import { intakeFromForm, missingForSubmit, parseDraft } from "~/modules/requests/request-form.server";
+import { intentOf, parseIntakeForm } from "~/modules/requests/intake-form";
+import { intakeOnly } from "~/modules/requests/request-form.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
+import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -13,29 +14,35 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { defaults: { contactName: user.name, contactEmail: user.email } };
 }
 
+/**
+ * Save a draft (partial allowed) or save and submit (complete required). An incomplete submit is
+ * answered with the missing fields and stores nothing, so no empty draft is left behind.
+ */
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireRole(request, "MINISTRY_OFFICER");
   const locale = await pageLocale(request);
-  const form = await request.formData();
-  const values = intakeFromForm(form);
-  const draft = parseDraft(values, locale);
-  if (!draft.ok) return data({ values, errors: draft.errors, message: translate(locale, "request.form.fixErrors") }, { status: 422 });
-  const created = await createRequest({ user, fields: draft.fields });
-  if (form.get("intent") === "submit") {
-    if (missingForSubmit(values, locale)) return redirect(`/requests/${created.id}/edit?incomplete=1`);
+  const formData = await request.formData();
+  const submission = parseIntakeForm(formData, locale);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
+  const created = await createRequest({ user, fields: intakeOnly(submission.value) });
+  if (intentOf(formData) !== "submit") return redirect(`/requests/${created.id}?notice=saved`);
+  try {
     await sendRequestEvent({ user, requestId: created.id, body: { type: "SUBMIT", expectedVersion: created.version } });
+  } catch (error) {
+    // The draft is kept (complete, so nothing is lost); its page says why submitting failed.
+    if (!(error instanceof AppError)) throw error;
+    return redirect(`/requests/${created.id}?notice=submitFailed`);
   }
-  return redirect(`/requests/${created.id}`);
+  return redirect(`/requests/${created.id}?notice=submitted`);
 }
 
 export default function NewRequest({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   return (
-    <section>
-      <h1 className="page-title">{t("request.form.newTitle")}</h1>
+    <section aria-labelledby="new-title">
+      <h1 id="new-title" className="page-title">{t("request.form.newTitle")}</h1>
       <p className="mt-2 text-sm text-slate-700">{t("request.form.intro")}</p>
-      {actionData?.message ? <p role="alert" className="alert-error mt-4">{actionData.message}</p> : null}
-      <RequestForm values={(actionData?.values as unknown as Record<string, string>) ?? loaderData.defaults} errors={actionData?.errors} />
+      <RequestForm lastResult={actionData?.result} values={loaderData.defaults} />
     </section>
   );
 }

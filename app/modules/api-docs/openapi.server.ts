@@ -29,6 +29,7 @@ const ERROR = {
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: DESCRIPTIONS[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
 const DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request (e.g. not multipart/form-data)",
   401: "No session or token",
   403: "The caller's role may not do this",
   404: "Not found, or outside the caller's scope",
@@ -98,6 +99,20 @@ export function openApiDocument(): Json {
         post: { summary: "Send a workflow event", requestBody: body("Event"), responses: { ...ok("{ state, version, allowedEvents }"), ...errors(401, 403, 404, 409, 422) } },
       },
       "/requests/{id}/history": { parameters: [idParam()], get: { summary: "Audit events of the request, oldest first", responses: { ...ok("Events"), ...errors(401, 404) } } },
+      "/requests/{id}/attachments": {
+        parameters: [idParam()],
+        get: { summary: "The request's files (and condition evidence)", responses: { ...ok("{ items: [{ id, name, size, type, conditionId, uploadedBy, createdAt }] }"), ...errors(401, 404) } },
+        post: {
+          summary: "Upload one file (multipart field `file`; PDF, HWP, HWPX, DOCX, XLSX, PNG, JPEG by content and extension; 20 MB; 10 per request)",
+          requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } } } },
+          responses: { ...ok("{ id, name, size, type }", "201"), ...errors(400, 401, 403, 404, 413, 415, 422) },
+        },
+      },
+      "/requests/{id}/attachments/{attachmentId}": {
+        parameters: [idParam(), idParam("attachmentId")],
+        get: { summary: "The file's bytes (original name in Content-Disposition, RFC 5987)", responses: { ...ok("The file"), ...errors(401, 404) } },
+        delete: { summary: "Delete a file while the request is editable", responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 422) } },
+      },
       "/requests/{id}/plan": {
         parameters: [idParam()],
         get: { summary: "The joint plan", responses: { ...ok("The plan"), ...errors(401, 404) } },

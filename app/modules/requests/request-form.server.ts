@@ -1,42 +1,13 @@
-import { z } from "zod";
-import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
-import { completeIntakeSchema, intakeFields, draftIntakeSchema, type DraftIntake } from "./request.schema";
+import { zodLocale } from "./intake-form";
+import { completeIntakeSchema, type DraftIntake } from "./request.schema";
 
-const NUMBER_FIELDS = ["gpusRequested", "durationMonths", "budgetKrw"] as const;
+export { zodLocale };
 
-/** Form values (strings) → the intake object the shared schema validates; blanks are omitted. */
-export function intakeFromForm(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(intakeFields)) {
-    const raw = String(form.get(key) ?? "").trim();
-    if (raw === "") continue;
-    if ((NUMBER_FIELDS as readonly string[]).includes(key)) out[key] = Number(raw.replace(/[,\s]/g, ""));
-    else if (key === "npuCapable") out[key] = raw === "true";
-    else out[key] = raw;
-  }
-  return out;
-}
-
-export function parseDraft(values: Record<string, unknown>, locale: Locale) {
-  const result = draftIntakeSchema.safeParse(values, { error: zodLocale(locale) });
-  if (result.success) return { ok: true as const, fields: result.data as DraftIntake };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
-  return { ok: false as const, errors };
-}
-
-/**
- * Field messages in the page language: plain "required" / "choose one" texts from the catalogue for
- * the common cases, zod's own localized messages for the rest (lengths, ranges, formats).
- */
-export function zodLocale(locale: Locale): z.core.$ZodErrorMap {
-  const fallback = (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError;
-  return (issue) => {
-    if (issue.input === undefined) return translate(locale, "request.form.required");
-    if (issue.code === "invalid_value") return translate(locale, "request.form.chooseOne");
-    return fallback(issue);
-  };
+/** The intake fields of a parsed form, without the form's own controls. */
+export function intakeOnly(value: Record<string, unknown>): DraftIntake {
+  const { intent: _i, expectedVersion: _v, ...fields } = value;
+  return fields as DraftIntake;
 }
 
 /** What a request still lacks before it can be submitted: `{ field: message }`, or null when complete. */
@@ -44,4 +15,14 @@ export function missingForSubmit(values: Record<string, unknown>, locale: Locale
   const check = completeIntakeSchema.safeParse(values, { error: zodLocale(locale) });
   if (check.success) return null;
   return Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+/** The stored intake values of a request (nulls left out, BigInt budget as a number). */
+export function storedIntake(row: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(completeIntakeSchema.shape)) {
+    const value = row[key];
+    if (value !== null && value !== undefined) fields[key] = typeof value === "bigint" ? Number(value) : value;
+  }
+  return fields;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_STATES } from "#workflows/demand-request.machine";
 
 export const DOMAINS = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"] as const;
 export const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"] as const;
@@ -58,11 +59,32 @@ export const eventBodySchema = z.discriminatedUnion("type", [
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
 
+export const LIST_SORTS = ["newest", "oldest", "gpus", "title"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** Filters, search, sort and cursor of the request list (page and `GET /api/v1/requests`). */
 export const listQuerySchema = z.object({
-  state: z.string().max(40).optional(),
+  state: z.enum(REQUEST_STATES).optional(),
+  /** Organization code; ignored for ministry officers (they only ever see their own ministry). */
   ministry: z.string().max(40).optional(),
   sector: z.enum(SECTORS).optional(),
-  q: z.string().max(200).optional(),
-  cursor: z.string().max(100).optional(),
+  domain: z.enum(DOMAINS).optional(),
+  /** Part of the title or of the reference number. */
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(LIST_SORTS).default("newest"),
+  /** Opaque: the `nextCursor` of the previous page (same filters and sort). */
+  cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.input<typeof listQuerySchema>;
+
+/** Query-string parameters without the blanks a GET form sends for "all". */
+export function nonEmptyParams(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
+}
+
+/** The withdraw confirmation form (the same reason rule as the WITHDRAW event). */
+export const withdrawFormSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(2000),
+  expectedVersion: z.number().int().min(1),
 });

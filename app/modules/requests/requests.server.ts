@@ -236,29 +236,8 @@ export async function getRequestView({ user, requestId }: { user: CurrentUser; r
   };
 }
 
-/** Scoped, filtered, cursor-paginated list (newest first, cursor = last id seen). */
-export async function listRequests({ user, query }: { user: CurrentUser; query: { state?: string; ministry?: string; sector?: string; q?: string; cursor?: string; limit: number } }) {
-  const where = {
-    ...ministryScope(user),
-    ...(query.state ? { state: query.state } : {}),
-    ...(query.sector ? { sector: query.sector } : {}),
-    ...(query.ministry ? { organization: { code: query.ministry } } : {}),
-    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q } }] } : {}),
-  };
-  const rows = await db.demandRequest.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    select: {
-      id: true, reference: true, title: true, state: true, stateDetail: true, version: true, sector: true, domain: true,
-      gpusRequested: true, approvedGpus: true, createdAt: true, updatedAt: true,
-      organization: { select: { code: true, nameKo: true, nameEn: true } },
-    },
-  });
-  const items = rows.slice(0, query.limit).map(({ organization, ...r }) => ({ ...r, ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn } }));
-  return { items, nextCursor: rows.length > query.limit ? items[items.length - 1].id : null };
-}
+/** The request list lives in its own module (filters, sorts, keyset cursor, counts per state). */
+export { listMinistries, listRequests } from "./request-list.server";
 
 /** The audit events of one request, oldest first. */
 export async function requestHistory({ user, requestId }: { user: CurrentUser; requestId: string }) {

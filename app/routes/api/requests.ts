@@ -1,5 +1,5 @@
 import type { Route } from "./+types/requests";
-import { draftIntakeSchema, listQuerySchema } from "~/modules/requests/request.schema";
+import { draftIntakeSchema, listQuerySchema, nonEmptyParams } from "~/modules/requests/request.schema";
 import { createRequest, getRequestView, listRequests } from "~/modules/requests/requests.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
@@ -7,7 +7,7 @@ import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request);
-    const query = parseBody(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+    const query = parseBody(listQuerySchema, nonEmptyParams(new URL(request.url).searchParams));
     return json(await listRequests({ user, query }));
   });
 }

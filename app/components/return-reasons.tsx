@@ -1,0 +1,13 @@
+import { useT } from "~/i18n/use-t";
+
+/** The secretariat's reasons for returning a request, shown at the top of the request and the form. */
+export function ReturnReasons({ reasons, intro }: { reasons: string[]; intro?: string }) {
+  const { t } = useT();
+  return (
+    <section className="alert-info" aria-labelledby="returned" data-testid="return-reasons">
+      <h2 id="returned" className="font-bold">{t("request.returnedReasons")}</h2>
+      {intro ? <p className="mt-1">{intro}</p> : null}
+      <ul className="ml-5 mt-1 list-disc">{reasons.map((r, i) => <li key={`${i}-${r}`}>{r}</li>)}</ul>
+    </section>
+  );
+}

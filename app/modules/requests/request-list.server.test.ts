@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedUsers } from "~/test/fixtures";
+import { SECRETARIAT_EMAIL, fileAndSubmit, userByEmail } from "~/modules/seed/drive.server";
+import { db } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
+import { listQuerySchema, type ListQuery } from "./request.schema";
+import { createRequest } from "./requests.server";
+import { listRequests } from "./request-list.server";
+
+type User = Awaited<ReturnType<typeof userByEmail>>;
+let mohw: User, mnd: User, secretariat: User;
+const mohwIds: string[] = [];
+
+beforeAll(async () => {
+  await seedUsers();
+  [mohw, mnd, secretariat] = await Promise.all(["officer@mohw.go.kr", "officer@mnd.go.kr", SECRETARIAT_EMAIL].map(userByEmail));
+  // Drafts with and without GPU counts and titles (nullable sort keys), ties on GPUs, one submitted each.
+  const drafts = [
+    { title: "나 감염병 예측", gpusRequested: 64, sector: "NATIONAL_PROJECT", domain: "HEALTH" },
+    { title: "가 병상 배치 최적화", gpusRequested: 512, sector: "INDUSTRY", domain: "HEALTH" },
+    { title: "다 의료영상 판독", gpusRequested: 64, sector: "INDUSTRY", domain: "HEALTH" },
+    { gpusRequested: 8 },
+    { title: "라 GPU 미정 과제" },
+    {},
+  ] as const;
+  for (const fields of drafts) mohwIds.push((await createRequest({ user: mohw, fields: { ...fields } })).id);
+  mohwIds.push(await fileAndSubmit(mohw, { title: "마 제출된 보건 과제", gpusRequested: 128 }));
+  await createRequest({ user: mnd, fields: { title: "국방 물자 예측", gpusRequested: 9999, domain: "DEFENSE" } });
+  await fileAndSubmit(mnd, { title: "국방 제출 과제", gpusRequested: 32 });
+});
+
+async function allPages(user: User, query: ListQuery) {
+  const seen: { id: string; title: string | null; gpusRequested: number | null }[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 50; guard++) {
+    const page = await listRequests({ user, query: { ...query, cursor, limit: 2 } });
+    seen.push(...page.items);
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+describe("listRequests", () => {
+  it("shows an officer only their ministry, even when asked for another", async () => {
+    const items = await allPages(mohw, { ministry: "MND" });
+    expect(items.map((i) => i.id).sort()).toEqual([...mohwIds].sort());
+  });
+
+  it.each(["newest", "oldest", "gpus", "title"] as const)("pages through every row exactly once when sorted by %s", async (sort) => {
+    const paged = await allPages(mohw, { sort });
+    const oneGo = (await listRequests({ user: mohw, query: { sort, limit: 100 } })).items;
+    expect(paged.map((i) => i.id)).toEqual(oneGo.map((i) => i.id));
+    expect(new Set(paged.map((i) => i.id)).size).toBe(mohwIds.length);
+  });
+
+  it("sorts by GPUs descending and by title ascending with blanks last", async () => {
+    const byGpus = (await listRequests({ user: mohw, query: { sort: "gpus", limit: 100 } })).items.map((i) => i.gpusRequested);
+    expect(byGpus).toEqual([512, 128, 64, 64, 8, null, null]);
+    const byTitle = (await listRequests({ user: mohw, query: { sort: "title", limit: 100 } })).items.map((i) => i.title);
+    expect(byTitle).toEqual(["가 병상 배치 최적화", "나 감염병 예측", "다 의료영상 판독", "라 GPU 미정 과제", "마 제출된 보건 과제", null, null]);
+  });
+
+  it("filters by sector, domain, state and ministry, and searches title and reference", async () => {
+    expect((await listRequests({ user: mohw, query: { sector: "INDUSTRY", domain: "HEALTH" } })).items.map((i) => i.title).sort()).toEqual(["가 병상 배치 최적화", "다 의료영상 판독", "마 제출된 보건 과제"]);
+    expect((await listRequests({ user: secretariat, query: { ministry: "MND" } })).items.map((i) => i.title).sort()).toEqual(["국방 물자 예측", "국방 제출 과제"]);
+    expect((await listRequests({ user: mohw, query: { q: "감염병" } })).items.map((i) => i.title)).toEqual(["나 감염병 예측"]);
+    const submitted = await db.demandRequest.findUniqueOrThrow({ where: { id: mohwIds[6] } });
+    expect((await listRequests({ user: mohw, query: { q: submitted.reference! } })).items.map((i) => i.id)).toEqual([submitted.id]);
+    expect((await listRequests({ user: mnd, query: { q: submitted.reference! } })).items).toEqual([]);
+    expect((await listRequests({ user: mohw, query: { state: "screening" } })).items.map((i) => i.id)).toEqual([submitted.id]);
+  });
+
+  it("counts per state under the other filters, in the caller's scope", async () => {
+    const mine = await listRequests({ user: mohw, query: { state: "screening" } });
+    expect(mine.counts).toEqual({ draft: 6, screening: 1 });
+    expect(mine.total).toBe(7);
+    const all = await listRequests({ user: secretariat, query: { domain: "DEFENSE" } });
+    expect(all.counts).toEqual({ draft: 1 });
+  });
+
+  it("refuses a cursor that was edited or belongs to another sort", async () => {
+    const first = await listRequests({ user: mohw, query: { sort: "gpus", limit: 2 } });
+    await expect(listRequests({ user: mohw, query: { sort: "title", cursor: first.nextCursor!, limit: 2 } })).rejects.toBeInstanceOf(AppError);
+    await expect(listRequests({ user: mohw, query: { cursor: "not-a-cursor" } })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("validates the query: unknown states and sorts are refused, limit is capped", () => {
+    expect(listQuerySchema.safeParse({ state: "deleted" }).success).toBe(false);
+    expect(listQuerySchema.safeParse({ sort: "random" }).success).toBe(false);
+    expect(listQuerySchema.safeParse({ limit: "500" }).success).toBe(false);
+    expect(listQuerySchema.parse({})).toEqual({ sort: "newest", limit: 20 });
+  });
+});

@@ -1,0 +1,112 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { ministryScope } from "~/modules/auth/scope.server";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { db } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
+import type { ListQuery, ListSort } from "./request.schema";
+
+type Where = Prisma.DemandRequestWhereInput;
+type Row = { id: string; createdAt: Date; gpusRequested: number | null; title: string | null };
+
+/**
+ * Keyset pagination per sort: the order (always ending in `id`, so it is total), the cursor value a
+ * row leaves behind, and the condition "after that row". Nullable keys (GPUs, title of a draft) sort last.
+ */
+const SORTS: Record<ListSort, {
+  orderBy: Prisma.DemandRequestOrderByWithRelationInput[];
+  key: (row: Row) => string | number | null;
+  after: (value: string | number | null, id: string) => Where;
+}> = {
+  newest: {
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    key: (r) => r.createdAt.toISOString(),
+    after: (v, id) => ({ OR: [{ createdAt: { lt: new Date(String(v)) } }, { createdAt: new Date(String(v)), id: { lt: id } }] }),
+  },
+  oldest: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    key: (r) => r.createdAt.toISOString(),
+    after: (v, id) => ({ OR: [{ createdAt: { gt: new Date(String(v)) } }, { createdAt: new Date(String(v)), id: { gt: id } }] }),
+  },
+  gpus: {
+    orderBy: [{ gpusRequested: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    key: (r) => r.gpusRequested,
+    after: (v, id) => v === null
+      ? { gpusRequested: null, id: { lt: id } }
+      : { OR: [{ gpusRequested: { lt: Number(v) } }, { gpusRequested: Number(v), id: { lt: id } }, { gpusRequested: null }] },
+  },
+  title: {
+    orderBy: [{ title: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    key: (r) => r.title,
+    after: (v, id) => v === null
+      ? { title: null, id: { gt: id } }
+      : { OR: [{ title: { gt: String(v) } }, { title: String(v), id: { gt: id } }, { title: null }] },
+  },
+};
+
+function encodeCursor(sort: ListSort, row: Row): string {
+  return Buffer.from(JSON.stringify([sort, SORTS[sort].key(row), row.id])).toString("base64url");
+}
+
+function decodeCursor(sort: ListSort, cursor: string): Where {
+  try {
+    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string | number | null, string];
+    if (cursorSort !== sort || typeof id !== "string") throw new Error("cursor of another sort");
+    return SORTS[sort].after(value, id);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", 422, "error.validation", undefined, { fields: { cursor: "invalid cursor" } });
+  }
+}
+
+/** The list's filters as a where clause, always inside the caller's ministry scope. */
+function filters(user: CurrentUser, query: ListQuery): Where {
+  const officer = user.role === "MINISTRY_OFFICER";
+  return {
+    ...ministryScope(user),
+    ...(query.sector ? { sector: query.sector } : {}),
+    ...(query.domain ? { domain: query.domain } : {}),
+    ...(query.ministry && !officer ? { organization: { code: query.ministry } } : {}),
+    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q } }] } : {}),
+  };
+}
+
+/**
+ * One page of the requests this user may see: filtered, sorted, keyset-paginated (`nextCursor`), and
+ * the number of requests per state under the same filters (one grouped query; the state filter is left
+ * out of the counts so they can label the state choices).
+ */
+export async function listRequests({ user, query }: { user: CurrentUser; query: ListQuery }) {
+  const sort: ListSort = query.sort ?? "newest";
+  const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
+  const base = filters(user, query);
+  const where: Where = {
+    AND: [base, ...(query.state ? [{ state: query.state }] : []), ...(query.cursor ? [decodeCursor(sort, query.cursor)] : [])],
+  };
+  const [rows, grouped] = await Promise.all([
+    db.demandRequest.findMany({
+      where,
+      orderBy: SORTS[sort].orderBy,
+      take: limit + 1,
+      select: {
+        id: true, reference: true, title: true, state: true, stateDetail: true, version: true, sector: true, domain: true,
+        gpusRequested: true, approvedGpus: true, createdAt: true, updatedAt: true, submittedAt: true,
+        organization: { select: { code: true, nameKo: true, nameEn: true } },
+      },
+    }),
+    db.demandRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }),
+  ]);
+  const page = rows.slice(0, limit);
+  const items = page.map(({ organization, ...r }) => ({ ...r, ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn } }));
+  const counts = Object.fromEntries(grouped.map((g) => [g.state, g._count._all])) as Record<string, number>;
+  return {
+    items,
+    nextCursor: rows.length > limit ? encodeCursor(sort, page[page.length - 1]) : null,
+    counts,
+    total: Object.values(counts).reduce((a, b) => a + b, 0),
+  };
+}
+
+/** The ministries a non-officer can filter by (officers see only their own). */
+export async function listMinistries(user: CurrentUser) {
+  if (user.role === "MINISTRY_OFFICER") return [];
+  return db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { code: "asc" }, select: { code: true, nameKo: true, nameEn: true } });
+}

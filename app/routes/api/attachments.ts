@@ -1,0 +1,20 @@
+import type { Route } from "./+types/attachments";
+import { listAttachments, receiveAttachment } from "~/modules/attachments/attachments.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { handleApi, json } from "~/utils/api.server";
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const { items } = await listAttachments({ user, requestId: params.id });
+    return json({ items });
+  });
+}
+
+/** POST multipart/form-data with the field `file` → 201 { id, name, size, type }. */
+export async function action({ request, params }: Route.ActionArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    return json(await receiveAttachment({ user, requestId: params.id, request }), 201);
+  });
+}

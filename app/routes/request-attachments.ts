@@ -1,0 +1,39 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/request-attachments";
+import { deleteAttachment, receiveAttachment } from "~/modules/attachments/attachments.server";
+import { requireUser } from "~/modules/auth/session.server";
+import { AppError } from "~/utils/errors";
+
+/** Message keys under `attachment.error` that the request page can show after a redirect. */
+export const PAGE_ERRORS: Record<string, string> = {
+  FILE_TOO_LARGE: "tooLarge",
+  UNSUPPORTED_TYPE: "unsupportedType",
+  TOO_MANY_FILES: "tooMany",
+  EVENT_NOT_ALLOWED: "notEditable",
+  VALIDATION_FAILED: "noFile",
+  BAD_REQUEST: "notMultipart",
+};
+
+/**
+ * The no-JavaScript path of the attachments panel (with JavaScript the page uploads through the API
+ * to show progress): a multipart upload or a delete, then back to the request page with a banner.
+ */
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const back = (query: Record<string, string>) => redirect(`/requests/${params.id}?${new URLSearchParams(query)}#attachments`);
+  try {
+    if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+      const file = await receiveAttachment({ user, requestId: params.id, request });
+      return back({ attached: file.name });
+    }
+    const form = await request.formData();
+    await deleteAttachment({ user, requestId: params.id, attachmentId: String(form.get("attachmentId") ?? "") });
+    return back({ detached: "1" });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 404 || error.status === 403 || error.status === 401) throw new Response(null, { status: error.status });
+    return back({ attachError: PAGE_ERRORS[error.code] ?? "notEditable" });
+  }
+}
+
+export const loader = ({ params }: Route.LoaderArgs) => redirect(`/requests/${params.id}#attachments`);

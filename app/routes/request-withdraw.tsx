@@ -1,0 +1,72 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, data, redirect, useNavigation } from "react-router";
+import type { Route } from "./+types/request-withdraw";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/auth/session.server";
+import { zodLocale } from "~/modules/requests/intake-form";
+import { withdrawFormSchema } from "~/modules/requests/request.schema";
+import { getRequestView, sendRequestEvent } from "~/modules/requests/requests.server";
+import { AppError, forPage } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+/** The confirmation step before a withdrawal (a page, so it works without JavaScript). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const item = await forPage(() => getRequestView({ user, requestId: params.id }));
+  if (!item.allowedEvents.includes("WITHDRAW")) throw redirect(`/requests/${item.id}`);
+  return { item: { id: item.id, title: item.title, reference: item.reference, state: item.state, version: item.version } };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const locale = await pageLocale(request);
+  const submission = parseWithZod(await request.formData(), { schema: withdrawFormSchema, error: zodLocale(locale) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
+  try {
+    await sendRequestEvent({ user, requestId: params.id, body: { type: "WITHDRAW", ...submission.value } });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
+    const message = error.code === "VERSION_CONFLICT" ? translate(locale, "request.conflict") : error.text?.[locale] ?? translate(locale, error.messageKey, error.params);
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: error.status });
+  }
+  return redirect(`/requests/${params.id}?notice=withdrawn`);
+}
+
+export default function WithdrawRequest({ loaderData, actionData }: Route.ComponentProps) {
+  const { item } = loaderData;
+  const { t, td, locale } = useT();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useForm({
+    id: "withdraw",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(withdrawFormSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawFormSchema, error: zodLocale(locale) }),
+  });
+  const { key: _key, ...reasonProps } = getTextareaProps(fields.reason);
+  return (
+    <section aria-labelledby="withdraw-title" className="max-w-2xl space-y-4">
+      <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {td(`workflow.state.${item.state}`)}</p>
+      <h1 id="withdraw-title" className="page-title">{t("request.withdraw.title")}</h1>
+      <p className="text-lg font-semibold">{item.title ?? t("request.untitled")}</p>
+      <p className="alert-error">{t("request.withdraw.warning")}</p>
+      {form.errors?.length ? <p role="alert" className="alert-error">{form.errors[0]}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="card space-y-3">
+        <input type="hidden" name="expectedVersion" value={item.version} />
+        <div>
+          <label htmlFor={fields.reason.id} className="field-label">{t("request.reasonLabel")}</label>
+          <textarea {...reasonProps} rows={4} className="field-input" />
+          {fields.reason.errors?.length ? <p id={fields.reason.errorId} className="field-error">{fields.reason.errors[0]}</p> : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-danger" disabled={busy}>{busy ? t("request.withdraw.pending") : t("request.withdraw.confirm")}</button>
+          <Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
