@@ -204,11 +204,14 @@ test("the list filters, searches, sorts and pages on the server; user text is sh
   await expect(page.locator("tbody")).not.toContainText("9,000");
 
   await page.goto("/requests?limit=2&sort=title");
-  const firstRows = await page.locator("tbody tr").allTextContents();
+  // rows are compared by the request they link to: other specs file many requests with the same title
+  const rowIds = () => page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.querySelector("a[href^='/requests/']")?.getAttribute("href")));
+  const firstRows = await rowIds();
   expect(firstRows).toHaveLength(2);
   await page.getByRole("link", { name: "다음 페이지 →" }).click();
   await expect(page).toHaveURL(/cursor=/);
-  const secondRows = await page.locator("tbody tr").allTextContents();
+  const secondRows = await rowIds();
+  expect(secondRows.length).toBeGreaterThan(0);
   expect(secondRows.some((r) => firstRows.includes(r))).toBe(false);
   await expect(page.getByRole("link", { name: "← 첫 페이지" })).toBeVisible();
 

@@ -46,6 +46,16 @@ export function ConditionsPanel({ requestId, conditions, canReport, canReview }:
               </div>
             ) : null}
             {canReport && c.status === "open" ? (
+              <Form method="post" encType="multipart/form-data" action={`/requests/${requestId}/attachments?conditionId=${c.id}`} className="mt-2 flex flex-wrap items-end gap-2">
+                <div>
+                  <label className="field-label" htmlFor={`evidence-file-${c.id}`}>{t("condition.evidenceFiles")}</label>
+                  <input id={`evidence-file-${c.id}`} name="file" type="file" required className="mt-1 block text-sm"
+                    accept=".pdf,.hwp,.hwpx,.docx,.xlsx,.png,.jpg,.jpeg" />
+                </div>
+                <button type="submit" className="btn-secondary" disabled={busy}>{t("condition.uploadEvidence")}</button>
+              </Form>
+            ) : null}
+            {canReport && c.status === "open" ? (
               <Form method="post" className="mt-2 space-y-2">
                 <input type="hidden" name="intent" value="conditionEvidence" />
                 <input type="hidden" name="conditionId" value={c.id} />

@@ -20,10 +20,13 @@ export const PAGE_ERRORS: Record<string, string> = {
  */
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const back = (query: Record<string, string>) => redirect(`/requests/${params.id}?${new URLSearchParams(query)}#attachments`);
+  // `?conditionId=` : evidence for a condition, uploaded from the conditions panel
+  const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
+  const anchor = conditionId ? "conditions" : "attachments";
+  const back = (query: Record<string, string>) => redirect(`/requests/${params.id}?${new URLSearchParams(query)}#${anchor}`);
   try {
     if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-      const file = await receiveAttachment({ user, requestId: params.id, request });
+      const file = await receiveAttachment({ user, requestId: params.id, request, conditionId });
       return back({ attached: file.name });
     }
     const form = await request.formData();

@@ -11,10 +11,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
 }
 
-/** POST multipart/form-data with the field `file` → 201 { id, name, size, type }. */
+/**
+ * POST multipart/form-data with the field `file` → 201 { id, name, size, type }.
+ * `?conditionId=` attaches the file as evidence for that condition of the request.
+ */
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request);
-    return json(await receiveAttachment({ user, requestId: params.id, request }), 201);
+    const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
+    return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
   });
 }
