@@ -5,6 +5,9 @@ test("an officer submits from the request page; the secretariat sees it and acce
   const officer = await browser.newPage();
   await signIn(officer, "officer@mohw.go.kr");
   await officer.getByRole("link", { name: "우리 부처 요청" }).click();
+  // other specs file many requests first: find the seeded draft by searching the list
+  await officer.getByLabel("제목 또는 접수번호 검색").fill("응급실 환자 분류");
+  await officer.getByRole("button", { name: "적용" }).click();
   await officer.getByRole("link", { name: "응급실 환자 분류 AI 고도화 (작성 중)" }).click();
   await expect(officer.getByTestId("request-state")).toHaveText("작성 중");
   await officer.getByRole("button", { name: "제출", exact: true }).click();
