@@ -130,6 +130,8 @@ test("a request goes from screening to approved across every role, and every ste
   const condition = officer.getByTestId("conditions").locator("li").first();
   await condition.getByLabel("증빙 파일").setInputFiles({ name: "영향평가_결과.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% evidence\n%%EOF\n") });
   await condition.getByRole("button", { name: "파일 올리기" }).click();
+  await officer.waitForURL(/attached=|attachError=/);
+  expect(officer.url()).toContain("attached=");
   await expect(officer.getByTestId("conditions")).toContainText("영향평가_결과.pdf");
   await officer.getByTestId("conditions").locator("li").first().getByLabel("이행 내용 설명").fill("영향평가를 마치고 결과를 첨부합니다.");
   await officer.getByRole("button", { name: "이행 보고" }).click();

@@ -162,6 +162,7 @@ export const ko = {
     methodNotAllowed: "허용되지 않는 메서드입니다.",
     notEditable: "작성 중이거나 보완 요청된 요청만 수정할 수 있습니다.",
     incomplete: "제출하려면 다음 항목을 채워야 합니다: {fields}",
+    startMonthPast: "희망 시작 월이 지났습니다. {month} 이후로 고쳐 주세요.",
   },
   common: {
     save: "저장",
@@ -829,6 +830,7 @@ export const en: Translation<typeof ko> = {
     methodNotAllowed: "Method not allowed.",
     notEditable: "Only drafts and requests returned for revision can be edited.",
     incomplete: "Fill in these fields before submitting: {fields}",
+    startMonthPast: "The desired start month has passed. Change it to {month} or later.",
   },
   common: {
     save: "Save",

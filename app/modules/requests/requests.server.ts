@@ -22,6 +22,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
+import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
 
 const EDITABLE_STATES = ["draft", "revision"];
@@ -158,12 +159,15 @@ export async function applyRequestEvent(
   const snapshot = restore(row);
   const { snapshot: next, changed } = sendEvent(snapshot, event);
   if (!changed) throw refusalError(snapshot, event, row.state);
-  if (event.type === "SUBMIT") {
+  if (event.type === "SUBMIT" || event.type === "RESUBMIT") {
     const missing = completeIntakeSchema.safeParse(intakeOf(row));
     if (!missing.success) {
       throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", { fields: missing.error.issues.map((i) => i.path.join(".")).join(", ") }, {
         fields: Object.fromEntries(missing.error.issues.map((i) => [i.path.join("."), i.message])),
       });
+    }
+    if (startMonthInPast(row.desiredStartMonth)) {
+      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.startMonthPast", { month: currentMonthInKorea() });
     }
   }
   const toState = stateName(next);
@@ -175,7 +179,7 @@ export async function applyRequestEvent(
     approvedGpus: next.context.approvedGpus,
   };
   if (event.type === "SUBMIT" && !row.reference) {
-    data.reference = await nextReference(tx, new Date().getFullYear());
+    data.reference = await nextReference(tx, Number(currentMonthInKorea().slice(0, 4)));
     data.submittedAt = new Date();
   }
   await guardedUpdate(tx, requestId, version, data);

@@ -47,6 +47,7 @@ export async function seedDemoRequests(): Promise<void> {
     { officer: mafra, fields: { title: "농업 기상재해 조기경보 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 256, desiredStartMonth: "2027-02", npuCapable: true }, agreed: 200, approved: 160, outcome: "approve" },
     { officer: mohw, fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: "2027-04" }, agreed: 240, approved: 200, outcome: "approveWithConditions", conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: "2026-12-31" }, { text: "데이터 반출 통제 방안 수립", dueOn: "2027-02-28" }] },
     { officer: mnd, fields: { title: "전장 상황 인식 생성형 AI", domain: "DEFENSE", sector: "NATIONAL_PROJECT", gpusRequested: 3000 }, agreed: 2500, approved: 0, outcome: "reject" },
+    { officer: mnd, fields: { title: "국방 시설 에너지 절감 AI (종료)", domain: "DEFENSE", sector: "INDUSTRY", aiWork: "INFERENCE_SERVICE", gpusRequested: 120, desiredStartMonth: "2026-12", durationMonths: 6 }, agreed: 100, approved: 100, outcome: "approve" },
   ];
   await decideAtMeeting(first.id, firstItems, sec, chair, member, true);
   const m1 = await getMeeting({ user: sec, meetingId: first.id });

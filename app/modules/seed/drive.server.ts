@@ -10,6 +10,7 @@ import { savePlan, signPlan } from "~/modules/plans/plans.server";
 import type { PlanSections } from "~/modules/plans/plan.schema";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import type { DraftIntake, EventBody } from "~/modules/requests/request.schema";
+import { notBeforeThisMonth } from "~/modules/requests/submit-rules";
 import { db } from "~/utils/db.server";
 
 export const SECRETARIAT_EMAIL = "secretariat@msit.go.kr";
@@ -24,7 +25,8 @@ export async function userByEmail(email: string): Promise<CurrentUser> {
   return { ...u, role: u.role as CurrentUser["role"] };
 }
 
-export const demoIntake = (over: DraftIntake = {}): DraftIntake => ({
+/** A complete intake; a start month that has passed moves to this month, so the seed works whenever it runs. */
+export const demoIntake = (over: DraftIntake = {}): DraftIntake => withCurrentStart({
   title: "AI 기반 업무 혁신 실증",
   domain: "HEALTH",
   sector: "INDUSTRY",
@@ -39,6 +41,10 @@ export const demoIntake = (over: DraftIntake = {}): DraftIntake => ({
   budgetKrw: 2_000_000_000,
   ...over,
 });
+
+function withCurrentStart(fields: DraftIntake): DraftIntake {
+  return fields.desiredStartMonth ? { ...fields, desiredStartMonth: notBeforeThisMonth(fields.desiredStartMonth) } : fields;
+}
 
 async function versionOf(requestId: string): Promise<number> {
   return (await db.demandRequest.findUniqueOrThrow({ where: { id: requestId }, select: { version: true } })).version;

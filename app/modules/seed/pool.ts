@@ -4,7 +4,7 @@
  * the ledger service (so the requests reach `allocated` and `active` through real events).
  */
 import { userByEmail, send, SECRETARIAT_EMAIL } from "./drive.server";
-import { allocateGpus } from "~/modules/pool/allocations.server";
+import { allocateGpus, releaseAllocation } from "~/modules/pool/allocations.server";
 import { createTranche, setPoolTotal } from "~/modules/pool/tranches.server";
 import { DEFAULT_POOL_GPUS } from "~/modules/pool/pool.schema";
 import { db } from "~/utils/db.server";
@@ -46,7 +46,7 @@ async function approvedByTitle(title: string) {
 /**
  * Allocations for the demo approved requests: the national infection-forecast model fully (two
  * tranches) and then started; defence logistics partly. The agriculture early-warning request stays
- * approved and waiting, for the planner.
+ * approved and waiting, for the planner; the defence energy project ran, closed and gave its GPUs back.
  */
 export async function seedPoolAllocations(): Promise<void> {
   const sec = await userByEmail(SECRETARIAT_EMAIL);
@@ -59,4 +59,12 @@ export async function seedPoolAllocations(): Promise<void> {
   }
   const defence = await approvedByTitle("국방 물자 수요예측 AI");
   if (defence && second) await allocateGpus({ user: sec, input: { requestId: defence.id, trancheId: second.id, gpus: 200 } });
+  // a project that ran and ended: allocated, started, closed, and its GPUs returned to the tranche
+  const ended = await approvedByTitle("국방 시설 에너지 절감 AI (종료)");
+  if (ended && first) {
+    const allocation = await allocateGpus({ user: sec, input: { requestId: ended.id, trancheId: first.id, gpus: 100 } });
+    await send(sec, ended.id, { type: "START" });
+    await send(sec, ended.id, { type: "CLOSE" });
+    await releaseAllocation({ user: sec, allocationId: allocation.id });
+  }
 }
