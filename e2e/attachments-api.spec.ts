@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
-import { PASSWORD } from "./helpers";
+import { apiAs } from "./helpers";
 
 const MB = 1024 * 1024;
 const dataDir = process.env.E2E_DATA_DIR!;
@@ -17,12 +17,6 @@ function attachmentRows(requestId: string): number {
   }
 }
 
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
-
 const pdf = (size: number) => {
   const buffer = Buffer.alloc(size, 0x20);
   buffer.write("%PDF-1.7\n", 0, "latin1");
@@ -33,7 +27,7 @@ const upload = (ctx: APIRequestContext, requestId: string, name: string, buffer:
 
 test("bad uploads get 413/415 and leave no file and no row; a good one is stored, listed and downloadable", async () => {
   test.setTimeout(60_000);
-  const officer = await as("officer@mohw.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
   const { id } = await (await officer.post("/api/v1/requests", { data: { title: "첨부 파일 시험 요청" } })).json();
   const before = storedFiles();
 
@@ -79,9 +73,9 @@ test("bad uploads get 413/415 and leave no file and no row; a good one is stored
 
 test("attachments follow the request's visibility; delete only by the ministry while editable; at most 10 files", async () => {
   test.setTimeout(60_000);
-  const officer = await as("officer@mohw.go.kr");
-  const outsider = await as("officer@mnd.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const outsider = await apiAs("officer@mnd.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const { id } = await (await officer.post("/api/v1/requests", { data: { title: "첨부 권한 시험 요청" } })).json();
   const file = await (await upload(officer, id, "chart.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), "image/png")).json();
   const url = `/api/v1/requests/${id}/attachments/${file.id}`;

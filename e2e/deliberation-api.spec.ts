@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { apiAs, sendEvent } from "./helpers";
 
 const INTAKE = {
   title: "감염병 역학조사 보조 AI",
@@ -27,27 +27,16 @@ const PLAN = {
   msitContact: "김사무",
 };
 
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
-
-async function event(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
-  const current = await (await ctx.get(`/api/v1/requests/${id}`)).json();
-  return ctx.post(`/api/v1/requests/${id}/events`, { data: { expectedVersion: current.version, ...body } });
-}
-
 test("plan signatures, scheduling, quorum and double signing through the API", async () => {
-  const officer = await as("officer@mohw.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
-  const chair = await as("chair@msit.go.kr");
-  const member = await as("approver@opm.go.kr");
-  const outsider = await as("officer@mnd.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const chair = await apiAs("chair@msit.go.kr");
+  const member = await apiAs("approver@opm.go.kr");
+  const outsider = await apiAs("officer@mnd.go.kr");
 
   const created = await (await officer.post("/api/v1/requests", { data: INTAKE })).json();
-  expect((await event(officer, created.id, { type: "SUBMIT" })).status()).toBe(200);
-  expect((await event(secretariat, created.id, { type: "ACCEPT" })).status()).toBe(200);
+  expect((await sendEvent(officer, created.id, { type: "SUBMIT" })).status()).toBe(200);
+  expect((await sendEvent(secretariat, created.id, { type: "ACCEPT" })).status()).toBe(200);
 
   // plan: saved by the ministry, signed by both; outsiders can't see it
   const saved = await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 0, ...PLAN } });
@@ -64,7 +53,7 @@ test("plan signatures, scheduling, quorum and double signing through the API", a
   const early = await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } });
   expect(early.status()).toBe(422);
   expect((await early.json()).error.code).toBe("EVENT_NOT_ALLOWED");
-  const viaEvent = await event(secretariat, created.id, { type: "SCHEDULE", meetingId: meeting.id });
+  const viaEvent = await sendEvent(secretariat, created.id, { type: "SCHEDULE", meetingId: meeting.id });
   expect(viaEvent.status()).toBe(422);
   expect((await viaEvent.json()).error.message).toMatch(/서명/);
 
@@ -75,28 +64,28 @@ test("plan signatures, scheduling, quorum and double signing through the API", a
   // an edit after the signatures clears them
   const edited = await secretariat.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 1, ...PLAN, kpis: "분류 시간 60% 단축" } });
   expect(await edited.json()).toMatchObject({ revision: 2, signatures: [], coSigned: false });
-  expect((await event(secretariat, created.id, { type: "SCHEDULE", meetingId: meeting.id })).status()).toBe(422);
+  expect((await sendEvent(secretariat, created.id, { type: "SCHEDULE", meetingId: meeting.id })).status()).toBe(422);
   await officer.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 2 } });
   await secretariat.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 2 } });
 
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } })).status()).toBe(201);
-  expect((await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 80 })).status()).toBe(422); // not locked
+  expect((await sendEvent(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 80 })).status()).toBe(422); // not locked
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/lock`)).status()).toBe(200);
-  const over = await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 101 });
+  const over = await sendEvent(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 101 });
   expect(over.status()).toBe(422);
-  expect((await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 80 })).status()).toBe(200);
+  expect((await sendEvent(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus: 80 })).status()).toBe(200);
 
   // one signature does not change the state; the same approver signing twice → 422
-  const first = await event(member, created.id, { type: "SIGN" });
+  const first = await sendEvent(member, created.id, { type: "SIGN" });
   expect(await first.json()).toMatchObject({ state: "awaitingSignoff" });
-  const twice = await event(member, created.id, { type: "SIGN" });
+  const twice = await sendEvent(member, created.id, { type: "SIGN" });
   expect(twice.status()).toBe(422);
   expect((await twice.json()).error.code).toBe("EVENT_NOT_ALLOWED");
   const pending = await (await chair.get("/api/v1/signoffs")).json();
   expect(pending.map((d: { requestId: string }) => d.requestId)).toContain(created.id);
   expect((await officer.get("/api/v1/signoffs")).status()).toBe(403);
 
-  const decided = await event(chair, created.id, { type: "SIGN", comment: "승인" });
+  const decided = await sendEvent(chair, created.id, { type: "SIGN", comment: "승인" });
   expect(await decided.json()).toMatchObject({ state: "approved" });
   const view = await (await officer.get(`/api/v1/requests/${created.id}`)).json();
   expect(view.approvedGpus).toBe(80);
@@ -109,8 +98,8 @@ test("plan signatures, scheduling, quorum and double signing through the API", a
 });
 
 test("officers cannot read meetings; approvers cannot change them", async () => {
-  const officer = await as("officer@mohw.go.kr");
-  const approver = await as("chair@msit.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const approver = await apiAs("chair@msit.go.kr");
   expect((await officer.get("/api/v1/meetings")).status()).toBe(404);
   const list = await approver.get("/api/v1/meetings");
   expect(list.status()).toBe(200);

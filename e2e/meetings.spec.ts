@@ -1,27 +1,20 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { PASSWORD, signIn } from "./helpers";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn, apiAs, sendEvent } from "./helpers";
 
 // Works on a meeting it creates itself (제3회 is only read), so the cross-role flow that puts a
 // request on 제3회 and locks it is not disturbed by the order the spec files run in.
 
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
-
 async function send(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
-  const current = await (await ctx.get(`/api/v1/requests/${id}`)).json();
-  const res = await ctx.post(`/api/v1/requests/${id}/events`, { data: { expectedVersion: current.version, ...body } });
+  const res = await sendEvent(ctx, id, body);
   expect(res.status(), await res.text()).toBe(200);
 }
 
 /** A mohw request in joint planning with a plan both sides signed (API.md "Joint plan"). */
 async function coSignedRequest(title: string, gpus: number, agreed: number, problem: string): Promise<string> {
-  const officer = await as("officer@mohw.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const created = await officer.post("/api/v1/requests", { data: {
     title, domain: "HEALTH", sector: "NATIONAL_PROJECT", problemStatement: problem, aiWork: "FINE_TUNING", gpusRequested: gpus,
     desiredStartMonth: "2027-05", durationMonths: 12, dataReadiness: "READY", npuCapable: false, expectedOutcomes: "처리 시간 50% 단축",
@@ -235,7 +228,7 @@ test("the meeting page in English, and the CSV header follows the language", asy
 });
 
 test("without JavaScript: Up/Down post the whole order, the lock confirms, a decision has three condition rows", async ({ browser }) => {
-  const secretariat = await as("secretariat@msit.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const list = await (await secretariat.get("/api/v1/meetings")).json();
   const number = Math.max(...list.map((m: { number: number }) => m.number)) + 1;
   const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: "2027-02-18", title: "과학기술관계장관회의", place: "정부서울청사" } })).json();

@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { apiAs, sendEvent } from "./helpers";
 
 const INTAKE = {
   title: "국가 감염병 대응 AI 학습 (배분 시험)",
@@ -27,22 +27,15 @@ const PLAN = {
   msitContact: "김사무",
 };
 
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
-
 async function event(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
-  const current = await (await ctx.get(`/api/v1/requests/${id}`)).json();
-  const res = await ctx.post(`/api/v1/requests/${id}/events`, { data: { expectedVersion: current.version, ...body } });
+  const res = await sendEvent(ctx, id, body);
   expect(res.status(), `${body.type}: ${await res.text()}`).toBe(200);
 }
 
 /** A request of the health ministry taken through every real step to `approved` with `approvedGpus`. */
 async function approvedRequest(approvedGpus: number, meetingNumber: number) {
-  const officer = await as("officer@mohw.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const created = await (await officer.post("/api/v1/requests", { data: INTAKE })).json();
   await event(officer, created.id, { type: "SUBMIT" });
   await event(secretariat, created.id, { type: "ACCEPT" });
@@ -53,18 +46,18 @@ async function approvedRequest(approvedGpus: number, meetingNumber: number) {
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } })).status()).toBe(201);
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/lock`)).status()).toBe(200);
   await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus });
-  await event(await as("approver@opm.go.kr"), created.id, { type: "SIGN" });
-  await event(await as("chair@msit.go.kr"), created.id, { type: "SIGN" });
+  await event(await apiAs("approver@opm.go.kr"), created.id, { type: "SIGN" });
+  await event(await apiAs("chair@msit.go.kr"), created.id, { type: "SIGN" });
   return created.id as string;
 }
 
 type Tranche = { id: string; label: string; arrivesOn: string; capacity: number; allocated: number; remaining: number; bySector: Record<string, number> };
 
 test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; over the approved count is OVER_APPROVED", async () => {
-  const admin = await as("admin@ax.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
-  const officer = await as("officer@mohw.go.kr");
-  const outsider = await as("officer@mnd.go.kr");
+  const admin = await apiAs("admin@ax.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const outsider = await apiAs("officer@mnd.go.kr");
 
   // room in the pool for a 10-GPU tranche (the demo tranches fill the 52,000 exactly)
   const pool = await (await admin.get("/api/v1/pool")).json();

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD, signIn } from "./helpers";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signIn, apiAs } from "./helpers";
 
 // Requests are filed by officer@mohw.go.kr and officer@mnd.go.kr (mafra is locked out by auth.spec.ts).
 
@@ -22,12 +22,6 @@ const intake = (title: string, over: Record<string, unknown> = {}) => ({
   contactEmail: "contact@example.go.kr",
   ...over,
 });
-
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
 
 /** Creates and submits a complete request; returns its id (version 2 after SUBMIT). */
 async function fileAndSubmit(officer: APIRequestContext, title: string, over: Record<string, unknown> = {}): Promise<string> {
@@ -55,8 +49,8 @@ function backdateSubmission(requestId: string, days: number): () => void {
 }
 
 test("the secretariat screens from the queue: checklist, overdue mark, bulk accept and bulk return", async ({ page }) => {
-  const mohw = await as("officer@mohw.go.kr");
-  const mnd = await as("officer@mnd.go.kr");
+  const mohw = await apiAs("officer@mohw.go.kr");
+  const mnd = await apiAs("officer@mnd.go.kr");
   const oldOne = await fileAndSubmit(mohw, "대기열 오래된 제출 요청");
   const tooBig = await fileAndSubmit(mohw, "대기열 GPU 과다 요청", { gpusRequested: 5_000 });
   const fine = await fileAndSubmit(mohw, "대기열 정상 요청");
@@ -111,7 +105,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     restore();
   }
 
-  const secretariat = await as("secretariat@msit.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const states = await Promise.all([oldOne, fine, tooBig, defence].map(async (id) => (await (await secretariat.get(`/api/v1/requests/${id}`)).json()).state));
   expect(states).toEqual(["jointPlanning", "jointPlanning", "revision", "revision"]);
   const history = await (await mnd.get(`/api/v1/requests/${defence}/history`)).json();
@@ -132,9 +126,9 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
 });
 
 test("API: bulk over 20 requests where 3 are stale reports 17 done and 3 conflicts, with no partial writes in the 3", async () => {
-  const mohw = await as("officer@mohw.go.kr");
-  const mnd = await as("officer@mnd.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
+  const mohw = await apiAs("officer@mohw.go.kr");
+  const mnd = await apiAs("officer@mnd.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) ids.push(await fileAndSubmit(i % 2 ? mnd : mohw, `일괄 접수 대상 ${i + 1}번 요청`));
   const seen = ids.map((requestId) => ({ requestId, expectedVersion: 2 })); // what the caller saw
@@ -172,8 +166,8 @@ test("API: bulk over 20 requests where 3 are stale reports 17 done and 3 conflic
 });
 
 test("API: the bulk endpoint validates its body and is the secretariat's alone", async () => {
-  const mohw = await as("officer@mohw.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
+  const mohw = await apiAs("officer@mohw.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const id = await fileAndSubmit(mohw, "검증용 제출 요청");
   const post = (ctx: APIRequestContext, data: unknown) => ctx.post("/api/v1/screening/bulk", { data });
 

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { apiAs } from "./helpers";
 
 const COMPLETE = {
   title: "의료영상 판독 보조 AI 실증",
@@ -19,17 +19,10 @@ const COMPLETE = {
   contactEmail: "officer@mohw.go.kr",
 };
 
-async function as(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
-  const res = await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  return ctx;
-}
-
 test("officer creates and submits; secretariat accepts; concurrent events; isolation; audit chain", async () => {
-  const officer = await as("officer@mohw.go.kr");
-  const secretariat = await as("secretariat@msit.go.kr");
-  const outsider = await as("officer@mnd.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const outsider = await apiAs("officer@mnd.go.kr");
 
   // A draft may be partial; submitting it says what is missing and changes nothing.
   const draft = await officer.post("/api/v1/requests", { data: { title: "초안 요청입니다" } });
@@ -88,7 +81,7 @@ test("officer creates and submits; secretariat accepts; concurrent events; isola
 });
 
 test("editing an audit row directly makes verification fail and name that event", async () => {
-  const secretariat = await as("secretariat@msit.go.kr");
+  const secretariat = await apiAs("secretariat@msit.go.kr");
   const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
   const row = db.prepare("SELECT seq, payload FROM AuditEvent ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number; payload: string };
   db.prepare("UPDATE AuditEvent SET payload = ? WHERE seq = ?").run('{"tampered":true}', row.seq);
@@ -103,7 +96,7 @@ test("editing an audit row directly makes verification fail and name that event"
 });
 
 test("a personal API token acts with its owner's rights and stops working when revoked", async () => {
-  const officer = await as("officer@mohw.go.kr");
+  const officer = await apiAs("officer@mohw.go.kr");
   const created = await officer.post("/api/v1/tokens", { data: { name: "연계 시스템" } });
   expect(created.status()).toBe(201);
   const { id, token } = await created.json();
@@ -120,7 +113,7 @@ test("a personal API token acts with its owner's rights and stops working when r
 });
 
 test("50 concurrent first submits get 50 distinct reference numbers", async () => {
-  const officer = await as("officer@mnd.go.kr");
+  const officer = await apiAs("officer@mnd.go.kr");
   const ids: string[] = [];
   for (let i = 0; i < 50; i++) {
     const res = await officer.post("/api/v1/requests", { data: { ...COMPLETE, title: `동시 제출 시험 요청 ${i}`, contactEmail: "officer@mnd.go.kr" } });

@@ -16,6 +16,7 @@ import { sendRequestEvent } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { appErrorMessage } from "~/utils/api.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
@@ -72,7 +73,7 @@ async function perform(intent: Intent, user: CurrentUser, meetingId: string, for
 function failure(locale: Locale, error: AppError) {
   if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
   const conflict = error.code === "VERSION_CONFLICT";
-  const message = conflict ? translate(locale, "request.conflict") : error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+  const message = conflict ? translate(locale, "request.conflict") : appErrorMessage(error, locale);
   return { conflict, message };
 }
 

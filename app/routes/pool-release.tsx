@@ -5,6 +5,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { releaseAllocation } from "~/modules/pool/allocations.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { appErrorMessage } from "~/utils/api.server";
 
 /** Page form target for "release allocation" (the allocations panel posts here with a fetcher). */
 export async function action({ request }: Route.ActionArgs) {
@@ -17,7 +18,7 @@ export async function action({ request }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    const message = appErrorMessage(error, locale);
     return data({ ok: false, message }, { status: error.status });
   }
 }

@@ -6,7 +6,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { putPlanSchema, type Milestone } from "~/modules/plans/plan.schema";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
-import { fieldErrors } from "~/utils/api.server";
+import { fieldErrors, appErrorMessage } from "~/utils/api.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
@@ -60,7 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    const message = appErrorMessage(error, locale);
     return data({ ok: false as const, message, fields: null }, { status: error.status });
   }
 }

@@ -1,13 +1,19 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { translate } from "~/i18n/translate";
+import type { Locale } from "~/i18n/types";
 import { AppError } from "./errors";
 import { apiLocale } from "./locale.server";
+
+/** What an application error says to a person, in their language (pages and API alike). */
+export function appErrorMessage(error: AppError, locale: Locale): string {
+  return error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+}
 
 /** A JSON error response in the API contract's shape, in the caller's language. */
 export function errorResponse(request: Request, error: AppError): Response {
   const locale = apiLocale(request);
-  const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+  const message = appErrorMessage(error, locale);
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
   const retry = error.extra?.retryAfterSeconds;
   if (typeof retry === "number") headers.set("Retry-After", String(retry));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedUsers } from "~/test/fixtures";
+import { rejection, seedUsers } from "~/test/fixtures";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { listConditions, markConditionMet, submitEvidence } from "~/modules/conditions/conditions.server";
 import { addToAgenda, getMeeting, lockAgenda, publishMinutes, reorderAgenda } from "~/modules/meetings/meetings.server";
@@ -10,18 +10,9 @@ import {
   lockMeeting, nextMeeting, send, userByEmail,
 } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
-import type { AppError } from "~/utils/errors";
 
 const MOHW = "officer@mohw.go.kr";
 
-async function rejection(p: Promise<unknown>): Promise<AppError & { extra?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a rejection");
-}
 const stateOf = async (id: string) => db.demandRequest.findUniqueOrThrow({ where: { id }, select: { state: true, version: true } });
 
 let officer: Awaited<ReturnType<typeof userByEmail>>;

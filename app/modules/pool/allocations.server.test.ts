@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedUsers } from "~/test/fixtures";
+import { rejection, seedUsers } from "~/test/fixtures";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { driveRequestToApproved, userByEmail, SECRETARIAT_EMAIL } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
@@ -8,15 +8,6 @@ import { allocateGpus, commitPlan, listAllocations, releaseAllocation } from "./
 import { createTranche, setPoolTotal } from "./tranches.server";
 
 const MOHW = "officer@mohw.go.kr";
-
-async function rejection(p: Promise<unknown>): Promise<AppError & { extra?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a rejection");
-}
 
 let sec: Awaited<ReturnType<typeof userByEmail>>;
 let admin: typeof sec;

@@ -19,6 +19,7 @@ import { AppError, forbidden, notFound } from "~/utils/errors";
 import { compareMonths, maxMonth } from "./planner";
 import type { AllocateInput, CommitPlanInput } from "./pool.schema";
 import { count } from "./tranches.server";
+import { appErrorMessage } from "~/utils/api.server";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -142,7 +143,7 @@ export async function releaseAllocation({ user, allocationId }: { user: CurrentU
 }
 
 function errorText(error: AppError, locale: Locale): string {
-  return error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+  return appErrorMessage(error, locale);
 }
 
 /**

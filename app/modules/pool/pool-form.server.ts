@@ -13,6 +13,7 @@ import { AppError } from "~/utils/errors";
 import { allocateGpus, commitPlan } from "./allocations.server";
 import { allocateSchema, commitPlanSchema, createTrancheSchema, deleteTrancheSchema, updatePoolSchema, updateTrancheSchema } from "./pool.schema";
 import { createTranche, deleteTranche, setPoolTotal, updateTranche } from "./tranches.server";
+import { appErrorMessage } from "~/utils/api.server";
 
 export type PoolFormResult = { ok: boolean; message: string; errors?: Record<string, string>; intent: string; trancheId?: string };
 
@@ -96,7 +97,7 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = error.code === "VERSION_CONFLICT" ? translate(locale, "error.versionConflict") : error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    const message = error.code === "VERSION_CONFLICT" ? translate(locale, "error.versionConflict") : appErrorMessage(error, locale);
     return data<PoolFormResult>({ ok: false, intent, trancheId, message }, { status: error.status });
   }
 }

@@ -1,20 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedUsers } from "~/test/fixtures";
+import { rejection, seedUsers } from "~/test/fixtures";
 import { driveRequestToApproved, userByEmail, SECRETARIAT_EMAIL } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
-import type { AppError } from "~/utils/errors";
 import { allocateGpus } from "./allocations.server";
 import { planCandidates, poolOverview, proposeSchedule } from "./planning.server";
 import { createTranche, deleteTranche, getPool, listTranches, setPoolTotal, updateTranche } from "./tranches.server";
-
-async function rejection(p: Promise<unknown>): Promise<AppError & { extra?: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a rejection");
-}
 
 let admin: Awaited<ReturnType<typeof userByEmail>>;
 let sec: typeof admin;

@@ -5,6 +5,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
 import { eventBodySchema } from "./request.schema";
 import { sendRequestEvent } from "./requests.server";
+import { appErrorMessage } from "~/utils/api.server";
 
 export type PageEventResult = { ok: boolean; conflict: boolean; message: string; requestId?: string };
 
@@ -25,7 +26,7 @@ export async function sendPageEvent({ user, locale, requestId, body }: { user: C
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
     const conflict = error.code === "VERSION_CONFLICT";
-    const message = conflict ? translate(locale, "request.conflict") : error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+    const message = conflict ? translate(locale, "request.conflict") : appErrorMessage(error, locale);
     return data<PageEventResult>({ ok: false, conflict, message, requestId }, { status: error.status });
   }
 }

@@ -18,6 +18,7 @@ import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { screeningChecklist } from "./checklist";
 import type { BulkScreening } from "./screening.schema";
+import { appErrorMessage } from "~/utils/api.server";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -123,6 +124,6 @@ function failure(requestId: string, error: unknown, locale: Locale): BulkResult 
     const current = error.extra?.current as { state: string; version: number } | undefined;
     return { requestId, status: "conflict", state: current?.state, version: current?.version, message: translate(locale, "request.conflict") };
   }
-  const message = error.text ? error.text[locale] : translate(locale, error.messageKey, error.params);
+  const message = appErrorMessage(error, locale);
   return { requestId, status: "refused", message };
 }
