@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { CurrentUser } from "../app/modules/auth/session.server";
 import type { ListQuery } from "../app/modules/requests/request.schema";
+import { benchPages } from "./bench-page";
 import { migrateDatabase } from "./migrate";
 
 export async function benchList(total = 100_000) {
@@ -24,8 +25,11 @@ export async function benchList(total = 100_000) {
   const sectors = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
   const domains = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"];
   const insert = raw.prepare(
-    "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, ?, ?, ?, 1, 1, '{}', ?, ?, ?)",
+    "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
   );
+  // a real persisted snapshot (the pages read the machine context, e.g. which meeting a request is on)
+  const { initialSnapshot, persistSnapshot } = await import("../workflows/demand-request.machine");
+  const snapshot = JSON.stringify(persistSnapshot(initialSnapshot({ ministryId: "org-0" })));
   raw.transaction(() => {
     for (let i = 0; i < total; i++) {
       const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
@@ -33,7 +37,7 @@ export async function benchList(total = 100_000) {
       // drafts may lack a title or a GPU count (the nullable sort keys)
       const title = state === "draft" && i % 3 === 0 ? null : `요청 ${(i * 7919) % total}`;
       const gpus = state === "draft" && i % 2 === 0 ? null : 1 + ((i * 37) % 4096);
-      insert.run(`r${String(i).padStart(7, "0")}`, state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`, orgs[i % orgs.length], title, sectors[i % 3], domains[i % 12], state, gpus, at, at);
+      insert.run(`r${String(i).padStart(7, "0")}`, state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`, orgs[i % orgs.length], title, sectors[i % 3], domains[i % 12], state, snapshot, gpus, at, at);
     }
   })();
   raw.close();
@@ -75,5 +79,22 @@ export async function benchList(total = 100_000) {
     times.sort((a, b) => a - b);
     results.push({ name: `${c.name} (${total.toLocaleString("en-US")} rows) — median`, value: Math.round(times[3] * 10) / 10, unit: "ms" });
   }
+  // the same lists as whole pages over HTTP (and the home inbox, which counts over the same table)
+  const rows = `${total.toLocaleString("en-US")} rows`;
+  results.push(...(await benchPages({
+    file: path.join(dir, "app.db"),
+    users: [
+      { email: "officer@bench.go.kr", role: "MINISTRY_OFFICER", organizationId: "org-0", cases: [
+        { name: `officer /requests (${rows})`, path: "/requests" },
+        { name: `officer home inbox (${rows})`, path: "/" },
+      ] },
+      { email: "secretariat@bench.go.kr", role: "SECRETARIAT", organizationId: "org-1", cases: [
+        { name: `secretariat /requests (${rows})`, path: "/requests" },
+        { name: `secretariat /requests?state=screening&sort=gpus (${rows})`, path: "/requests?state=screening&sort=gpus" },
+        { name: `secretariat /requests?q=요청 9999 (${rows})`, path: `/requests?q=${encodeURIComponent("요청 9999")}` },
+        { name: `secretariat home inbox (${rows})`, path: "/" },
+      ] },
+    ],
+  })));
   return results;
 }

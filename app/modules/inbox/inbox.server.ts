@@ -15,10 +15,11 @@
 import type { RequestContext } from "#workflows/demand-request.machine";
 import type { MessageKey, MessageParams } from "~/i18n/messages";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { addDays, koreanDate } from "~/modules/calendar/business-days";
+import { addBusinessDays, addDays, koreanDate } from "~/modules/calendar/business-days";
 import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
-import { screeningClock, screeningEntries } from "~/modules/screening/screening.server";
+import { screeningClock } from "~/modules/screening/screening.server";
+import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 
 export type InboxKey =
@@ -104,25 +105,43 @@ async function officerInbox(user: CurrentUser, today: string): Promise<InboxGrou
 }
 
 async function screeningGroup(now: Date): Promise<InboxGroup> {
-  const rows = await db.demandRequest.findMany({ where: { state: "screening" }, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } });
-  const entered = await screeningEntries(rows.map((r) => r.id));
-  const entries = rows
-    .map((r) => ({ r, at: entered.get(r.id) ?? r.submittedAt ?? r.updatedAt }))
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .map(({ r, at }) => {
-      const clock = screeningClock(at, now);
-      return {
-        ...requestEntry(r),
-        note: { key: "screening.waitingDays" as MessageKey, params: { days: clock.businessDaysWaiting } },
-        ...(clock.overdue ? { flag: "overdue" as const } : {}),
-      };
-    });
-  return group("toScreen", "/screening", entries);
+  // counted in the database (the header shows this on every page, whatever the queue's length);
+  // `submittedAt` is when the request last entered screening (SUBMIT or RESUBMIT)
+  const where = { state: "screening" };
+  const [count, overdue, oldest] = await Promise.all([
+    db.demandRequest.count({ where }),
+    db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
+    db.demandRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } }),
+  ]);
+  const entries = oldest.map((r) => {
+    const clock = screeningClock(r.submittedAt ?? r.updatedAt, now);
+    return {
+      ...requestEntry(r),
+      note: { key: "screening.waitingDays" as MessageKey, params: { days: clock.businessDaysWaiting } },
+      ...(clock.overdue ? { flag: "overdue" as const } : {}),
+    };
+  });
+  return { key: "toScreen", to: "/screening", count, ...(overdue ? { overdue } : {}), entries };
+}
+
+/**
+ * The instant before which a submission is overdue today: the start (in Korea) of the first day whose
+ * due date is not yet past. Due dates only move forward with the submission day, so one walk back suffices.
+ */
+export function overdueIfSubmittedBefore(now: Date, dueBusinessDays = screeningDueBusinessDays()): Date {
+  const today = koreanDate(now);
+  let day = today;
+  while (addBusinessDays(day, dueBusinessDays) >= today) day = addDays(day, -1);
+  return new Date(`${addDays(day, 1)}T00:00:00+09:00`);
 }
 
 /** Requests on the agenda of a locked (or held) meeting that still await their DECIDE. */
 async function decisionsToRecord(): Promise<InboxEntry[]> {
-  const onAgenda = await db.demandRequest.findMany({ where: { state: "onAgenda" }, select: { id: true, reference: true, title: true, snapshot: true } });
+  // only requests with an item on a locked or held agenda can be waiting for a decision there
+  const onAgenda = await db.demandRequest.findMany({
+    where: { state: "onAgenda", agendaItems: { some: { meeting: { status: { in: LOCKED_STATUSES } } } } },
+    select: { id: true, reference: true, title: true, snapshot: true },
+  });
   const current = onAgenda
     .map((r) => ({ r, meetingId: (JSON.parse(r.snapshot) as { context: RequestContext }).context.meetingId }))
     .filter((x): x is { r: typeof x.r; meetingId: string } => !!x.meetingId);

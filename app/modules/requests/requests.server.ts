@@ -180,8 +180,9 @@ export async function applyRequestEvent(
   };
   if (event.type === "SUBMIT" && !row.reference) {
     data.reference = await nextReference(tx, Number(currentMonthInKorea().slice(0, 4)));
-    data.submittedAt = new Date();
   }
+  // when it last entered screening: the screening clock starts again on a resubmission
+  if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = new Date();
   await guardedUpdate(tx, requestId, version, data);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, context: next.context });
   const { actor: _a, ...payload } = event;

@@ -26,21 +26,35 @@ function requireSecretariat(user: CurrentUser) {
 
 /** When each request last entered `screening` (SUBMIT or RESUBMIT), from the audit log. */
 export async function screeningEntries(requestIds: string[]): Promise<Map<string, Date>> {
-  const events = await db.auditEvent.findMany({
-    where: { requestId: { in: requestIds }, type: { in: ["SUBMIT", "RESUBMIT"] }, toState: "screening" },
-    orderBy: { seq: "asc" },
-    select: { requestId: true, at: true },
-  });
-  return new Map(events.map((e) => [e.requestId as string, e.at]));
+  const entered = new Map<string, Date>();
+  // in slices: SQLite caps the number of bound parameters of one statement
+  for (let i = 0; i < requestIds.length; i += ID_SLICE) {
+    const events = await db.auditEvent.findMany({
+      where: { requestId: { in: requestIds.slice(i, i + ID_SLICE) }, type: { in: ["SUBMIT", "RESUBMIT"] }, toState: "screening" },
+      orderBy: { seq: "asc" },
+      select: { requestId: true, at: true },
+    });
+    for (const e of events) entered.set(e.requestId as string, e.at);
+  }
+  return entered;
 }
+const ID_SLICE = 500;
 
 /** Waiting time of a submission: business days since it entered screening, due day and overdue mark. */
 export function screeningClock(enteredAt: Date, now: Date, dueBusinessDays = screeningDueBusinessDays()) {
   const submittedOn = koreanDate(enteredAt);
   const today = koreanDate(now);
+  // a pure function of three day-level values: many submissions share a day, so remember the answer
+  const key = `${submittedOn}|${today}|${dueBusinessDays}`;
+  const known = clockCache.get(key);
+  if (known) return known;
   const dueOn = addBusinessDays(submittedOn, dueBusinessDays);
-  return { submittedOn, dueOn, businessDaysWaiting: businessDaysBetween(submittedOn, today), overdue: today > dueOn };
+  const clock = { submittedOn, dueOn, businessDaysWaiting: businessDaysBetween(submittedOn, today), overdue: today > dueOn };
+  if (clockCache.size > 10_000) clockCache.clear();
+  clockCache.set(key, clock);
+  return clock;
 }
+const clockCache = new Map<string, { submittedOn: string; dueOn: string; businessDaysWaiting: number; overdue: boolean }>();
 
 /** Everything waiting for screening, oldest submission first, with its clock and checklist. */
 export async function listScreeningQueue({ user, now = new Date() }: { user: CurrentUser; now?: Date }) {

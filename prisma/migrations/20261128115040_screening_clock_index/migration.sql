@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DemandRequest_state_submittedAt_idx" ON "DemandRequest"("state", "submittedAt");
+
