@@ -42,7 +42,7 @@ const sign = (actor = member1): RequestEvent => ({ type: "SIGN", actor });
 describe("initial snapshot", () => {
   it("starts in draft with default quorum 2 and empty context", () => {
     const s = initialSnapshot({ ministryId: MINISTRY_ID });
-    expect(MACHINE_VERSION).toBe(1);
+    expect(MACHINE_VERSION).toBe(2);
     expect(stateName(s)).toBe("draft");
     expect(stateDetail(s)).toBeNull();
     expect(s.context).toEqual({
@@ -55,6 +55,7 @@ describe("initial snapshot", () => {
       approvedGpus: null,
       allocatedGpus: 0,
       returnReasons: [],
+      conditionsOpen: false,
     });
     expect(initialSnapshot({ ministryId: "x", quorum: 3 }).context.quorum).toBe(3);
   });
@@ -204,8 +205,31 @@ describe("conditions and allocation", () => {
     expect(s.context.decision?.conditions).toHaveLength(1);
     refuse(s, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: false }, "CONDITIONS_OPEN");
     refuse(s, { type: "CONDITIONS_MET", actor: ministry, allConditionsMet: true }, "WRONG_ROLE");
-    refuse(s, { type: "ALLOCATE", actor: secretariat, gpus: 1 }, "NOT_IN_STATE");
-    expect(stateName(accept(s, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }))).toBe("approved");
+    expect(s.context.conditionsOpen).toBe(true);
+    // GPUs before the conditions are met only when the server says the configuration allows it
+    refuse(s, { type: "ALLOCATE", actor: secretariat, gpus: 1 }, "CONDITIONAL_ALLOCATION_OFF");
+    refuse(s, { type: "ALLOCATE", actor: secretariat, gpus: 1, conditionalAllowed: false }, "CONDITIONAL_ALLOCATION_OFF");
+    const met = accept(s, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true });
+    expect([stateName(met), met.context.conditionsOpen]).toEqual(["approved", false]);
+    refuse(met, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }, "NOT_IN_STATE");
+  });
+
+  it("with conditional allocation allowed, open conditions travel into allocated and are met there", () => {
+    const s = snapshotAt("conditionallyApproved");
+    const alloc = (gpus: number): RequestEvent => ({ type: "ALLOCATE", actor: secretariat, gpus, conditionalAllowed: true });
+    const partly = accept(s, alloc(30));
+    expect([stateName(partly), stateDetail(partly), partly.context.conditionsOpen]).toEqual(["allocated", "partially", true]);
+    // releasing everything while conditions are open goes back to conditionally approved, not approved
+    const back = accept(partly, { type: "RELEASE", actor: secretariat, gpus: 30 });
+    expect([stateName(back), back.context.conditionsOpen]).toEqual(["conditionallyApproved", true]);
+    const started = accept(accept(partly, alloc(APPROVED_GPUS - 30)), { type: "START", actor: secretariat });
+    refuse(started, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: false }, "CONDITIONS_OPEN");
+    const met = accept(started, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true });
+    expect([stateName(met), met.context.conditionsOpen]).toEqual(["active", false]);
+    refuse(met, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }, "NO_OPEN_CONDITIONS");
+    // once met, a full release returns to approved
+    const done = accept(accept(partly, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }), { type: "RELEASE", actor: secretariat, gpus: 30 });
+    expect(stateName(done)).toBe("approved");
   });
 
   it("allocates partially, then fully, never over the approved count", () => {
@@ -279,10 +303,20 @@ describe("restoreSnapshot", () => {
     expect(stateName(sendEvent(restored, sign(chair)).snapshot)).toBe("awaitingSignoff");
   });
 
+  it("migrates a version-1 snapshot: conditions are open exactly when it was conditionally approved", () => {
+    const v1 = (state: string) => {
+      const { conditionsOpen: _dropped, ...context } = persistSnapshot(snapshotAt(state as never)).context;
+      return { value: persistSnapshot(snapshotAt(state as never)).value, context };
+    };
+    expect(restoreSnapshot(v1("conditionallyApproved"), 1).context.conditionsOpen).toBe(true);
+    expect(restoreSnapshot(v1("approved"), 1).context.conditionsOpen).toBe(false);
+    expect(() => restoreSnapshot(v1("approved"), 2)).toThrow(/conditionsOpen/);
+  });
+
   it("refuses unknown versions and garbage", () => {
     const good = persistSnapshot(snapshotAt("draft"));
     expect(() => restoreSnapshot(good, 99)).toThrow(SnapshotVersionError);
-    expect(() => restoreSnapshot(good, 99)).toThrow(/version 99.*1\.\.1/);
+    expect(() => restoreSnapshot(good, 99)).toThrow(/version 99.*1\.\.2/);
     expect(() => restoreSnapshot(good, 0)).toThrow(SnapshotVersionError);
     expect(() => restoreSnapshot(good, 1.5)).toThrow(SnapshotVersionError);
     for (const garbage of [null, "draft", 42, [], {}, { value: "draft" }, { value: "nowhere", context: good.context },
@@ -302,7 +336,7 @@ describe("describeWorkflow", () => {
     expect(d.states.find((s) => s.id === "allocated")?.children).toEqual(["partially", "fully"]);
     expect(d.transitions).toContainEqual({ from: "awaitingSignoff", event: "SIGN",
       to: ["approved", "conditionallyApproved", "rejected", "jointPlanning", "awaitingSignoff"] });
-    expect(d.transitions).toContainEqual({ from: "allocated", event: "RELEASE", to: ["approved", "allocated.partially"] });
+    expect(d.transitions).toContainEqual({ from: "allocated", event: "RELEASE", to: ["conditionallyApproved", "approved", "allocated.partially"] });
     expect(d.transitions).toContainEqual({ from: "draft", event: "SUBMIT", to: ["screening"] });
   });
 });

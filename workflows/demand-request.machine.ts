@@ -27,7 +27,8 @@ export * from "./guards";
 export { restoreSnapshot, persistSnapshot, SnapshotVersionError, migrations } from "./persistence";
 export type { PersistedRequestSnapshot } from "./persistence";
 
-export const MACHINE_VERSION = 1;
+/** 2: context.conditionsOpen (conditions of a conditional approval may travel into `allocated`). */
+export const MACHINE_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // events
@@ -68,7 +69,8 @@ export type RequestEvent =
   | (Ev<"REFUSE_SIGNOFF"> & { reason: string })
   /** Set by the server: every condition of the decision is marked met. */
   | (Ev<"CONDITIONS_MET"> & { allConditionsMet: boolean })
-  | (Ev<"ALLOCATE"> & { gpus: number })
+  /** `conditionalAllowed`: set by the server from configuration — may a request whose conditions are still open receive GPUs? */
+  | (Ev<"ALLOCATE"> & { gpus: number; conditionalAllowed?: boolean })
   | (Ev<"RELEASE"> & { gpus: number })
   | Ev<"START">
   | Ev<"CLOSE">;
@@ -98,6 +100,8 @@ export interface RequestContext {
   approvedGpus: number | null;
   allocatedGpus: number;
   returnReasons: string[];
+  /** The conditions of a conditional approval are not all met yet (they follow the request into `allocated`). */
+  conditionsOpen: boolean;
 }
 export interface RequestInput {
   ministryId: string;
@@ -123,7 +127,7 @@ const checkGuards = Object.fromEntries(
 ) as Record<CheckGuardName, (args: GuardArgs) => boolean>;
 
 /** The checks of an event type, plus branch guards that choose among its targets. */
-type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll";
+type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll" | "conditionsStillOpen";
 type OutcomeGuard = { type: "decisionOutcomeIs"; params: { outcome: DecisionOutcome } };
 const when = (type: EventType, ...branch: NamedGuard[]) =>
   and<RequestContext, RequestEvent, NamedGuard[]>([...EVENT_CHECKS[type], ...branch]);
@@ -148,6 +152,7 @@ export const demandRequestMachine = setup({
     quorumReachedWithThis: machineGuard(quorumReachedWithThis),
     fillsApproved: machineGuard(fillsApproved),
     releasesAll: machineGuard(releasesAll),
+    conditionsStillOpen: ({ context }) => context.conditionsOpen,
     decisionOutcomeIs: ({ context }, params: { outcome: DecisionOutcome }) =>
       decisionOutcomeIs(context, params.outcome),
   },
@@ -186,6 +191,8 @@ export const demandRequestMachine = setup({
     addAllocation: assign({
       allocatedGpus: ({ context, event }) => context.allocatedGpus + (event.type === "ALLOCATE" ? event.gpus : 0),
     }),
+    openConditions: assign({ conditionsOpen: () => true }),
+    closeConditions: assign({ conditionsOpen: () => false }),
     subtractAllocation: assign({
       allocatedGpus: ({ context, event }) => context.allocatedGpus - (event.type === "RELEASE" ? event.gpus : 0),
     }),
@@ -202,6 +209,7 @@ export const demandRequestMachine = setup({
     approvedGpus: null,
     allocatedGpus: 0,
     returnReasons: [],
+    conditionsOpen: false,
   }),
   initial: "draft",
   states: {
@@ -278,9 +286,14 @@ export const demandRequestMachine = setup({
       },
     },
     conditionallyApproved: {
-      entry: "applyApprovedGpus",
+      entry: ["applyApprovedGpus", "openConditions"],
       on: {
-        CONDITIONS_MET: { target: "approved", guard: when("CONDITIONS_MET") },
+        CONDITIONS_MET: { target: "approved", guard: when("CONDITIONS_MET"), actions: "closeConditions" },
+        // only when the configuration allows GPUs before the conditions are met (guard conditionalAllocationAllowed)
+        ALLOCATE: [
+          { target: "allocated.fully", guard: when("ALLOCATE", "fillsApproved"), actions: "addAllocation" },
+          { target: "allocated.partially", guard: when("ALLOCATE"), actions: "addAllocation" },
+        ],
       },
     },
     rejected: { type: "final" },
@@ -294,16 +307,22 @@ export const demandRequestMachine = setup({
           { target: ".partially", guard: when("ALLOCATE"), actions: "addAllocation" },
         ],
         RELEASE: [
+          { target: "conditionallyApproved", guard: when("RELEASE", "releasesAll", "conditionsStillOpen"), actions: "subtractAllocation" },
           { target: "approved", guard: when("RELEASE", "releasesAll"), actions: "subtractAllocation" },
           { target: ".partially", guard: when("RELEASE"), actions: "subtractAllocation" },
         ],
+        // conditions carried in from a conditional approval are met while the GPUs are already allocated
+        CONDITIONS_MET: { guard: when("CONDITIONS_MET"), actions: "closeConditions" },
         START: { target: "active", guard: when("START") },
         // closed early (e.g. the ministry gives the GPUs back before starting)
         CLOSE: { target: "closed", guard: when("CLOSE") },
       },
     },
     active: {
-      on: { CLOSE: { target: "closed", guard: when("CLOSE") } },
+      on: {
+        CONDITIONS_MET: { guard: when("CONDITIONS_MET"), actions: "closeConditions" },
+        CLOSE: { target: "closed", guard: when("CLOSE") },
+      },
     },
     closed: { type: "final" },
     withdrawn: { type: "final" },

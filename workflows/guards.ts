@@ -24,6 +24,8 @@ export type RefusalCode =
   | "APPROVED_GPUS_INVALID"
   | "CONDITIONS_REQUIRED"
   | "CONDITIONS_OPEN"
+  | "NO_OPEN_CONDITIONS"
+  | "CONDITIONAL_ALLOCATION_OFF"
   | "OVER_APPROVED"
   | "GPUS_INVALID"
   | "RELEASE_OVER_ALLOCATED"
@@ -44,6 +46,8 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   "APPROVED_GPUS_INVALID",
   "CONDITIONS_REQUIRED",
   "CONDITIONS_OPEN",
+  "NO_OPEN_CONDITIONS",
+  "CONDITIONAL_ALLOCATION_OFF",
   "OVER_APPROVED",
   "GPUS_INVALID",
   "RELEASE_OVER_ALLOCATED",
@@ -113,6 +117,11 @@ export const conditionsProvided: Guard = (_c, e) =>
       e.conditions.every((x) => nonBlank(x?.text) && isIsoDate(x?.dueOn))));
 export const allConditionsMet: Guard = (_c, e) =>
   e.type === "CONDITIONS_MET" && e.allConditionsMet === true;
+/** There are conditions of a conditional approval still to be met (CONDITIONS_MET has something to close). */
+export const conditionsAreOpen: Guard = (c) => c.conditionsOpen === true;
+/** GPUs before the conditions are met only when the configuration allows it (a fact the server sets). */
+export const conditionalAllocationAllowed: Guard = (c, e) =>
+  !c.conditionsOpen || (e.type === "ALLOCATE" && e.conditionalAllowed === true);
 export const allocationGpusValid: Guard = (_c, e) =>
   e.type === "ALLOCATE" && isInt(e.gpus) && e.gpus > 0;
 export const withinApproved: Guard = (c, e) =>
@@ -139,6 +148,8 @@ export const CHECK_GUARDS = {
   approvedWithinAgreed,
   conditionsProvided,
   allConditionsMet,
+  conditionsAreOpen,
+  conditionalAllocationAllowed,
   allocationGpusValid,
   withinApproved,
   releaseGpusValid,
@@ -178,6 +189,8 @@ export const CHECK_REFUSALS: Record<CheckGuardName, CheckRefusal> = {
   },
   conditionsProvided: { code: "CONDITIONS_REQUIRED", kind: "payload" },
   allConditionsMet: { code: "CONDITIONS_OPEN", kind: "payload" },
+  conditionsAreOpen: { code: "NO_OPEN_CONDITIONS", kind: "actor" },
+  conditionalAllocationAllowed: { code: "CONDITIONAL_ALLOCATION_OFF", kind: "payload" },
   allocationGpusValid: { code: "GPUS_INVALID", kind: "payload" },
   withinApproved: {
     code: "OVER_APPROVED",
@@ -217,8 +230,8 @@ export const EVENT_CHECKS = {
   ],
   SIGN: ["isApprover", "notAlreadySigned"],
   REFUSE_SIGNOFF: ["isApprover", "notAlreadySigned", "hasReason"],
-  CONDITIONS_MET: ["isSecretariat", "allConditionsMet"],
-  ALLOCATE: ["isSecretariat", "allocationGpusValid", "withinApproved"],
+  CONDITIONS_MET: ["isSecretariat", "conditionsAreOpen", "allConditionsMet"],
+  ALLOCATE: ["isSecretariat", "conditionalAllocationAllowed", "allocationGpusValid", "withinApproved"],
   RELEASE: ["isSecretariat", "releaseGpusValid", "releaseWithinAllocated"],
   START: ["isSecretariat"],
   CLOSE: ["isSecretariat"],

@@ -31,7 +31,10 @@ export class SnapshotVersionError extends Error {
  * version 1 exists. When you bump MACHINE_VERSION, add the entry for the previous version here and
  * a test that restores a fixture stored by it.
  */
-export const migrations: Readonly<Record<number, (stored: PersistedRequestSnapshot) => PersistedRequestSnapshot>> = {};
+export const migrations: Readonly<Record<number, (stored: PersistedRequestSnapshot) => PersistedRequestSnapshot>> = {
+  // 1 → 2: conditionsOpen; in version 1 conditions could only be open in `conditionallyApproved`
+  1: (stored) => ({ ...stored, context: { ...stored.context, conditionsOpen: stored.value === "conditionallyApproved" } }),
+};
 
 export function persistSnapshot(snapshot: RequestSnapshot): PersistedRequestSnapshot {
   return JSON.parse(JSON.stringify({ value: snapshot.value, context: snapshot.context }));
@@ -52,6 +55,7 @@ function contextProblem(c: unknown): string | null {
   if (!orNull(c.approvedGpus, isNum)) return "context.approvedGpus";
   if (!isNum(c.allocatedGpus)) return "context.allocatedGpus";
   if (!Array.isArray(c.returnReasons) || !c.returnReasons.every(isStr)) return "context.returnReasons";
+  if (typeof c.conditionsOpen !== "boolean") return "context.conditionsOpen";
   if (!Array.isArray(c.signoffs) || !c.signoffs.every((s) => isObj(s) && isStr(s.approverId) && typeof s.isChair === "boolean")) {
     return "context.signoffs";
   }

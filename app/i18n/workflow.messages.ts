@@ -74,6 +74,8 @@ export const workflowKo = {
     APPROVED_GPUS_INVALID: "승인 GPU 수량은 0 이상의 정수여야 하며, 승인·조건부 승인이면 1 이상이어야 합니다.",
     CONDITIONS_REQUIRED: "조건부 승인에는 내용과 이행 기한(YYYY-MM-DD)을 갖춘 조건이 하나 이상 필요합니다.",
     CONDITIONS_OPEN: "아직 이행되지 않은 승인 조건이 있습니다. 모든 조건을 이행 완료로 표시한 뒤 확인하세요.",
+    NO_OPEN_CONDITIONS: "이행을 확인할 승인 조건이 남아 있지 않습니다.",
+    CONDITIONAL_ALLOCATION_OFF: "승인 조건이 모두 이행되기 전에는 GPU를 배분할 수 없습니다(설정 ALLOCATE_CONDITIONALLY_APPROVED).",
     OVER_APPROVED: "배분 요청 수량({requested})이 승인 수량의 남은 몫({remaining})을 넘습니다. 승인 수량은 {approved}개입니다.",
     GPUS_INVALID: "GPU 수량은 1 이상의 정수여야 합니다.",
     RELEASE_OVER_ALLOCATED: "회수 수량({requested})이 현재 배분된 수량({allocated})보다 많습니다.",
@@ -148,6 +150,8 @@ export const workflowEn: Translation<typeof workflowKo> = {
       "The approved GPU count must be a whole number of 0 or more, and at least 1 for an approval or a conditional approval.",
     CONDITIONS_REQUIRED: "A conditional approval needs at least one condition with a description and a due date (YYYY-MM-DD).",
     CONDITIONS_OPEN: "Some approval conditions are still open. Mark every condition as met, then confirm.",
+    NO_OPEN_CONDITIONS: "There are no open approval conditions to confirm.",
+    CONDITIONAL_ALLOCATION_OFF: "GPUs can't be allocated before every approval condition is met (setting ALLOCATE_CONDITIONALLY_APPROVED).",
     OVER_APPROVED:
       "Allocating {requested} GPUs would exceed what is left of the approved count ({remaining} of {approved}).",
     GPUS_INVALID: "The GPU count must be a whole number of at least 1.",

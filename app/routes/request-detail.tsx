@@ -13,7 +13,7 @@ import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
-import { listConditions } from "~/modules/conditions/conditions.server";
+import { CONDITION_STATES, listConditions } from "~/modules/conditions/conditions.server";
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
@@ -38,7 +38,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       listAllocations({ user, requestId }),
       listAttachments({ user, requestId }),
     ]);
-    const conditional = item.state === "conditionallyApproved";
+    // conditions can be worked on while any is open (also on an allocated request, when configured)
+    const conditional = CONDITION_STATES.includes(item.state) && conditions.some((c) => c.status !== "met");
     return {
       item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
       allocations: { rows: allocations, canRelease: user.role === "SECRETARIAT" && ["allocated", "closed"].includes(item.state) },

@@ -18,6 +18,14 @@ export function signoffQuorum(): number {
 }
 
 /** Business days a submission may wait in screening before the queue marks it overdue. */
+/**
+ * May a conditionally approved request receive GPUs before its conditions are met?
+ * ALLOCATE_CONDITIONALLY_APPROVED=true allows it (the conditions then stay open on the allocated request).
+ */
+export function allowConditionalAllocation(): boolean {
+  return process.env.ALLOCATE_CONDITIONALLY_APPROVED === "true";
+}
+
 export function screeningDueBusinessDays(): number {
   const n = Number(process.env.SCREENING_DUE_BUSINESS_DAYS ?? 5);
   return Number.isInteger(n) && n >= 1 ? n : 5;

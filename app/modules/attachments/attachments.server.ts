@@ -10,6 +10,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { ALLOWED_EXTENSIONS, sniffMediaType } from "./sniff";
 import { MAX_FILE_BYTES, attachmentsDir, receiveUpload } from "./upload.server";
+import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 
 export { MAX_FILE_BYTES };
 export const MAX_FILES_PER_REQUEST = 10;
@@ -31,7 +32,7 @@ async function assertMayChange(tx: Tx, user: CurrentUser, request: RequestRow, c
   }
   const condition = await tx.condition.findFirst({ where: { id: conditionId, requestId: request.id }, select: { status: true } });
   if (!condition) throw notFound();
-  if (current.state !== "conditionallyApproved" || condition.status === "met") {
+  if (!CONDITION_STATES.includes(current.state) || condition.status === "met") {
     throw new AppError("EVENT_NOT_ALLOWED", 422, "attachment.error.evidenceClosed");
   }
 }

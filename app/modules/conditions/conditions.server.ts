@@ -15,6 +15,12 @@ import { conditionFacts } from "~/modules/meetings/event-rows.server";
 
 export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
 
+/**
+ * States in which a request's conditions can be worked on: conditionally approved, or — when the
+ * configuration lets GPUs go out before the conditions are met — allocated or active with them open.
+ */
+export const CONDITION_STATES = ["conditionallyApproved", "allocated", "active"];
+
 /** Today in Korea (the due dates are Korean calendar days). */
 export function todayInKorea(now = new Date()): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -40,7 +46,7 @@ async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {
   const condition = await tx.condition.findUnique({ where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } } });
   if (!condition) throw notFound();
   if (user.role === "MINISTRY_OFFICER" && condition.request.organizationId !== user.organization.id) throw notFound();
-  if (condition.request.state !== "conditionallyApproved") throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.notOpen");
+  if (!CONDITION_STATES.includes(condition.request.state)) throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.notOpen");
   return condition;
 }
 
@@ -75,8 +81,8 @@ export async function submitEvidence({ user, conditionId, expectedVersion, note 
       requestId: condition.requestId,
       actorId: user.id,
       type: "CONDITION_EVIDENCE",
-      fromState: "conditionallyApproved",
-      toState: "conditionallyApproved",
+      fromState: condition.request.state,
+      toState: condition.request.state,
       payload: { conditionId, files, note: note.trim() },
     });
     return { status: "evidenceSubmitted" as const, version: expectedVersion + 1 };
@@ -94,8 +100,8 @@ export async function returnEvidence({ user, conditionId, expectedVersion, reaso
       requestId: condition.requestId,
       actorId: user.id,
       type: "CONDITION_RETURNED",
-      fromState: "conditionallyApproved",
-      toState: "conditionallyApproved",
+      fromState: condition.request.state,
+      toState: condition.request.state,
       payload: { conditionId, reason: reason.trim() },
     });
     return { status: "open" as const, version: expectedVersion + 1 };
@@ -119,12 +125,12 @@ export async function markConditionMet({ user, conditionId, expectedVersion }: {
       requestId: condition.requestId,
       actorId: user.id,
       type: "CONDITION_MET",
-      fromState: "conditionallyApproved",
-      toState: "conditionallyApproved",
+      fromState: condition.request.state,
+      toState: condition.request.state,
       payload: { conditionId },
     });
     const facts = await conditionFacts(tx, condition.requestId);
-    let requestState = "conditionallyApproved";
+    let requestState = condition.request.state;
     if (facts.allConditionsMet) {
       const result = await applyRequestEvent(tx, {
         user,

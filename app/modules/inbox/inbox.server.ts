@@ -21,6 +21,7 @@ import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { screeningClock } from "~/modules/screening/screening.server";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
+import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 
 export type InboxKey =
   | "revision" | "planToSign" | "conditionsDue"
@@ -84,7 +85,7 @@ async function officerInbox(user: CurrentUser, today: string): Promise<InboxGrou
     db.demandRequest.findMany({ where: { organizationId, state: "revision" }, orderBy: { updatedAt: "asc" }, select: { id: true, reference: true, title: true } }),
     plansAwaiting("MINISTRY", { organizationId }),
     db.condition.findMany({
-      where: { status: "open", request: { organizationId, state: "conditionallyApproved" } },
+      where: { status: "open", request: { organizationId, state: { in: CONDITION_STATES } } },
       orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
       select: { id: true, text: true, dueOn: true, request: { select: { id: true, reference: true } } },
     }),
@@ -167,7 +168,7 @@ async function secretariatInbox(now: Date): Promise<InboxGroup[]> {
     }),
     decisionsToRecord(),
     db.condition.findMany({
-      where: { status: "evidenceSubmitted", request: { state: "conditionallyApproved" } },
+      where: { status: "evidenceSubmitted", request: { state: { in: CONDITION_STATES } } },
       orderBy: { evidenceSubmittedAt: "asc" },
       select: { id: true, text: true, request: { select: { id: true, reference: true } } },
     }),

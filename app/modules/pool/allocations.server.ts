@@ -20,6 +20,7 @@ import { compareMonths, maxMonth } from "./planner";
 import type { AllocateInput, CommitPlanInput } from "./pool.schema";
 import { count } from "./tranches.server";
 import { appErrorMessage } from "~/utils/api.server";
+import { allowConditionalAllocation } from "~/utils/config.server";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -69,7 +70,7 @@ async function allocateInTx(tx: Tx, user: CurrentUser, input: AllocateInput) {
     const result = await applyRequestEvent(tx, {
       user,
       requestId: input.requestId,
-      event: { type: "ALLOCATE", gpus: input.gpus, actor: toWorkflowActor(user) },
+      event: { type: "ALLOCATE", gpus: input.gpus, actor: toWorkflowActor(user), conditionalAllowed: allowConditionalAllocation() },
       sideRows: async () => {
         const row = await tx.allocation.create({
           data: { requestId: input.requestId, trancheId: input.trancheId, gpus: input.gpus, startMonth, months, createdById: user.id },

@@ -19,6 +19,7 @@ import { planAllocations, type PlanReason, type PlannerRequest, type Sector } fr
 import { capacityTimeline } from "./timeline";
 import { SECTORS } from "./pool.schema";
 import { listTranches, requirePoolReader } from "./tranches.server";
+import { allowConditionalAllocation } from "~/utils/config.server";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
@@ -37,8 +38,11 @@ async function loadRequests(where: Record<string, unknown>) {
   return db.demandRequest.findMany({ where, select: requestSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
+/** Requests that may really receive GPUs now (conditionally approved ones only if the configuration allows). */
 const isRealCandidate = (r: { state: string; stateDetail: string | null }) =>
-  r.state === "approved" || (r.state === "allocated" && r.stateDetail === "partially");
+  r.state === "approved" || (r.state === "allocated" && r.stateDetail === "partially") ||
+  (r.state === "conditionallyApproved" && allowConditionalAllocation());
+const REAL_STATES = ["approved", "allocated", "conditionallyApproved"];
 
 function allocatedOf(r: RequestRow) {
   return r.allocations.reduce((s, a) => s + a.gpus, 0);
@@ -80,7 +84,7 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
 /** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
 export async function planCandidates({ user }: { user: CurrentUser }) {
   if (user.role !== "SECRETARIAT") throw forbidden();
-  const rows = await loadRequests({ state: { in: ["approved", "allocated", ...PIPELINE_STATES] } });
+  const rows = await loadRequests({ state: { in: [...REAL_STATES, ...PIPELINE_STATES] } });
   return {
     approved: rows.filter(isRealCandidate).map((r) => describe(r, false)),
     pipeline: rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => describe(r, true)),
@@ -95,7 +99,7 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
   if (user.role !== "SECRETARIAT") throw forbidden();
   const rows = requestIds
     ? await loadRequests({ id: { in: [...new Set(requestIds)] } })
-    : (await loadRequests({ state: { in: ["approved", "allocated"] } })).filter(isRealCandidate);
+    : (await loadRequests({ state: { in: REAL_STATES } })).filter(isRealCandidate);
   if (requestIds) {
     const found = new Set(rows.map((r) => r.id));
     const bad = [...new Set(requestIds)].filter((id) => !found.has(id) || !rows.some((r) => r.id === id && (isRealCandidate(r) || PIPELINE_STATES.includes(r.state))));
