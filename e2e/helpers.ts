@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "ax-demo-2026";
@@ -21,4 +22,10 @@ export async function apiAs(email: string): Promise<APIRequestContext> {
 export async function sendEvent(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
   const current = await (await ctx.get(`/api/v1/requests/${id}`)).json();
   return ctx.post(`/api/v1/requests/${id}/events`, { data: { expectedVersion: current.version, ...body } });
+}
+
+/** axe finds no serious or critical violation on the page as it is now. */
+export async function expectNoSeriousA11yIssues(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 }

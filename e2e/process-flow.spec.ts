@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, signIn } from "./helpers";
+import { PASSWORD, expectNoSeriousA11yIssues, signIn } from "./helpers";
 
 // The whole deliberation across roles, through the pages (issue 5): screening → returned → resubmitted →
 // accepted → plan co-signed → on 제3회's agenda → locked and printed → approved with conditions → chair
@@ -79,6 +79,7 @@ test("a request goes from screening to approved across every role, and every ste
   await expect(secretariat.getByTestId("plan-signatures")).toContainText("과기정통부: 김사무");
 
   await officer.goto(`${url}/plan`);
+  await expectNoSeriousA11yIssues(officer);
   await officer.getByRole("button", { name: "부처 대표로 서명" }).click();
   await expect(officer.getByText("양측 서명 완료 — 안건 상정 가능")).toBeVisible();
 
@@ -113,6 +114,7 @@ test("a request goes from screening to approved across every role, and every ste
 
   // sign-off: the chair signs — still waiting — then the second approver: conditionally approved
   await chair.goto("/signoffs");
+  await expectNoSeriousA11yIssues(chair);
   const chairItem = chair.getByTestId("signoff-item").filter({ hasText: TITLE });
   await chairItem.getByRole("button", { name: "서명(승인)" }).click();
   await expect(chair.getByRole("status")).toBeVisible();
@@ -139,6 +141,7 @@ test("a request goes from screening to approved across every role, and every ste
 
   // the secretariat marks it met: approved
   await secretariat.goto(url);
+  await expectNoSeriousA11yIssues(secretariat);
   await secretariat.getByRole("button", { name: "이행 확인" }).click();
   await expect(secretariat.getByRole("status")).toContainText("승인으로 전환");
   await expect(secretariat.getByTestId("request-state")).toHaveText("승인");
