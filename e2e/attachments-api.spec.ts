@@ -1,8 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import Database from "better-sqlite3";
 import { apiAs } from "./helpers";
+import { monthFromNow } from "./dates";
 
 const MB = 1024 * 1024;
 const dataDir = process.env.E2E_DATA_DIR!;
@@ -108,7 +109,7 @@ test("attachments follow the request's visibility; delete only by the ministry w
   // Once submitted (not editable) nothing can be added or removed.
   await officer.patch(`/api/v1/requests/${id}`, { data: {
     expectedVersion: 1, domain: "HEALTH", sector: "INDUSTRY", problemStatement: "첨부 파일 권한을 시험하기 위한 문제 정의입니다.", aiWork: "RESEARCH",
-    gpusRequested: 8, desiredStartMonth: "2030-01", durationMonths: 6, dataReadiness: "READY", npuCapable: false,
+    gpusRequested: 8, desiredStartMonth: monthFromNow(37), durationMonths: 6, dataReadiness: "READY", npuCapable: false,
     expectedOutcomes: "시험이 통과합니다.", budgetKrw: 0, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
   } });
   expect((await officer.post(`/api/v1/requests/${id}/events`, { data: { type: "SUBMIT", expectedVersion: 2 } })).status()).toBe(200);

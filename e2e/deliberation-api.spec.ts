@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { apiAs, sendEvent } from "./helpers";
+import { dayFromNow, monthFromNow } from "./dates";
 
 const INTAKE = {
   title: "감염병 역학조사 보조 AI",
@@ -8,7 +9,7 @@ const INTAKE = {
   problemStatement: "역학조사 인력이 부족하여 접촉자 분류가 늦어지고 있어 AI 보조가 필요합니다.",
   aiWork: "FINE_TUNING",
   gpusRequested: 120,
-  desiredStartMonth: "2027-05",
+  desiredStartMonth: monthFromNow(5),
   durationMonths: 12,
   dataReadiness: "READY",
   npuCapable: false,
@@ -20,7 +21,7 @@ const INTAKE = {
 const PLAN = {
   techDevelopmentPlan: "역학 데이터로 분류 모델을 미세조정합니다.",
   demonstrationPlan: "3개 보건소에서 실증합니다.",
-  milestones: [{ title: "실증 착수", dueOn: "2027-07-01" }],
+  milestones: [{ title: "실증 착수", dueOn: dayFromNow(210) }],
   kpis: "분류 시간 50% 단축",
   agreedGpus: 100,
   ministryContact: "최보건",
@@ -46,8 +47,8 @@ test("plan signatures, scheduling, quorum and double signing through the API", a
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 0, ...PLAN } })).status()).toBe(409);
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 1, ...PLAN, agreedGpus: 0 } })).status()).toBe(422);
 
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: 900, date: "2027-03-18", title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
-  expect((await secretariat.post("/api/v1/meetings", { data: { number: 900, date: "2027-03-18", title: "중복", place: "서울" } })).status()).toBe(409);
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: 900, date: dayFromNow(100), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  expect((await secretariat.post("/api/v1/meetings", { data: { number: 900, date: dayFromNow(100), title: "중복", place: "서울" } })).status()).toBe(409);
 
   // scheduling with an unsigned plan → 422 with the reason, nothing changes
   const early = await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } });
@@ -105,5 +106,5 @@ test("officers cannot read meetings; approvers cannot change them", async () => 
   expect(list.status()).toBe(200);
   const meetings = await list.json();
   expect(meetings.map((m: { number: number }) => m.number)).toEqual(expect.arrayContaining([1, 2, 3]));
-  expect((await approver.post("/api/v1/meetings", { data: { number: 901, date: "2027-04-01", title: "회의", place: "서울" } })).status()).toBe(403);
+  expect((await approver.post("/api/v1/meetings", { data: { number: 901, date: dayFromNow(120), title: "회의", place: "서울" } })).status()).toBe(403);
 });

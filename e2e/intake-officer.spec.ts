@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn, expectNoSeriousA11yIssues } from "./helpers";
+import { monthFromNow } from "./dates";
 
 const hwp = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 1)]);
 const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2048, 0x20)]);
@@ -38,7 +39,7 @@ test("an officer drafts, learns what is missing, completes, attaches files, subm
   await page.getByLabel("AI 작업 유형").selectOption("FINE_TUNING");
   await page.getByLabel("요청 GPU 수").fill("1024");
   await expect(page.getByTestId("gpusRequested-formatted")).toHaveText("1,024 장");
-  await page.getByLabel("희망 시작 월").fill("2027-09");
+  await page.getByLabel("희망 시작 월").fill(monthFromNow(9));
   await page.getByLabel("사용 기간 (개월)").fill("12");
   await page.getByLabel("일부 준비").check();
   await page.getByRole("group", { name: "국산 NPU에서 실행 가능 여부" }).getByLabel("아니오").check();
@@ -111,7 +112,7 @@ test("without JavaScript: a draft is saved, files are uploaded and deleted throu
 
 const complete = {
   title: "보완 절차 시험 요청", domain: "HEALTH", sector: "INDUSTRY", problemStatement: "보완 요청과 재제출 절차를 시험하기 위한 문제 정의입니다.",
-  aiWork: "FINE_TUNING", gpusRequested: 64, desiredStartMonth: "2027-10", durationMonths: 6, dataReadiness: "READY", npuCapable: true,
+  aiWork: "FINE_TUNING", gpusRequested: 64, desiredStartMonth: monthFromNow(10), durationMonths: 6, dataReadiness: "READY", npuCapable: true,
   expectedOutcomes: "재제출 후 검토 통과 여부 확인", budgetKrw: 100_000_000, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
 };
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
+import { monthFromNow } from "./dates";
 
 test("an officer saves a partial draft, sees what is missing, completes and submits it", async ({ page }) => {
   await signIn(page, "officer@mohw.go.kr");
@@ -23,7 +24,7 @@ test("an officer saves a partial draft, sees what is missing, completes and subm
   await page.getByLabel("문제 정의 (20자 이상)").fill("감염병 유행 시 병상과 인력 배치를 미리 계획할 수 있는 예측 모델이 없습니다.");
   await page.getByLabel("AI 작업 유형").selectOption("FOUNDATION_TRAINING");
   await page.getByLabel("요청 GPU 수").fill("512");
-  await page.getByLabel("희망 시작 월").fill("2027-04");
+  await page.getByLabel("희망 시작 월").fill(monthFromNow(4));
   await page.getByLabel("사용 기간 (개월)").fill("18");
   await page.getByLabel("일부 준비").check();
   await page.getByRole("group", { name: "국산 NPU에서 실행 가능 여부" }).getByLabel("예").check();

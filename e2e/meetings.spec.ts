@@ -1,38 +1,11 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signIn, apiAs, sendEvent } from "./helpers";
+import { expect, test, type Page } from "./fixtures";
+import { apiAs, coSignedRequest, signIn } from "./helpers";
+import { dayFromNow } from "./dates";
 
 // Works on a meeting it creates itself (제3회 is only read), so the cross-role flow that puts a
 // request on 제3회 and locks it is not disturbed by the order the spec files run in.
-
-async function send(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
-  const res = await sendEvent(ctx, id, body);
-  expect(res.status(), await res.text()).toBe(200);
-}
-
-/** A mohw request in joint planning with a plan both sides signed (API.md "Joint plan"). */
-async function coSignedRequest(title: string, gpus: number, agreed: number, problem: string): Promise<string> {
-  const officer = await apiAs("officer@mohw.go.kr");
-  const secretariat = await apiAs("secretariat@msit.go.kr");
-  const created = await officer.post("/api/v1/requests", { data: {
-    title, domain: "HEALTH", sector: "NATIONAL_PROJECT", problemStatement: problem, aiWork: "FINE_TUNING", gpusRequested: gpus,
-    desiredStartMonth: "2027-05", durationMonths: 12, dataReadiness: "READY", npuCapable: false, expectedOutcomes: "처리 시간 50% 단축",
-    budgetKrw: 900_000_000, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
-  } });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  await send(officer, id, { type: "SUBMIT" });
-  await send(secretariat, id, { type: "ACCEPT" });
-  const plan = await officer.put(`/api/v1/requests/${id}/plan`, { data: {
-    expectedRevision: 0, techDevelopmentPlan: "보건 데이터로 모델을 미세조정합니다.", demonstrationPlan: "3개 기관에서 실증합니다.",
-    milestones: [{ title: "실증 착수", dueOn: "2027-07-01" }], kpis: "처리 시간 50% 단축", agreedGpus: agreed, ministryContact: "최보건", msitContact: "김사무",
-  } });
-  expect(plan.status()).toBe(200);
-  expect((await officer.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);
-  expect((await secretariat.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);
-  return id;
-}
 
 /** A4 minus the page margins of the print stylesheet (16 mm each side), at 96 px per inch. */
 const A4_CONTENT = { width: 673, height: 1000 };
@@ -40,8 +13,8 @@ const A4_CONTENT = { width: 673, height: 1000 };
 const agendaTitles = (page: Page) => page.getByTestId("agenda-row").locator("td:nth-child(2) a").allTextContents();
 
 test("secretariat: create, build, reorder, lock, print, export and decide; approver reads; officers get 404", async ({ browser }) => {
-  const first = await coSignedRequest("원격 진료 음성 기록 AI", 96, 80, "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다.");
-  const second = await coSignedRequest("=보건소 민원 상담 챗봇", 40, 32, "보건소 민원 상담 대기가 길어 \"야간\" 문의에 답하지 못하고, 상담 인력이 부족합니다.");
+  const first = await coSignedRequest({ title: "원격 진료 음성 기록 AI", gpus: 96, agreed: 80, problem: "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다." });
+  const second = await coSignedRequest({ title: "=보건소 민원 상담 챗봇", gpus: 40, agreed: 32, problem: "보건소 민원 상담 대기가 길어 \"야간\" 문의에 답하지 못하고, 상담 인력이 부족합니다." });
 
   const page = await (await browser.newContext()).newPage(); // (axe needs a page from a context)
   await signIn(page, "secretariat@msit.go.kr");
@@ -63,7 +36,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   const next = Math.max(...numbers.map((s) => Number(s.replace(/\D/g, "")))) + 1;
   await expect(page.getByLabel("회차")).toHaveValue(String(next));
   await expect(page.getByLabel("회의명")).toHaveValue("과학기술관계장관회의");
-  await page.getByLabel("일자").fill("2027-01-21");
+  await page.getByLabel("일자").fill(dayFromNow(50));
   await page.getByLabel("장소").fill("   "); // passes the browser's `required`, not the server's schema
   await page.getByRole("button", { name: "회의 만들기" }).click();
   await expect(page.locator("#meeting-place-error")).toHaveText("장소를 적으세요.");
@@ -145,10 +118,10 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await item.getByLabel("조건부 승인").check();
   await item.getByLabel("승인 GPU").fill("81");
   await item.getByLabel("조건 1", { exact: true }).fill("개인정보 영향평가 결과 제출");
-  await item.getByLabel("이행 기한").fill("2027-03-31");
+  await item.getByLabel("이행 기한").fill(dayFromNow(120));
   await item.getByRole("button", { name: "+ 조건 추가" }).click();
   await item.getByLabel("조건 2", { exact: true }).fill("의료진 검증 절차 수립");
-  await item.getByLabel("이행 기한").nth(1).fill("2027-05-31");
+  await item.getByLabel("이행 기한").nth(1).fill(dayFromNow(180));
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
   await expect(item.getByRole("alert")).toHaveText("승인 GPU 수량(81)이 공동계획에서 합의한 수량(80)을 넘을 수 없습니다.");
   await item.screenshot({ path: "test-results/meeting-decide-refused-ko.png" });
@@ -231,9 +204,9 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const list = await (await secretariat.get("/api/v1/meetings")).json();
   const number = Math.max(...list.map((m: { number: number }) => m.number)) + 1;
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: "2027-02-18", title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(78), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
   for (const [title, gpus] of [["응급 의료 수요 예측 AI", 64], ["보건 통계 자동 요약 AI", 24]] as const) {
-    const id = await coSignedRequest(title, gpus, gpus, "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.");
+    const id = await coSignedRequest({ title, gpus, agreed: gpus, problem: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다." });
     expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: id } })).status()).toBe(201);
   }
 
@@ -260,7 +233,7 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).getByRole("alert")).toHaveText("조건마다 내용과 이행 기한을 모두 적으세요.");
   await expect(item.getByLabel("조건 1", { exact: true })).toHaveValue("데이터 관리 계획 제출");
   await expect(item.getByLabel("승인 GPU")).toHaveValue("60");
-  await item.getByLabel("이행 기한").first().fill("2027-06-30");
+  await item.getByLabel("이행 기한").first().fill(dayFromNow(200));
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
   await expect(page.getByRole("status")).toHaveText("심의 결과를 기록했습니다.");
   await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).getByTestId("decision")).toContainText("데이터 관리 계획 제출");

@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { apiAs, sendEvent } from "./helpers";
+import { dayFromNow, monthFromNow } from "./dates";
 
 const INTAKE = {
   title: "국가 감염병 대응 AI 학습 (배분 시험)",
@@ -8,7 +9,7 @@ const INTAKE = {
   problemStatement: "감염병 대응 모델을 학습할 GPU가 부족하여 국가 차원의 배분이 필요합니다.",
   aiWork: "FOUNDATION_TRAINING",
   gpusRequested: 80,
-  desiredStartMonth: "2027-06",
+  desiredStartMonth: monthFromNow(6),
   durationMonths: 12,
   dataReadiness: "READY",
   npuCapable: true,
@@ -20,7 +21,7 @@ const INTAKE = {
 const PLAN = {
   techDevelopmentPlan: "감염병 데이터로 모델을 학습합니다.",
   demonstrationPlan: "질병관리청과 실증합니다.",
-  milestones: [{ title: "학습 착수", dueOn: "2027-07-01" }],
+  milestones: [{ title: "학습 착수", dueOn: dayFromNow(210) }],
   kpis: "예측 정확도 90%",
   agreedGpus: 60,
   ministryContact: "최보건",
@@ -42,7 +43,7 @@ async function approvedRequest(approvedGpus: number, meetingNumber: number) {
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 0, ...PLAN, agreedGpus: approvedGpus } })).status()).toBe(200);
   await officer.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
   await secretariat.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: "2027-04-15", title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: dayFromNow(130), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } })).status()).toBe(201);
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/lock`)).status()).toBe(200);
   await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus });
@@ -61,11 +62,11 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
 
   // room in the pool for a 10-GPU tranche (the demo tranches fill the 52,000 exactly)
   const pool = await (await admin.get("/api/v1/pool")).json();
-  const full = await admin.post("/api/v1/tranches", { data: { label: "시험 트랜치", arrivalMonth: "2027-02", capacity: 10, gpuModel: "NVIDIA B200" } });
+  const full = await admin.post("/api/v1/tranches", { data: { label: "시험 트랜치", arrivalMonth: monthFromNow(2), capacity: 10, gpuModel: "NVIDIA B200" } });
   expect(full.status()).toBe(409);
   expect((await secretariat.put("/api/v1/pool", { data: { totalGpus: pool.totalGpus + 10 } })).status()).toBe(403);
   expect((await admin.put("/api/v1/pool", { data: { totalGpus: pool.totalGpus + 10, expectedTotalGpus: pool.totalGpus } })).status()).toBe(200);
-  const created = await admin.post("/api/v1/tranches", { data: { label: "시험 트랜치", arrivalMonth: "2027-02", capacity: 10, gpuModel: "NVIDIA B200" } });
+  const created = await admin.post("/api/v1/tranches", { data: { label: "시험 트랜치", arrivalMonth: monthFromNow(2), capacity: 10, gpuModel: "NVIDIA B200" } });
   expect(created.status()).toBe(201);
   const tranche = await created.json();
 
@@ -80,9 +81,9 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
 
   const tranches: Tranche[] = await (await secretariat.get("/api/v1/tranches")).json();
   const after = tranches.find((t) => t.id === tranche.id)!;
-  expect(after).toMatchObject({ capacity: 10, allocated: 10, remaining: 0, arrivesOn: "2027-02", bySector: { NATIONAL_PROJECT: 10 } });
+  expect(after).toMatchObject({ capacity: 10, allocated: 10, remaining: 0, arrivesOn: monthFromNow(2), bySector: { NATIONAL_PROJECT: 10 } });
   const first = await calls.find((r) => r.status() === 201)!.json();
-  expect(first).toMatchObject({ gpus: 1, startMonth: "2027-06", months: 12 }); // later of arrival and desired start
+  expect(first).toMatchObject({ gpus: 1, startMonth: monthFromNow(6), months: 12 }); // later of arrival and desired start
 
   const view = await (await officer.get(`/api/v1/requests/${requestId}`)).json();
   expect(view).toMatchObject({ state: "allocated", stateDetail: "partially", approvedGpus: 60 });
@@ -97,7 +98,7 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
 
   // bad input, other roles, other ministries
   expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 0 } })).status()).toBe(422);
-  expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1, startMonth: "2027-01" } })).status()).toBe(422);
+  expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1, startMonth: monthFromNow(1) } })).status()).toBe(422);
   expect((await officer.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 1 } })).status()).toBe(403);
   expect((await outsider.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 1 } })).status()).toBe(404);
   expect((await outsider.get(`/api/v1/allocations?requestId=${requestId}`)).status()).toBe(404);

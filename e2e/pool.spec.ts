@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const AGENDA_ITEM = "국방 사이버 위협 탐지 AI"; // on 제3회's agenda

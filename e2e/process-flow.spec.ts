@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Browser, type Page } from "./fixtures";
 import { PASSWORD, expectNoSeriousA11yIssues, signIn } from "./helpers";
+import { dayFromNow, monthFromNow } from "./dates";
 
 // The whole deliberation across roles, through the pages (issue 5): screening → returned → resubmitted →
 // accepted → plan co-signed → on 제3회's agenda → locked and printed → approved with conditions → chair
@@ -12,7 +13,7 @@ const INTAKE = {
   problemStatement: "응급환자 이송 병원 선정이 늦어 골든타임을 놓치는 사례가 많아 AI 기반 최적화가 필요합니다.",
   aiWork: "INFERENCE_SERVICE",
   gpusRequested: 96,
-  desiredStartMonth: "2027-06",
+  desiredStartMonth: monthFromNow(6),
   durationMonths: 12,
   dataReadiness: "READY",
   npuCapable: true,
@@ -70,7 +71,7 @@ test("a request goes from screening to approved across every role, and every ste
   await secretariat.getByLabel("기술개발 계획").fill("이송 이력 데이터로 병원 추천 모델을 개발합니다.");
   await secretariat.getByLabel("실증 계획").fill("2개 광역시 119 구급대에서 6개월 실증합니다.");
   await secretariat.getByLabel("내용 1").fill("실증 착수");
-  await secretariat.getByLabel("완료 예정일 1").fill("2027-07-01");
+  await secretariat.getByLabel("완료 예정일 1").fill(dayFromNow(210));
   await secretariat.getByLabel("성과지표(KPI)").fill("병원 선정 시간 40% 단축");
   await secretariat.getByLabel("합의 GPU 수").fill("80");
   await secretariat.getByRole("button", { name: "새 판으로 저장" }).click();
@@ -108,7 +109,7 @@ test("a request goes from screening to approved across every role, and every ste
   await form.getByLabel("조건부 승인").check();
   await form.getByLabel("승인 GPU").fill("72");
   await form.getByLabel("조건 1", { exact: true }).fill("개인정보 영향평가 결과 제출");
-  await form.getByLabel("이행 기한").first().fill("2027-05-31");
+  await form.getByLabel("이행 기한").first().fill(dayFromNow(180));
   await form.getByRole("button", { name: "심의 결과 기록" }).click();
   await expect(secretariat.getByRole("status")).toBeVisible();
 

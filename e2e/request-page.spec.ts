@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
+import { monthFromNow } from "./dates";
 
 test("an officer submits from the request page; the secretariat sees it and accepts it", async ({ browser }) => {
   const officer = await browser.newPage();
@@ -59,7 +60,7 @@ test("the home page shows the secretariat's screening queue derived from request
   expect((await request.post("/api/v1/session", { data: { email: "officer@mohw.go.kr", password: "ax-demo-2026" } })).status()).toBe(200);
   const created = await (await request.post("/api/v1/requests", { data: {
     title: "수산물 품질 판별 AI", domain: "AGRIFOOD", sector: "INDUSTRY", problemStatement: "수산물 품질 판별이 숙련자 경험에 의존하여 편차가 큽니다.",
-    aiWork: "INFERENCE_SERVICE", gpusRequested: 16, desiredStartMonth: "2027-06", durationMonths: 6, dataReadiness: "READY", npuCapable: true,
+    aiWork: "INFERENCE_SERVICE", gpusRequested: 16, desiredStartMonth: monthFromNow(6), durationMonths: 6, dataReadiness: "READY", npuCapable: true,
     expectedOutcomes: "판별 정확도 95% 이상", budgetKrw: 300000000, contactName: "최보건", contactEmail: "officer@mohw.go.kr" } })).json();
   expect((await request.post(`/api/v1/requests/${created.id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
   await signIn(page, "secretariat@msit.go.kr");

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { signIn, apiAs } from "./helpers";
+import { monthFromNow } from "./dates";
 
 // Requests are filed by officer@mohw.go.kr and officer@mnd.go.kr (mafra is locked out by auth.spec.ts).
 
@@ -12,7 +13,7 @@ const intake = (title: string, over: Record<string, unknown> = {}) => ({
   problemStatement: "현장 데이터와 인력이 부족하여 AI 도입이 늦어지고 있어 GPU 기반 실증이 필요합니다.",
   aiWork: "FINE_TUNING",
   gpusRequested: 32,
-  desiredStartMonth: "2027-06",
+  desiredStartMonth: monthFromNow(6),
   durationMonths: 6,
   dataReadiness: "READY",
   npuCapable: true,

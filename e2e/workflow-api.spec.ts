@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "./fixtures";
 import { apiAs } from "./helpers";
+import { monthFromNow } from "./dates";
 
 const COMPLETE = {
   title: "의료영상 판독 보조 AI 실증",
@@ -9,7 +10,7 @@ const COMPLETE = {
   problemStatement: "지역 병원의 영상 판독 인력이 부족하여 판독 대기 시간이 길어지고 있습니다.",
   aiWork: "FINE_TUNING",
   gpusRequested: 64,
-  desiredStartMonth: "2027-03",
+  desiredStartMonth: monthFromNow(3),
   durationMonths: 12,
   dataReadiness: "PARTIAL",
   npuCapable: true,

@@ -36,20 +36,4 @@ export function intlLocale(locale: Locale): string {
   return locale === "ko" ? "ko-KR" : "en-US";
 }
 
-export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
-}
-
-export function formatDateTime(locale: Locale, value: Date | string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Seoul",
-  }).format(new Date(value));
-}
-
-export function formatDate(locale: Locale, value: Date | string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeZone: "Asia/Seoul" }).format(
-    new Date(value),
-  );
-}
+export { formatDate, formatDateTime, formatMonth, formatNumber } from "./format";

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { setClock } from "~/utils/clock";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ax-unit-"));
 const file = path.join(dir, "app.db");
@@ -19,3 +20,10 @@ for (const folder of readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).s
 sqlite.close();
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The calendar is fixed for unit tests: the app's clock starts at a Wednesday morning in Korea and
+// runs forward at real speed (so order and durations stay real), whatever day the suite runs on.
+// Tests that need another moment move it with setClock/atTime from ~/utils/clock.
+export const UNIT_TEST_EPOCH = new Date("2026-12-02T01:00:00Z");
+const startedAt = Date.now();
+setClock(() => UNIT_TEST_EPOCH.getTime() + (Date.now() - startedAt));

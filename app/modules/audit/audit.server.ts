@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
+import { now } from "~/utils/clock";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -45,7 +46,7 @@ export async function appendAuditEvent(
     fromState: event.fromState ?? null,
     toState: event.toState ?? null,
     payload: canonicalJson(event.payload ?? {}),
-    at: new Date(),
+    at: now(),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   return tx.auditEvent.create({ data: { ...fields, prevHash, hash: auditHash(prevHash, fields) } });

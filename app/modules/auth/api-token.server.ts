@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/utils/db.server";
 import { apiTokenHash, type CurrentUser } from "./session.server";
+import { now } from "~/utils/clock";
 
 /** Creates a personal API token; the plain token is returned once and only its hash is kept. */
 export async function createApiToken({ user, name }: { user: CurrentUser; name: string }) {
@@ -21,5 +22,5 @@ export function listApiTokens({ user }: { user: CurrentUser }) {
 }
 
 export async function revokeApiToken({ user, tokenId }: { user: CurrentUser; tokenId: string }) {
-  await db.apiToken.updateMany({ where: { id: tokenId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.apiToken.updateMany({ where: { id: tokenId, userId: user.id, revokedAt: null }, data: { revokedAt: now() } });
 }

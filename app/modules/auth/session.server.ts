@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { accountLimiter, clientLimiter } from "./rate-limit.server";
+import { now, now as clockNow } from "~/utils/clock";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -78,7 +79,7 @@ export async function signIn({ email, password, clientKey }: { email: string; pa
   accountLimiter.reset(accountKey);
   const token = randomBytes(32).toString("base64url");
   await db.session.create({
-    data: { tokenHash: sessionTokenHash(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) },
+    data: { tokenHash: sessionTokenHash(token), userId: user.id, expiresAt: new Date(now().getTime() + SESSION_TTL_MS) },
   });
   return { user: toCurrentUser(user), setCookie: await sessionCookie.serialize(token) };
 }
@@ -98,7 +99,7 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
     });
     if (!token || token.revokedAt || !token.user.active) return null;
     // "last used" to the minute is enough: don't turn every API read into a database write
-    const now = new Date();
+    const now = clockNow();
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
@@ -110,7 +111,7 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
     where: { tokenHash: sessionTokenHash(token) },
     select: { expiresAt: true, revokedAt: true, user: { select: userSelect } },
   });
-  if (!session || session.revokedAt || session.expiresAt < new Date() || !session.user.active) return null;
+  if (!session || session.revokedAt || session.expiresAt < now() || !session.user.active) return null;
   return toCurrentUser(session.user);
 }
 
@@ -120,7 +121,7 @@ export async function signOut(request: Request): Promise<string> {
   if (token) {
     await db.session.updateMany({
       where: { tokenHash: sessionTokenHash(token), revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: now() },
     });
   }
   return sessionCookie.serialize("", { maxAge: 0 });

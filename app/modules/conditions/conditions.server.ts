@@ -12,6 +12,7 @@ import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/module
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { conditionFacts } from "~/modules/meetings/event-rows.server";
+import { now, todayInKorea } from "~/utils/clock";
 
 export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
 
@@ -22,9 +23,7 @@ export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
 export const CONDITION_STATES = ["conditionallyApproved", "allocated", "active"];
 
 /** Today in Korea (the due dates are Korean calendar days). */
-export function todayInKorea(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInKorea };
 
 export function isOverdue(condition: { status: string; dueOn: string }, today = todayInKorea()): boolean {
   return condition.status !== "met" && condition.dueOn < today;
@@ -74,7 +73,7 @@ export async function submitEvidence({ user, conditionId, expectedVersion, note 
     await guardedConditionUpdate(tx, conditionId, expectedVersion, ["open"], {
       status: "evidenceSubmitted",
       evidenceNote: note.trim() || null,
-      evidenceSubmittedAt: new Date(),
+      evidenceSubmittedAt: now(),
       evidenceById: user.id,
     });
     await appendAuditEvent(tx, {
@@ -118,7 +117,7 @@ export async function markConditionMet({ user, conditionId, expectedVersion }: {
     const condition = await loadCondition(tx, user, conditionId);
     await guardedConditionUpdate(tx, conditionId, expectedVersion, ["open", "evidenceSubmitted"], {
       status: "met",
-      metAt: new Date(),
+      metAt: now(),
       metById: user.id,
     });
     await appendAuditEvent(tx, {

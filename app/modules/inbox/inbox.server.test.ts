@@ -1,3 +1,4 @@
+import { now } from "~/utils/clock";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { addDays, koreanDate } from "~/modules/calendar/business-days";
@@ -57,7 +58,7 @@ describe("officer", () => {
   });
 
   it("sees open conditions with overdue and due-soon counts; submitted evidence moves to the secretariat", async () => {
-    const today = koreanDate(new Date());
+    const today = koreanDate(now());
     const { requestId } = await driveRequestToApproved({
       officerEmail: "officer@mohw.go.kr",
       agreedGpus: 100,
@@ -91,7 +92,7 @@ describe("secretariat", () => {
     const groups = await inboxFor(secretariat);
     expect(find(groups, "toScreen")).toMatchObject({ count: before + 1, to: "/screening" });
     expect(find(groups, "toScreen")?.overdue).toBeUndefined();
-    const later = find(await inboxFor(secretariat, new Date(Date.now() + 30 * 86_400_000)), "toScreen");
+    const later = find(await inboxFor(secretariat, new Date(now().getTime() + 30 * 86_400_000)), "toScreen");
     expect(later?.overdue).toBe(before + 1);
   });
 

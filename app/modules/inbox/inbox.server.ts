@@ -22,6 +22,7 @@ import { screeningClock } from "~/modules/screening/screening.server";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
+import { now as clockNow } from "~/utils/clock";
 
 export type InboxKey =
   | "revision" | "planToSign" | "conditionsDue"
@@ -196,7 +197,7 @@ async function approverInbox(user: CurrentUser): Promise<InboxGroup[]> {
 }
 
 /** The non-empty inbox groups of this user, in a fixed order per role. */
-export async function inboxFor(user: CurrentUser, now = new Date()): Promise<InboxGroup[]> {
+export async function inboxFor(user: CurrentUser, now = clockNow()): Promise<InboxGroup[]> {
   let groups: InboxGroup[];
   switch (user.role) {
     case "MINISTRY_OFFICER": groups = await officerInbox(user, koreanDate(now)); break;

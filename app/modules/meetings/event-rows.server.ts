@@ -12,6 +12,7 @@
 import type { RequestContext, RequestEvent } from "#workflows/demand-request.machine";
 import type { Tx } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { now } from "~/utils/clock";
 
 /** Co-signed = both sides signed the current revision of the joint plan. */
 export async function planFacts(tx: Tx, requestId: string): Promise<{ coSigned: boolean; agreedGpus: number | null }> {
@@ -125,7 +126,7 @@ export async function writeEventRows(tx: Tx, t: Transitioned): Promise<Record<st
       if (refused) {
         await tx.decision.update({ where: { id: decision.id }, data: { status: "refused" } });
       } else if (t.toState !== "awaitingSignoff") {
-        await tx.decision.update({ where: { id: decision.id }, data: { status: "effective", effectiveAt: new Date() } });
+        await tx.decision.update({ where: { id: decision.id }, data: { status: "effective", effectiveAt: now() } });
         if (t.toState === "conditionallyApproved") {
           for (const c of t.context.decision?.conditions ?? []) {
             await tx.condition.create({ data: { decisionId: decision.id, requestId: t.requestId, text: c.text, dueOn: c.dueOn } });

@@ -14,6 +14,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
+import { now } from "~/utils/clock";
 
 /** Officers see their own requests, not the cross-ministry agendas. */
 function requireMeetingReader(user: CurrentUser) {
@@ -190,7 +191,7 @@ export async function lockAgenda({ user, meetingId, expectedVersion }: { user: C
       if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) throw notFound();
       throw new AppError("EVENT_NOT_ALLOWED", 422, "meeting.error.emptyAgenda");
     }
-    await guardedMeetingUpdate(tx, meetingId, expectedVersion, { status: "agendaLocked", lockedAt: new Date() }, { status: "planning" });
+    await guardedMeetingUpdate(tx, meetingId, expectedVersion, { status: "agendaLocked", lockedAt: now() }, { status: "planning" });
     await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "AGENDA_LOCKED", fromState: "planning", toState: "agendaLocked", payload: { meetingId, items: count } });
     return { status: "agendaLocked", version: expectedVersion + 1 };
   });

@@ -21,6 +21,7 @@ import type { AllocateInput, CommitPlanInput } from "./pool.schema";
 import { count } from "./tranches.server";
 import { appErrorMessage } from "~/utils/api.server";
 import { allowConditionalAllocation } from "~/utils/config.server";
+import { now } from "~/utils/clock";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -125,7 +126,7 @@ export async function releaseAllocation({ user, allocationId }: { user: CurrentU
   if (!allocation) throw notFound();
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.allocation.updateMany({ where: { id: allocationId, releasedAt: null }, data: { releasedAt: new Date(), releasedById: user.id } });
+    const { count } = await tx.allocation.updateMany({ where: { id: allocationId, releasedAt: null }, data: { releasedAt: now(), releasedById: user.id } });
     if (count === 0) throw new AppError("CONFLICT", 409, "pool.error.alreadyReleased");
     await giveBackToTranche(tx, allocation.trancheId, allocation.gpus);
     const ids = { allocationId, trancheId: allocation.trancheId };

@@ -20,6 +20,7 @@ import { capacityTimeline } from "./timeline";
 import { SECTORS } from "./pool.schema";
 import { listTranches, requirePoolReader } from "./tranches.server";
 import { allowConditionalAllocation } from "~/utils/config.server";
+import { now as clockNow } from "~/utils/clock";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
@@ -109,7 +110,7 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
   }
   const tranches = await listTranches({ user });
   const gpuTranches = tranches.filter((t) => t.resourceKind === "GPU");
-  const now = new Date().toISOString();
+  const now = clockNow().toISOString();
   const fallbackStart = gpuTranches[0]?.arrivesOn ?? now.slice(0, 7);
   const whatIf = new Set(rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => r.id));
   const plan = planAllocations({

@@ -24,6 +24,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
+import { now } from "~/utils/clock";
 
 const EDITABLE_STATES = ["draft", "revision"];
 
@@ -182,7 +183,7 @@ export async function applyRequestEvent(
     data.reference = await nextReference(tx, Number(currentMonthInKorea().slice(0, 4)));
   }
   // when it last entered screening: the screening clock starts again on a resubmission
-  if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = new Date();
+  if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = now();
   await guardedUpdate(tx, requestId, version, data);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, context: next.context });
   const { actor: _a, ...payload } = event;

@@ -19,6 +19,7 @@ import { AppError, forbidden } from "~/utils/errors";
 import { screeningChecklist } from "./checklist";
 import type { BulkScreening } from "./screening.schema";
 import { appErrorMessage } from "~/utils/api.server";
+import { now as clockNow } from "~/utils/clock";
 
 function requireSecretariat(user: CurrentUser) {
   if (user.role !== "SECRETARIAT") throw forbidden();
@@ -57,7 +58,7 @@ export function screeningClock(enteredAt: Date, now: Date, dueBusinessDays = scr
 const clockCache = new Map<string, { submittedOn: string; dueOn: string; businessDaysWaiting: number; overdue: boolean }>();
 
 /** Everything waiting for screening, oldest submission first, with its clock and checklist. */
-export async function listScreeningQueue({ user, now = new Date() }: { user: CurrentUser; now?: Date }) {
+export async function listScreeningQueue({ user, now = clockNow() }: { user: CurrentUser; now?: Date }) {
   requireSecretariat(user);
   const rows = await db.demandRequest.findMany({
     where: { state: "screening" },

@@ -1,3 +1,4 @@
+import { koreanDayFromToday, koreanMonthFromNow } from "~/utils/clock";
 import { addToAgenda, createMeeting, getMeeting, publishMinutes } from "~/modules/meetings/meetings.server";
 import { savePlan, signPlan } from "~/modules/plans/plans.server";
 import { createRequest } from "~/modules/requests/requests.server";
@@ -40,27 +41,27 @@ export async function seedDemoRequests(): Promise<void> {
   await send(mafra, withdrawn.id, { type: "WITHDRAW", reason: "부처 자체 예산으로 추진하기로 함" });
 
   // --- 제1회: decided, signed off, minutes published --------------------------------------------
-  const first = await createMeeting({ user: sec, input: { number: 1, date: "2026-09-10", title: "과학기술관계장관회의", place: "정부서울청사 별관" } });
+  const first = await createMeeting({ user: sec, input: { number: 1, date: koreanDayFromToday(-84), title: "과학기술관계장관회의", place: "정부서울청사 별관" } });
   const firstItems: Decided[] = [
-    { officer: mohw, fields: { title: "감염병 확산 예측 국가 AI 모델", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 2000, desiredStartMonth: "2026-11", durationMonths: 24, dataReadiness: "READY" }, agreed: 1800, approved: 1600, outcome: "approve" },
-    { officer: mnd, fields: { title: "국방 물자 수요예측 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 512, desiredStartMonth: "2027-01", npuCapable: true }, agreed: 400, approved: 400, outcome: "approve" },
-    { officer: mafra, fields: { title: "농업 기상재해 조기경보 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 256, desiredStartMonth: "2027-02", npuCapable: true }, agreed: 200, approved: 160, outcome: "approve" },
-    { officer: mohw, fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: "2027-04" }, agreed: 240, approved: 200, outcome: "approveWithConditions", conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: "2026-12-31" }, { text: "데이터 반출 통제 방안 수립", dueOn: "2027-02-28" }] },
+    { officer: mohw, fields: { title: "감염병 확산 예측 국가 AI 모델", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 2000, desiredStartMonth: koreanMonthFromNow(0), durationMonths: 24, dataReadiness: "READY" }, agreed: 1800, approved: 1600, outcome: "approve" },
+    { officer: mnd, fields: { title: "국방 물자 수요예측 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 512, desiredStartMonth: koreanMonthFromNow(1), npuCapable: true }, agreed: 400, approved: 400, outcome: "approve" },
+    { officer: mafra, fields: { title: "농업 기상재해 조기경보 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 256, desiredStartMonth: koreanMonthFromNow(2), npuCapable: true }, agreed: 200, approved: 160, outcome: "approve" },
+    { officer: mohw, fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: koreanMonthFromNow(4) }, agreed: 240, approved: 200, outcome: "approveWithConditions", conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: koreanDayFromToday(29) }, { text: "데이터 반출 통제 방안 수립", dueOn: koreanDayFromToday(88) }] },
     { officer: mnd, fields: { title: "전장 상황 인식 생성형 AI", domain: "DEFENSE", sector: "NATIONAL_PROJECT", gpusRequested: 3000 }, agreed: 2500, approved: 0, outcome: "reject" },
-    { officer: mnd, fields: { title: "국방 시설 에너지 절감 AI (종료)", domain: "DEFENSE", sector: "INDUSTRY", aiWork: "INFERENCE_SERVICE", gpusRequested: 120, desiredStartMonth: "2026-12", durationMonths: 6 }, agreed: 100, approved: 100, outcome: "approve" },
+    { officer: mnd, fields: { title: "국방 시설 에너지 절감 AI (종료)", domain: "DEFENSE", sector: "INDUSTRY", aiWork: "INFERENCE_SERVICE", gpusRequested: 120, desiredStartMonth: koreanMonthFromNow(0), durationMonths: 6 }, agreed: 100, approved: 100, outcome: "approve" },
   ];
   await decideAtMeeting(first.id, firstItems, sec, chair, member, true);
   const m1 = await getMeeting({ user: sec, meetingId: first.id });
   await publishMinutes({ user: sec, meetingId: first.id, expectedVersion: m1.version });
 
   // --- 제2회: held, one decision waiting for the second signature ----------------------------------
-  const second = await createMeeting({ user: sec, input: { number: 2, date: "2026-11-19", title: "과학기술관계장관회의", place: "정부세종청사" } });
+  const second = await createMeeting({ user: sec, input: { number: 2, date: koreanDayFromToday(-13), title: "과학기술관계장관회의", place: "정부세종청사" } });
   await decideAtMeeting(second.id, [
-    { officer: mohw, fields: { title: "AI 기반 신약 후보물질 탐색", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 600, desiredStartMonth: "2027-03" }, agreed: 500, approved: 450, outcome: "approve" },
+    { officer: mohw, fields: { title: "AI 기반 신약 후보물질 탐색", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 600, desiredStartMonth: koreanMonthFromNow(3) }, agreed: 500, approved: 450, outcome: "approve" },
   ], sec, chair, member, false);
 
   // --- 제3회: being planned, one item on the agenda ---------------------------------------------------
-  const third = await createMeeting({ user: sec, input: { number: 3, date: "2026-12-17", title: "과학기술관계장관회의", place: "정부서울청사" } });
+  const third = await createMeeting({ user: sec, input: { number: 3, date: koreanDayFromToday(15), title: "과학기술관계장관회의", place: "정부서울청사" } });
   const onAgenda = await fileAndSubmit(mnd, { title: "국방 사이버 위협 탐지 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 128, npuCapable: true });
   await send(sec, onAgenda, { type: "ACCEPT" });
   await cosignPlan(onAgenda, mnd, sec, 100);

@@ -11,6 +11,7 @@ import type { PlanSections } from "~/modules/plans/plan.schema";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import type { DraftIntake, EventBody } from "~/modules/requests/request.schema";
 import { notBeforeThisMonth } from "~/modules/requests/submit-rules";
+import { koreanDayFromToday, koreanMonthFromNow } from "~/utils/clock";
 import { db } from "~/utils/db.server";
 
 export const SECRETARIAT_EMAIL = "secretariat@msit.go.kr";
@@ -33,7 +34,7 @@ export const demoIntake = (over: DraftIntake = {}): DraftIntake => withCurrentSt
   problemStatement: "현장의 데이터와 인력이 부족하여 AI 도입이 늦어지고 있어 GPU 기반 실증이 필요합니다.",
   aiWork: "FINE_TUNING",
   gpusRequested: 128,
-  desiredStartMonth: "2027-03",
+  desiredStartMonth: koreanMonthFromNow(3),
   durationMonths: 12,
   dataReadiness: "PARTIAL",
   npuCapable: false,
@@ -70,8 +71,8 @@ export function demoPlan(agreedGpus: number, over: Partial<PlanSections> = {}): 
     techDevelopmentPlan: "도메인 특화 모델을 미세조정하고 현장 데이터로 검증합니다.",
     demonstrationPlan: "2개 기관에서 6개월간 실증하고 성과를 측정합니다.",
     milestones: [
-      { title: "데이터 정제 완료", dueOn: "2027-05-31" },
-      { title: "실증 착수", dueOn: "2027-07-01" },
+      { title: "데이터 정제 완료", dueOn: koreanDayFromToday(180) },
+      { title: "실증 착수", dueOn: koreanDayFromToday(210) },
     ],
     kpis: "처리 시간 30% 단축, 정확도 90% 이상",
     agreedGpus,
@@ -90,7 +91,7 @@ export async function cosignPlan(requestId: string, officer: CurrentUser, secret
 }
 
 /** A new meeting numbered after the last one. */
-export async function nextMeeting(secretariat: CurrentUser, date = "2027-01-15") {
+export async function nextMeeting(secretariat: CurrentUser, date = koreanDayFromToday(44)) {
   const last = await db.meeting.aggregate({ _max: { number: true } });
   return createMeeting({
     user: secretariat,
