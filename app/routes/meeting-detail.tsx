@@ -17,12 +17,13 @@ import { signoffQuorum } from "~/utils/config.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { appErrorMessage } from "~/utils/api.server";
+import { can } from "~/modules/auth/permissions";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const meeting = await getMeeting({ user, meetingId: params.id });
-    const secretariat = user.role === "SECRETARIAT";
+    const secretariat = can(user, "meeting:manage");
     const eligible = secretariat && meeting.status === "planning" ? await eligibleRequests({ user }) : [];
     return { meeting, eligible, secretariat, quorum: signoffQuorum(), created: new URL(request.url).searchParams.has("created") };
   });

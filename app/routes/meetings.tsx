@@ -8,6 +8,7 @@ import { createMeetingSchema } from "~/modules/meetings/meeting.schema";
 import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { can } from "~/modules/auth/permissions";
 
 const FIELDS = ["number", "date", "title", "place"] as const;
 type Field = (typeof FIELDS)[number];
@@ -16,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const meetings = await listMeetings({ user });
-    return { meetings, canCreate: user.role === "SECRETARIAT", nextNumber: (meetings[0]?.number ?? 0) + 1 };
+    return { meetings, canCreate: can(user, "meeting:manage"), nextNumber: (meetings[0]?.number ?? 0) + 1 };
   });
 }
 

@@ -3,7 +3,7 @@ import { createCookie, redirect } from "react-router";
 import type { Role } from "#workflows/types";
 import { isProduction, sessionSecret } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
-import { AppError, forbidden } from "~/utils/errors";
+import { AppError } from "~/utils/errors";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { accountLimiter, clientLimiter } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
@@ -138,11 +138,4 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   if (isApi(request)) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
   const url = new URL(request.url);
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-}
-
-/** The signed-in user if their role is one of `roles`; otherwise 403. */
-export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw forbidden();
-  return user;
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { ministryScope } from "~/modules/auth/scope.server";
+import { isMinistryScoped, ministryScope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
@@ -59,7 +59,7 @@ function decodeCursor(sort: ListSort, cursor: string): Where {
 
 /** The list's filters as a where clause, always inside the caller's ministry scope. */
 function filters(user: CurrentUser, query: ListQuery): Where {
-  const officer = user.role === "MINISTRY_OFFICER";
+  const officer = isMinistryScoped(user);
   return {
     ...ministryScope(user),
     ...(query.sector ? { sector: query.sector } : {}),
@@ -107,6 +107,6 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
 
 /** The ministries a non-officer can filter by (officers see only their own). */
 export async function listMinistries(user: CurrentUser) {
-  if (user.role === "MINISTRY_OFFICER") return [];
+  if (isMinistryScoped(user)) return [];
   return db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { code: "asc" }, select: { code: true, nameKo: true, nameEn: true } });
 }

@@ -16,7 +16,7 @@ import type { WorkflowActor } from "#workflows/types";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
-import { ministryScope } from "~/modules/auth/scope.server";
+import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
@@ -60,7 +60,7 @@ function toIntakeData(fields: DraftIntake) {
 
 /** Creates a draft for the officer's own ministry (the only role that files requests). */
 export async function createRequest({ user, fields }: { user: CurrentUser; fields: DraftIntake }) {
-  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!can(user, "request:create")) throw forbidden();
   const snapshot = initialSnapshot({ ministryId: user.organization.id, quorum: signoffQuorum() });
   return db.$transaction(async (tx) => {
     const created = await tx.demandRequest.create({
@@ -92,7 +92,7 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
 /** Edits intake fields while the request is a draft or returned for revision. */
 export async function updateRequest({ user, requestId, expectedVersion, fields }: { user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake }) {
   const request = await findVisibleRequest(user, requestId);
-  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!can(user, "request:edit")) throw forbidden();
   if (!EDITABLE_STATES.includes(request.state)) {
     throw new AppError("EVENT_NOT_ALLOWED", 422, "error.notEditable");
   }
