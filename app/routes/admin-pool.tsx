@@ -7,6 +7,7 @@ import { handlePoolForm, type PoolFormResult } from "~/modules/pool/pool-form.se
 import { getPool, listTranches, type TrancheView } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -18,7 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "pool:manage"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 /** The tranche fields; `prefix` keeps ids unique per form. */

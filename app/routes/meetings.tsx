@@ -9,6 +9,7 @@ import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server"
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 const FIELDS = ["number", "date", "title", "place"] as const;
 type Field = (typeof FIELDS)[number];
@@ -24,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
   const parsed = createMeetingSchema.safeParse({ ...values, number: values.number.trim() === "" ? Number.NaN : Number(values.number) });
   if (!parsed.success) {

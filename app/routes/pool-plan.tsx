@@ -8,6 +8,7 @@ import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { planCandidates, proposeSchedule, type PlanReason } from "~/modules/pool/planning.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 /** The what-if is a GET (nothing is written); only "commit" posts. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -25,7 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "pool:allocate"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 function Reason({ reason }: { reason: PlanReason }) {

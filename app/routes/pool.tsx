@@ -11,6 +11,7 @@ import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -27,7 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "pool:allocate"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 function AllocateForm({ approved, tranches, errors }: {

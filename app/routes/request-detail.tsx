@@ -22,6 +22,7 @@ import { getRequestView, requestHistory } from "~/modules/requests/requests.serv
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
@@ -67,7 +68,7 @@ function bodyFromForm(form: FormData) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
   return sendPageEvent({ user, locale, requestId: params.id, body: bodyFromForm(form) });
 }

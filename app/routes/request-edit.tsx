@@ -10,6 +10,7 @@ import { intakeOnly } from "~/modules/requests/request-form.server";
 import { getRequestView, requestHistory, sendRequestEvent, updateRequest } from "~/modules/requests/requests.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "request:edit");
@@ -24,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "request:edit");
   const locale = await pageLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   try {

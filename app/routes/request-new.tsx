@@ -8,6 +8,7 @@ import { intakeOnly } from "~/modules/requests/request-form.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "request:create");
@@ -21,7 +22,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "request:create");
   const locale = await pageLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   const created = await createRequest({ user, fields: intakeOnly(submission.value) });

@@ -10,6 +10,7 @@ import { RETURN_REASONS, bulkScreeningSchema } from "~/modules/screening/screeni
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -26,7 +27,7 @@ type ActionResult =
 export async function action({ request }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "request:screen"));
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const fail = (key: "screening.noneSelected" | "screening.reasonsRequired" | "error.validation") =>
     data<ActionResult>({ ok: false, message: translate(locale, key) }, { status: 422 });
   const items = form.getAll("select").map(String).map((value) => {

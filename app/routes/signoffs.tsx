@@ -6,6 +6,7 @@ import { requirePermission } from "~/modules/auth/permissions.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "decision:signOff");
@@ -14,7 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "decision:signOff");
-  const form = await request.formData();
+  const form = await readForm(request);
   const type = String(form.get("type"));
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };

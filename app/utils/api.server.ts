@@ -55,6 +55,18 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * A page form's body (urlencoded or multipart). Anything else — an empty body without a form type,
+ * `text/plain`, a broken multipart body — is a 400 page, never a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Bad Request", { status: 400 });
+  }
+}
+
 /** zod issues → `{ "path": "message" }` for `error.fields`. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
