@@ -2,8 +2,8 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
 import { signOut } from "~/modules/auth/session.server";
 
-export async function action({ request }: Route.ActionArgs) {
-  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await signOut(request) } });
+export async function action({ request, context }: Route.ActionArgs) {
+  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await signOut(request, { clientKey: context?.clientIp }) } });
 }
 
 export function loader() {

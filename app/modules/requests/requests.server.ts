@@ -25,6 +25,7 @@ import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
 import { now } from "~/utils/clock";
+import { ACCESS_EVENT_TYPES } from "~/modules/auth/auth-events.server";
 
 const EDITABLE_STATES = ["draft", "revision"];
 
@@ -248,7 +249,7 @@ export { listMinistries, listRequests } from "./request-list.server";
 /** The audit events of one request, oldest first. */
 export async function requestHistory({ user, requestId }: { user: CurrentUser; requestId: string }) {
   await findVisibleRequest(user, requestId);
-  const events = await db.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
+  const events = await db.auditEvent.findMany({ where: { requestId, type: { notIn: ACCESS_EVENT_TYPES } }, orderBy: { seq: "asc" } });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));
