@@ -3,7 +3,7 @@ import type { Route } from "./+types/request-attachments";
 import { deleteAttachment, receiveAttachment } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
-import { readForm } from "~/utils/api.server";
+import { readForm, requireSameOrigin } from "~/utils/api.server";
 
 /** Message keys under `attachment.error` that the request page can show after a redirect. */
 export const PAGE_ERRORS: Record<string, string> = {
@@ -20,6 +20,7 @@ export const PAGE_ERRORS: Record<string, string> = {
  * to show progress): a multipart upload or a delete, then back to the request page with a banner.
  */
 export async function action({ request, params }: Route.ActionArgs) {
+  requireSameOrigin(request);
   const user = await requireUser(request);
   // `?conditionId=` : evidence for a condition, uploaded from the conditions panel
   const conditionId = new URL(request.url).searchParams.get("conditionId") || null;

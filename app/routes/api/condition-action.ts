@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Route } from "./+types/condition-action";
 import { markConditionMet, returnEvidence, submitEvidence } from "~/modules/conditions/conditions.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { notFound } from "~/utils/errors";
 
 const version = { expectedVersion: z.number().int().min(1) };
@@ -15,6 +15,7 @@ const schemas = {
 /** POST /api/v1/conditions/:id/(evidence|met|return) */
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const body = await readJson(request);
     const conditionId = params.id;
