@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/schema-fields";
 import type { Route } from "./+types/condition-action";
 import { markConditionMet, returnEvidence, submitEvidence } from "~/modules/conditions/conditions.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -7,9 +8,9 @@ import { notFound } from "~/utils/errors";
 
 const version = { expectedVersion: z.number().int().min(1) };
 const schemas = {
-  evidence: z.strictObject({ ...version, note: z.string().max(5000).default("") }),
+  evidence: z.strictObject({ ...version, note: text().max(5000).default("") }),
   met: z.strictObject(version),
-  return: z.strictObject({ ...version, reason: z.string().trim().min(1).max(2000) }),
+  return: z.strictObject({ ...version, reason: text().trim().min(1).max(2000) }),
 };
 
 /** POST /api/v1/conditions/:id/(evidence|met|return) */
