@@ -25,7 +25,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": setCookie } });
   } catch (error) {
     if (error instanceof AppError) {
-      return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status });
+      const retry = error.extra?.retryAfterSeconds;
+      const headers = typeof retry === "number" ? { "Retry-After": String(retry) } : undefined;
+      return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status, headers });
     }
     throw error;
   }
