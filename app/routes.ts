@@ -21,6 +21,7 @@ export default [
     route("screening", "routes/screening.tsx"),
     route("meetings", "routes/meetings.tsx"),
     route("meetings/:id", "routes/meeting-detail.tsx"),
+    route("search", "routes/search.tsx"),
   ]),
   // printable documents render without the app's header and navigation (their loaders check the user)
   route("meetings/:id/print", "routes/meeting-print.tsx"),
@@ -55,6 +56,7 @@ export default [
     route("allocations/plan", "routes/api/allocations-plan.ts"),
     route("allocations/commit", "routes/api/allocations-commit.ts"),
     route("allocations/:id/release", "routes/api/allocations-release.ts"),
+    route("search", "routes/api/search.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;
