@@ -27,6 +27,9 @@ export default [
   route("meetings/:id/print", "routes/meeting-print.tsx"),
   route("meetings/:id/minutes", "routes/meeting-minutes.tsx"),
   route("meetings/:id/agenda.csv", "routes/meeting-agenda-csv.ts"),
+  // files: the request list, the pool, decision notices, minutes and joint plans (app/modules/reports)
+  route("requests/export.csv", "routes/requests-export.ts", { id: "requests-export-csv" }),
+  route("requests/export.xlsx", "routes/requests-export.ts", { id: "requests-export-xlsx" }),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),

@@ -105,6 +105,20 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
   };
 }
 
+/**
+ * The list's whole selection for readers that go through all of it (exports): the same scope,
+ * filters, state and sort as the page, without cursor or limit, and the condition "after this row"
+ * for reading it in keyset batches.
+ */
+export function listSelection(user: CurrentUser, query: ListQuery) {
+  const sort: ListSort = query.sort ?? "newest";
+  return {
+    where: { AND: [filters(user, query), ...(query.state ? [{ state: query.state }] : [])] } satisfies Where,
+    orderBy: SORTS[sort].orderBy,
+    after: (row: Row): Where => SORTS[sort].after(SORTS[sort].key(row), row.id),
+  };
+}
+
 /** The ministries a non-officer can filter by (officers see only their own). */
 export async function listMinistries(user: CurrentUser) {
   if (user.role === "MINISTRY_OFFICER") return [];
