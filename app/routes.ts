@@ -30,6 +30,10 @@ export default [
   // files: the request list, the pool, decision notices, minutes and joint plans (app/modules/reports)
   route("requests/export.csv", "routes/requests-export.ts", { id: "requests-export-csv" }),
   route("requests/export.xlsx", "routes/requests-export.ts", { id: "requests-export-xlsx" }),
+  route("pool/export.xlsx", "routes/pool-export.ts"),
+  route("requests/:id/decision.pdf", "routes/request-decision-pdf.ts"),
+  route("requests/:id/plan.pdf", "routes/request-plan-pdf.ts"),
+  route("meetings/:id/minutes.pdf", "routes/meeting-minutes-pdf.ts"),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),
