@@ -22,6 +22,7 @@ export default [
     route("meetings", "routes/meetings.tsx"),
     route("meetings/:id", "routes/meeting-detail.tsx"),
     route("search", "routes/search.tsx"),
+    route("dashboard", "routes/dashboard.tsx"),
   ]),
   // printable documents render without the app's header and navigation (their loaders check the user)
   route("meetings/:id/print", "routes/meeting-print.tsx"),
@@ -64,6 +65,7 @@ export default [
     route("allocations/commit", "routes/api/allocations-commit.ts"),
     route("allocations/:id/release", "routes/api/allocations-release.ts"),
     route("search", "routes/api/search.ts"),
+    route("stats/pipeline", "routes/api/stats-pipeline.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

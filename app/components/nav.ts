@@ -7,6 +7,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/", label: "nav.home" },
     { to: "/requests", label: "nav.myRequests" },
     { to: "/requests/new", label: "nav.newRequest" },
+    { to: "/dashboard", label: "reports.dashboard.nav" },
   ],
   SECRETARIAT: [
     { to: "/", label: "nav.home" },
@@ -15,6 +16,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/meetings", label: "nav.meetings" },
     { to: "/pool", label: "pool.nav.overview" },
     { to: "/pool/plan", label: "pool.nav.planner" },
+    { to: "/dashboard", label: "reports.dashboard.nav" },
   ],
   APPROVER: [
     { to: "/", label: "nav.home" },
@@ -22,6 +24,7 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/requests", label: "nav.requests" },
     { to: "/meetings", label: "nav.meetings" },
     { to: "/pool", label: "pool.nav.overview" },
+    { to: "/dashboard", label: "reports.dashboard.nav" },
   ],
   ADMIN: [
     { to: "/", label: "nav.home" },
@@ -29,5 +32,6 @@ export const NAV_BY_ROLE: Record<Role, { to: string; label: MessageKey }[]> = {
     { to: "/meetings", label: "nav.meetings" },
     { to: "/pool", label: "pool.nav.overview" },
     { to: "/admin/pool", label: "pool.nav.admin" },
+    { to: "/dashboard", label: "reports.dashboard.nav" },
   ],
 };
