@@ -47,7 +47,7 @@ test("the secretariat filters the list and takes it away as CSV and XLSX with th
   const bytes = readFileSync(csv.file);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
   const rows = parseCsv(bytes.subarray(3).toString("utf8"));
-  expect(rows[0].slice(0, 4)).toEqual(["요청번호", "제목", "부처", "단계"]);
+  expect(rows[0].slice(0, 4)).toEqual(["접수번호", "제목", "부처", "단계"]);
   const data = rows.slice(1);
   expect(data).toHaveLength(2); // = the list's total
   expect(data.map((r) => r[1]).sort()).toEqual([`${tag} 의료영상 과제 1, "따옴표"`, `${tag} 의료영상 과제 2, "따옴표"`]);

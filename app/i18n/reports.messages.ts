@@ -11,7 +11,7 @@ export const reportsKo = {
     count: "{count}건",
     more: "결과가 많아 상위 {count}건만 보여 줍니다. 검색어를 더 구체적으로 입력하세요.",
     empty: "‘{q}’에 맞는 결과가 없습니다. 다른 검색어를 입력해 보세요.",
-    prompt: "요청 제목·요청번호·문제 정의·부처, 회의 제목·회차, 부대조건을 검색합니다. 한 글자부터 찾을 수 있습니다.",
+    prompt: "요청 제목·접수번호·문제 정의·부처, 회의 제목·회차, 부대조건을 검색합니다. 한 글자부터 찾을 수 있습니다.",
     scopeOfficer: "우리 부처의 요청과 조건만 검색됩니다.",
     kind: { request: "요청", meeting: "회의", condition: "부대조건" },
     meetingTitle: "제{number}회 {title}",
@@ -76,7 +76,8 @@ export const reportsKo = {
     },
     gpus: {
       title: "월별 GPU: 수요와 공급",
-      caption: "요청·합의·승인 GPU는 희망 착수월 기준, 배분 GPU는 배분 시작월, 도입 GPU는 물량(트랜치) 도입월 기준입니다. 선은 누적 도입 물량입니다.",
+      caption: "요청·합의·승인 GPU는 희망 착수월 기준, 배분 GPU는 배분 시작월, 도입 GPU는 물량(트랜치) 도입월 기준입니다.",
+      lineNote: "선은 누적 도입 물량입니다.",
       month: "월",
       requested: "요청",
       agreed: "합의",
@@ -115,7 +116,7 @@ export const reportsKo = {
       plan: "기술개발·실증계획",
     },
     column: {
-      reference: "요청번호",
+      reference: "접수번호",
       title: "제목",
       ministry: "부처",
       state: "단계",
@@ -152,7 +153,7 @@ export const reportsKo = {
       academia: "학계·연구계 배분",
     },
     allocation: {
-      reference: "요청번호",
+      reference: "접수번호",
       title: "요청 제목",
       tranche: "물량",
       gpus: "GPU 수",
@@ -277,7 +278,8 @@ export const reportsEn: Translation<typeof reportsKo> = {
     },
     gpus: {
       title: "GPUs by month: demand and supply",
-      caption: "Requested, agreed and approved GPUs by desired start month; allocated GPUs by allocation start; arrived GPUs by tranche arrival. The line is the cumulative arrivals.",
+      caption: "Requested, agreed and approved GPUs by desired start month; allocated GPUs by allocation start; arrived GPUs by tranche arrival.",
+      lineNote: "The line is the cumulative arrivals.",
       month: "Month",
       requested: "Requested",
       agreed: "Agreed",

@@ -123,7 +123,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             <p className="text-sm text-slate-600">{t("reports.dashboard.pipeline.byMinistryCaption")}</p>
           </header>
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="w-full text-xs">
               <caption className="sr-only">{t("reports.dashboard.pipeline.byMinistryCaption")}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
@@ -236,7 +236,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="dash-gpus-title" className="card dashboard-panel space-y-3" data-testid="dash-gpus">
         <header>
           <h2 id="dash-gpus-title" className="text-lg font-bold">{t("reports.dashboard.gpus.title")}</h2>
-          <p className="text-sm text-slate-600">{t("reports.dashboard.gpus.caption")}</p>
+          <p className="text-sm text-slate-600">{t("reports.dashboard.gpus.caption")}{officer ? "" : ` ${t("reports.dashboard.gpus.lineNote")}`}</p>
         </header>
         {months.length === 0 ? <p className="text-sm">{t("reports.dashboard.gpus.none")}</p> : (
           <>

@@ -56,7 +56,7 @@ describe("request export", () => {
   it("writes a CSV for Excel: BOM, Korean headers, quoted text, formula guard", async () => {
     const sheet = { name: "요청", columns: requestExportColumns("ko"), rows: listedRequests(mohw, { sort: "gpus" }) };
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(csvStream(sheet, "ko")).arrayBuffer());
-    expect(text.startsWith("\uFEFF요청번호,제목,부처,단계")).toBe(true);
+    expect(text.startsWith("\uFEFF접수번호,제목,부처,단계")).toBe(true);
     const lines = text.slice(1).split("\r\n");
     expect(lines[1]).toContain(`,"'=HYPERLINK(""http://x"") 수식 같은 제목",보건복지부,사무국 검토 중,`);
     expect(lines[1]).toContain(",1024,");
@@ -71,7 +71,7 @@ describe("request export", () => {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = book.getWorksheet("요청 목록")!;
     expect(ws.rowCount).toBe(1 + 7);
-    expect(ws.getRow(1).getCell(1).value).toBe("요청번호");
+    expect(ws.getRow(1).getCell(1).value).toBe("접수번호");
     expect(ws.getRow(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getColumn(2).width).toBe(40);
