@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A database with `total` requests spread over ministries, states, sectors, domains and months. */
-async function fillDatabase(file: string, total: number) {
+export async function fillDatabase(file: string, total: number) {
   const { hashPassword } = await import("../app/modules/auth/password.server");
   const { initialSnapshot, persistSnapshot } = await import("../workflows/demand-request.machine");
   const raw = new Database(file);
@@ -215,12 +215,14 @@ async function benchSize(total: number) {
 
 // one process per size: the app's database client is made once per process, for one file
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-if (sizes.length === 1) {
+const imported = !import.meta.url.endsWith(path.basename(process.argv[1] ?? ""));
+if (!imported && sizes.length === 1) {
   for (const line of await benchSize(sizes[0])) console.log(line);
-} else {
+  process.exit(0);
+} else if (!imported) {
   execFileSync(path.resolve("node_modules", ".bin", "react-router"), ["build"], { stdio: "ignore" });
   for (const size of sizes.length > 0 ? sizes : [1_000, 100_000]) {
     execFileSync(process.execPath, [path.resolve("node_modules", "tsx", "dist", "cli.mjs"), "scripts/bench-reports.ts", String(size)], { stdio: "inherit" });
   }
+  process.exit(0);
 }
-process.exit(0);

@@ -4,6 +4,7 @@
  * One column list serves the CSV and the workbook; each column says its type, so the workbook gets
  * real numbers and dates and the CSV plain values.
  */
+import type { Prisma } from "~/generated/prisma/client";
 import { translate, translateDynamic } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages";
 import type { Locale } from "~/i18n/types";
@@ -23,21 +24,23 @@ const exportSelect = {
   plan: { select: { agreedGpus: true } },
 } as const;
 
-type ExportRow = Awaited<ReturnType<typeof readBatch>>[number];
+type ExportRow = Prisma.DemandRequestGetPayload<{ select: typeof exportSelect }>;
 
-function readBatch(where: object, orderBy: object[], take = EXPORT_BATCH) {
-  return db.demandRequest.findMany({ where, orderBy, take, select: exportSelect });
-}
-
-/** Every request of the filtered list, batch by batch, in the list's order. */
+/**
+ * Every request of the filtered list, batch by batch, in the list's order. The ids come first, in
+ * one ordered read (a few MB at 100,000 rows); the rows then come by id, `batchSize` at a time. A
+ * keyset cursor per batch would re-sort the rest of the table for every batch (O(n²) over an
+ * export), which is what the list's cursor does for one page at a time.
+ */
 export async function* listedRequests(user: CurrentUser, query: ListQuery, batchSize = EXPORT_BATCH): AsyncGenerator<ExportRow[]> {
   const selection = listSelection(user, query);
-  let after: object | null = null;
-  for (;;) {
-    const batch = await readBatch(after ? { AND: [selection.where, after] } : selection.where, selection.orderBy, batchSize);
+  const ids = (await db.demandRequest.findMany({ where: selection.where, orderBy: selection.orderBy, select: { id: true } })).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const slice = ids.slice(i, i + batchSize);
+    const rows = new Map((await db.demandRequest.findMany({ where: { id: { in: slice } }, select: exportSelect })).map((r) => [r.id, r]));
+    // a request that changed scope in between simply drops out; the order stays the list's
+    const batch = slice.map((id) => rows.get(id)).filter((r): r is ExportRow => r !== undefined);
     if (batch.length > 0) yield batch;
-    if (batch.length < batchSize) return;
-    after = selection.after(batch[batch.length - 1]);
   }
 }
 

@@ -107,15 +107,13 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
 
 /**
  * The list's whole selection for readers that go through all of it (exports): the same scope,
- * filters, state and sort as the page, without cursor or limit, and the condition "after this row"
- * for reading it in keyset batches.
+ * filters, state and sort as the page, without cursor or limit.
  */
 export function listSelection(user: CurrentUser, query: ListQuery) {
   const sort: ListSort = query.sort ?? "newest";
   return {
     where: { AND: [filters(user, query), ...(query.state ? [{ state: query.state }] : [])] } satisfies Where,
     orderBy: SORTS[sort].orderBy,
-    after: (row: Row): Where => SORTS[sort].after(SORTS[sort].key(row), row.id),
   };
 }
 

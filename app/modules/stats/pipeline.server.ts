@@ -80,12 +80,18 @@ async function pipelineGroups(scope: Scope) {
 
 /** Each state entry from the audit log with the moment and the state of the next change. */
 function stays(scope: Scope): Prisma.Sql {
+  const filtered = scope.organizationId !== null || scope.sector !== null || scope.domain !== null;
+  // without a filter every request counts: no need to look each event's request up
+  const from = filtered
+    ? Prisma.sql`"AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"`
+    : Prisma.sql`"AuditEvent" e`;
   return Prisma.sql`
     SELECT e."toState" AS "state", e."at" AS "enteredAt",
       LEAD(e."at") OVER (PARTITION BY e."requestId" ORDER BY e."seq") AS "leftAt",
       LEAD(e."toState") OVER (PARTITION BY e."requestId" ORDER BY e."seq") AS "nextState"
-    FROM "AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"
-    WHERE e."toState" IS NOT NULL AND (e."fromState" IS NULL OR e."fromState" <> e."toState") AND ${requestSql(scope)}`;
+    FROM ${from}
+    WHERE e."requestId" IS NOT NULL AND e."toState" IS NOT NULL AND (e."fromState" IS NULL OR e."fromState" <> e."toState")
+      AND ${filtered ? requestSql(scope) : Prisma.sql`1 = 1`}`;
 }
 
 async function timeInState(scope: Scope) {
@@ -267,7 +273,7 @@ async function compute(user: CurrentUser, query: StatsQuery) {
 
 export type PipelineStats = Awaited<ReturnType<typeof compute>>;
 
-const cache = new Map<string, { head: number; day: string; stats: PipelineStats }>();
+const cache = new Map<string, { head: number; day: string; stats: Promise<PipelineStats> }>();
 const CACHE_ENTRIES = 200;
 
 /**
@@ -276,12 +282,17 @@ const CACHE_ENTRIES = 200;
  */
 export async function pipelineStats({ user, query, fresh = false }: { user: CurrentUser; query: StatsQuery; fresh?: boolean }): Promise<PipelineStats> {
   const key = JSON.stringify([user.role === "MINISTRY_OFFICER" ? user.organization.id : "*", user.role === "MINISTRY_OFFICER", query.ministry ?? null, query.sector ?? null, query.domain ?? null]);
-  const head = (await db.auditEvent.aggregate({ _max: { seq: true } }))._max.seq ?? 0;
+  // the newest audit event by its primary key (an aggregate would scan the log)
+  const head = (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
   const day = todayInKorea();
   const known = cache.get(key);
   if (!fresh && known && known.head === head && known.day === day) return known.stats;
-  const stats = await compute(user, query);
+  // one computation per key at a time: concurrent views share it (a failure is not kept)
+  const stats = compute(user, query);
   if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(key, { head, day, stats });
+  stats.catch(() => {
+    if (cache.get(key)?.stats === stats) cache.delete(key);
+  });
   return stats;
 }
