@@ -5,6 +5,7 @@ import { BarList, MonthChart, ShareBar } from "~/components/charts";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { DOMAINS, SECTORS, nonEmptyParams } from "~/modules/requests/request.schema";
+// the page's code must not import request.schema (zod) into the browser: the choices come from the loader
 import { listMinistries } from "~/modules/requests/requests.server";
 import { pipelineStats } from "~/modules/stats/pipeline.server";
 import { statsQuerySchema, type StatsQuery } from "~/modules/stats/stats.schema";
@@ -17,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const [{ groups: _cells, ...stats }, ministries] = await Promise.all([pipelineStats({ user, query }), listMinistries(user)]);
   // the page draws the pivots; the fine state × ministry × sector × domain cells are for the API only
   return {
-    stats, query, ministries, invalidQuery: !parsed.success,
+    stats, query, ministries, invalidQuery: !parsed.success, sectors: [...SECTORS], domains: [...DOMAINS],
     officer: user.role === "MINISTRY_OFFICER",
     ownMinistry: { nameKo: user.organization.nameKo, nameEn: user.organization.nameEn },
   };
@@ -43,7 +44,7 @@ const th = "px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1 text-right tabular-nums";
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { stats, query, ministries, officer, ownMinistry, invalidQuery } = loaderData;
+  const { stats, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
   const { t, td: tdyn, n, dt, locale } = useT();
   const pct = (part: number, whole: number) => (whole > 0 ? `${n(Math.round((part / whole) * 1000) / 10)}%` : "–");
   const days = (v: number | null) => (v === null ? "–" : n(v));
@@ -82,14 +83,14 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <label htmlFor="dash-sector" className="field-label">{t("reports.dashboard.pipeline.sector")}</label>
           <select id="dash-sector" name="sector" defaultValue={query.sector ?? ""} className="field-input">
             <option value="">{t("reports.dashboard.all")}</option>
-            {SECTORS.map((s) => <option key={s} value={s}>{tdyn(`request.sectors.${s}`)}</option>)}
+            {sectors.map((s) => <option key={s} value={s}>{tdyn(`request.sectors.${s}`)}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor="dash-domain" className="field-label">{t("reports.dashboard.pipeline.domain")}</label>
           <select id="dash-domain" name="domain" defaultValue={query.domain ?? ""} className="field-input">
             <option value="">{t("reports.dashboard.all")}</option>
-            {DOMAINS.map((d) => <option key={d} value={d}>{tdyn(`request.domains.${d}`)}</option>)}
+            {domains.map((d) => <option key={d} value={d}>{tdyn(`request.domains.${d}`)}</option>)}
           </select>
         </div>
         <div className="flex flex-wrap items-end gap-2">
