@@ -88,7 +88,7 @@ test("the decision notice PDF carries the reference, the title and the decision 
   const title = `디지털 병리 판독 실증 ${Date.now().toString(36)}`;
   const { id } = await decidedRequest({ title, gpus: 96 }, {
     outcome: "approveWithConditions", approvedGpus: 80,
-    conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: dayFromNow(60) }],
+    conditions: [{ text: "반출 데이터 보안 점검 결과 제출", dueOn: dayFromNow(60) }],
   });
   const officer = await apiAs("officer@mohw.go.kr");
   const { reference } = await (await officer.get(`/api/v1/requests/${id}`)).json();
@@ -99,7 +99,7 @@ test("the decision notice PDF carries the reference, the title and the decision 
   expect(pdf.name).toMatch(/\.pdf$/);
   expect(readFileSync(pdf.file).subarray(0, 5).toString()).toBe("%PDF-");
   const text = execFileSync("pdftotext", ["-layout", pdf.file, "-"], { encoding: "utf8" });
-  for (const part of ["심의 결과 통지서", reference, title, "조건부 승인", "개인정보 영향평가 결과 제출", "80"]) expect(text).toContain(part);
+  for (const part of ["심의 결과 통지서", reference, title, "조건부 승인", "반출 데이터 보안 점검 결과 제출", "80"]) expect(text).toContain(part);
 
   // another ministry can't have it, and a request without a decision has no notice
   expect((await (await apiAs("officer@mnd.go.kr")).get(`/requests/${id}/decision.pdf`)).status()).toBe(404);

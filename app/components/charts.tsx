@@ -58,7 +58,7 @@ export function ShareBar({ parts, format }: { parts: { key: string; label: strin
 
 /**
  * Grouped columns per month (one per series) and an optional cumulative line on the same scale.
- * Scrolls sideways on narrow screens rather than shrinking the text.
+ * On a phone it shrinks with the screen (the table under it carries the figures).
  */
 export function MonthChart({ months, series, line, format, monthLabel }: {
   months: string[];
@@ -67,7 +67,7 @@ export function MonthChart({ months, series, line, format, monthLabel }: {
   format: (value: number) => string;
   monthLabel: (month: string) => string;
 }) {
-  // drawn at a width where 11-unit text reads well from about 0.75× to 1.5× scale; narrower screens scroll
+  // drawn at a width where 11-unit text reads well up to 1.5× scale
   const width = Math.max(900, months.length * (series.length * 7 + 14) + 70);
   const height = 260;
   const top = 12, bottom = 40, left = 56, right = 8;
@@ -80,8 +80,8 @@ export function MonthChart({ months, series, line, format, monthLabel }: {
   const labelEvery = Math.ceil(months.length / 12);
   return (
     <div aria-hidden="true" className="space-y-2">
-      <div className="overflow-x-auto">
-        <svg viewBox={`0 0 ${width} ${height}`} className="month-chart h-auto w-full" style={{ minWidth: `${Math.round(width * 0.75)}px`, maxWidth: `${Math.round(width * 1.5)}px` }} role="presentation" focusable="false" fontSize="11">
+      <div>
+        <svg viewBox={`0 0 ${width} ${height}`} className="month-chart h-auto w-full" style={{ maxWidth: `${Math.round(width * 1.5)}px` }} role="presentation" focusable="false" fontSize="11">
           {ticks.map((t) => (
             <g key={t}>
               <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />

@@ -34,7 +34,8 @@ function Panel({ id, title, caption, chart, children }: { id: string; title: str
       </header>
       <div className="grid gap-4 lg:grid-cols-2">
         <div>{chart}</div>
-        <div className="overflow-x-auto">{children}</div>
+        {/* a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable) */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>{children}</div>
       </div>
     </section>
   );
@@ -123,7 +124,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             <h2 id="dash-ministry-matrix" className="text-lg font-bold">{t("reports.dashboard.pipeline.byMinistry")}</h2>
             <p className="text-sm text-slate-600">{t("reports.dashboard.pipeline.byMinistryCaption")}</p>
           </header>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("reports.dashboard.pipeline.byMinistry")}>
             <table className="w-full text-xs">
               <caption className="sr-only">{t("reports.dashboard.pipeline.byMinistryCaption")}</caption>
               <thead>
@@ -244,7 +245,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             <MonthChart months={months.map((m) => m.month)} format={n} monthLabel={(m) => m.slice(2).replace("-", ".")}
               series={gpuSeries.map((k) => ({ key: k, label: t(`reports.dashboard.gpus.${k}`), values: months.map((m) => m[k] ?? 0) }))}
               line={officer ? undefined : { label: t("reports.dashboard.gpus.cumulativeArrived"), values: months.map((m) => m.cumulativeArrived ?? 0) }} />
-            <div className="max-h-96 overflow-auto print-expand">
+            <div className="max-h-96 overflow-auto print-expand" tabIndex={0} role="region" aria-label={t("reports.dashboard.gpus.title")}>
               <table className="w-full text-sm">
                 <caption className="sr-only">{t("reports.dashboard.gpus.caption")}</caption>
                 <thead><tr className="border-b border-slate-300">
