@@ -32,7 +32,7 @@ function Panel({ id, title, caption, chart, children }: { id: string; title: str
         <h2 id={id} className="text-lg font-bold">{title}</h2>
         <p className="text-sm text-slate-600">{caption}</p>
       </header>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="print-two grid gap-4 lg:grid-cols-2">
         <div>{chart}</div>
         {/* a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable) */}
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={title}>{children}</div>
@@ -152,7 +152,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </section>
       )}
 
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="print-two grid gap-5 xl:grid-cols-2">
         {(["sector", "domain"] as const).map((dim) => {
           const rows = dim === "sector" ? stats.bySector.map((r) => ({ key: r.sector, ...r })) : stats.byDomain.map((r) => ({ key: r.domain, ...r }));
           const label = (k: string | null) => (k ? tdyn(dim === "sector" ? `request.sectors.${k}` : `request.domains.${k}`) : t("reports.dashboard.pipeline.unset"));
