@@ -21,11 +21,20 @@ export default [
     route("screening", "routes/screening.tsx"),
     route("meetings", "routes/meetings.tsx"),
     route("meetings/:id", "routes/meeting-detail.tsx"),
+    route("search", "routes/search.tsx"),
+    route("dashboard", "routes/dashboard.tsx"),
   ]),
   // printable documents render without the app's header and navigation (their loaders check the user)
   route("meetings/:id/print", "routes/meeting-print.tsx"),
   route("meetings/:id/minutes", "routes/meeting-minutes.tsx"),
   route("meetings/:id/agenda.csv", "routes/meeting-agenda-csv.ts"),
+  // files: the request list, the pool, decision notices, minutes and joint plans (app/modules/reports)
+  route("requests/export.csv", "routes/requests-export.ts", { id: "requests-export-csv" }),
+  route("requests/export.xlsx", "routes/requests-export.ts", { id: "requests-export-xlsx" }),
+  route("pool/export.xlsx", "routes/pool-export.ts"),
+  route("requests/:id/decision.pdf", "routes/request-decision-pdf.ts"),
+  route("requests/:id/plan.pdf", "routes/request-plan-pdf.ts"),
+  route("meetings/:id/minutes.pdf", "routes/meeting-minutes-pdf.ts"),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),
@@ -55,6 +64,8 @@ export default [
     route("allocations/plan", "routes/api/allocations-plan.ts"),
     route("allocations/commit", "routes/api/allocations-commit.ts"),
     route("allocations/:id/release", "routes/api/allocations-release.ts"),
+    route("search", "routes/api/search.ts"),
+    route("stats/pipeline", "routes/api/stats-pipeline.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -10,9 +10,12 @@ const prisma = path.resolve("node_modules", ".bin", "prisma");
 /** Tables, columns and indexes of a SQLite database, in a comparable form. */
 function shape(file: string) {
   const db = new Database(file, { readonly: true });
-  const tables = db
+  // full-text tables (and the shadow tables SQLite keeps for them) are written by hand in migrations,
+  // not described by the Prisma schema (docs/decisions/0011-search-index.md)
+  const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
-    .all() as { name: string }[];
+    .all() as { name: string }[]).filter(({ name }) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
   const result = tables.map(({ name }) => ({
     name,
     columns: db.prepare(`PRAGMA table_info("${name}")`).all(),

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: "/pool", label: "pool.nav.overview", permission: "pool:read" },
   { to: "/pool/plan", label: "pool.nav.planner", permission: "pool:allocate" },
   { to: "/admin/pool", label: "pool.nav.admin", permission: "pool:manage" },
+  { to: "/dashboard", label: "reports.dashboard.nav", permission: "report:read" },
 ];
 
 /** Navigation per role, from the permission table (app/modules/auth/permissions.ts). */

@@ -1,4 +1,5 @@
 import type { Translation } from "./types";
+import { reportsEn, reportsKo } from "./reports.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
@@ -531,6 +532,7 @@ export const ko = {
     },
   },
   workflow: workflowKo,
+  reports: reportsKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -1204,6 +1206,7 @@ export const en: Translation<typeof ko> = {
     },
   },
   workflow: workflowEn,
+  reports: reportsEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

@@ -2,6 +2,7 @@ import { Form, NavLink, Outlet } from "react-router";
 import type { Route } from "./+types/app-layout";
 import { LanguageSwitch } from "~/components/language-switch";
 import { NAV_BY_ROLE } from "~/components/nav";
+import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
@@ -26,6 +27,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <NavLink to="/" className="text-white no-underline">{t("app.name")}</NavLink>
           </p>
           <div className="flex flex-wrap items-center gap-3 text-sm">
+            <SearchBox />
             <span data-testid="header-user">
               {orgName} · {user.name} · {t(`role.${user.role}`)}
               {user.isChair ? ` (${t("role.chair")})` : ""}

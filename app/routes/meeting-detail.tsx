@@ -132,6 +132,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
           <a className="btn-secondary" href={`/meetings/${meeting.id}/print`}>{t("meeting.print")}</a>
           <a className="btn-secondary" href={`/meetings/${meeting.id}/agenda.csv`} download>{t("meeting.csv")}</a>
           <a className="btn-secondary" href={`/meetings/${meeting.id}/minutes`}>{t("meeting.minutes")}</a>
+          <a className="btn-secondary" href={`/meetings/${meeting.id}/minutes.pdf`} download>{t("reports.exports.minutesPdf")}</a>
         </nav>
       </header>
 

@@ -93,6 +93,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         <p className="text-sm text-slate-700">{t("pool.planningNote")}</p>
         <p data-testid="pool-summary">{t("pool.summary", { total: n(pool.totalGpus), inTranches: n(pool.inTranches), allocated: n(totals.allocated), remaining: n(totals.capacity - totals.allocated) })}</p>
         {approved ? <p className="no-print"><Link className="btn-secondary" to="/pool/plan">{t("pool.nav.planner")}</Link></p> : null}
+        <p className="no-print"><a className="btn-secondary" href="/pool/export.xlsx" download data-testid="pool-export">{t("reports.exports.poolXlsx")}</a></p>
       </header>
 
       {actionData ? <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}

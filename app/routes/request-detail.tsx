@@ -151,7 +151,10 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               {" · "}{plan.coSigned ? t(item.state === "jointPlanning" ? "plan.coSigned" : "plan.coSignedShort") : t("plan.notCoSigned")}
             </p>
           </div>
-          <Link className={plan.editable ? "btn-primary" : "btn-secondary"} to={`/requests/${item.id}/plan`}>{t("plan.open")}</Link>
+          <div className="flex flex-wrap gap-2">
+            {plan.revision > 0 ? <a className="btn-secondary" href={`/requests/${item.id}/plan.pdf`} download>{t("reports.exports.planPdf")}</a> : null}
+            <Link className={plan.editable ? "btn-primary" : "btn-secondary"} to={`/requests/${item.id}/plan`}>{t("plan.open")}</Link>
+          </div>
         </section>
       ) : null}
 
@@ -159,6 +162,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <section aria-labelledby="decisions" className="card space-y-3">
           <h2 id="decisions" className="text-lg font-bold">{t("signoff.decisions")}</h2>
           {decisions.decisions.map((dcs) => <DecisionSummary key={dcs.id} decision={dcs} quorum={decisions.quorum} agreedGpus={plan.agreedGpus} />)}
+          {decisions.decisions.some((dcs) => dcs.status === "effective") ? <p><a className="btn-secondary" href={`/requests/${item.id}/decision.pdf`} download data-testid="decision-pdf">{t("reports.exports.decisionPdf")}</a></p> : null}
         </section>
       ) : null}
 

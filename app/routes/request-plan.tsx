@@ -124,6 +124,7 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
         <p className={`mt-2 text-sm font-semibold ${plan.coSigned ? "text-green-800" : "text-slate-700"}`}>
           {plan.coSigned ? t("plan.coSigned") : t("plan.notCoSigned")}
         </p>
+        {plan.revision > 0 ? <p className="mt-2"><a className="btn-secondary" href={`/requests/${plan.requestId}/plan.pdf`} download data-testid="plan-pdf">{t("reports.exports.planPdf")}</a></p> : null}
         {plan.editable && plan.callerSide && plan.revision > 0 && !signatureOf(plan.callerSide) ? (
           <Form method="post" className="mt-3">
             <input type="hidden" name="intent" value="sign" />

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/requests";
 import { REQUEST_STATES } from "#workflows/demand-request.machine";
+import { RequestExportLinks } from "~/components/export-links";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
@@ -104,6 +105,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
       </Form>
 
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="result-count">{t("requestList.resultCount", { count: n(shown) })}</p>
+      {shown > 0 ? <RequestExportLinks search={href({}).split("?")[1] ?? ""} total={shown} /> : null}
 
       {items.length === 0 ? (
         <div className="card space-y-2" data-testid="empty-state">

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "pool:allocate": ["SECRETARIAT"],
   /** set the pool total and edit tranches */
   "pool:manage": ["ADMIN"],
+  /** the dashboard, search and exports (each within the user's scope) */
+  "report:read": ALL,
   /** recompute the audit chain */
   "audit:verify": ["SECRETARIAT", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -138,6 +138,18 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
   };
 }
 
+/**
+ * The list's whole selection for readers that go through all of it (exports): the same scope,
+ * filters, state and sort as the page, without cursor or limit.
+ */
+export async function listSelection(user: CurrentUser, query: ListQuery) {
+  const sort: ListSort = query.sort ?? "newest";
+  return {
+    where: { AND: [await filters(user, query), ...(query.state ? [{ state: query.state }] : [])] } satisfies Where,
+    orderBy: SORTS[sort].orderBy,
+  };
+}
+
 /** The ministries a non-officer can filter by (officers see only their own). */
 export async function listMinistries(user: CurrentUser) {
   if (isMinistryScoped(user)) return [];

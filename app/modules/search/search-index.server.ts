@@ -1,0 +1,73 @@
+/**
+ * The one place that knows how the search index is queried (docs/decisions/0011-search-index.md).
+ *
+ * The index is the `SearchDocument` table, one row per searchable record, kept in step with the
+ * records by triggers (migration `search_index`); here it is only read. SQLite answers with FTS5
+ * (trigram tokenizer) for terms of 3+ characters and an escaped LIKE for shorter ones. A PostgreSQL
+ * backend implements the same `SearchBackend` with `pg_trgm` (GIN trigram indexes, `ILIKE`, and
+ * `similarity()` for the rank) and is chosen in `searchBackend()`.
+ */
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+import { ftsMatchExpression, likeContains, type SearchTerms } from "./search-query";
+
+export interface IndexedDocument {
+  kind: string;
+  recordId: string;
+  requestId: string | null;
+  title: string;
+  body: string;
+  keywords: string;
+}
+
+export interface SearchBackend {
+  /**
+   * Documents in which every term occurs, best first, at most `limit`. `organizationId` set: only
+   * that ministry's documents (ministry officers); null: everything (secretariat, approvers, admin).
+   */
+  find(input: { terms: SearchTerms; organizationId: string | null; limit: number }): Promise<IndexedDocument[]>;
+}
+
+const columns = Prisma.sql`d."kind", d."recordId", d."requestId", d."title", d."body", d."keywords"`;
+
+/** Every short term in one of the text fields (LIKE with `\` escapes). */
+function shortTermsClause(short: string[]): Prisma.Sql {
+  if (short.length === 0) return Prisma.sql`1 = 1`;
+  return Prisma.join(short.map((term) => {
+    const pattern = likeContains(term);
+    return Prisma.sql`(d."title" LIKE ${pattern} ESCAPE '\\' OR d."body" LIKE ${pattern} ESCAPE '\\' OR d."keywords" LIKE ${pattern} ESCAPE '\\')`;
+  }), " AND ");
+}
+
+function scopeClause(organizationId: string | null): Prisma.Sql {
+  return organizationId === null ? Prisma.sql`1 = 1` : Prisma.sql`d."organizationId" = ${organizationId}`;
+}
+
+export const sqliteSearch: SearchBackend = {
+  async find({ terms, organizationId, limit }) {
+    if (terms.long.length > 0) {
+      // bm25 weights per column (title, body, keywords): a hit in the title counts most
+      return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+        SELECT ${columns}
+        FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
+        WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
+          AND ${scopeClause(organizationId)}
+          AND ${shortTermsClause(terms.short)}
+        ORDER BY bm25("SearchDocumentFts", 10.0, 1.0, 5.0), d."id" DESC
+        LIMIT ${limit}`);
+    }
+    // only 1–2 character terms: no trigram can help; a scan with LIKE, title hits first, newest first
+    const first = likeContains(terms.short[0]);
+    return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+      SELECT ${columns}
+      FROM "SearchDocument" d
+      WHERE ${scopeClause(organizationId)} AND ${shortTermsClause(terms.short)}
+      ORDER BY CASE WHEN d."title" LIKE ${first} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC, d."id" DESC
+      LIMIT ${limit}`);
+  },
+};
+
+/** The backend for the configured database (SQLite today). */
+export function searchBackend(): SearchBackend {
+  return sqliteSearch;
+}
