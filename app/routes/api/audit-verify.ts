@@ -1,11 +1,17 @@
 import type { Route } from "./+types/audit-verify";
-import { verifyAuditChain } from "~/modules/audit/audit.server";
+import { type AuditVerification, verifyAuditChain } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { handleApi, json } from "~/utils/api.server";
+
+/** One verification at a time: callers arriving meanwhile share its result (it reads the whole chain). */
+let running: Promise<AuditVerification> | null = null;
 
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     await requireRole(request, "SECRETARIAT", "ADMIN");
-    return json(await verifyAuditChain());
+    running ??= verifyAuditChain().finally(() => {
+      running = null;
+    });
+    return json(await running);
   });
 }
