@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { anchorKeyFrom, defaultAnchor, flushAuditAnchor, lastCheckpoint, signCheckpoint, writeCheckpoint } from "./anchor.server";
-import { appendAuditEvent, auditHash, GENESIS_HASH, verifyAuditChain } from "./audit.server";
+import { appendAuditEvent, auditBody, auditHash, canonicalJson, GENESIS_HASH, verifyAuditChain } from "./audit.server";
 
 const anchorFile = () => defaultAnchor().file;
 
@@ -35,6 +35,15 @@ async function rewriteFrom(seq: number) {
 beforeEach(() => freshChain(50));
 
 describe("audit chain with its anchor", () => {
+  it("serialises an event exactly as canonicalJson of its fields (the hash of stored chains never changes)", async () => {
+    for (const e of await db.auditEvent.findMany({ take: 3 })) {
+      const { seq, requestId, actorId, type, fromState, toState, payload, at } = e;
+      expect(auditBody(e)).toBe(canonicalJson({ seq, requestId, actorId, type, fromState, toState, payload, at: at.toISOString() }));
+    }
+    const odd = { seq: 9, requestId: "r\"1", actorId: null, type: "검토", fromState: null, toState: "a\nb", payload: '{"x":"\\u2028"}', at: new Date(0) };
+    expect(auditBody(odd)).toBe(canonicalJson({ ...odd, at: odd.at.toISOString() }));
+  });
+
   it("verifies an intact chain and names the anchored head", async () => {
     const result = await verifyAuditChain();
     expect(result).toMatchObject({ ok: true, events: 50, anchor: { checkpoints: 1, seq: 50 } });

@@ -84,6 +84,11 @@ export function parseAuditEvent(type: string, payloadJson: string): TypedAuditEv
   return auditEventSchema.parse({ type, payload }) as TypedAuditEvent;
 }
 
+/** The payload of a stored event of a listed type, typed (throws if it is not in that shape). */
+export function parseAuditPayload<T extends TypedAuditType>(type: T, payloadJson: string): z.output<Payloads[T]> {
+  return AUDIT_PAYLOADS[type].parse(JSON.parse(payloadJson)) as z.output<Payloads[T]>;
+}
+
 /**
  * The fields of `after` whose value differs from `before`, with both values (JSON-comparable:
  * dates as ISO strings, bigints as numbers, `undefined` as null). Only the keys of `after` are
