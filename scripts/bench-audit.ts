@@ -31,6 +31,7 @@ for (const folder of readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).s
 }
 sqlite.pragma("journal_mode = WAL");
 sqlite.pragma("synchronous = OFF"); // a throwaway database: speed over durability while inflating
+sqlite.pragma("cache_size = -262144"); // 256 MB of page cache: the random hash index stays in memory
 
 /** A spread of realistic payloads (the sizes of real workflow, edit and ledger events). */
 function eventAt(i: number): { type: string; fromState: string | null; toState: string | null; payload: unknown } {

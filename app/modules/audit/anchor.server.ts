@@ -48,10 +48,9 @@ export interface Checkpoint {
  * DATA_DIR/audit-anchor.key (which only keeps database-only tampering out).
  */
 export function anchorKeyFrom(dataDir: string): Buffer {
-  const fromEnv = process.env.AUDIT_ANCHOR_KEY;
-  if (fromEnv) return Buffer.from(fromEnv, "utf8");
+  const existing = readAnchorKey(dataDir);
+  if (existing) return existing;
   const file = path.join(dataDir, ANCHOR_KEY_FILE_NAME);
-  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32).toString("base64url");
   try {
@@ -62,6 +61,14 @@ export function anchorKeyFrom(dataDir: string): Buffer {
     throw error;
   }
   return Buffer.from(key, "utf8");
+}
+
+/** The key if there is one (AUDIT_ANCHOR_KEY, else the key file in `dataDir`); never makes one. */
+export function readAnchorKey(dataDir: string): Buffer | null {
+  const fromEnv = process.env.AUDIT_ANCHOR_KEY;
+  if (fromEnv) return Buffer.from(fromEnv, "utf8");
+  const file = path.join(dataDir, ANCHOR_KEY_FILE_NAME);
+  return existsSync(file) ? Buffer.from(readFileSync(file, "utf8").trim(), "utf8") : null;
 }
 
 let defaultLocation: AnchorLocation | undefined;
