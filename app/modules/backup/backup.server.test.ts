@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
-import { flushAuditAnchor, readAnchorKey } from "~/modules/audit/anchor.server";
+import { flushAuditAnchor, lastCheckpoint, readAnchorKey } from "~/modules/audit/anchor.server";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { deleteAttachment, receiveAttachment } from "~/modules/attachments/attachments.server";
 import { createRequest, updateRequest } from "~/modules/requests/requests.server";
@@ -122,7 +122,8 @@ describe("db:backup of a live database, db:restore into a stopped instance", () 
     const copy = path.join(scratch, "cut");
     cpSync(backupDir, copy, { recursive: true });
     const sqlite = new Database(path.join(copy, "app.db"));
-    sqlite.prepare(`DELETE FROM "AuditEvent" WHERE "seq" > (SELECT MAX("seq") - 5 FROM "AuditEvent")`).run();
+    const anchored = lastCheckpoint(path.join(copy, "audit-anchor.jsonl"))!.seq;
+    sqlite.prepare(`DELETE FROM "AuditEvent" WHERE "seq" >= ?`).run(anchored - 2); // the tail, down past the last checkpoint
     sqlite.close();
     const target = path.join(scratch, "cut-target");
     await expect(restoreInstance({ from: copy, dataDir: target, databaseFile: path.join(target, "app.db") })).rejects.toThrow(/TRUNCATED/);
