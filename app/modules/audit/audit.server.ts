@@ -95,7 +95,7 @@ export type AuditVerification =
   | { ok: false; brokenAt: number; reason: AuditBreak; events: number; anchor?: AnchorSummary; line?: number };
 
 /** Events read per query while verifying: memory stays flat whatever the length of the chain. */
-export const VERIFY_PAGE_SIZE = 2000;
+export const VERIFY_PAGE_SIZE = 1000;
 const ANCHOR_BATCH = 500;
 
 /**
