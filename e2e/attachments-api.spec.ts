@@ -47,7 +47,7 @@ test("bad uploads get 413/415 and leave no file and no row; a good one is stored
   expect(attachmentRows(id)).toBe(0);
 
   const notMultipart = await officer.post(`/api/v1/requests/${id}/attachments`, { data: { file: "x" } });
-  expect(notMultipart.status()).toBe(400);
+  expect(notMultipart.status()).toBe(415); // the upload takes multipart only (issue 12)
 
   const good = await upload(officer, id, "사업계획서 (최종).pdf", pdf(3000));
   expect(good.status()).toBe(201);

@@ -10,7 +10,8 @@ const PDF = { name: "영향평가_결과.pdf", mimeType: "application/pdf", buff
 async function conditionallyApproved(title: string) {
   const { id } = await decidedRequest({ title, gpus: 40 }, {
     outcome: "approveWithConditions", approvedGpus: 32,
-    conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: dayFromNow(60) }],
+    // a text of its own: other specs look for the demo data's condition texts
+    conditions: [{ text: `${title}: 데이터 보호 조치 증빙`, dueOn: dayFromNow(60) }],
   });
   return id;
 }

@@ -205,10 +205,11 @@ test("the list filters, searches, sorts and pages on the server; user text is sh
   expect(firstRows).toHaveLength(2);
   await page.getByRole("link", { name: "다음 페이지 →" }).click();
   await expect(page).toHaveURL(/cursor=/);
+  // the URL changes before React renders the new rows: wait for the second page itself
+  await expect(page.getByRole("link", { name: "← 첫 페이지" })).toBeVisible();
   const secondRows = await rowIds();
   expect(secondRows.length).toBeGreaterThan(0);
   expect(secondRows.some((r) => firstRows.includes(r))).toBe(false);
-  await expect(page.getByRole("link", { name: "← 첫 페이지" })).toBeVisible();
 
   await page.goto(`/requests?q=${encodeURIComponent("이런 제목은 없습니다")}`);
   await expect(page.getByTestId("empty-state")).toContainText("조건에 맞는 요청이 없습니다");
@@ -225,9 +226,9 @@ test("the secretariat filters the full list by ministry and sees counts per stat
   await page.getByRole("button", { name: "적용" }).click();
   await expect(page).toHaveURL(/ministry=MND/);
   await expect(page.getByLabel("부처", { exact: true })).toHaveValue("MND");
-  const ministries = await page.locator("tbody tr td:nth-child(3)").allTextContents();
-  expect(ministries.length).toBeGreaterThan(0);
-  expect(new Set(ministries)).toEqual(new Set(["국방부"]));
+  // the URL changes before the new rows render: wait until every row is the ministry's
+  const ministryCells = page.locator("tbody tr td:nth-child(3)");
+  await expect.poll(async () => [...new Set(await ministryCells.allTextContents())]).toEqual(["국방부"]);
   await expect(page.getByTestId("state-counts")).toContainText(/전체 \d+/);
   await expectNoSeriousA11yIssues(page);
 });

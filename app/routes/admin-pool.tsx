@@ -1,24 +1,25 @@
 import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-pool";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { RESOURCE_KINDS } from "~/modules/pool/pool.schema";
 import { handlePoolForm, type PoolFormResult } from "~/modules/pool/pool-form.server";
 import { getPool, listTranches, type TrancheView } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requireRole(request, "ADMIN");
+    const user = await requirePermission(request, "pool:manage");
     const [pool, tranches] = await Promise.all([getPool({ user }), listTranches({ user })]);
     return { pool, tranches };
   });
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requireRole(request, "ADMIN"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  const user = await forPage(() => requirePermission(request, "pool:manage"));
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 /** The tranche fields; `prefix` keeps ids unique per form. */

@@ -4,7 +4,9 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { signInSchema } from "~/modules/auth/auth.schema";
+import { safeRedirect } from "~/modules/auth/safe-redirect";
 import { getUser, signIn } from "~/modules/auth/session.server";
+import { readForm } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
@@ -13,14 +15,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-function safeRedirect(to: FormDataEntryValue | null): string {
-  const value = typeof to === "string" ? to : "/";
-  return value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export async function action({ request, context }: Route.ActionArgs) {
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return data({ error: translate(locale, "auth.invalid") }, { status: 400 });
   try {
@@ -28,7 +25,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": setCookie } });
   } catch (error) {
     if (error instanceof AppError) {
-      return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status });
+      const retry = error.extra?.retryAfterSeconds;
+      const headers = typeof retry === "number" ? { "Retry-After": String(retry) } : undefined;
+      return data({ error: translate(locale, error.messageKey, error.params) }, { status: error.status, headers });
     }
     throw error;
   }

@@ -1,9 +1,11 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
 import { signOut } from "~/modules/auth/session.server";
+import { requireSameOrigin } from "~/utils/api.server";
 
-export async function action({ request }: Route.ActionArgs) {
-  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await signOut(request) } });
+export async function action({ request, context }: Route.ActionArgs) {
+  requireSameOrigin(request);
+  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await signOut(request, { clientKey: context?.clientIp }) } });
 }
 
 export function loader() {

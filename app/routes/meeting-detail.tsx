@@ -16,13 +16,14 @@ import { sendRequestEvent } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { appErrorMessage } from "~/utils/api.server";
+import { appErrorMessage, readForm } from "~/utils/api.server";
+import { can } from "~/modules/auth/permissions";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const meeting = await getMeeting({ user, meetingId: params.id });
-    const secretariat = user.role === "SECRETARIAT";
+    const secretariat = can(user, "meeting:manage");
     const eligible = secretariat && meeting.status === "planning" ? await eligibleRequests({ user }) : [];
     return { meeting, eligible, secretariat, quorum: signoffQuorum(), created: new URL(request.url).searchParams.has("created") };
   });
@@ -80,7 +81,7 @@ function failure(locale: Locale, error: AppError) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent")) as Intent;
   if (!(intent in DONE)) throw new Response(null, { status: 400 });
   const requestId = intent === "decide" ? String(form.get("requestId") ?? "") : null;

@@ -8,6 +8,8 @@ import { createMeetingSchema } from "~/modules/meetings/meeting.schema";
 import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 const FIELDS = ["number", "date", "title", "place"] as const;
 type Field = (typeof FIELDS)[number];
@@ -16,14 +18,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const meetings = await listMeetings({ user });
-    return { meetings, canCreate: user.role === "SECRETARIAT", nextNumber: (meetings[0]?.number ?? 0) + 1 };
+    return { meetings, canCreate: can(user, "meeting:manage"), nextNumber: (meetings[0]?.number ?? 0) + 1 };
   });
 }
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
   const parsed = createMeetingSchema.safeParse({ ...values, number: values.number.trim() === "" ? Number.NaN : Number(values.number) });
   if (!parsed.success) {

@@ -3,16 +3,17 @@ import type { Route } from "./+types/pool-plan";
 import { CapacityChart } from "~/components/capacity-chart";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { planCandidates, proposeSchedule, type PlanReason } from "~/modules/pool/planning.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 /** The what-if is a GET (nothing is written); only "commit" posts. */
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requireRole(request, "SECRETARIAT");
+    const user = await requirePermission(request, "pool:allocate");
     const url = new URL(request.url);
     const candidates = await planCandidates({ user });
     const pipelineIds = new Set(candidates.pipeline.map((r) => r.id));
@@ -24,8 +25,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requireRole(request, "SECRETARIAT"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  const user = await forPage(() => requirePermission(request, "pool:allocate"));
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 function Reason({ reason }: { reason: PlanReason }) {

@@ -5,13 +5,14 @@ import { requireUser } from "~/modules/auth/session.server";
 import { releaseAllocation } from "~/modules/pool/allocations.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { appErrorMessage } from "~/utils/api.server";
+import { appErrorMessage, readForm, requireSameOrigin } from "~/utils/api.server";
 
 /** Page form target for "release allocation" (the allocations panel posts here with a fetcher). */
 export async function action({ request }: Route.ActionArgs) {
+  requireSameOrigin(request);
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const allocationId = String((await request.formData()).get("allocationId") ?? "");
+  const allocationId = String((await readForm(request)).get("allocationId") ?? "");
   try {
     await releaseAllocation({ user, allocationId });
     return { ok: true, message: translate(locale, "pool.ledger.releaseDone") };

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/pool";
 import { CapacityChart } from "~/components/capacity-chart";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { planCandidates, poolOverview } from "~/modules/pool/planning.server";
@@ -10,23 +10,25 @@ import { SECTORS } from "~/modules/pool/pool.schema";
 import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requireRole(request, "SECRETARIAT", "APPROVER", "ADMIN");
+    const user = await requirePermission(request, "pool:read");
     const [overview, pool, ledger, candidates] = await Promise.all([
       poolOverview({ user }),
       getPool({ user }),
       listAllocations({ user }),
-      user.role === "SECRETARIAT" ? planCandidates({ user }) : null,
+      can(user, "pool:allocate") ? planCandidates({ user }) : null,
     ]);
     return { overview, pool, ledger: ledger.reverse(), approved: candidates?.approved ?? null };
   });
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requireRole(request, "SECRETARIAT"));
-  return handlePoolForm({ user, locale: await pageLocale(request), form: await request.formData() });
+  const user = await forPage(() => requirePermission(request, "pool:allocate"));
+  return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
 function AllocateForm({ approved, tranches, errors }: {

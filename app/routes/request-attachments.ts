@@ -3,6 +3,7 @@ import type { Route } from "./+types/request-attachments";
 import { deleteAttachment, receiveAttachment } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
+import { readForm, requireSameOrigin } from "~/utils/api.server";
 
 /** Message keys under `attachment.error` that the request page can show after a redirect. */
 export const PAGE_ERRORS: Record<string, string> = {
@@ -19,6 +20,7 @@ export const PAGE_ERRORS: Record<string, string> = {
  * to show progress): a multipart upload or a delete, then back to the request page with a banner.
  */
 export async function action({ request, params }: Route.ActionArgs) {
+  requireSameOrigin(request);
   const user = await requireUser(request);
   // `?conditionId=` : evidence for a condition, uploaded from the conditions panel
   const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
@@ -29,7 +31,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       const file = await receiveAttachment({ user, requestId: params.id, request, conditionId });
       return back({ attached: file.name });
     }
-    const form = await request.formData();
+    const form = await readForm(request);
     await deleteAttachment({ user, requestId: params.id, attachmentId: String(form.get("attachmentId") ?? "") });
     return back({ detached: "1" });
   } catch (error) {

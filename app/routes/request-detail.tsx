@@ -21,6 +21,8 @@ import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { can } from "~/modules/auth/permissions";
+import { readForm } from "~/utils/api.server";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
@@ -42,11 +44,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     const conditional = CONDITION_STATES.includes(item.state) && conditions.some((c) => c.status !== "met");
     return {
       item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
-      allocations: { rows: allocations, canRelease: user.role === "SECRETARIAT" && ["allocated", "closed"].includes(item.state) },
+      allocations: { rows: allocations, canRelease: can(user, "pool:allocate") && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
-        canReport: conditional && user.role === "MINISTRY_OFFICER",
-        canReview: conditional && user.role === "SECRETARIAT",
+        canReport: conditional && can(user, "condition:report"),
+        canReview: conditional && can(user, "condition:review"),
       },
     };
   });
@@ -66,7 +68,7 @@ function bodyFromForm(form: FormData) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
   return sendPageEvent({ user, locale, requestId: params.id, body: bodyFromForm(form) });
 }

@@ -4,15 +4,16 @@ import { RequestForm } from "~/components/request-form";
 import { ReturnReasons } from "~/components/return-reasons";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { intentOf, parseIntakeForm } from "~/modules/requests/intake-form";
 import { intakeOnly } from "~/modules/requests/request-form.server";
 import { getRequestView, requestHistory, sendRequestEvent, updateRequest } from "~/modules/requests/requests.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireRole(request, "MINISTRY_OFFICER");
+  const user = await requirePermission(request, "request:edit");
   return forPage(async () => {
     const [item, history] = await Promise.all([getRequestView({ user, requestId: params.id }), requestHistory({ user, requestId: params.id })]);
     if (!["draft", "revision"].includes(item.state)) throw redirect(`/requests/${item.id}`);
@@ -22,9 +23,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireRole(request, "MINISTRY_OFFICER");
+  const user = await requirePermission(request, "request:edit");
   const locale = await pageLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   try {

@@ -2,15 +2,16 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/request-new";
 import { RequestForm } from "~/components/request-form";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { intentOf, parseIntakeForm } from "~/modules/requests/intake-form";
 import { intakeOnly } from "~/modules/requests/request-form.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "MINISTRY_OFFICER");
+  const user = await requirePermission(request, "request:create");
   return { defaults: { contactName: user.name, contactEmail: user.email } };
 }
 
@@ -19,9 +20,9 @@ export async function loader({ request }: Route.LoaderArgs) {
  * answered with the missing fields and stores nothing, so no empty draft is left behind.
  */
 export async function action({ request }: Route.ActionArgs) {
-  const user = await requireRole(request, "MINISTRY_OFFICER");
+  const user = await requirePermission(request, "request:create");
   const locale = await pageLocale(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   const created = await createRequest({ user, fields: intakeOnly(submission.value) });

@@ -6,7 +6,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { putPlanSchema, type Milestone } from "~/modules/plans/plan.schema";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
-import { fieldErrors, appErrorMessage } from "~/utils/api.server";
+import { appErrorMessage, fieldErrors, readForm } from "~/utils/api.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
@@ -43,7 +43,7 @@ function planBodyFromForm(form: FormData) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "sign") {
       const result = await signPlan({ user, requestId: params.id, expectedRevision: Number(form.get("expectedRevision")) });

@@ -10,6 +10,7 @@ import { withdrawFormSchema } from "~/modules/requests/request.schema";
 import { getRequestView, sendRequestEvent } from "~/modules/requests/requests.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 /** The confirmation step before a withdrawal (a page, so it works without JavaScript). */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -22,7 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requireUser(request);
   const locale = await pageLocale(request);
-  const submission = parseWithZod(await request.formData(), { schema: withdrawFormSchema, error: zodLocale(locale) });
+  const submission = parseWithZod(await readForm(request), { schema: withdrawFormSchema, error: zodLocale(locale) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   try {
     await sendRequestEvent({ user, requestId: params.id, body: { type: "WITHDRAW", ...submission.value } });

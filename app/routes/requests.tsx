@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { DOMAINS, LIST_SORTS, SECTORS, listQuerySchema, nonEmptyParams, type ListQuery } from "~/modules/requests/request.schema";
 import { listMinistries, listRequests } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
+import { isMinistryScoped } from "~/modules/auth/permissions";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
@@ -19,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     query = { ...query, cursor: undefined }; // a stale or edited cursor: start from the first page
     return listRequests({ user, query });
   });
-  return { officer: user.role === "MINISTRY_OFFICER", query, invalidQuery: !parsed.success, ministries: await listMinistries(user), ...list };
+  return { officer: isMinistryScoped(user), query, invalidQuery: !parsed.success, ministries: await listMinistries(user), ...list };
 }
 
 export default function Requests({ loaderData }: Route.ComponentProps) {

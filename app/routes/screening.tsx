@@ -4,16 +4,17 @@ import type { Route } from "./+types/screening";
 import type { MessageParams } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import type { CheckResult } from "~/modules/screening/checklist";
 import { RETURN_REASONS, bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requireRole(request, "SECRETARIAT");
+    const user = await requirePermission(request, "request:screen");
     return listScreeningQueue({ user });
   });
 }
@@ -24,9 +25,9 @@ type ActionResult =
 
 /** The page posts the rows it showed ("id:version") and the chosen reasons; the API's schema checks the rest. */
 export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requireRole(request, "SECRETARIAT"));
+  const user = await forPage(() => requirePermission(request, "request:screen"));
   const locale = await pageLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const fail = (key: "screening.noneSelected" | "screening.reasonsRequired" | "error.validation") =>
     data<ActionResult>({ ok: false, message: translate(locale, key) }, { status: 422 });
   const items = form.getAll("select").map(String).map((value) => {

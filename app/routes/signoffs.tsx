@@ -2,19 +2,20 @@ import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/signoffs";
 import { DecisionSummary } from "~/components/decision-summary";
 import { useT } from "~/i18n/use-t";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { pageLocale } from "~/utils/locale.server";
+import { readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireRole(request, "APPROVER");
+  const user = await requirePermission(request, "decision:signOff");
   return { items: await pendingSignoffs({ user }) };
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  const user = await requireRole(request, "APPROVER");
-  const form = await request.formData();
+  const user = await requirePermission(request, "decision:signOff");
+  const form = await readForm(request);
   const type = String(form.get("type"));
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };

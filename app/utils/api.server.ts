@@ -17,16 +17,70 @@ export function errorResponse(request: Request, error: AppError): Response {
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
   const retry = error.extra?.retryAfterSeconds;
   if (typeof retry === "number") headers.set("Retry-After", String(retry));
-  const { retryAfterSeconds: _ignored, fields, ...rest } = error.extra ?? {};
+  const allow = error.extra?.allow;
+  if (Array.isArray(allow)) headers.set("Allow", allow.join(", "));
+  const { retryAfterSeconds: _ignored, allow: _allow, fields, ...rest } = error.extra ?? {};
   return new Response(
     JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }),
     { status: error.status, headers },
   );
 }
 
-/** Runs an API handler; application errors become contract errors, anything else a 500 without details. */
-export async function handleApi(request: Request, handler: () => Promise<Response>): Promise<Response> {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery guard for state-changing requests (docs/decisions/0010). A browser marks
+ * where a request comes from: `Sec-Fetch-Site` (same-origin, or none when the person typed it) or,
+ * in older browsers, `Origin`. A request from another site — another port on this host included —
+ * is refused before anything is read or changed. A request with neither header does not come from a
+ * browser (curl, a server, a test client), so no other site can have made a person's browser send
+ * it. Token (Bearer) clients are not browsers acting on a cookie and skip the check.
+ */
+export function isCrossSiteRequest(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  if (request.headers.get("Authorization")?.startsWith("Bearer ")) return false;
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site !== null) return site !== "same-origin" && site !== "none";
+  const origin = request.headers.get("Origin");
+  if (origin === null) return false;
+  return origin !== new URL(request.url).origin;
+}
+
+/** For page resource routes (`/lang`, `/logout`, form targets): a cross-site request is a 403 page. */
+export function requireSameOrigin(request: Request): void {
+  if (isCrossSiteRequest(request)) throw new Response("Forbidden", { status: 403 });
+}
+
+function hasBody(request: Request): boolean {
+  const length = request.headers.get("Content-Length");
+  return request.headers.has("Transfer-Encoding") || (length !== null && length.trim() !== "0");
+}
+
+/** The media type without parameters (`application/json; charset=utf-8` → `application/json`). */
+function mediaType(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+}
+
+export interface ApiOptions {
+  /** the body this endpoint takes: JSON (the default) or a multipart upload */
+  body?: "json" | "multipart";
+}
+
+function assertBodyType(request: Request, body: "json" | "multipart") {
+  if (SAFE_METHODS.has(request.method) || !hasBody(request)) return;
+  const expected = body === "json" ? "application/json" : "multipart/form-data";
+  if (mediaType(request) !== expected) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "error.unsupportedMediaType", { type: expected });
+}
+
+/**
+ * Runs an API handler; application errors become contract errors, anything else a 500 without details.
+ * First, for state-changing methods: a cross-site browser request → 403, a body that is not JSON
+ * (or, where the endpoint takes an upload, not multipart) → 415 — before the handler reads anything.
+ */
+export async function handleApi(request: Request, handler: () => Promise<Response>, options: ApiOptions = {}): Promise<Response> {
   try {
+    if (isCrossSiteRequest(request)) throw new AppError("FORBIDDEN", 403, "error.crossOrigin");
+    assertBodyType(request, options.body ?? "json");
     return await handler();
   } catch (error) {
     if (error instanceof AppError) return errorResponse(request, error);
@@ -34,6 +88,11 @@ export async function handleApi(request: Request, handler: () => Promise<Respons
     console.error(error);
     return errorResponse(request, new AppError("BAD_REQUEST", 500, "error.generic"));
   }
+}
+
+/** 405 (with `Allow`) unless the request's method is one of `methods`: a PUT where only POST exists must not create. */
+export function allowMethods(request: Request, ...methods: string[]): void {
+  if (!methods.includes(request.method)) throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed", undefined, { allow: methods });
 }
 
 export function json(body: unknown, init?: number | ResponseInit): Response {
@@ -47,11 +106,39 @@ function jsonReplacer(_key: string, value: unknown) {
   return typeof value === "bigint" ? Number(value) : value;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether any string (or key) in a parsed JSON value holds a lone surrogate (`"\ud800"`): not text. */
+export function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+  }
+  return false;
+}
+
+/** The JSON body: 400 when it is not JSON or holds text that is not Unicode. */
 export async function readJson(request: Request): Promise<unknown> {
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new AppError("BAD_REQUEST", 400, "error.badJson");
+  }
+  if (hasLoneSurrogate(body)) throw new AppError("BAD_REQUEST", 400, "error.badText");
+  return body;
+}
+
+/**
+ * A page form's body (urlencoded or multipart). Anything else — an empty body without a form type,
+ * `text/plain`, a broken multipart body — is a 400 page, never a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Bad Request", { status: 400 });
   }
 }
 

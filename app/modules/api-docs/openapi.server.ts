@@ -3,6 +3,7 @@
  * routes validate with (API.md "Schema"), so the contract can't drift from the code.
  */
 import { z } from "zod";
+import { createApiTokenSchema, revokeApiTokenSchema } from "~/modules/auth/auth.schema";
 import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema } from "~/modules/meetings/meeting.schema";
 import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
 import { allocateSchema, commitPlanSchema, createTrancheSchema, deleteTrancheSchema, planRequestSchema, updatePoolSchema, updateTrancheSchema } from "~/modules/pool/pool.schema";
@@ -73,6 +74,8 @@ export function openApiDocument(): Json {
         Allocate: schema(allocateSchema),
         PlanRequest: schema(planRequestSchema),
         CommitPlan: schema(commitPlanSchema),
+        CreateApiToken: schema(createApiTokenSchema),
+        RevokeApiToken: schema(revokeApiTokenSchema),
       },
     },
     security: [{ cookie: [] }, { bearer: [] }],
@@ -167,8 +170,9 @@ export function openApiDocument(): Json {
       "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
       "/audit/verify": { get: { summary: "Verify the audit hash chain and its signed checkpoints outside the database (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head, anchor: { checkpoints, seq, at } } or { ok: false, brokenAt, reason: HASH_MISMATCH | TRUNCATED | ANCHOR_MISMATCH | ANCHOR_MISSING | ANCHOR_SIGNATURE | ANCHOR_OTHER_KEY | ANCHOR_CORRUPT }"), ...errors(401, 403) } } },
       "/tokens": {
-        get: { summary: "The caller's personal API tokens", responses: ok("Tokens") },
-        post: { summary: "Create a personal API token (shown once)", responses: ok("Created", "201") },
+        get: { summary: "The caller's live personal API tokens (from a signed-in session only; a token → 403)", responses: { ...ok("Tokens"), ...errors(401, 403) } },
+        post: { summary: "Create a personal API token (shown once; expires after expiresInDays, default 90, at most 365)", requestBody: body("CreateApiToken"), responses: { ...ok("Created", "201"), ...errors(401, 403, 422) } },
+        delete: { summary: "Revoke one of the caller's tokens", requestBody: body("RevokeApiToken"), responses: { ...ok("Revoked", "204"), ...errors(401, 403, 422) } },
       },
     },
   };

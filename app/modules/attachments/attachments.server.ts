@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from "~/utils/errors";
 import { ALLOWED_EXTENSIONS, sniffMediaType } from "./sniff";
 import { MAX_FILE_BYTES, attachmentsDir, receiveUpload, storagePath, tempPathFor } from "./upload.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
+import { actsForMinistry, can } from "~/modules/auth/permissions";
 
 export { MAX_FILE_BYTES };
 export const MAX_FILES_PER_REQUEST = 10;
@@ -22,7 +23,7 @@ type RequestRow = { id: string; state: string; organizationId: string };
  * and that condition of this request is not yet met. Read inside the write's transaction.
  */
 async function assertMayChange(tx: Tx, user: CurrentUser, request: RequestRow, conditionId: string | null) {
-  if (user.role !== "MINISTRY_OFFICER" || user.organization.id !== request.organizationId) throw forbidden();
+  if (!can(user, "request:edit") || !actsForMinistry(user, request.organizationId)) throw forbidden();
   const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: request.id }, select: { state: true } });
   if (conditionId === null) {
     if (!EDITABLE_STATES.includes(current.state)) throw new AppError("EVENT_NOT_ALLOWED", 422, "attachment.error.notEditable");
@@ -44,14 +45,14 @@ async function assertRoom(tx: Tx, requestId: string, conditionId: string | null)
 
 /** May this user add/remove the request's own files now? (for the page; the services re-check) */
 export function mayChangeRequestFiles(user: CurrentUser, request: RequestRow): boolean {
-  return user.role === "MINISTRY_OFFICER" && user.organization.id === request.organizationId && EDITABLE_STATES.includes(request.state);
+  return can(user, "request:edit") && actsForMinistry(user, request.organizationId) && EDITABLE_STATES.includes(request.state);
 }
 
 /**
  * Receives one file (multipart field `file`) for a request, or as evidence for one of its conditions.
  * Checks rights and room before reading the body, streams it to a temp file, checks size (413) and
  * type by content and extension (415), writes the row and the ATTACH audit event in one
- * transaction, and only after the commit moves the file into DATA_DIR/attachments (ADR 0009).
+ * transaction, and only after the commit moves the file into DATA_DIR/attachments (ADR 0012).
  * A crash before the commit leaves a temp file and no row (swept at start); a crash between the
  * commit and the move leaves the row and its complete temp file (the start-up finishes the move).
  * Nothing is left behind on any error.

@@ -1,28 +1,98 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./rate-limit.server";
+import { ACCOUNT_CLIENT_POLICY, delayAfter, MemoryThrottleStore, signInThrottle, type ThrottlePolicy } from "./rate-limit.server";
 
-describe("FailureLimiter", () => {
-  it("blocks after max failures in the window and tells how long to wait", () => {
+const policy: ThrottlePolicy = { free: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
+
+describe("MemoryThrottleStore", () => {
+  it("lets `free` attempts through, then one at a time, 1 s, 2 s, 4 s … after the last one failed", async () => {
     let now = 1_000_000;
-    const limiter = new FailureLimiter({ max: 5, windowMs: 15 * 60_000, now: () => now });
-    for (let i = 0; i < 5; i++) {
-      expect(limiter.retryAfterMs("a")).toBe(0);
-      limiter.fail("a");
-      now += 1000;
-    }
-    // 6th attempt is refused; the wait runs from the oldest failure in the window.
-    expect(limiter.retryAfterMs("a")).toBe(15 * 60_000 - 5000);
-    expect(limiter.retryAfterMs("b")).toBe(0);
-    now += 15 * 60_000;
-    expect(limiter.retryAfterMs("a")).toBe(0);
+    const store = new MemoryThrottleStore(() => now);
+    for (let i = 0; i < 5; i++) expect(await store.reserve("k", policy)).toBe(0);
+    // while the 5 checks run, nothing more gets through
+    expect(await store.reserve("k", policy)).toBeGreaterThan(0);
+    now += 400;
+    for (let i = 0; i < 5; i++) await store.failed("k", policy);
+    expect(await store.reserve("k", policy)).toBe(1000);
+    now += 1000;
+    expect(await store.reserve("k", policy)).toBe(0); // the 6th attempt
+    expect(await store.reserve("k", policy)).toBeGreaterThan(0); // the 6th is still being checked
+    await store.failed("k", policy);
+    expect(await store.reserve("k", policy)).toBe(2000);
+    now += 2000;
+    expect(await store.reserve("k", policy)).toBe(0); // the 7th
+    await store.failed("k", policy);
+    expect(await store.reserve("k", policy)).toBe(4000);
+    expect([4, 5, 6, 7, 14, 15, 40].map((n) => delayAfter(n, policy))).toEqual([0, 1000, 2000, 4000, 512_000, 900_000, 900_000]);
   });
 
-  it("reset clears a key's failures", () => {
-    const limiter = new FailureLimiter({ max: 2, windowMs: 60_000 });
-    limiter.fail("k");
-    limiter.fail("k");
-    expect(limiter.retryAfterMs("k")).toBeGreaterThan(0);
-    limiter.reset("k");
-    expect(limiter.retryAfterMs("k")).toBe(0);
+  it("reserves atomically: of 100 parallel attempts on one key exactly 5 get through", async () => {
+    const store = new MemoryThrottleStore();
+    const waits = await Promise.all(Array.from({ length: 100 }, () => store.reserve("k", policy)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
+    // also when the checks finish while the burst is still arriving
+    await Promise.all(Array.from({ length: 5 }, () => store.failed("k", policy)));
+    const late = await Promise.all(Array.from({ length: 100 }, () => store.reserve("k", policy)));
+    expect(late.filter((w) => w === 0)).toHaveLength(0);
+  });
+
+  it("forgets a key left alone for the forget period, and after a reset", async () => {
+    let now = 0;
+    const store = new MemoryThrottleStore(() => now);
+    for (let i = 0; i < 5; i++) await store.reserve("k", policy);
+    for (let i = 0; i < 5; i++) await store.failed("k", policy);
+    expect(await store.reserve("k", policy)).toBeGreaterThan(0);
+    now += policy.forgetAfterMs + 1;
+    for (let i = 0; i < 5; i++) expect(await store.reserve("k", policy)).toBe(0);
+    await store.reset("k");
+    expect(await store.reserve("k", policy)).toBe(0);
+  });
+
+  it("release gives one attempt back", async () => {
+    const store = new MemoryThrottleStore(() => 0);
+    for (let i = 0; i < 5; i++) await store.reserve("k", policy);
+    expect(await store.reserve("k", policy)).toBeGreaterThan(0);
+    await store.release("k", policy);
+    expect(await store.reserve("k", policy)).toBe(0);
+  });
+
+  it("remembers a bounded number of keys, dropping the least recently tried", async () => {
+    const store = new MemoryThrottleStore(() => 0, 3);
+    for (const k of ["a", "b", "c", "d"]) await store.reserve(k, policy);
+    expect(store.size).toBe(3);
+  });
+});
+
+describe("signInThrottle", () => {
+  it("keys on account and client together: one client's failures never make the account wait elsewhere", async () => {
+    const throttle = signInThrottle(new MemoryThrottleStore(() => 0));
+    for (let i = 0; i < ACCOUNT_CLIENT_POLICY.free; i++) {
+      expect(await throttle.reserve("chair@msit.go.kr", "203.0.113.9")).toBe(0);
+      await throttle.failed("chair@msit.go.kr", "203.0.113.9");
+    }
+    expect(await throttle.reserve("chair@msit.go.kr", "203.0.113.9")).toBeGreaterThan(0);
+    // the chair, from the office
+    expect(await throttle.reserve("chair@msit.go.kr", "10.1.2.3")).toBe(0);
+    // the attacker's address, another account: still its own count
+    expect(await throttle.reserve("officer@mohw.go.kr", "203.0.113.9")).toBe(0);
+  });
+
+  it("a success clears the account+client count and gives the client its attempt back", async () => {
+    const throttle = signInThrottle(new MemoryThrottleStore(() => 0));
+    for (let i = 0; i < 4; i++) {
+      await throttle.reserve("a@x.kr", "1.1.1.1");
+      await throttle.failed("a@x.kr", "1.1.1.1");
+    }
+    await throttle.succeeded("a@x.kr", "1.1.1.1");
+    for (let i = 0; i < 5; i++) expect(await throttle.reserve("a@x.kr", "1.1.1.1")).toBe(0);
+  });
+
+  it("limits one client spraying many accounts (30 attempts, then a wait)", async () => {
+    const throttle = signInThrottle(new MemoryThrottleStore(() => 0));
+    const waits = [];
+    for (let i = 0; i < 40; i++) {
+      waits.push(await throttle.reserve(`user${i}@x.kr`, "198.51.100.7"));
+      await throttle.failed(`user${i}@x.kr`, "198.51.100.7");
+    }
+    expect(waits.filter((w) => w === 0)).toHaveLength(30);
   });
 });

@@ -3,9 +3,10 @@ import { createCookie, redirect } from "react-router";
 import type { Role } from "#workflows/types";
 import { isProduction, sessionSecret } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
-import { AppError, forbidden } from "~/utils/errors";
+import { AppError } from "~/utils/errors";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
-import { accountLimiter, clientLimiter } from "./rate-limit.server";
+import { recordAccessEvent } from "./auth-events.server";
+import { loginThrottle } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -58,30 +59,45 @@ function toCurrentUser(u: {
   return { id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization };
 }
 
+function rateLimited(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const retry = { retryAfterSeconds: seconds };
+  return seconds < 120
+    ? new AppError("RATE_LIMITED", 429, "auth.rateLimitedSeconds", { seconds }, retry)
+    : new AppError("RATE_LIMITED", 429, "auth.rateLimited", { minutes: Math.ceil(seconds / 60) }, retry);
+}
+
 /**
  * Checks credentials and opens a server-side session. Unknown email and wrong password fail the
- * same way (401, same message, same time); 5 failures per account or 20 per client in 15 minutes → 429.
+ * same way (401, same message, same time). The attempt is reserved in the sign-in throttle before
+ * the password is checked (per account and client: 5 attempts, then a doubling wait → 429 with
+ * Retry-After; docs/decisions/0009). Sign-ins and failed sign-ins are audit events.
  */
 export async function signIn({ email, password, clientKey }: { email: string; password: string; clientKey: string }) {
   const accountKey = email.trim().toLowerCase();
-  const wait = Math.max(accountLimiter.retryAfterMs(accountKey), clientLimiter.retryAfterMs(clientKey));
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    throw new AppError("RATE_LIMITED", 429, "auth.rateLimited", { minutes }, { retryAfterSeconds: Math.ceil(wait / 1000) });
+  const wait = await loginThrottle.reserve(accountKey, clientKey);
+  if (wait > 0) throw rateLimited(wait);
+  let user: CurrentUser | null = null;
+  try {
+    const found = await db.user.findUnique({ where: { email: accountKey }, select: { ...userSelect, passwordHash: true } });
+    const ok = found && found.active ? await verifyPassword(password, found.passwordHash) : (await burnPasswordCheck(password), false);
+    if (found && ok) user = toCurrentUser(found);
+  } finally {
+    if (!user) await loginThrottle.failed(accountKey, clientKey); // a check that threw counts as failed
   }
-  const user = await db.user.findUnique({ where: { email: accountKey }, select: { ...userSelect, passwordHash: true } });
-  const ok = user && user.active ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
-  if (!user || !ok) {
-    accountLimiter.fail(accountKey);
-    clientLimiter.fail(clientKey);
+  if (!user) {
+    await recordAccessEvent({ type: "LOGIN_FAILED", actorId: null, payload: { email: accountKey, client: clientKey } });
     throw new AppError("UNAUTHORIZED", 401, "auth.invalid");
   }
-  accountLimiter.reset(accountKey);
+  await loginThrottle.succeeded(accountKey, clientKey);
   const token = randomBytes(32).toString("base64url");
-  await db.session.create({
-    data: { tokenHash: sessionTokenHash(token), userId: user.id, expiresAt: new Date(now().getTime() + SESSION_TTL_MS) },
+  await db.$transaction(async (tx) => {
+    const session = await tx.session.create({
+      data: { tokenHash: sessionTokenHash(token), userId: user.id, expiresAt: new Date(now().getTime() + SESSION_TTL_MS) },
+    });
+    await recordAccessEvent({ type: "LOGIN", actorId: user.id, payload: { sessionId: session.id, client: clientKey } }, tx);
   });
-  return { user: toCurrentUser(user), setCookie: await sessionCookie.serialize(token) };
+  return { user, setCookie: await sessionCookie.serialize(token) };
 }
 
 async function sessionToken(request: Request): Promise<string | null> {
@@ -95,9 +111,10 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   if (auth?.startsWith("Bearer ")) {
     const token = await db.apiToken.findUnique({
       where: { tokenHash: apiTokenHash(auth.slice(7).trim()) },
-      select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } },
+      select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: userSelect } },
     });
-    if (!token || token.revokedAt || !token.user.active) return null;
+    // a token without an expiry was made before tokens expired: it counts as expired
+    if (!token || token.revokedAt || !token.expiresAt || token.expiresAt <= clockNow() || !token.user.active) return null;
     // "last used" to the minute is enough: don't turn every API read into a database write
     const now = clockNow();
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -115,13 +132,15 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   return toCurrentUser(session.user);
 }
 
-/** Revokes the caller's server-side session; returns the Set-Cookie header that clears the cookie. */
-export async function signOut(request: Request): Promise<string> {
+/** Revokes the caller's server-side session (an audit event); returns the Set-Cookie header that clears the cookie. */
+export async function signOut(request: Request, { clientKey }: { clientKey?: string } = {}): Promise<string> {
   const token = await sessionToken(request);
   if (token) {
-    await db.session.updateMany({
-      where: { tokenHash: sessionTokenHash(token), revokedAt: null },
-      data: { revokedAt: now() },
+    await db.$transaction(async (tx) => {
+      const session = await tx.session.findUnique({ where: { tokenHash: sessionTokenHash(token) }, select: { id: true, userId: true, revokedAt: true } });
+      if (!session || session.revokedAt) return;
+      const { count } = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now() } });
+      if (count === 1) await recordAccessEvent({ type: "LOGOUT", actorId: session.userId, payload: { sessionId: session.id, ...(clientKey ? { client: clientKey } : {}) } }, tx);
     });
   }
   return sessionCookie.serialize("", { maxAge: 0 });
@@ -138,11 +157,4 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   if (isApi(request)) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
   const url = new URL(request.url);
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-}
-
-/** The signed-in user if their role is one of `roles`; otherwise 403. */
-export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw forbidden();
-  return user;
 }

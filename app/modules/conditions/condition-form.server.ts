@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
+import { text } from "~/utils/schema-fields";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
@@ -10,8 +11,8 @@ const formSchema = z.object({
   intent: z.enum(["conditionEvidence", "conditionMet", "conditionReturn"]),
   conditionId: z.string().min(1),
   expectedVersion: z.coerce.number().int().min(1),
-  note: z.string().max(5000).default(""),
-  reason: z.string().max(2000).default(""),
+  note: text().max(5000).default(""),
+  reason: text().max(2000).default(""),
 });
 
 export const isConditionIntent = (intent: unknown) => typeof intent === "string" && intent.startsWith("condition");

@@ -13,6 +13,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { conditionFacts } from "~/modules/meetings/event-rows.server";
 import { now, todayInKorea } from "~/utils/clock";
+import { can, canSeeMinistry, isMinistryScoped } from "~/modules/auth/permissions";
 
 export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
 
@@ -44,7 +45,7 @@ export async function listConditions({ user, requestId }: { user: CurrentUser; r
 async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {
   const condition = await tx.condition.findUnique({ where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } } });
   if (!condition) throw notFound();
-  if (user.role === "MINISTRY_OFFICER" && condition.request.organizationId !== user.organization.id) throw notFound();
+  if (!canSeeMinistry(user, condition.request.organizationId)) throw notFound();
   if (!CONDITION_STATES.includes(condition.request.state)) throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.notOpen");
   return condition;
 }
@@ -65,7 +66,7 @@ async function guardedConditionUpdate(tx: Tx, conditionId: string, expectedVersi
 
 /** The ministry reports how it fulfilled the condition (files are attached separately with `conditionId`). */
 export async function submitEvidence({ user, conditionId, expectedVersion, note }: { user: CurrentUser; conditionId: string; expectedVersion: number; note: string }) {
-  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!can(user, "condition:report")) throw forbidden();
   return db.$transaction(async (tx) => {
     const condition = await loadCondition(tx, user, conditionId);
     const files = await tx.attachment.count({ where: { conditionId } });
@@ -90,7 +91,7 @@ export async function submitEvidence({ user, conditionId, expectedVersion, note 
 
 /** The secretariat sends the evidence back (with a reason); the condition is open again. */
 export async function returnEvidence({ user, conditionId, expectedVersion, reason }: { user: CurrentUser; conditionId: string; expectedVersion: number; reason: string }) {
-  if (user.role !== "SECRETARIAT") throw user.role === "MINISTRY_OFFICER" ? notFound() : forbidden();
+  if (!can(user, "condition:review")) throw isMinistryScoped(user) ? notFound() : forbidden();
   if (!reason.trim()) throw new AppError("VALIDATION_FAILED", 422, "condition.error.reasonRequired");
   return db.$transaction(async (tx) => {
     const condition = await loadCondition(tx, user, conditionId);
@@ -112,7 +113,7 @@ export async function returnEvidence({ user, conditionId, expectedVersion, reaso
  * same transaction and the request becomes `approved`.
  */
 export async function markConditionMet({ user, conditionId, expectedVersion }: { user: CurrentUser; conditionId: string; expectedVersion: number }) {
-  if (user.role !== "SECRETARIAT") throw user.role === "MINISTRY_OFFICER" ? notFound() : forbidden();
+  if (!can(user, "condition:review")) throw isMinistryScoped(user) ? notFound() : forbidden();
   return db.$transaction(async (tx) => {
     const condition = await loadCondition(tx, user, conditionId);
     await guardedConditionUpdate(tx, conditionId, expectedVersion, ["open", "evidenceSubmitted"], {

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { isoDate, text } from "~/utils/schema-fields";
 
 export const MEETING_STATUSES = ["planning", "agendaLocked", "held", "minutesPublished"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const createMeetingSchema = z.strictObject({
   number: z.number().int().min(1).max(10_000),
-  date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "YYYY-MM-DD"),
-  title: z.string().trim().min(2).max(200),
-  place: z.string().trim().min(1).max(200),
+  date: isoDate(),
+  title: text().trim().min(2).max(200),
+  place: text().trim().min(1).max(200),
 });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 

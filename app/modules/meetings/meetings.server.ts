@@ -15,14 +15,15 @@ import { AppError, forbidden, notFound } from "~/utils/errors";
 import { planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
 import { now } from "~/utils/clock";
+import { can } from "~/modules/auth/permissions";
 
 /** Officers see their own requests, not the cross-ministry agendas. */
 function requireMeetingReader(user: CurrentUser) {
-  if (user.role === "MINISTRY_OFFICER") throw notFound();
+  if (!can(user, "meeting:read")) throw notFound();
 }
 function requireSecretariat(user: CurrentUser) {
   requireMeetingReader(user);
-  if (user.role !== "SECRETARIAT") throw forbidden();
+  if (!can(user, "meeting:manage")) throw forbidden();
 }
 
 function meetingConflict(current: { status: string; version: number } | null): AppError {

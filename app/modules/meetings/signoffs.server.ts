@@ -9,6 +9,7 @@ import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { forbidden } from "~/utils/errors";
+import { can } from "~/modules/auth/permissions";
 
 async function namesOf(ids: string[]) {
   const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, isChair: true } });
@@ -17,7 +18,7 @@ async function namesOf(ids: string[]) {
 
 /** Decisions waiting for this approver's signature, oldest first. */
 export async function pendingSignoffs({ user }: { user: CurrentUser }) {
-  if (user.role !== "APPROVER") throw forbidden();
+  if (!can(user, "decision:signOff")) throw forbidden();
   const decisions = await db.decision.findMany({
     where: { status: "awaiting", request: { state: "awaitingSignoff" }, signoffs: { none: { approverId: user.id } } },
     orderBy: { createdAt: "asc" },

@@ -1,22 +1,21 @@
 import { z } from "zod";
-
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "YYYY-MM-DD");
+import { isoDate, text } from "~/utils/schema-fields";
 
 export const milestoneSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  dueOn: isoDate,
+  title: text().trim().min(1).max(200),
+  dueOn: isoDate(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
 /** The sections of a joint plan (API.md "Joint plan"). Empty sections are allowed while drafting. */
 export const planSectionsSchema = z.strictObject({
-  techDevelopmentPlan: z.string().trim().max(10_000),
-  demonstrationPlan: z.string().trim().max(10_000),
+  techDevelopmentPlan: text().trim().max(10_000),
+  demonstrationPlan: text().trim().max(10_000),
   milestones: z.array(milestoneSchema).max(30),
-  kpis: z.string().trim().max(5_000),
+  kpis: text().trim().max(5_000),
   agreedGpus: z.number().int().min(1).max(10_000).nullable(),
-  ministryContact: z.string().trim().max(200),
-  msitContact: z.string().trim().max(200),
+  ministryContact: text().trim().max(200),
+  msitContact: text().trim().max(200),
 });
 export type PlanSections = z.infer<typeof planSectionsSchema>;
 export const PLAN_SECTIONS = Object.keys(planSectionsSchema.shape) as (keyof PlanSections)[];

@@ -13,6 +13,7 @@ import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { EMPTY_PLAN, PLAN_SECTIONS, type Milestone, type PlanSections, type PlanSide } from "./plan.schema";
+import { actsForMinistry, can } from "~/modules/auth/permissions";
 
 const EDITABLE_STATE = "jointPlanning";
 
@@ -43,8 +44,8 @@ function sectionsOf(row: PlanRow | null): PlanSections {
 
 /** The side a user signs for on this request's plan, or null when they have none. */
 export function planSideOf(user: CurrentUser, request: { organizationId: string }): PlanSide | null {
-  if (user.role === "SECRETARIAT") return "MSIT";
-  if (user.role === "MINISTRY_OFFICER" && user.organization.id === request.organizationId) return "MINISTRY";
+  if (can(user, "plan:signForMsit")) return "MSIT";
+  if (can(user, "plan:signForMinistry") && actsForMinistry(user, request.organizationId)) return "MINISTRY";
   return null;
 }
 

@@ -11,7 +11,7 @@
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
-import { ministryScope } from "~/modules/auth/scope.server";
+import { can, ministryScope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -24,7 +24,7 @@ import { allowConditionalAllocation } from "~/utils/config.server";
 import { now } from "~/utils/clock";
 
 function requireSecretariat(user: CurrentUser) {
-  if (user.role !== "SECRETARIAT") throw forbidden();
+  if (!can(user, "pool:allocate")) throw forbidden();
 }
 
 function invalid(field: string, key: "pool.error.startBeforeArrival" | "pool.error.unknownTranche", params?: Record<string, string | number>): AppError {

@@ -21,6 +21,7 @@ import { SECTORS } from "./pool.schema";
 import { listTranches, requirePoolReader } from "./tranches.server";
 import { allowConditionalAllocation } from "~/utils/config.server";
 import { now as clockNow } from "~/utils/clock";
+import { can } from "~/modules/auth/permissions";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
@@ -84,7 +85,7 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
 
 /** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
 export async function planCandidates({ user }: { user: CurrentUser }) {
-  if (user.role !== "SECRETARIAT") throw forbidden();
+  if (!can(user, "pool:allocate")) throw forbidden();
   const rows = await loadRequests({ state: { in: [...REAL_STATES, ...PIPELINE_STATES] } });
   return {
     approved: rows.filter(isRealCandidate).map((r) => describe(r, false)),
@@ -97,7 +98,7 @@ export async function planCandidates({ user }: { user: CurrentUser }) {
  * fully allocated. With them: exactly those, pipeline ones as if approved (any other state → 422).
  */
 export async function proposeSchedule({ user, requestIds }: { user: CurrentUser; requestIds?: string[] }) {
-  if (user.role !== "SECRETARIAT") throw forbidden();
+  if (!can(user, "pool:allocate")) throw forbidden();
   const rows = requestIds
     ? await loadRequests({ id: { in: [...new Set(requestIds)] } })
     : (await loadRequests({ state: { in: REAL_STATES } })).filter(isRealCandidate);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/schema-fields";
 
 /** The one national pool row. */
 export const POOL_ID = "national";
@@ -11,10 +12,10 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 const count = (max: number) => z.number().int().min(1).max(max);
 
 export const trancheFields = {
-  label: z.string().trim().min(1).max(100),
+  label: text().trim().min(1).max(100),
   arrivalMonth: month,
   capacity: count(1_000_000),
-  gpuModel: z.string().trim().min(1).max(100),
+  gpuModel: text().trim().min(1).max(100),
   resourceKind: z.enum(RESOURCE_KINDS).default("GPU"),
 };
 export const createTrancheSchema = z.strictObject(trancheFields);

@@ -15,14 +15,15 @@ import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import type { Sector } from "./planner";
 import { DEFAULT_POOL_GPUS, POOL_ID, SECTORS, type CreateTranche, type UpdateTranche } from "./pool.schema";
+import { can } from "~/modules/auth/permissions";
 
 /** Cross-ministry pool figures: not for ministry officers (404, like the agendas). */
 export function requirePoolReader(user: CurrentUser) {
-  if (user.role === "MINISTRY_OFFICER") throw notFound();
+  if (!can(user, "pool:read")) throw notFound();
 }
 function requireAdmin(user: CurrentUser) {
   requirePoolReader(user);
-  if (user.role !== "ADMIN") throw forbidden();
+  if (!can(user, "pool:manage")) throw forbidden();
 }
 
 /** GPU counts in messages: "152,010" reads right in Korean and English. */

@@ -3,7 +3,7 @@ import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, userByEmail } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
-import { listQuerySchema, type ListQuery } from "./request.schema";
+import { draftIntakeSchema, listQuerySchema, type ListQuery } from "./request.schema";
 import { createRequest } from "./requests.server";
 import { listRequests } from "./request-list.server";
 
@@ -90,5 +90,47 @@ describe("listRequests", () => {
     expect(listQuerySchema.safeParse({ sort: "random" }).success).toBe(false);
     expect(listQuerySchema.safeParse({ limit: "500" }).success).toBe(false);
     expect(listQuerySchema.parse({})).toEqual({ sort: "newest", limit: 20 });
+  });
+});
+
+describe("what a client can send to the list (issue 12)", () => {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it.each([
+    ["an invalid date", "newest", encode(["newest", "not-a-date", "x"])],
+    ["a date out of range", "oldest", encode(["oldest", "+275760-09-14T00:00:00.000Z", "x"])],
+    ["NaN", "gpus", encode(["gpus", "NaN", "x"])],
+    ["an object", "title", encode(["title", { gt: "" }, "x"])],
+    ["an object as id", "newest", encode(["newest", new Date().toISOString(), { not: "" }])],
+    ["another sort", "gpus", encode(["newest", new Date().toISOString(), "x"])],
+    ["garbage base64", "newest", "@@@###"],
+    ["JSON that is not a cursor", "newest", encode({ a: 1 })],
+    ["bytes that are not UTF-8 JSON", "title", Buffer.from([0xff, 0xfe, 0x00]).toString("base64url")],
+  ] as const)("a cursor holding %s is a 422, never a database error", async (_what, sort, cursor) => {
+    const error = await listRequests({ user: secretariat, query: { sort, cursor } }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.status).toBe(422);
+  });
+
+  it("searches % and _ as themselves, not as wildcards", async () => {
+    for (const title of ["달성률 100% 과제", "달성률 1000 과제", "a_b 시험 과제", "axb 시험 과제"]) await createRequest({ user: mnd, fields: { title } });
+    const titles = async (q: string) => (await listRequests({ user: mnd, query: { q } })).items.map((i) => i.title);
+    expect(await titles("0%")).toEqual(["달성률 100% 과제"]);
+    expect(await titles("a_b")).toEqual(["a_b 시험 과제"]);
+    expect(await titles("%")).toEqual(["달성률 100% 과제"]);
+    expect(await titles("_")).toEqual(["a_b 시험 과제"]);
+    expect(await titles("\\")).toEqual([]);
+    // the ministry scope holds for the literal search as well
+    expect((await listRequests({ user: mohw, query: { q: "%" } })).items).toEqual([]);
+  });
+
+  it("finds Korean sent decomposed (NFD) with a search typed composed (NFC), and the other way round", async () => {
+    const nfd = "정밀의료 분석 과제".normalize("NFD");
+    const created = await createRequest({ user: mnd, fields: draftIntakeSchema.parse({ title: nfd }) });
+    expect((await db.demandRequest.findUniqueOrThrow({ where: { id: created.id } })).title).toBe("정밀의료 분석 과제");
+    const found = await listRequests({ user: mnd, query: listQuerySchema.parse({ q: "정밀의료" }) });
+    expect(found.items.map((i) => i.id)).toContain(created.id);
+    const foundNfd = await listRequests({ user: mnd, query: listQuerySchema.parse({ q: "정밀의료".normalize("NFD") }) });
+    expect(foundNfd.items.map((i) => i.id)).toContain(created.id);
   });
 });

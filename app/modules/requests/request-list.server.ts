@@ -1,5 +1,6 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { ministryScope } from "~/modules/auth/scope.server";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client";
+import { isMinistryScoped, ministryScope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
@@ -47,25 +48,57 @@ function encodeCursor(sort: ListSort, row: Row): string {
   return Buffer.from(JSON.stringify([sort, SORTS[sort].key(row), row.id])).toString("base64url");
 }
 
+/** What each sort's cursor may hold: a crafted one (a date that is not a date, NaN, an object) is refused, never queried. */
+const id = z.string().min(1).max(100);
+const CURSORS: Record<ListSort, z.ZodType<[ListSort, string | number | null, string]>> = {
+  newest: z.tuple([z.literal("newest"), z.iso.datetime(), id]),
+  oldest: z.tuple([z.literal("oldest"), z.iso.datetime(), id]),
+  gpus: z.tuple([z.literal("gpus"), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(), id]),
+  title: z.tuple([z.literal("title"), z.string().max(1000).nullable(), id]),
+};
+
 function decodeCursor(sort: ListSort, cursor: string): Where {
+  let decoded: unknown;
   try {
-    const [cursorSort, value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string | number | null, string];
-    if (cursorSort !== sort || typeof id !== "string") throw new Error("cursor of another sort");
-    return SORTS[sort].after(value, id);
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new AppError("VALIDATION_FAILED", 422, "error.validation", undefined, { fields: { cursor: "invalid cursor" } });
+    decoded = undefined;
   }
+  const parsed = CURSORS[sort].safeParse(decoded);
+  if (!parsed.success) throw new AppError("VALIDATION_FAILED", 422, "error.validation", undefined, { fields: { cursor: "invalid cursor" } });
+  const [, value, rowId] = parsed.data;
+  return SORTS[sort].after(value, rowId);
+}
+
+/** LIKE's wildcards and its escape character, matched as themselves. */
+const LIKE_SPECIAL = /[\\%_]/g;
+
+/**
+ * Requests whose title or reference contains `q` as typed. Prisma's `contains` would let `%` and `_`
+ * act as wildcards, so a query holding them is answered with standard SQL (`LIKE … ESCAPE`, fine on
+ * SQLite and PostgreSQL) and at most MAX_LITERAL_MATCHES ids; plain text keeps `contains`.
+ */
+const MAX_LITERAL_MATCHES = 10_000;
+async function search(q: string, scope: { organizationId?: string }): Promise<Where> {
+  if (!/[%_\\]/.test(q)) return { OR: [{ title: { contains: q } }, { reference: { contains: q } }] };
+  const pattern = `%${q.replace(LIKE_SPECIAL, (c) => `\\${c}`)}%`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "DemandRequest"
+    WHERE ("title" LIKE ${pattern} ESCAPE '\\' OR "reference" LIKE ${pattern} ESCAPE '\\')
+    ${scope.organizationId ? Prisma.sql`AND "organizationId" = ${scope.organizationId}` : Prisma.empty}
+    LIMIT ${MAX_LITERAL_MATCHES}`;
+  return { id: { in: rows.map((r) => r.id) } };
 }
 
 /** The list's filters as a where clause, always inside the caller's ministry scope. */
-function filters(user: CurrentUser, query: ListQuery): Where {
-  const officer = user.role === "MINISTRY_OFFICER";
+async function filters(user: CurrentUser, query: ListQuery): Promise<Where> {
+  const officer = isMinistryScoped(user);
   return {
     ...ministryScope(user),
     ...(query.sector ? { sector: query.sector } : {}),
     ...(query.domain ? { domain: query.domain } : {}),
     ...(query.ministry && !officer ? { organization: { code: query.ministry } } : {}),
-    ...(query.q ? { OR: [{ title: { contains: query.q } }, { reference: { contains: query.q } }] } : {}),
+    ...(query.q ? await search(query.q, ministryScope(user)) : {}),
   };
 }
 
@@ -77,7 +110,7 @@ function filters(user: CurrentUser, query: ListQuery): Where {
 export async function listRequests({ user, query }: { user: CurrentUser; query: ListQuery }) {
   const sort: ListSort = query.sort ?? "newest";
   const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
-  const base = filters(user, query);
+  const base = await filters(user, query);
   const where: Where = {
     AND: [base, ...(query.state ? [{ state: query.state }] : []), ...(query.cursor ? [decodeCursor(sort, query.cursor)] : [])],
   };
@@ -107,6 +140,6 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
 
 /** The ministries a non-officer can filter by (officers see only their own). */
 export async function listMinistries(user: CurrentUser) {
-  if (user.role === "MINISTRY_OFFICER") return [];
+  if (isMinistryScoped(user)) return [];
   return db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { code: "asc" }, select: { code: true, nameKo: true, nameEn: true } });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, text } from "~/utils/schema-fields";
 import { REQUEST_STATES } from "#workflows/demand-request.machine";
 
 export const DOMAINS = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"] as const;
@@ -10,20 +11,20 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
 
 /** The intake fields (API.md). Every field is required at submit; a draft may omit any of them. */
 export const intakeFields = {
-  title: z.string().trim().min(5).max(200),
+  title: text().trim().min(5).max(200),
   domain: z.enum(DOMAINS),
   sector: z.enum(SECTORS),
-  problemStatement: z.string().trim().min(20).max(5000),
+  problemStatement: text().trim().min(20).max(5000),
   aiWork: z.enum(AI_WORK),
   gpusRequested: z.number().int().min(1).max(10_000),
   desiredStartMonth: month,
   durationMonths: z.number().int().min(1).max(60),
   dataReadiness: z.enum(DATA_READINESS),
   npuCapable: z.boolean(),
-  expectedOutcomes: z.string().trim().min(10).max(3000),
+  expectedOutcomes: text().trim().min(10).max(3000),
   budgetKrw: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  contactName: z.string().trim().min(1).max(100),
-  contactEmail: z.string().trim().email().max(200),
+  contactName: text().trim().min(1).max(100),
+  contactEmail: text().trim().email().max(200),
 };
 
 export const completeIntakeSchema = z.strictObject(intakeFields);
@@ -33,26 +34,26 @@ export type DraftIntake = z.infer<typeof draftIntakeSchema>;
 export const patchRequestSchema = draftIntakeSchema.extend({ expectedVersion: z.number().int().min(1) });
 
 const actorFree = { expectedVersion: z.number().int().min(1) };
-const condition = z.strictObject({ text: z.string().trim().min(1).max(1000), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const condition = z.strictObject({ text: text().trim().min(1).max(1000), dueOn: isoDate() });
 
 /** Event bodies a client may send (facts such as plan signatures are added by the server). */
 export const eventBodySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("SUBMIT"), ...actorFree }),
   z.strictObject({ type: z.literal("RESUBMIT"), ...actorFree }),
-  z.strictObject({ type: z.literal("WITHDRAW"), reason: z.string().trim().min(1).max(2000), ...actorFree }),
-  z.strictObject({ type: z.literal("ACCEPT"), note: z.string().max(2000).optional(), ...actorFree }),
-  z.strictObject({ type: z.literal("RETURN"), reasons: z.array(z.string().trim().min(1).max(2000)).min(1).max(20), ...actorFree }),
+  z.strictObject({ type: z.literal("WITHDRAW"), reason: text().trim().min(1).max(2000), ...actorFree }),
+  z.strictObject({ type: z.literal("ACCEPT"), note: text().max(2000).optional(), ...actorFree }),
+  z.strictObject({ type: z.literal("RETURN"), reasons: z.array(text().trim().min(1).max(2000)).min(1).max(20), ...actorFree }),
   z.strictObject({ type: z.literal("SCHEDULE"), meetingId: z.string().min(1), ...actorFree }),
   z.strictObject({
     type: z.literal("DECIDE"),
     outcome: z.enum(["approve", "approveWithConditions", "defer", "reject"]),
     approvedGpus: z.number().int().min(0),
     conditions: z.array(condition).max(20).optional(),
-    note: z.string().max(2000).optional(),
+    note: text().max(2000).optional(),
     ...actorFree,
   }),
-  z.strictObject({ type: z.literal("SIGN"), comment: z.string().max(2000).optional(), ...actorFree }),
-  z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason: z.string().trim().min(1).max(2000), ...actorFree }),
+  z.strictObject({ type: z.literal("SIGN"), comment: text().max(2000).optional(), ...actorFree }),
+  z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason: text().trim().min(1).max(2000), ...actorFree }),
   z.strictObject({ type: z.literal("CONDITIONS_MET"), ...actorFree }),
   z.strictObject({ type: z.literal("START"), ...actorFree }),
   z.strictObject({ type: z.literal("CLOSE"), ...actorFree }),
@@ -70,7 +71,7 @@ export const listQuerySchema = z.object({
   sector: z.enum(SECTORS).optional(),
   domain: z.enum(DOMAINS).optional(),
   /** Part of the title or of the reference number. */
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   sort: z.enum(LIST_SORTS).default("newest"),
   /** Opaque: the `nextCursor` of the previous page (same filters and sort). */
   cursor: z.string().max(400).optional(),
@@ -85,6 +86,6 @@ export function nonEmptyParams(params: URLSearchParams): Record<string, string> 
 
 /** The withdraw confirmation form (the same reason rule as the WITHDRAW event). */
 export const withdrawFormSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reason: text().trim().min(1).max(2000),
   expectedVersion: z.number().int().min(1),
 });

@@ -17,7 +17,7 @@ import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
 import { fieldChanges } from "~/modules/audit/payloads";
-import { ministryScope } from "~/modules/auth/scope.server";
+import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
@@ -26,6 +26,7 @@ import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
 import { now } from "~/utils/clock";
+import { ACCESS_EVENT_TYPES } from "~/modules/auth/auth-events.server";
 
 const EDITABLE_STATES = ["draft", "revision"];
 
@@ -61,7 +62,7 @@ function toIntakeData(fields: DraftIntake) {
 
 /** Creates a draft for the officer's own ministry (the only role that files requests). */
 export async function createRequest({ user, fields }: { user: CurrentUser; fields: DraftIntake }) {
-  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!can(user, "request:create")) throw forbidden();
   const snapshot = initialSnapshot({ ministryId: user.organization.id, quorum: signoffQuorum() });
   return db.$transaction(async (tx) => {
     const created = await tx.demandRequest.create({
@@ -93,7 +94,7 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
 /** Edits intake fields while the request is a draft or returned for revision. */
 export async function updateRequest({ user, requestId, expectedVersion, fields }: { user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake }) {
   const request = await findVisibleRequest(user, requestId);
-  if (user.role !== "MINISTRY_OFFICER") throw forbidden();
+  if (!can(user, "request:edit")) throw forbidden();
   if (!EDITABLE_STATES.includes(request.state)) {
     throw new AppError("EVENT_NOT_ALLOWED", 422, "error.notEditable");
   }
@@ -253,7 +254,7 @@ export { listMinistries, listRequests } from "./request-list.server";
 /** The audit events of one request, oldest first. */
 export async function requestHistory({ user, requestId }: { user: CurrentUser; requestId: string }) {
   await findVisibleRequest(user, requestId);
-  const events = await db.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } });
+  const events = await db.auditEvent.findMany({ where: { requestId, type: { notIn: ACCESS_EVENT_TYPES } }, orderBy: { seq: "asc" } });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "~/utils/schema-fields";
 
 export const BULK_MAX_ITEMS = 100;
 
@@ -16,8 +17,8 @@ export const bulkScreeningSchema = z
   .strictObject({
     action: z.enum(["ACCEPT", "RETURN"]),
     items: z.array(item).min(1).max(BULK_MAX_ITEMS),
-    reasons: z.array(z.string().trim().min(1).max(2000)).max(20).optional(),
-    note: z.string().trim().max(2000).optional(),
+    reasons: z.array(text().trim().min(1).max(2000)).max(20).optional(),
+    note: text().trim().max(2000).optional(),
   })
   .superRefine((body, ctx) => {
     if (body.action === "RETURN" && !body.reasons?.length) {

@@ -20,9 +20,10 @@ import { screeningChecklist } from "./checklist";
 import type { BulkScreening } from "./screening.schema";
 import { appErrorMessage } from "~/utils/api.server";
 import { now as clockNow } from "~/utils/clock";
+import { can } from "~/modules/auth/permissions";
 
 function requireSecretariat(user: CurrentUser) {
-  if (user.role !== "SECRETARIAT") throw forbidden();
+  if (!can(user, "request:screen")) throw forbidden();
 }
 
 /** When each request last entered `screening` (SUBMIT or RESUBMIT), from the audit log. */

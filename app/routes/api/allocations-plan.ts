@@ -2,7 +2,7 @@ import type { Route } from "./+types/allocations-plan";
 import { requireUser } from "~/modules/auth/session.server";
 import { proposeSchedule } from "~/modules/pool/planning.server";
 import { planRequestSchema } from "~/modules/pool/pool.schema";
-import { handleApi, json, parseBody } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody } from "~/utils/api.server";
 
 /**
  * POST /api/v1/allocations/plan `{ requestIds? }` (SECRETARIAT) → a proposed schedule, nothing
@@ -11,6 +11,7 @@ import { handleApi, json, parseBody } from "~/utils/api.server";
  */
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const text = await request.text();
     const { requestIds } = parseBody(planRequestSchema, text.trim() ? safeJson(text) : {});

@@ -2,7 +2,7 @@ import type { Route } from "./+types/allocations";
 import { requireUser } from "~/modules/auth/session.server";
 import { allocateGpus, listAllocations } from "~/modules/pool/allocations.server";
 import { allocateSchema } from "~/modules/pool/pool.schema";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 /** GET /api/v1/allocations?requestId= → the allocations the caller may see (officers: own ministry). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -16,6 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** POST /api/v1/allocations `{ requestId, trancheId, gpus, startMonth?, months? }` (SECRETARIAT) → 201. */
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const input = parseBody(allocateSchema, await readJson(request));
     return json(await allocateGpus({ user, input }), 201);

@@ -1,6 +1,7 @@
 import type { Route } from "./+types/attachment";
 import { contentDisposition } from "~/modules/attachments/file-name";
 import { deleteAttachment, openAttachment } from "~/modules/attachments/attachments.server";
+import { recordAccessEvent } from "~/modules/auth/auth-events.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleApi } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
@@ -13,6 +14,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request);
     const file = await openAttachment({ user, requestId: params.id, attachmentId: params.attachmentId });
+    // who read which file is an audit event; no event, no bytes
+    await recordAccessEvent({ type: "ATTACHMENT_DOWNLOADED", actorId: user.id, requestId: params.id, payload: { attachmentId: params.attachmentId, name: file.name } })
+      .catch(async (error) => { await file.body.cancel(); throw error; });
     return new Response(file.body, {
       headers: {
         "Content-Type": file.mediaType,

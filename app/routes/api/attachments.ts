@@ -1,7 +1,7 @@
 import type { Route } from "./+types/attachments";
 import { listAttachments, receiveAttachment } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json } from "~/utils/api.server";
+import { allowMethods, handleApi, json } from "~/utils/api.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
@@ -17,8 +17,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
  */
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
     return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
-  });
+  }, { body: "multipart" });
 }

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/audit-verify";
 import { type AuditVerification, verifyAuditChain } from "~/modules/audit/audit.server";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { handleApi, json } from "~/utils/api.server";
 
 /** One verification at a time: callers arriving meanwhile share its result (it reads the whole chain). */
@@ -8,7 +8,7 @@ let running: Promise<AuditVerification> | null = null;
 
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    await requireRole(request, "SECRETARIAT", "ADMIN");
+    await requirePermission(request, "audit:verify");
     running ??= verifyAuditChain().finally(() => {
       running = null;
     });

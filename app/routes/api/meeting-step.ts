@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Route } from "./+types/meeting-step";
 import { getMeeting, lockAgenda, publishMinutes } from "~/modules/meetings/meetings.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json, parseBody } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody } from "~/utils/api.server";
 import { notFound } from "~/utils/errors";
 
 const bodySchema = z.strictObject({ expectedVersion: z.number().int().min(1).optional() });
@@ -10,6 +10,7 @@ const bodySchema = z.strictObject({ expectedVersion: z.number().int().min(1).opt
 /** POST /api/v1/meetings/:id/(lock|minutes). Without expectedVersion the current version is used. */
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const text = await request.text();
     const body = parseBody(bodySchema, text.trim() ? safeJson(text) : {});

@@ -2,7 +2,7 @@ import type { Route } from "./+types/meetings";
 import { createMeetingSchema } from "~/modules/meetings/meeting.schema";
 import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
@@ -13,6 +13,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const input = parseBody(createMeetingSchema, await readJson(request));
     return json(await createMeeting({ user, input }), 201);

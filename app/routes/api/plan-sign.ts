@@ -3,10 +3,11 @@ import { signPlanSchema } from "~/modules/plans/plan.schema";
 import { getPlan, signPlan } from "~/modules/plans/plans.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     await findVisibleRequest(user, params.id);
     const { expectedRevision } = parseBody(signPlanSchema, await readJson(request));

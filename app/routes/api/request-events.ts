@@ -2,10 +2,11 @@ import type { Route } from "./+types/request-events";
 import { eventBodySchema } from "~/modules/requests/request.schema";
 import { findVisibleRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 export async function action({ request, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     await findVisibleRequest(user, params.id); // 404 before body validation for outsiders
     const body = parseBody(eventBodySchema, await readJson(request));

@@ -2,7 +2,7 @@ import type { Route } from "./+types/requests";
 import { draftIntakeSchema, listQuerySchema, nonEmptyParams } from "~/modules/requests/request.schema";
 import { createRequest, getRequestView, listRequests } from "~/modules/requests/requests.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
@@ -14,6 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const fields = parseBody(draftIntakeSchema, await readJson(request));
     const created = await createRequest({ user, fields });

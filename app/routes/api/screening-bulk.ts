@@ -1,14 +1,15 @@
 import type { Route } from "./+types/screening-bulk";
-import { requireRole } from "~/modules/auth/session.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import { bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { bulkScreen } from "~/modules/screening/screening.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { apiLocale } from "~/utils/locale.server";
 
 /** POST /api/v1/screening/bulk — accept or return several submissions; a result per request. */
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireRole(request, "SECRETARIAT"); // 403 before the body is even read
+    allowMethods(request, "POST");
+    const user = await requirePermission(request, "request:screen"); // 403 before the body is even read
     const input = parseBody(bulkScreeningSchema, await readJson(request));
     return json(await bulkScreen({ user, locale: apiLocale(request), input }));
   });

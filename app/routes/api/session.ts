@@ -1,4 +1,5 @@
 import type { Route } from "./+types/session";
+import { signOutApiToken } from "~/modules/auth/api-token.server";
 import { signInSchema } from "~/modules/auth/auth.schema";
 import { signIn, signOut } from "~/modules/auth/session.server";
 import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
@@ -16,7 +17,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       );
     }
     if (request.method === "DELETE") {
-      return new Response(null, { status: 204, headers: { "Set-Cookie": await signOut(request) } });
+      // with a token: that token ends; with the cookie: the session ends
+      if (await signOutApiToken(request)) return new Response(null, { status: 204 });
+      return new Response(null, { status: 204, headers: { "Set-Cookie": await signOut(request, { clientKey: context?.clientIp }) } });
     }
     throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
   });

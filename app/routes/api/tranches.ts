@@ -2,7 +2,7 @@ import type { Route } from "./+types/tranches";
 import { requireUser } from "~/modules/auth/session.server";
 import { createTrancheSchema } from "~/modules/pool/pool.schema";
 import { createTranche, listTranches } from "~/modules/pool/tranches.server";
-import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 /** GET /api/v1/tranches → `[{ id, label, arrivesOn, capacity, allocated, remaining, bySector, ... }]`. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -12,6 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** POST /api/v1/tranches (ADMIN) → 201. */
 export async function action({ request }: Route.ActionArgs) {
   return handleApi(request, async () => {
+    allowMethods(request, "POST");
     const user = await requireUser(request);
     const input = parseBody(createTrancheSchema, await readJson(request));
     return json(await createTranche({ user, input }), 201);

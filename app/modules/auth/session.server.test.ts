@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedUsers } from "~/test/fixtures";
+import { db } from "~/utils/db.server";
+import { signIn } from "./session.server";
+
+beforeAll(async () => {
+  await seedUsers();
+});
+
+const failures = (email: string) => db.auditEvent.count({ where: { type: "LOGIN_FAILED", payload: { contains: `"${email}"` } } });
+
+describe("signIn", () => {
+  it("checks at most 5 of 30 parallel wrong passwords for one account from one client; the rest are 429 with Retry-After", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () => signIn({ email: "officer@mafra.go.kr", password: "wrong", clientKey: "203.0.113.1" })),
+    );
+    const statuses = results.map((r) => (r.status === "rejected" ? (r.reason as { status: number }).status : 200));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+    const limited = results.find((r) => r.status === "rejected" && r.reason.status === 429) as PromiseRejectedResult;
+    expect(limited.reason.extra.retryAfterSeconds).toBeGreaterThan(0);
+    // every checked attempt is an audit event with the email as typed (normalized), never the password
+    expect(await failures("officer@mafra.go.kr")).toBe(5);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { type: "LOGIN_FAILED" } });
+    expect(JSON.parse(event.payload)).toEqual({ email: "officer@mafra.go.kr", client: "203.0.113.1" });
+    expect(event.payload).not.toContain("wrong");
+  });
+
+  it("does not lock the account for everyone: the owner signs in from another address", async () => {
+    for (let i = 0; i < 6; i++) await signIn({ email: "chair@msit.go.kr", password: "guess", clientKey: "203.0.113.2" }).catch(() => {});
+    await expect(signIn({ email: "chair@msit.go.kr", password: "guess", clientKey: "203.0.113.2" })).rejects.toMatchObject({ status: 429 });
+    const { user } = await signIn({ email: "chair@msit.go.kr", password: "ax-demo-2026", clientKey: "10.0.0.5" });
+    expect(user.email).toBe("chair@msit.go.kr");
+    const login = await db.auditEvent.findFirstOrThrow({ where: { type: "LOGIN", actorId: user.id } });
+    expect(JSON.parse(login.payload)).toMatchObject({ client: "10.0.0.5" });
+  });
+
+  it("answers an unknown email exactly like a wrong password, and normalizes the email as typed", async () => {
+    const unknown = await signIn({ email: "Nobody@AX.go.kr ", password: "x", clientKey: "203.0.113.3" }).catch((e) => e);
+    const wrong = await signIn({ email: "officer@mnd.go.kr", password: "x", clientKey: "203.0.113.3" }).catch((e) => e);
+    expect([unknown.status, unknown.messageKey]).toEqual([401, "auth.invalid"]);
+    expect([wrong.status, wrong.messageKey]).toEqual([401, "auth.invalid"]);
+    expect(await failures("nobody@ax.go.kr")).toBe(1);
+  });
+});

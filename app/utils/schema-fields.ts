@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text a person typed: stored in Unicode NFC, so Korean sent decomposed (NFD, as macOS file names
+ * and some input methods produce it) is found by a search typed composed, and never a lone surrogate
+ * (not text; `"\ud800"` in JSON). Chain `.trim().min().max()` as with `z.string()`.
+ */
+export const text = () =>
+  z
+    .string()
+    .refine((s) => !LONE_SURROGATE.test(s), "invalid character")
+    .normalize("NFC");
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (no 2027-02-31). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine(isCalendarDate, "not a day of the calendar");
