@@ -152,11 +152,12 @@ const pdfBytes = (kb: number, tag: string) => Buffer.concat([Buffer.from(`%PDF-1
 
 function multipartBody(name: string, bytes: Buffer, slow: boolean): { body: BodyInit; contentType: string } {
   const boundary = `----chaos${Math.floor(random() * 1e12)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const all = Buffer.concat([head, bytes, tail]);
   const contentType = `multipart/form-data; boundary=${boundary}`;
   if (!slow) return { body: all, contentType };
+  // (the name goes as raw UTF-8, as browsers send it)
   // streamed in pieces with pauses: a kill is likely to land while the server is writing the temp file
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -286,7 +287,9 @@ async function check(acks: Acks, sec: Client): Promise<string[]> {
     if (orphans.length) problems.push(`${orphans.length} stored file(s) with no row`);
     if (missing.length) problems.push(`${missing.length} row(s) with no stored file`);
     const rows = new Set((sqlite.prepare(`SELECT "id" FROM "Attachment"`).all() as { id: string }[]).map((r) => r.id));
-    const lostUploads = [...acks.uploads.keys()].filter((id) => !acks.deleted.has(id) && !rows.has(id));
+    // a delete the kill cut off after its commit (no answer came back) legitimately removed a row: its DETACH says so
+    const detached = sqlite.prepare(`SELECT 1 FROM "AuditEvent" WHERE "type" = 'DETACH' AND "payload" LIKE ?`);
+    const lostUploads = [...acks.uploads.keys()].filter((id) => !acks.deleted.has(id) && !rows.has(id) && !detached.get(`%"attachmentId":"${id}"%`));
     if (lostUploads.length) problems.push(`${lostUploads.length} acknowledged upload(s) gone`);
     const versions = sqlite.prepare(`SELECT "version" FROM "DemandRequest" WHERE "id" = ?`);
     for (const [id, v] of acks.versions) {
