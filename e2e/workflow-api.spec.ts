@@ -96,6 +96,24 @@ test("editing an audit row directly makes verification fail and name that event"
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
 });
 
+test("deleting the tail of the audit log makes verification fail (the anchor outside the database)", async () => {
+  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const before = await (await secretariat.get("/api/v1/audit/verify")).json(); // anchors the current head
+  expect(before).toMatchObject({ ok: true, anchor: { seq: before.events } });
+  const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
+  const tail = db.prepare("SELECT * FROM AuditEvent ORDER BY seq DESC LIMIT 3").all() as Record<string, unknown>[];
+  db.prepare("DELETE FROM AuditEvent WHERE seq > ?").run(before.events - 3);
+  try {
+    const verify = await (await secretariat.get("/api/v1/audit/verify")).json();
+    expect(verify).toMatchObject({ ok: false, reason: "TRUNCATED", brokenAt: before.events - 2 });
+  } finally {
+    const insert = db.prepare("INSERT INTO AuditEvent (seq, requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (@seq, @requestId, @actorId, @type, @fromState, @toState, @payload, @at, @prevHash, @hash)");
+    for (const row of tail.reverse()) insert.run(row);
+    db.close();
+  }
+  expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
+});
+
 test("a personal API token acts with its owner's rights and stops working when revoked", async () => {
   const officer = await apiAs("officer@mohw.go.kr");
   const created = await officer.post("/api/v1/tokens", { data: { name: "연계 시스템" } });

@@ -168,7 +168,7 @@ export function openApiDocument(): Json {
       "/allocations/commit": { post: { summary: "Commit proposed allocations, all or nothing (SECRETARIAT)", requestBody: body("CommitPlan"), responses: { ...ok("{ allocations }", "201"), ...errors(401, 403, 404, 409, 422) } } },
       "/allocations/{id}/release": { parameters: [idParam()], post: { summary: "Release an allocation; the GPUs go back to the tranche (SECRETARIAT)", responses: { ...ok("{ id, request }"), ...errors(401, 403, 404, 409, 422) } } },
       "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
-      "/audit/verify": { get: { summary: "Verify the audit hash chain (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head } or { ok: false, brokenAt }"), ...errors(401, 403) } } },
+      "/audit/verify": { get: { summary: "Verify the audit hash chain and its signed checkpoints outside the database (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head, anchor: { checkpoints, seq, at } } or { ok: false, brokenAt, reason: HASH_MISMATCH | TRUNCATED | ANCHOR_MISMATCH | ANCHOR_MISSING | ANCHOR_SIGNATURE | ANCHOR_OTHER_KEY | ANCHOR_CORRUPT }"), ...errors(401, 403) } } },
       "/tokens": {
         get: { summary: "The caller's live personal API tokens (from a signed-in session only; a token → 403)", responses: { ...ok("Tokens"), ...errors(401, 403) } },
         post: { summary: "Create a personal API token (shown once; expires after expiresInDays, default 90, at most 365)", requestBody: body("CreateApiToken"), responses: { ...ok("Created", "201"), ...errors(401, 403, 422) } },

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
@@ -9,7 +7,7 @@ import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { ALLOWED_EXTENSIONS, sniffMediaType } from "./sniff";
-import { MAX_FILE_BYTES, attachmentsDir, receiveUpload } from "./upload.server";
+import { MAX_FILE_BYTES, attachmentsDir, receiveUpload, storagePath, tempPathFor } from "./upload.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { actsForMinistry, can } from "~/modules/auth/permissions";
 
@@ -50,13 +48,14 @@ export function mayChangeRequestFiles(user: CurrentUser, request: RequestRow): b
   return can(user, "request:edit") && actsForMinistry(user, request.organizationId) && EDITABLE_STATES.includes(request.state);
 }
 
-const storagePath = (storageKey: string) => path.join(attachmentsDir(), storageKey);
-
 /**
  * Receives one file (multipart field `file`) for a request, or as evidence for one of its conditions.
  * Checks rights and room before reading the body, streams it to a temp file, checks size (413) and
- * type by content and extension (415), then moves it into DATA_DIR/attachments and writes the row
- * and the ATTACH audit event in one transaction. Nothing is left behind on any error.
+ * type by content and extension (415), writes the row and the ATTACH audit event in one
+ * transaction, and only after the commit moves the file into DATA_DIR/attachments (ADR 0012).
+ * A crash before the commit leaves a temp file and no row (swept at start); a crash between the
+ * commit and the move leaves the row and its complete temp file (the start-up finishes the move).
+ * Nothing is left behind on any error.
  */
 export async function receiveAttachment({ user, requestId, request, conditionId = null }: { user: CurrentUser; requestId: string; request: Request; conditionId?: string | null }) {
   const target = await findVisibleRequest(user, requestId);
@@ -65,19 +64,17 @@ export async function receiveAttachment({ user, requestId, request, conditionId 
     await assertRoom(tx, requestId, conditionId);
   });
   const file = await receiveUpload(request);
-  const storageKey = randomUUID();
+  let committed = false;
   try {
     const mediaType = sniffMediaType(file.head, file.name);
     if (!mediaType) {
       throw new AppError("UNSUPPORTED_TYPE", 415, "attachment.error.unsupportedType", { types: ALLOWED_EXTENSIONS.join(", ") });
     }
-    await mkdir(attachmentsDir(), { recursive: true });
-    return await db.$transaction(async (tx) => {
+    const saved = await db.$transaction(async (tx) => {
       await assertMayChange(tx, user, target, conditionId);
       await assertRoom(tx, requestId, conditionId);
-      await rename(file.tempPath, storagePath(storageKey));
       const row = await tx.attachment.create({
-        data: { requestId, conditionId, name: file.name, mediaType, size: file.size, sha256: file.sha256, storageKey, uploadedById: user.id },
+        data: { requestId, conditionId, name: file.name, mediaType, size: file.size, sha256: file.sha256, storageKey: file.storageKey, uploadedById: user.id },
       });
       await appendAuditEvent(tx, {
         requestId, actorId: user.id, type: "ATTACH", fromState: target.state, toState: target.state,
@@ -85,11 +82,13 @@ export async function receiveAttachment({ user, requestId, request, conditionId 
       });
       return { id: row.id, name: row.name, size: row.size, type: row.mediaType };
     });
-  } catch (error) {
-    await rm(storagePath(storageKey), { force: true });
-    throw error;
+    committed = true;
+    await mkdir(attachmentsDir(), { recursive: true });
+    await rename(file.tempPath, storagePath(file.storageKey));
+    return saved;
   } finally {
-    await rm(file.tempPath, { force: true });
+    // before the commit nothing may stay; after it, a failed move keeps the temp file for the start-up
+    if (!committed) await rm(file.tempPath, { force: true });
   }
 }
 
@@ -113,13 +112,24 @@ async function findAttachment(user: CurrentUser, requestId: string, attachmentId
   return { request, row };
 }
 
+/** The file's place: in attachments/, or (committed a moment ago, not moved yet) still in uploads-tmp/. */
+async function storedFile(storageKey: string): Promise<string | null> {
+  for (const candidate of [storagePath(storageKey), tempPathFor(storageKey)]) {
+    try {
+      await stat(candidate);
+      return candidate;
+    } catch {
+      // try the next place
+    }
+  }
+  return null;
+}
+
 /** The stored bytes of one attachment, streamed (404 outside the request's visibility). */
 export async function openAttachment({ user, requestId, attachmentId }: { user: CurrentUser; requestId: string; attachmentId: string }) {
   const { row } = await findAttachment(user, requestId, attachmentId);
-  const file = storagePath(row.storageKey);
-  try {
-    await stat(file);
-  } catch {
+  const file = await storedFile(row.storageKey);
+  if (!file) {
     console.error(`attachment ${row.id}: stored file ${row.storageKey} is missing`);
     throw notFound();
   }
@@ -127,7 +137,10 @@ export async function openAttachment({ user, requestId, attachmentId }: { user: 
   return { name: row.name, mediaType: row.mediaType, size: row.size, body };
 }
 
-/** Removes a file while the request is editable (or the evidence's condition is open): row + DETACH event, then the bytes. */
+/**
+ * Removes a file while the request is editable (or the evidence's condition is open): row + DETACH
+ * event, then the bytes (a crash in between leaves a file with no row, removed at start).
+ */
 export async function deleteAttachment({ user, requestId, attachmentId }: { user: CurrentUser; requestId: string; attachmentId: string }) {
   const { request, row } = await findAttachment(user, requestId, attachmentId);
   await db.$transaction(async (tx) => {

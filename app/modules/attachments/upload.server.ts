@@ -17,11 +17,21 @@ const MULTIPART_SLACK = 64 * 1024;
 
 export const attachmentsDir = () => path.join(DATA_DIR, "attachments");
 export const uploadTempDir = () => path.join(DATA_DIR, "uploads-tmp");
+/** Where a stored file lives once its row is committed. */
+export const storagePath = (storageKey: string) => path.join(attachmentsDir(), storageKey);
+/**
+ * Where a file waits while it is received, checked and committed: named after the storage key it
+ * will have, so after a crash between the commit and the move the start-up can finish the move.
+ */
+export const tempPathFor = (storageKey: string) => path.join(uploadTempDir(), `${storageKey}.part`);
+export const TEMP_SUFFIX = ".part";
 
 export const fileTooLarge = () => new AppError("FILE_TOO_LARGE", 413, "attachment.error.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 });
 
-/** One uploaded file, written to a temp file; the caller moves it into place or removes it. */
+/** One uploaded file, written (and flushed to disk) to a temp file; the caller moves it into place or removes it. */
 export interface ReceivedFile {
+  /** The storage key the file will have (its temp file is `tempPathFor(storageKey)`). */
+  storageKey: string;
   tempPath: string;
   name: string;
   size: number;
@@ -32,7 +42,8 @@ export interface ReceivedFile {
 
 /**
  * Streams the multipart field `file` of `request` to a temp file under DATA_DIR while hashing it:
- * never more than a chunk in memory. Over MAX_FILE_BYTES → 413; any failure removes the temp file.
+ * never more than a chunk in memory; the bytes are on disk (fsync) before this returns, so a row
+ * committed after it never names a file a power cut could lose. Over MAX_FILE_BYTES → 413; any failure removes the temp file.
  */
 export async function receiveUpload(request: Request): Promise<ReceivedFile> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -42,20 +53,21 @@ export async function receiveUpload(request: Request): Promise<ReceivedFile> {
   // A client that declares a body far beyond the limit is refused before a byte is stored.
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + MULTIPART_SLACK) throw fileTooLarge();
   await mkdir(uploadTempDir(), { recursive: true });
-  const tempPath = path.join(uploadTempDir(), `${randomUUID()}.part`);
+  const storageKey = randomUUID();
+  const tempPath = tempPathFor(storageKey);
   try {
     const file = await streamFilePart(request.body, contentType, tempPath);
     if (!file) throw new AppError("VALIDATION_FAILED", 422, "attachment.error.noFile");
     if (file.truncated || file.size > MAX_FILE_BYTES) throw fileTooLarge();
     const { truncated: _t, ...received } = file;
-    return { ...received, tempPath };
+    return { ...received, storageKey, tempPath };
   } catch (error) {
     await rm(tempPath, { force: true });
     throw error;
   }
 }
 
-type StreamedPart = Omit<ReceivedFile, "tempPath"> & { truncated: boolean };
+type StreamedPart = Omit<ReceivedFile, "tempPath" | "storageKey"> & { truncated: boolean };
 
 function streamFilePart(body: ReadableStream<Uint8Array>, contentType: string, tempPath: string): Promise<StreamedPart | null> {
   return new Promise((resolve, reject) => {
@@ -83,7 +95,7 @@ function streamFilePart(body: ReadableStream<Uint8Array>, contentType: string, t
           done(null, chunk);
         },
       });
-      written = pipeline(stream, tap, createWriteStream(tempPath, { flags: "wx", mode: 0o600 })).then(() => ({
+      written = pipeline(stream, tap, createWriteStream(tempPath, { flags: "wx", mode: 0o600, flush: true })).then(() => ({
         name: cleanFileName(info.filename),
         size,
         sha256: hash.digest("hex"),

@@ -7,6 +7,7 @@
  * deleting anything. SCHEDULE reads `planFacts` inside its transaction.
  */
 import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { fieldChanges } from "~/modules/audit/payloads";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db } from "~/utils/db.server";
@@ -131,14 +132,14 @@ export async function savePlan({ user, requestId, expectedRevision, sections }: 
     await tx.jointPlanRevision.create({
       data: { planId, revision, content: JSON.stringify(sections), changedFields: JSON.stringify(changed), authorId: user.id },
     });
-    const clearedSignatures = (current?.signatures ?? []).filter((s) => s.revision === currentRevision).map((s) => s.side).sort();
+    const clearedSignatures = (current?.signatures ?? []).filter((s) => s.revision === currentRevision).map((s) => s.side as PlanSide).sort();
     await appendAuditEvent(tx, {
       requestId,
       actorId: user.id,
       type: "PLAN_SAVED",
       fromState: EDITABLE_STATE,
       toState: EDITABLE_STATE,
-      payload: { revision, changed, clearedSignatures },
+      payload: { revision, changed, clearedSignatures, changes: fieldChanges(current ? sectionsOf(current) : null, sections) },
     });
     return { revision, changed, clearedSignatures };
   });

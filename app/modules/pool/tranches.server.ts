@@ -9,6 +9,7 @@
  * and audited with `requestId: null`. All figures are planning figures (계획 수치).
  */
 import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { fieldChanges } from "~/modules/audit/payloads";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
@@ -137,7 +138,8 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
   requireAdmin(user);
   const { expectedVersion, ...fields } = input;
   return db.$transaction(async (tx) => {
-    const kindBefore = (await tx.tranche.findUnique({ where: { id: trancheId }, select: { resourceKind: true } }))?.resourceKind;
+    const before = await tx.tranche.findUnique({ where: { id: trancheId } });
+    const kindBefore = before?.resourceKind;
     const { count } = await tx.tranche.updateMany({
       where: { id: trancheId, version: expectedVersion, ...(fields.capacity !== undefined ? { allocated: { lte: fields.capacity } } : {}) },
       data: { ...fields, version: { increment: 1 } },
@@ -152,7 +154,7 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
       if (live > 0) throw new AppError("CONFLICT", 409, "pool.error.trancheInUse");
     }
     await assertWithinPool(tx);
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "TRANCHE_UPDATED", payload: { trancheId, ...fields } });
+    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "TRANCHE_UPDATED", payload: { trancheId, fields: Object.keys(fields).sort(), changes: fieldChanges(before, fields) } });
     return tx.tranche.findUniqueOrThrow({ where: { id: trancheId } });
   });
 }
@@ -161,6 +163,7 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
 export async function deleteTranche({ user, trancheId, expectedVersion }: { user: CurrentUser; trancheId: string; expectedVersion: number }) {
   requireAdmin(user);
   return db.$transaction(async (tx) => {
+    const before = await tx.tranche.findUnique({ where: { id: trancheId }, select: { label: true, arrivalMonth: true, capacity: true, gpuModel: true, resourceKind: true } });
     const { count } = await tx.tranche.deleteMany({ where: { id: trancheId, version: expectedVersion, allocated: 0, allocations: { none: {} } } });
     if (count === 0) {
       const current = await tx.tranche.findUnique({ where: { id: trancheId }, select: { version: true } });
@@ -168,6 +171,6 @@ export async function deleteTranche({ user, trancheId, expectedVersion }: { user
       if (current.version !== expectedVersion) throw new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
       throw new AppError("CONFLICT", 409, "pool.error.trancheInUse");
     }
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "TRANCHE_DELETED", payload: { trancheId } });
+    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "TRANCHE_DELETED", payload: { trancheId, before: { ...before } } });
   });
 }

@@ -16,6 +16,7 @@ import type { WorkflowActor } from "#workflows/types";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { fieldChanges } from "~/modules/audit/payloads";
 import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
@@ -98,8 +99,12 @@ export async function updateRequest({ user, requestId, expectedVersion, fields }
     throw new AppError("EVENT_NOT_ALLOWED", 422, "error.notEditable");
   }
   return db.$transaction(async (tx) => {
+    const before = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
     await guardedUpdate(tx, requestId, expectedVersion, toIntakeData(fields));
-    await appendAuditEvent(tx, { requestId, actorId: user.id, type: "EDIT", fromState: request.state, toState: request.state, payload: { fields: Object.keys(fields).sort() } });
+    // the values before and after, read in this transaction (the version guard makes `before` the edited version)
+    const sent = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const payload = { fields: Object.keys(sent).sort(), changes: fieldChanges(before, sent) };
+    await appendAuditEvent(tx, { requestId, actorId: user.id, type: "EDIT", fromState: request.state, toState: request.state, payload });
     return tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
   });
 }

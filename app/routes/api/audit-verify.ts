@@ -1,11 +1,17 @@
 import type { Route } from "./+types/audit-verify";
-import { verifyAuditChain } from "~/modules/audit/audit.server";
+import { type AuditVerification, verifyAuditChain } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { handleApi, json } from "~/utils/api.server";
+
+/** One verification at a time: callers arriving meanwhile share its result (it reads the whole chain). */
+let running: Promise<AuditVerification> | null = null;
 
 export async function loader({ request }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     await requirePermission(request, "audit:verify");
-    return json(await verifyAuditChain());
+    running ??= verifyAuditChain().finally(() => {
+      running = null;
+    });
+    return json(await running);
   });
 }
