@@ -23,7 +23,7 @@ async function main() {
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role}${a.isChair ? " (chair)" : ""}`);
   }
 
-  await (await import("../app/modules/attachments/storage.server")).recoverAtStart(); // after a crash: audit anchor, temp/orphan files (ADR 0012)
+  await (await import("../app/modules/attachments/storage.server")).recoverAtStart(); // after a crash: audit anchor, temp/orphan files (ADR 0015)
   if (!existsSync(path.resolve("build", "server", "index.js"))) {
     console.log("No build found: building (react-router build)…");
     execFileSync(path.resolve("node_modules", ".bin", "react-router"), ["build"], { stdio: "inherit" });

@@ -52,7 +52,7 @@ export function mayChangeRequestFiles(user: CurrentUser, request: RequestRow): b
  * Receives one file (multipart field `file`) for a request, or as evidence for one of its conditions.
  * Checks rights and room before reading the body, streams it to a temp file, checks size (413) and
  * type by content and extension (415), writes the row and the ATTACH audit event in one
- * transaction, and only after the commit moves the file into DATA_DIR/attachments (ADR 0012).
+ * transaction, and only after the commit moves the file into DATA_DIR/attachments (ADR 0015).
  * A crash before the commit leaves a temp file and no row (swept at start); a crash between the
  * commit and the move leaves the row and its complete temp file (the start-up finishes the move).
  * Nothing is left behind on any error.

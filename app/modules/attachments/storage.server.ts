@@ -1,5 +1,5 @@
 /**
- * Start-up reconciliation of stored attachment files with their rows (ADR 0012). An upload writes
+ * Start-up reconciliation of stored attachment files with their rows (ADR 0015). An upload writes
  * its temp file, commits the row, then moves the file; a delete commits, then removes the file. A
  * crash (kill -9, power cut) can stop either between its steps, so before the server takes
  * requests the start calls `reconcileAttachmentStorage()`, which makes every row have its file and

@@ -4,7 +4,7 @@
  * alone proves the rows agree with each other; it cannot tell that the last rows were deleted, or
  * that someone rewrote the chain and recomputed every hash. A checkpoint `(seq, hash)` signed with
  * HMAC-SHA-256 under a key the database never holds makes both visible: `verifyAuditChain` checks
- * that the row at each checkpoint's `seq` still exists and still has that hash. See ADR 0011 for
+ * that the row at each checkpoint's `seq` still exists and still has that hash. See ADR 0014 for
  * what this detects and what it does not.
  *
  * Appends stay fast: `appendAuditEvent` only schedules a checkpoint; one timer per process writes
@@ -75,7 +75,7 @@ let defaultLocation: AnchorLocation | undefined;
 /** The anchor of this instance (DATA_DIR). */
 export function defaultAnchor(): AnchorLocation {
   if (!defaultLocation && isProduction && !process.env.AUDIT_ANCHOR_KEY) {
-    console.warn("AUDIT_ANCHOR_KEY is not set: the audit anchor's key is kept in the data folder, beside what it protects (ADR 0011).");
+    console.warn("AUDIT_ANCHOR_KEY is not set: the audit anchor's key is kept in the data folder, beside what it protects (ADR 0014).");
   }
   return (defaultLocation ??= { file: path.join(DATA_DIR, ANCHOR_FILE_NAME), key: anchorKeyFrom(DATA_DIR) });
 }

@@ -1,5 +1,5 @@
 /**
- * Online backup and offline restore of one instance (ADR 0013): the SQLite database, the stored
+ * Online backup and offline restore of one instance (ADR 0016): the SQLite database, the stored
  * attachment files and the audit anchor, consistent with each other.
  *
  * Backup (`npm run db:backup`, while the server runs): `VACUUM INTO` copies the database inside one
