@@ -35,6 +35,7 @@ export default [
   route("requests/:id/decision.pdf", "routes/request-decision-pdf.ts"),
   route("requests/:id/plan.pdf", "routes/request-plan-pdf.ts"),
   route("meetings/:id/minutes.pdf", "routes/meeting-minutes-pdf.ts"),
+  route("requests/:id/decision", "routes/request-decision.tsx"),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),
@@ -51,6 +52,7 @@ export default [
     route("meetings", "routes/api/meetings.ts"),
     route("meetings/:id", "routes/api/meeting.ts"),
     route("meetings/:id/agenda", "routes/api/meeting-agenda.ts"),
+    route("meetings/:id/agenda/:requestId", "routes/api/meeting-agenda-item.ts"),
     route("meetings/:id/:step", "routes/api/meeting-step.ts"),
     route("signoffs", "routes/api/signoffs.ts"),
     route("screening/bulk", "routes/api/screening-bulk.ts"),

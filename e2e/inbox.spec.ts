@@ -16,6 +16,9 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await signIn(page, "secretariat@msit.go.kr");
   await expect(page.getByTestId("inbox-planToSignMsit")).toContainText("스마트팜 작물 생육 예측 AI");
   await expect(page.getByTestId("inbox-agendasToLock")).toContainText("제3회 회의");
+  // the demo's refused sign-off (제2회): to be put on a later meeting, with the reason
+  await expect(page.getByTestId("inbox-resubmitNeeded")).toContainText("군 의료 영상 판독 AI");
+  await expect(page.getByTestId("inbox-resubmitNeeded")).toContainText("승인 GPU 산정 근거가 부족합니다");
   await expectHeaderMatchesGroups(page);
   await page.screenshot({ path: "test-results/inbox-secretariat-ko.png", fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
@@ -34,7 +37,8 @@ test("officer: conditions due of the own ministry only; approver: the sign-off w
   await expect(mohw.getByTestId("inbox-revision")).toHaveCount(0); // the returned demo request is the defence ministry's
   await expectHeaderMatchesGroups(mohw);
   await mohw.screenshot({ path: "test-results/inbox-officer-ko.png", fullPage: true });
-  await mohw.getByTestId("inbox-conditionsDue").getByRole("link", { name: /개인정보 영향평가 결과 제출/ }).click();
+  // (other specs' conditional approvals may carry the same condition; the seeded one falls due first)
+  await mohw.getByTestId("inbox-conditionsDue").getByRole("link", { name: /개인정보 영향평가 결과 제출/ }).first().click();
   await expect(mohw).toHaveURL(/\/requests\/[^/]+#conditions$/);
 
   const mnd = await browser.newPage();

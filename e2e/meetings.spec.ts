@@ -10,7 +10,7 @@ import { dayFromNow } from "./dates";
 /** A4 minus the page margins of the print stylesheet (16 mm each side), at 96 px per inch. */
 const A4_CONTENT = { width: 673, height: 1000 };
 
-const agendaTitles = (page: Page) => page.getByTestId("agenda-row").locator("td:nth-child(2) a").allTextContents();
+const agendaTitles = (page: Page) => page.getByTestId("agenda-row").locator("td:nth-child(3) a").allTextContents();
 
 test("secretariat: create, build, reorder, lock, print, export and decide; approver reads; officers get 404", async ({ browser }) => {
   const first = await coSignedRequest({ title: "원격 진료 음성 기록 AI", gpus: 96, agreed: 80, problem: "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다." });
@@ -36,7 +36,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   const next = Math.max(...numbers.map((s) => Number(s.replace(/\D/g, "")))) + 1;
   await expect(page.getByLabel("회차")).toHaveValue(String(next));
   await expect(page.getByLabel("회의명")).toHaveValue("과학기술관계장관회의");
-  await page.getByLabel("일자").fill(dayFromNow(50));
+  await page.getByLabel("일자").fill(dayFromNow(0)); // today: results can be recorded from the meeting's date
   await page.getByLabel("장소").fill("   "); // passes the browser's `required`, not the server's schema
   await page.getByRole("button", { name: "회의 만들기" }).click();
   await expect(page.locator("#meeting-place-error")).toHaveText("장소를 적으세요.");
@@ -108,8 +108,8 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).split("\r\n");
-  expect(lines[0]).toBe("안건 번호,접수번호,제목,제안 부처,요청 GPU,합의 GPU,상태,결과,승인 GPU,요지");
-  expect(lines[1]).toMatch(/^1,AX-\d{4}-\d{4},원격 진료 음성 기록 AI,보건복지부,96,80,안건 상정,,,/);
+  expect(lines[0]).toBe("안건 번호,의안번호,접수번호,제목,제안 부처,요청 GPU,합의 GPU,상태,결과,승인 GPU,요지");
+  expect(lines[1]).toMatch(new RegExp(`^1,제${next}회-1,AX-\\d{4}-\\d{4},원격 진료 음성 기록 AI,보건복지부,96,80,안건 상정,,,`));
   expect(lines[2]).toContain(",'=보건소 민원 상담 챗봇,");
   expect(lines[2]).toContain('"보건소 민원 상담 대기가 길어 ""야간"" 문의에 답하지 못하고, 상담 인력이 부족합니다."');
 
@@ -192,7 +192,7 @@ test("the meeting page in English, and the CSV header follows the language", asy
   const csv = await page.request.get(`${page.url()}/agenda.csv`);
   expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="meeting-3-agenda\.csv"; filename\*=UTF-8''/);
   const text = (await csv.text()).replace(/^\uFEFF/, "");
-  expect(text.split("\r\n")[0]).toBe("Item no.,Reference,Title,Proposing ministry,Requested GPUs,Agreed GPUs,State,Outcome,Approved GPUs,Summary");
+  expect(text.split("\r\n")[0]).toBe("Item no.,Agenda no.,Reference,Title,Proposing ministry,Requested GPUs,Agreed GPUs,State,Outcome,Approved GPUs,Summary");
   expect(text).toContain("Ministry of National Defense");
   await page.goto(`${page.url()}/print`);
   await page.emulateMedia({ media: "print" });
@@ -204,7 +204,7 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const list = await (await secretariat.get("/api/v1/meetings")).json();
   const number = Math.max(...list.map((m: { number: number }) => m.number)) + 1;
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(78), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
   for (const [title, gpus] of [["응급 의료 수요 예측 AI", 64], ["보건 통계 자동 요약 AI", 24]] as const) {
     const id = await coSignedRequest({ title, gpus, agreed: gpus, problem: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다." });
     expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: id } })).status()).toBe(201);

@@ -43,7 +43,7 @@ async function approvedRequest(approvedGpus: number, meetingNumber: number) {
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 0, ...PLAN, agreedGpus: approvedGpus } })).status()).toBe(200);
   await officer.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
   await secretariat.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: dayFromNow(130), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } })).status()).toBe(201);
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/lock`)).status()).toBe(200);
   await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus });

@@ -1,9 +1,9 @@
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "./fixtures";
-import { PASSWORD, expectNoSeriousA11yIssues, signIn } from "./helpers";
+import { PASSWORD, expectNoSeriousA11yIssues, newMeeting, signIn } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
 
 // The whole deliberation across roles, through the pages (issue 5): screening → returned → resubmitted →
-// accepted → plan co-signed → on 제3회's agenda → locked and printed → approved with conditions → chair
+// accepted → plan co-signed → on a meeting's agenda → locked and printed → approved with conditions → chair
 // signs (still waiting) → second approver signs → evidence uploaded → condition met → approved.
 const TITLE = "지역 응급의료 이송 최적화 AI";
 const INTAKE = {
@@ -84,9 +84,10 @@ test("a request goes from screening to approved across every role, and every ste
   await officer.getByRole("button", { name: "부처 대표로 서명" }).click();
   await expect(officer.getByText("양측 서명 완료 — 안건 상정 가능")).toBeVisible();
 
-  // on 제3회's agenda, locked, printed
+  // on the agenda of a meeting held today (results are recorded from the meeting's date), locked, printed
+  const meetingId = await newMeeting();
   await secretariat.goto("/meetings");
-  await secretariat.getByRole("link", { name: /제3회/ }).first().click();
+  await secretariat.locator(`a[href="/meetings/${meetingId}"]`).click();
   const choice = secretariat.getByLabel("올릴 요청");
   await choice.selectOption((await choice.locator("option", { hasText: TITLE }).getAttribute("value"))!);
   await secretariat.getByRole("button", { name: "안건에 올리기" }).click();

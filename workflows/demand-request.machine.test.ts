@@ -42,7 +42,7 @@ const sign = (actor = member1): RequestEvent => ({ type: "SIGN", actor });
 describe("initial snapshot", () => {
   it("starts in draft with default quorum 2 and empty context", () => {
     const s = initialSnapshot({ ministryId: MINISTRY_ID });
-    expect(MACHINE_VERSION).toBe(2);
+    expect(MACHINE_VERSION).toBe(3);
     expect(stateName(s)).toBe("draft");
     expect(stateDetail(s)).toBeNull();
     expect(s.context).toEqual({
@@ -56,6 +56,7 @@ describe("initial snapshot", () => {
       allocatedGpus: 0,
       returnReasons: [],
       conditionsOpen: false,
+      reconsidering: null,
     });
     expect(initialSnapshot({ ministryId: "x", quorum: 3 }).context.quorum).toBe(3);
   });
@@ -83,18 +84,23 @@ describe("intake and screening", () => {
   it("withdraw needs the own ministry and a reason, and only before a decision", () => {
     for (const key of ["draft", "screening", "revision", "jointPlanning", "onAgenda"] as const) {
       const s = snapshotAt(key);
-      refuse(s, { type: "WITHDRAW", actor: ministry, reason: " " }, "REASON_REQUIRED");
+      refuse(s, { type: "WITHDRAW", actor: ministry, reason: " ", agendaLocked: false }, "REASON_REQUIRED");
       refuse(s, { type: "WITHDRAW", actor: otherMinistry, reason: "x" }, "NOT_OWN_MINISTRY");
       refuse(s, { type: "WITHDRAW", actor: secretariat, reason: "x" }, "WRONG_ROLE");
-      expect(stateName(accept(s, { type: "WITHDRAW", actor: ministry, reason: "계획 변경" }))).toBe("withdrawn");
+      expect(stateName(accept(s, { type: "WITHDRAW", actor: ministry, reason: "계획 변경", agendaLocked: false }))).toBe("withdrawn");
     }
+    // on an agenda only while it is unlocked: the server must say so, and a locked agenda is decided at the meeting
+    refuse(snapshotAt("onAgenda"), { type: "WITHDRAW", actor: ministry, reason: "x", agendaLocked: true }, "AGENDA_LOCKED");
+    refuse(snapshotAt("onAgenda"), { type: "WITHDRAW", actor: ministry, reason: "x" }, "AGENDA_LOCKED");
+    // before any meeting the fact is not needed
+    expect(stateName(accept(snapshotAt("jointPlanning"), { type: "WITHDRAW", actor: ministry, reason: "x" }))).toBe("withdrawn");
     refuse(snapshotAt("awaitingSignoff"), { type: "WITHDRAW", actor: ministry, reason: "x" }, "NOT_IN_STATE");
     refuse(snapshotAt("approved"), { type: "WITHDRAW", actor: ministry, reason: "x" }, "NOT_IN_STATE");
   });
 });
 
 describe("scheduling and deciding", () => {
-  const base = { type: "SCHEDULE" as const, actor: secretariat, meetingId: "meeting-1", meetingAcceptsItems: true };
+  const base = { type: "SCHEDULE" as const, actor: secretariat, meetingId: "meeting-1", meetingAcceptsItems: true, agendaLocked: false };
   it("SCHEDULE needs a co-signed plan with agreed GPUs and an open meeting", () => {
     const s = snapshotAt("jointPlanning");
     refuse(s, { ...base, plan: { coSigned: false, agreedGpus: 10 } }, "PLAN_NOT_COSIGNED");
@@ -108,12 +114,17 @@ describe("scheduling and deciding", () => {
     const moved = accept(next, { ...base, meetingId: "meeting-2", plan: { coSigned: true, agreedGpus: 12 } });
     expect(stateName(moved)).toBe("onAgenda");
     expect(moved.context).toMatchObject({ meetingId: "meeting-2", agreedGpus: 12 });
+    // not off a locked agenda: the meeting decides what is on it
+    refuse(next, { ...base, meetingId: "meeting-2", plan: { coSigned: true, agreedGpus: 12 }, agendaLocked: true }, "AGENDA_LOCKED");
+    refuse(next, { ...base, meetingId: "meeting-2", plan: { coSigned: true, agreedGpus: 12 }, agendaLocked: undefined }, "AGENDA_LOCKED");
   });
 
   it("DECIDE guards, in order", () => {
     const s = snapshotAt("onAgenda");
     refuse(s, decide(s, { actor: member1, agendaLocked: false }), "WRONG_ROLE");
     refuse(s, decide(s, { agendaLocked: false }), "AGENDA_NOT_LOCKED");
+    refuse(s, decide(s, { meetingHeld: false }), "MEETING_NOT_HELD");
+    refuse(s, decide(s, { meetingHeld: undefined as unknown as boolean }), "MEETING_NOT_HELD");
     refuse(s, decide(s, { meetingId: "another" }), "WRONG_MEETING");
     refuse(s, decide(s, { approvedGpus: -1 }), "APPROVED_GPUS_INVALID");
     refuse(s, decide(s, { approvedGpus: 2.5 }), "APPROVED_GPUS_INVALID");
@@ -190,11 +201,99 @@ describe("sign-off quorum", () => {
     const s = accept(accept(awaiting(), sign(member1)), { type: "REFUSE_SIGNOFF", actor: chair, reason: "수량 재검토" });
     expect(stateName(s)).toBe("onAgenda");
     expect(s.context).toMatchObject({ decision: null, signoffs: [], meetingId: null });
-    const decideAgain: RequestEventOf<"DECIDE"> = { type: "DECIDE", actor: secretariat, meetingId: "meeting-3", agendaLocked: true, outcome: "approve", approvedGpus: 1, conditions: [] };
+    const decideAgain: RequestEventOf<"DECIDE"> = { type: "DECIDE", actor: secretariat, meetingId: "meeting-3", agendaLocked: true, meetingHeld: true, outcome: "approve", approvedGpus: 1, conditions: [] };
     refuse(s, decideAgain, "WRONG_MEETING");
     const next = accept(s, { type: "SCHEDULE", actor: secretariat, meetingId: "meeting-4", plan: { coSigned: true, agreedGpus: 100 }, meetingAcceptsItems: true });
+    // (on no meeting, no fact about a current agenda is needed)
     expect(next.context.meetingId).toBe("meeting-4");
     expect(stateName(accept(next, { ...decideAgain, meetingId: "meeting-4" }))).toBe("awaitingSignoff");
+  });
+});
+
+describe("meeting corrections", () => {
+  const unschedule = (extra: Partial<RequestEventOf<"UNSCHEDULE">> = {}): RequestEvent => ({
+    type: "UNSCHEDULE", actor: secretariat, reason: "공동계획 재검토", agendaLocked: false, ...extra,
+  });
+
+  it("UNSCHEDULE takes an item off an unlocked agenda, back to joint planning; the plan's agreed GPUs stay", () => {
+    const s = snapshotAt("onAgenda");
+    refuse(s, unschedule({ actor: ministry }), "WRONG_ROLE");
+    refuse(s, unschedule({ reason: " " }), "REASON_REQUIRED");
+    refuse(s, unschedule({ agendaLocked: true }), "AGENDA_LOCKED");
+    const back = accept(s, unschedule());
+    expect(stateName(back)).toBe("jointPlanning");
+    expect(back.context).toMatchObject({ meetingId: null, decision: null, signoffs: [], agreedGpus: AGREED_GPUS });
+    refuse(snapshotAt("jointPlanning"), unschedule(), "NOT_IN_STATE");
+    refuse(snapshotAt("awaitingSignoff"), unschedule(), "NOT_IN_STATE");
+  });
+
+  it("a refused item (on no meeting) can be taken off without a meeting fact", () => {
+    const refused = walk(["REFUSE_SIGNOFF"], snapshotAt("awaitingSignoff"));
+    expect(refused.context.meetingId).toBeNull();
+    expect(stateName(accept(refused, unschedule({ agendaLocked: undefined as unknown as boolean })))).toBe("jointPlanning");
+  });
+
+  it("AMEND_DECISION before the quorum completes: new version, every signature cleared, same meeting", () => {
+    let s = accept(snapshotAt("awaitingSignoff"), sign(member1));
+    expect(s.context.signoffs).toHaveLength(1);
+    const amend = (extra: Partial<RequestEventOf<"AMEND_DECISION">> = {}): RequestEvent => ({
+      type: "AMEND_DECISION", actor: secretariat, reason: "승인 수량 정정", outcome: "approve", approvedGpus: 60, conditions: [], ...extra,
+    });
+    refuse(s, amend({ actor: chair }), "WRONG_ROLE");
+    refuse(s, amend({ reason: "" }), "REASON_REQUIRED");
+    refuse(s, amend({ approvedGpus: AGREED_GPUS + 1 }), "APPROVED_OVER_AGREED");
+    refuse(s, amend({ outcome: "approveWithConditions" }), "CONDITIONS_REQUIRED");
+    refuse(s, amend({ approvedGpus: APPROVED_GPUS }), "DECISION_UNCHANGED");
+    const meetingId = s.context.decision?.meetingId;
+    s = accept(s, amend({ note: " 예산 범위 내 " }));
+    expect(stateName(s)).toBe("awaitingSignoff");
+    expect(s.context.decision).toEqual({ outcome: "approve", approvedGpus: 60, conditions: [], meetingId, note: "예산 범위 내" });
+    expect(s.context.signoffs).toEqual([]);
+    // the member who signed the earlier version signs again; with the chair it takes effect
+    s = accept(accept(s, sign(member1)), sign(chair));
+    expect([stateName(s), s.context.approvedGpus]).toEqual(["approved", 60]);
+    refuse(s, amend({ approvedGpus: 50 }), "NOT_IN_STATE");
+  });
+
+  it("RECONSIDER puts a decision in force on a new agenda; a new decision replaces it", () => {
+    const approved = snapshotAt("approved");
+    const reconsider = (extra: Partial<RequestEventOf<"RECONSIDER">> = {}): RequestEvent => ({
+      type: "RECONSIDER", actor: secretariat, meetingId: "meeting-9", reason: "사업 범위 축소", meetingAcceptsItems: true, ...extra,
+    });
+    refuse(approved, reconsider({ actor: ministry }), "WRONG_ROLE");
+    refuse(approved, reconsider({ reason: " " }), "REASON_REQUIRED");
+    refuse(approved, reconsider({ meetingAcceptsItems: false }), "MEETING_CLOSED");
+    refuse(snapshotAt("allocated.partially"), reconsider(), "NOT_IN_STATE");
+    let s = accept(approved, reconsider());
+    expect(stateName(s)).toBe("onAgenda");
+    expect(s.context).toMatchObject({ meetingId: "meeting-9", decision: null, signoffs: [], approvedGpus: APPROVED_GPUS });
+    expect(s.context.reconsidering).toEqual({ previous: "approved", meetingId: approved.context.meetingId, decision: approved.context.decision });
+    s = walk([["DECIDE", { outcome: "reject" }], "SIGN", "SIGN"], s);
+    expect([stateName(s), s.context.approvedGpus, s.context.reconsidering]).toEqual(["rejected", null, null]);
+    // a rejection can be reconsidered too: approved with fewer GPUs
+    s = walk(["RECONSIDER", ["DECIDE", { outcome: "approve", gpus: 50 }], "SIGN", "SIGN"], s);
+    expect([stateName(s), s.context.approvedGpus, s.context.reconsidering]).toEqual(["approved", 50, null]);
+  });
+
+  it("a reconsideration that ends without a new decision restores the decision in force", () => {
+    for (const key of ["approved", "conditionallyApproved", "rejected"] as const) {
+      // (the signatures of the decision in force are its Signoff rows; the context does not keep them)
+      const before = snapshotAt(key);
+      const restored = { ...before.context, signoffs: [] };
+      const onAgenda = walk(["RECONSIDER"], before);
+      expect(onAgenda.context.conditionsOpen).toBe(false);
+      // taken off the agenda (or the meeting cancelled)
+      const off = accept(onAgenda, unschedule());
+      expect(stateName(off)).toBe(key);
+      expect(off.context).toEqual(restored);
+      // deferred by the meeting
+      const deferred = walk([["DECIDE", { outcome: "defer" }], "SIGN", "SIGN"], onAgenda);
+      expect(stateName(deferred)).toBe(key);
+      expect(deferred.context).toEqual(restored);
+      // refused sign-off: still under reconsideration, waiting for another meeting
+      const refused = walk(["DECIDE", "REFUSE_SIGNOFF"], onAgenda);
+      expect([stateName(refused), refused.context.meetingId, refused.context.reconsidering?.previous]).toEqual(["onAgenda", null, key]);
+    }
   });
 });
 
@@ -279,7 +378,10 @@ describe("allowedEvents", () => {
     expect(allowedEvents(snapshotAt("draft"), ministry)).toEqual(["SUBMIT", "WITHDRAW"]);
     expect(allowedEvents(snapshotAt("draft"), otherMinistry)).toEqual([]);
     expect(allowedEvents(snapshotAt("jointPlanning"), secretariat)).toEqual(["SCHEDULE"]);
-    expect(allowedEvents(snapshotAt("onAgenda"), secretariat)).toEqual(["SCHEDULE", "DECIDE"]);
+    expect(allowedEvents(snapshotAt("onAgenda"), secretariat)).toEqual(["SCHEDULE", "UNSCHEDULE", "DECIDE"]);
+    expect(allowedEvents(snapshotAt("awaitingSignoff"), secretariat)).toEqual(["AMEND_DECISION"]);
+    expect(allowedEvents(snapshotAt("approved"), secretariat)).toEqual(["RECONSIDER", "ALLOCATE"]);
+    expect(allowedEvents(snapshotAt("rejected"), secretariat)).toEqual(["RECONSIDER"]);
     expect(allowedEvents(snapshotAt("allocated.fully"), secretariat)).toEqual(["ALLOCATE", "RELEASE", "START", "CLOSE"]);
     expect(allowedEvents(snapshotAt("closed"), secretariat)).toEqual([]);
     for (const key of STATE_KEYS) expect(allowedEvents(snapshotAt(key), admin)).toEqual([]);
@@ -305,7 +407,7 @@ describe("restoreSnapshot", () => {
 
   it("migrates a version-1 snapshot: conditions are open exactly when it was conditionally approved", () => {
     const v1 = (state: string) => {
-      const { conditionsOpen: _dropped, ...context } = persistSnapshot(snapshotAt(state as never)).context;
+      const { conditionsOpen: _dropped, reconsidering: _new, ...context } = persistSnapshot(snapshotAt(state as never)).context;
       return { value: persistSnapshot(snapshotAt(state as never)).value, context };
     };
     expect(restoreSnapshot(v1("conditionallyApproved"), 1).context.conditionsOpen).toBe(true);
@@ -313,10 +415,23 @@ describe("restoreSnapshot", () => {
     expect(() => restoreSnapshot(v1("approved"), 2)).toThrow(/conditionsOpen/);
   });
 
+  it("migrates a version-2 snapshot: nothing was under reconsideration", () => {
+    for (const key of STATE_KEYS) {
+      const { reconsidering: _new, ...context } = persistSnapshot(snapshotAt(key)).context;
+      const restored = restoreSnapshot({ value: persistSnapshot(snapshotAt(key)).value, context }, 2);
+      expect(stateKey(restored)).toBe(key);
+      expect(restored.context.reconsidering).toBeNull();
+    }
+    // a version-2 rejection is no longer final: it can be reconsidered
+    const { reconsidering: _r, ...rejected } = persistSnapshot(snapshotAt("rejected")).context;
+    expect(allowedEvents(restoreSnapshot({ value: "rejected", context: rejected }, 2), secretariat)).toEqual(["RECONSIDER"]);
+    expect(() => restoreSnapshot({ value: "approved", context: rejected }, 3)).toThrow(/reconsidering/);
+  });
+
   it("refuses unknown versions and garbage", () => {
     const good = persistSnapshot(snapshotAt("draft"));
     expect(() => restoreSnapshot(good, 99)).toThrow(SnapshotVersionError);
-    expect(() => restoreSnapshot(good, 99)).toThrow(/version 99.*1\.\.2/);
+    expect(() => restoreSnapshot(good, 99)).toThrow(/version 99.*1\.\.3/);
     expect(() => restoreSnapshot(good, 0)).toThrow(SnapshotVersionError);
     expect(() => restoreSnapshot(good, 1.5)).toThrow(SnapshotVersionError);
     for (const garbage of [null, "draft", 42, [], {}, { value: "draft" }, { value: "nowhere", context: good.context },
@@ -332,10 +447,12 @@ describe("describeWorkflow", () => {
     const d = describeWorkflow();
     expect(d.states.map((s) => s.id)).toEqual(["draft", "screening", "revision", "jointPlanning", "onAgenda", "awaitingSignoff",
       "approved", "conditionallyApproved", "rejected", "allocated", "active", "closed", "withdrawn"]);
-    expect(d.states.filter((s) => s.final).map((s) => s.id)).toEqual(["rejected", "closed", "withdrawn"]);
+    expect(d.states.filter((s) => s.final).map((s) => s.id)).toEqual(["closed", "withdrawn"]);
     expect(d.states.find((s) => s.id === "allocated")?.children).toEqual(["partially", "fully"]);
     expect(d.transitions).toContainEqual({ from: "awaitingSignoff", event: "SIGN",
       to: ["approved", "conditionallyApproved", "rejected", "jointPlanning", "awaitingSignoff"] });
+    expect(d.transitions).toContainEqual({ from: "onAgenda", event: "UNSCHEDULE", to: ["approved", "conditionallyApproved", "rejected", "jointPlanning"] });
+    expect(d.transitions).toContainEqual({ from: "rejected", event: "RECONSIDER", to: ["onAgenda"] });
     expect(d.transitions).toContainEqual({ from: "allocated", event: "RELEASE", to: ["conditionallyApproved", "approved", "allocated.partially"] });
     expect(d.transitions).toContainEqual({ from: "draft", event: "SUBMIT", to: ["screening"] });
   });

@@ -27,15 +27,19 @@ export * from "./guards";
 export { restoreSnapshot, persistSnapshot, SnapshotVersionError, migrations } from "./persistence";
 export type { PersistedRequestSnapshot } from "./persistence";
 
-/** 2: context.conditionsOpen (conditions of a conditional approval may travel into `allocated`). */
-export const MACHINE_VERSION = 2;
+/**
+ * 2: context.conditionsOpen (conditions of a conditional approval may travel into `allocated`).
+ * 3: context.reconsidering (a decision that took effect back on an agenda for 재심의); UNSCHEDULE,
+ *    AMEND_DECISION and RECONSIDER; `rejected` is no longer final (it can be reconsidered).
+ */
+export const MACHINE_VERSION = 3;
 
 // ---------------------------------------------------------------------------------------------
 // events
 
 export const EVENT_TYPES = [
-  "SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SCHEDULE", "DECIDE", "SIGN",
-  "REFUSE_SIGNOFF", "CONDITIONS_MET", "ALLOCATE", "RELEASE", "START", "CLOSE",
+  "SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SCHEDULE", "UNSCHEDULE", "DECIDE", "AMEND_DECISION", "SIGN",
+  "REFUSE_SIGNOFF", "RECONSIDER", "CONDITIONS_MET", "ALLOCATE", "RELEASE", "START", "CLOSE",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -46,7 +50,11 @@ interface Ev<T extends EventType> {
 export type RequestEvent =
   | Ev<"SUBMIT">
   | Ev<"RESUBMIT">
-  | (Ev<"WITHDRAW"> & { reason: string })
+  | (Ev<"WITHDRAW"> & {
+      reason: string;
+      /** Set by the server when the request is on a meeting's agenda: that agenda is locked (the meeting decides). */
+      agendaLocked?: boolean;
+    })
   | (Ev<"ACCEPT"> & { note?: string })
   | (Ev<"RETURN"> & { reasons: string[] })
   | (Ev<"SCHEDULE"> & {
@@ -55,18 +63,33 @@ export type RequestEvent =
       plan: { coSigned: boolean; agreedGpus: number | null };
       /** Set by the server: the meeting exists and its agenda is not locked. */
       meetingAcceptsItems: boolean;
+      /** Set by the server when the request is on a meeting now: that agenda is locked (it can't be moved off it). */
+      agendaLocked?: boolean;
     })
-  | (Ev<"DECIDE"> & {
+  /** Off the agenda it is on, back to joint planning (or, for a reconsideration, back to the decision in force). */
+  | (Ev<"UNSCHEDULE"> & {
+      reason: string;
+      /** Set by the server: the agenda the request is on is locked (a cancelled meeting's agenda is not). */
+      agendaLocked: boolean;
+    })
+  | (Ev<"DECIDE"> & DecisionPayload & {
       meetingId: string;
       /** Set by the server from the meeting. */
       agendaLocked: boolean;
-      outcome: DecisionOutcome;
-      approvedGpus: number;
-      conditions: DecisionCondition[];
-      note?: string;
+      /** Set by the server: the meeting's date (Korean time) has come. */
+      meetingHeld: boolean;
     })
+  /** The secretariat corrects the recorded decision before the quorum completes: signatures start again. */
+  | (Ev<"AMEND_DECISION"> & DecisionPayload & { reason: string })
   | (Ev<"SIGN"> & { comment?: string })
   | (Ev<"REFUSE_SIGNOFF"> & { reason: string })
+  /** A decision that took effect goes on another meeting's agenda for reconsideration (재심의). */
+  | (Ev<"RECONSIDER"> & {
+      meetingId: string;
+      reason: string;
+      /** Set by the server: the meeting exists and its agenda is not locked. */
+      meetingAcceptsItems: boolean;
+    })
   /** Set by the server: every condition of the decision is marked met. */
   | (Ev<"CONDITIONS_MET"> & { allConditionsMet: boolean })
   /** `conditionalAllowed`: set by the server from configuration — may a request whose conditions are still open receive GPUs? */
@@ -75,6 +98,14 @@ export type RequestEvent =
   | Ev<"START">
   | Ev<"CLOSE">;
 export type RequestEventOf<T extends EventType> = Extract<RequestEvent, { type: T }>;
+
+/** What DECIDE and AMEND_DECISION record. */
+export interface DecisionPayload {
+  outcome: DecisionOutcome;
+  approvedGpus: number;
+  conditions: DecisionCondition[];
+  note?: string;
+}
 
 // ---------------------------------------------------------------------------------------------
 // context
@@ -90,6 +121,21 @@ export interface Signoff {
   approverId: string;
   isChair: boolean;
 }
+/** The states a decision that took effect leaves a request in, from which it can be reconsidered. */
+export const RECONSIDERABLE_STATES = ["approved", "conditionallyApproved", "rejected"] as const;
+export type ReconsiderableState = (typeof RECONSIDERABLE_STATES)[number];
+
+/**
+ * A decision in force that is back on an agenda for reconsideration: what to restore when the
+ * reconsideration ends without a new decision (taken off the agenda, meeting cancelled, deferred).
+ * Its signatures are not kept here: they are the decision's Signoff rows, and no later event reads them.
+ */
+export interface Reconsideration {
+  previous: ReconsiderableState;
+  meetingId: string | null;
+  decision: RequestDecision | null;
+}
+
 export interface RequestContext {
   ministryId: string;
   quorum: number;
@@ -102,6 +148,8 @@ export interface RequestContext {
   returnReasons: string[];
   /** The conditions of a conditional approval are not all met yet (they follow the request into `allocated`). */
   conditionsOpen: boolean;
+  /** Set while a decision that took effect is being reconsidered (재심의). */
+  reconsidering: Reconsideration | null;
 }
 export interface RequestInput {
   ministryId: string;
@@ -115,10 +163,21 @@ export const REQUEST_STATES = [
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export type AllocationDetail = "partially" | "fully";
-export const FINAL_STATES: readonly RequestState[] = ["rejected", "closed", "withdrawn"];
+export const FINAL_STATES: readonly RequestState[] = ["closed", "withdrawn"];
 
 // ---------------------------------------------------------------------------------------------
 // machine
+
+function recordedDecision(event: DecisionPayload, meetingId: string): RequestDecision {
+  const decision: RequestDecision = {
+    outcome: event.outcome,
+    approvedGpus: event.approvedGpus,
+    conditions: (event.conditions ?? []).map((c) => ({ text: c.text.trim(), dueOn: c.dueOn })),
+    meetingId,
+  };
+  if (typeof event.note === "string" && event.note.trim() !== "") decision.note = event.note.trim();
+  return decision;
+}
 
 type GuardArgs = { context: RequestContext; event: RequestEvent };
 const machineGuard = (g: Guard) => ({ context, event }: GuardArgs) => g(context, event);
@@ -127,17 +186,39 @@ const checkGuards = Object.fromEntries(
 ) as Record<CheckGuardName, (args: GuardArgs) => boolean>;
 
 /** The checks of an event type, plus branch guards that choose among its targets. */
-type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll" | "conditionsStillOpen";
+type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll" | "conditionsStillOpen" | "notReconsidering";
 type OutcomeGuard = { type: "decisionOutcomeIs"; params: { outcome: DecisionOutcome } };
+type PreviousGuard = { type: "reconsideringFrom"; params: { previous: ReconsiderableState } };
 const when = (type: EventType, ...branch: NamedGuard[]) =>
   and<RequestContext, RequestEvent, NamedGuard[]>([...EVENT_CHECKS[type], ...branch]);
 /** SIGN that completes the quorum, for a decision with this outcome. */
-const signDecides = (outcome: DecisionOutcome) =>
+const signDecides = (outcome: DecisionOutcome, ...branch: NamedGuard[]) =>
   and<RequestContext, RequestEvent, [...NamedGuard[], OutcomeGuard]>([
     ...EVENT_CHECKS.SIGN,
     "quorumReachedWithThis",
+    ...branch,
     { type: "decisionOutcomeIs", params: { outcome } },
   ]);
+/** SIGN that completes the quorum on a deferred reconsideration: the decision in force stays. */
+const signKeeps = (previous: ReconsiderableState) =>
+  and<RequestContext, RequestEvent, [...NamedGuard[], OutcomeGuard, PreviousGuard]>([
+    ...EVENT_CHECKS.SIGN,
+    "quorumReachedWithThis",
+    { type: "decisionOutcomeIs", params: { outcome: "defer" } },
+    { type: "reconsideringFrom", params: { previous } },
+  ]);
+/** UNSCHEDULE of a reconsideration: back to the decision in force. */
+const unscheduleRestores = (previous: ReconsiderableState) =>
+  and<RequestContext, RequestEvent, [...NamedGuard[], PreviousGuard]>([
+    ...EVENT_CHECKS.UNSCHEDULE,
+    { type: "reconsideringFrom", params: { previous } },
+  ]);
+/** RECONSIDER from a state a decision left the request in (the state is remembered for a restore). */
+const reconsider = (previous: ReconsiderableState) => ({
+  target: "onAgenda" as const,
+  guard: when("RECONSIDER"),
+  actions: { type: "startReconsideration" as const, params: { previous } },
+});
 const trimmed = (xs: unknown): string[] =>
   Array.isArray(xs) ? xs.filter((x): x is string => typeof x === "string" && x.trim() !== "").map((x) => x.trim()) : [];
 
@@ -153,8 +234,11 @@ export const demandRequestMachine = setup({
     fillsApproved: machineGuard(fillsApproved),
     releasesAll: machineGuard(releasesAll),
     conditionsStillOpen: ({ context }) => context.conditionsOpen,
+    notReconsidering: ({ context }) => context.reconsidering === null,
     decisionOutcomeIs: ({ context }, params: { outcome: DecisionOutcome }) =>
       decisionOutcomeIs(context, params.outcome),
+    reconsideringFrom: ({ context }, params: { previous: ReconsiderableState }) =>
+      context.reconsidering?.previous === params.previous,
   },
   actions: {
     storeReturnReasons: assign({
@@ -166,16 +250,11 @@ export const demandRequestMachine = setup({
         ? { meetingId: event.meetingId, agreedGpus: event.plan.agreedGpus }
         : { meetingId: context.meetingId },
     ),
-    storeDecision: assign(({ event }) => {
-      if (event.type !== "DECIDE") return {};
-      const decision: RequestDecision = {
-        outcome: event.outcome,
-        approvedGpus: event.approvedGpus,
-        conditions: (event.conditions ?? []).map((c) => ({ text: c.text.trim(), dueOn: c.dueOn })),
-        meetingId: event.meetingId,
-      };
-      if (typeof event.note === "string" && event.note.trim() !== "") decision.note = event.note.trim();
-      return { decision, signoffs: [] };
+    storeDecision: assign(({ context, event }) => {
+      if (event.type !== "DECIDE" && event.type !== "AMEND_DECISION") return {};
+      // an amendment stays with the meeting that decided; every signature starts again
+      const meetingId = event.type === "DECIDE" ? event.meetingId : context.decision?.meetingId ?? context.meetingId ?? "";
+      return { decision: recordedDecision(event, meetingId), signoffs: [] };
     }),
     recordSignoff: assign({
       signoffs: ({ context, event }) => [
@@ -183,11 +262,30 @@ export const demandRequestMachine = setup({
         { approverId: event.actor.userId, isChair: event.actor.isChair === true },
       ],
     }),
-    /** Deferred, or sign-off refused: off the meeting, to be scheduled for a later one. */
+    /** Deferred, taken off the agenda, or sign-off refused: off the meeting, to be scheduled for a later one. */
     backToScheduling: assign({ meetingId: () => null, decision: () => null, signoffs: () => [] }),
+    /** The decision in force goes back on an agenda; it is kept to be restored if nothing replaces it. */
+    startReconsideration: assign(({ context, event }, params: { previous: ReconsiderableState }) => ({
+      reconsidering: { previous: params.previous, meetingId: context.meetingId, decision: context.decision },
+      meetingId: event.type === "RECONSIDER" ? event.meetingId : context.meetingId,
+      decision: null,
+      signoffs: [],
+      // the obligations of a conditional approval wait while it is reconsidered (re-opened if it is restored)
+      conditionsOpen: false,
+    })),
+    /** The reconsideration ended without a new decision: the earlier one is in force again. */
+    restoreEarlierDecision: assign(({ context }) => ({
+      meetingId: context.reconsidering?.meetingId ?? null,
+      decision: context.reconsidering?.decision ?? null,
+      signoffs: [],
+      reconsidering: null,
+    })),
+    /** A new decision took effect: the reconsideration is over. */
+    endReconsideration: assign({ reconsidering: () => null }),
     applyApprovedGpus: assign({
       approvedGpus: ({ context }) => context.decision?.approvedGpus ?? context.approvedGpus,
     }),
+    clearApprovedGpus: assign({ approvedGpus: () => null }),
     addAllocation: assign({
       allocatedGpus: ({ context, event }) => context.allocatedGpus + (event.type === "ALLOCATE" ? event.gpus : 0),
     }),
@@ -210,6 +308,7 @@ export const demandRequestMachine = setup({
     allocatedGpus: 0,
     returnReasons: [],
     conditionsOpen: false,
+    reconsidering: null,
   }),
   initial: "draft",
   states: {
@@ -242,36 +341,34 @@ export const demandRequestMachine = setup({
       on: {
         // moving the item to another meeting's agenda: stays onAgenda, context changes
         SCHEDULE: { guard: when("SCHEDULE"), actions: "storeSchedule" },
+        // taken off an unlocked agenda (or its meeting cancelled)
+        UNSCHEDULE: [
+          { target: "approved", guard: unscheduleRestores("approved"), actions: "restoreEarlierDecision" },
+          { target: "conditionallyApproved", guard: unscheduleRestores("conditionallyApproved"), actions: "restoreEarlierDecision" },
+          { target: "rejected", guard: unscheduleRestores("rejected"), actions: "restoreEarlierDecision" },
+          { target: "jointPlanning", guard: when("UNSCHEDULE"), actions: "backToScheduling" },
+        ],
         DECIDE: { target: "awaitingSignoff", guard: when("DECIDE"), actions: "storeDecision" },
+        // only while the agenda is unlocked (guard notOnLockedAgenda): once locked, the meeting decides
         WITHDRAW: { target: "withdrawn", guard: when("WITHDRAW") },
       },
     },
     awaitingSignoff: {
       on: {
         SIGN: [
-          {
-            target: "approved",
-            guard: signDecides("approve"),
-            actions: "recordSignoff",
-          },
-          {
-            target: "conditionallyApproved",
-            guard: signDecides("approveWithConditions"),
-            actions: "recordSignoff",
-          },
-          {
-            target: "rejected",
-            guard: signDecides("reject"),
-            actions: "recordSignoff",
-          },
-          {
-            target: "jointPlanning",
-            guard: signDecides("defer"),
-            actions: ["recordSignoff", "backToScheduling"],
-          },
+          { target: "approved", guard: signDecides("approve"), actions: ["recordSignoff", "endReconsideration"] },
+          { target: "conditionallyApproved", guard: signDecides("approveWithConditions"), actions: ["recordSignoff", "endReconsideration"] },
+          { target: "rejected", guard: signDecides("reject"), actions: ["recordSignoff", "endReconsideration"] },
+          // a reconsideration deferred: the decision in force stays
+          { target: "approved", guard: signKeeps("approved"), actions: ["recordSignoff", "restoreEarlierDecision"] },
+          { target: "conditionallyApproved", guard: signKeeps("conditionallyApproved"), actions: ["recordSignoff", "restoreEarlierDecision"] },
+          { target: "rejected", guard: signKeeps("rejected"), actions: ["recordSignoff", "restoreEarlierDecision"] },
+          { target: "jointPlanning", guard: signDecides("defer", "notReconsidering"), actions: ["recordSignoff", "backToScheduling"] },
           // quorum not reached yet: record the signature and keep waiting
           { guard: when("SIGN"), actions: "recordSignoff" },
         ],
+        // corrected before the quorum completes: the new version waits for every signature again
+        AMEND_DECISION: { guard: when("AMEND_DECISION"), actions: "storeDecision" },
         // back for the next meeting: DECIDE is refused until it is scheduled on another agenda
         REFUSE_SIGNOFF: { target: "onAgenda", guard: when("REFUSE_SIGNOFF"), actions: "backToScheduling" },
       },
@@ -279,6 +376,7 @@ export const demandRequestMachine = setup({
     approved: {
       entry: "applyApprovedGpus",
       on: {
+        RECONSIDER: reconsider("approved"),
         ALLOCATE: [
           { target: "allocated.fully", guard: when("ALLOCATE", "fillsApproved"), actions: "addAllocation" },
           { target: "allocated.partially", guard: when("ALLOCATE"), actions: "addAllocation" },
@@ -289,6 +387,7 @@ export const demandRequestMachine = setup({
       entry: ["applyApprovedGpus", "openConditions"],
       on: {
         CONDITIONS_MET: { target: "approved", guard: when("CONDITIONS_MET"), actions: "closeConditions" },
+        RECONSIDER: reconsider("conditionallyApproved"),
         // only when the configuration allows GPUs before the conditions are met (guard conditionalAllocationAllowed)
         ALLOCATE: [
           { target: "allocated.fully", guard: when("ALLOCATE", "fillsApproved"), actions: "addAllocation" },
@@ -296,7 +395,11 @@ export const demandRequestMachine = setup({
         ],
       },
     },
-    rejected: { type: "final" },
+    // not final: a rejection that took effect can still be reconsidered at a later meeting (재심의)
+    rejected: {
+      entry: "clearApprovedGpus",
+      on: { RECONSIDER: reconsider("rejected") },
+    },
     allocated: {
       initial: "partially",
       states: { partially: {}, fully: {} },

@@ -67,7 +67,9 @@ export function sampleEvent(type: EventType, snapshot: RequestSnapshot, options:
   const c = snapshot.context;
   switch (type) {
     case "WITHDRAW":
-      return { type, actor: a, reason: "사업 계획 변경으로 철회합니다." };
+      return { type, actor: a, reason: "사업 계획 변경으로 철회합니다.", agendaLocked: false };
+    case "UNSCHEDULE":
+      return { type, actor: a, reason: "공동계획 재검토가 필요해 다음 회의로 미룹니다.", agendaLocked: false };
     case "RETURN":
       return { type, actor: a, reasons: ["예산 산출 근거를 보완해 주십시오."] };
     case "SCHEDULE":
@@ -77,6 +79,7 @@ export function sampleEvent(type: EventType, snapshot: RequestSnapshot, options:
         meetingId: options.meetingId ?? (c.meetingId ? `${c.meetingId}-next` : "meeting-3"),
         plan: { coSigned: true, agreedGpus: AGREED_GPUS },
         meetingAcceptsItems: true,
+        agendaLocked: false,
       };
     case "DECIDE": {
       const outcome = options.outcome ?? "approve";
@@ -86,13 +89,34 @@ export function sampleEvent(type: EventType, snapshot: RequestSnapshot, options:
         actor: a,
         meetingId: options.meetingId ?? c.meetingId ?? "meeting-3",
         agendaLocked: true,
+        meetingHeld: true,
         outcome,
         approvedGpus: options.gpus ?? (grants ? APPROVED_GPUS : 0),
         conditions: outcome === "approveWithConditions" ? [{ text: "데이터 반출 보안 점검 완료", dueOn: "2026-06-30" }] : [],
       };
     }
+    case "AMEND_DECISION": {
+      const outcome = options.outcome ?? "approve";
+      const grants = outcome === "approve" || outcome === "approveWithConditions";
+      return {
+        type,
+        actor: a,
+        reason: "승인 수량 기재 오류 정정",
+        outcome,
+        approvedGpus: options.gpus ?? (grants ? APPROVED_GPUS - 10 : 0),
+        conditions: outcome === "approveWithConditions" ? [{ text: "데이터 반출 보안 점검 완료", dueOn: "2026-06-30" }] : [],
+      };
+    }
     case "REFUSE_SIGNOFF":
       return { type, actor: a, reason: "승인 수량 재검토 필요" };
+    case "RECONSIDER":
+      return {
+        type,
+        actor: a,
+        meetingId: options.meetingId ?? "meeting-4",
+        reason: "사업 범위 변경에 따른 재심의",
+        meetingAcceptsItems: true,
+      };
     case "CONDITIONS_MET":
       return { type, actor: a, allConditionsMet: true };
     case "ALLOCATE": {

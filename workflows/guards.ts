@@ -19,10 +19,13 @@ export type RefusalCode =
   | "AGREED_GPUS_MISSING"
   | "MEETING_CLOSED"
   | "AGENDA_NOT_LOCKED"
+  | "AGENDA_LOCKED"
+  | "MEETING_NOT_HELD"
   | "WRONG_MEETING"
   | "APPROVED_OVER_AGREED"
   | "APPROVED_GPUS_INVALID"
   | "CONDITIONS_REQUIRED"
+  | "DECISION_UNCHANGED"
   | "CONDITIONS_OPEN"
   | "NO_OPEN_CONDITIONS"
   | "CONDITIONAL_ALLOCATION_OFF"
@@ -41,10 +44,13 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
   "AGREED_GPUS_MISSING",
   "MEETING_CLOSED",
   "AGENDA_NOT_LOCKED",
+  "AGENDA_LOCKED",
+  "MEETING_NOT_HELD",
   "WRONG_MEETING",
   "APPROVED_OVER_AGREED",
   "APPROVED_GPUS_INVALID",
   "CONDITIONS_REQUIRED",
+  "DECISION_UNCHANGED",
   "CONDITIONS_OPEN",
   "NO_OPEN_CONDITIONS",
   "CONDITIONAL_ALLOCATION_OFF",
@@ -69,6 +75,10 @@ const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInt
 const hasRole = (event: RequestEvent, role: Role) => event.actor?.role === role;
 const GRANTING: readonly DecisionOutcome[] = ["approve", "approveWithConditions"];
 const OUTCOMES: readonly DecisionOutcome[] = ["approve", "approveWithConditions", "defer", "reject"];
+/** Events that record a decision's content (the first version, or its amendment). */
+const recordsDecision = (e: RequestEvent): e is Extract<RequestEvent, { type: "DECIDE" | "AMEND_DECISION" }> =>
+  e.type === "DECIDE" || e.type === "AMEND_DECISION";
+const REASONED: readonly string[] = ["WITHDRAW", "REFUSE_SIGNOFF", "UNSCHEDULE", "AMEND_DECISION", "RECONSIDER"];
 
 export function isIsoDate(s: unknown): boolean {
   if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -90,31 +100,53 @@ export const notAlreadySigned: Guard = (c, e) =>
 
 export const hasReturnReasons: Guard = (_c, e) =>
   e.type === "RETURN" && Array.isArray(e.reasons) && e.reasons.some(nonBlank);
-export const hasReason: Guard = (_c, e) =>
-  (e.type === "WITHDRAW" || e.type === "REFUSE_SIGNOFF") && nonBlank(e.reason);
+export const hasReason: Guard = (_c, e) => REASONED.includes(e.type) && nonBlank((e as { reason?: unknown }).reason);
 export const planCoSigned: Guard = (_c, e) => e.type === "SCHEDULE" && e.plan?.coSigned === true;
 export const agreedGpusSet: Guard = (_c, e) =>
   e.type === "SCHEDULE" && isInt(e.plan?.agreedGpus) && e.plan.agreedGpus > 0;
 /** The target meeting exists and still takes agenda items (its agenda is not locked). */
 export const meetingAcceptsItems: Guard = (_c, e) =>
-  e.type === "SCHEDULE" && nonBlank(e.meetingId) && e.meetingAcceptsItems === true;
+  (e.type === "SCHEDULE" || e.type === "RECONSIDER") && nonBlank(e.meetingId) && e.meetingAcceptsItems === true;
+/**
+ * Not on a locked agenda: a request on no meeting passes; on a meeting, the server must say its agenda
+ * is unlocked. Once the agenda is locked the meeting decides (no withdrawal, no taking it off, no
+ * moving it to another meeting).
+ */
+export const notOnLockedAgenda: Guard = (c, e) =>
+  (e.type === "WITHDRAW" || e.type === "UNSCHEDULE" || e.type === "SCHEDULE") && (c.meetingId === null || e.agendaLocked === false);
 export const agendaLocked: Guard = (_c, e) => e.type === "DECIDE" && e.agendaLocked === true;
+/** Results are recorded only once the meeting's date has come (Korean time; a fact the server sets). */
+export const meetingHeld: Guard = (_c, e) => e.type === "DECIDE" && e.meetingHeld === true;
 export const sameMeeting: Guard = (c, e) =>
   e.type === "DECIDE" && c.meetingId !== null && e.meetingId === c.meetingId;
 /** Integer ≥ 0, and > 0 when the outcome grants GPUs. An unknown outcome can't carry a count. */
 export const approvedGpusValid: Guard = (_c, e) =>
-  e.type === "DECIDE" &&
+  recordsDecision(e) &&
   OUTCOMES.includes(e.outcome) &&
   isInt(e.approvedGpus) &&
   e.approvedGpus >= (GRANTING.includes(e.outcome) ? 1 : 0);
 export const approvedWithinAgreed: Guard = (c, e) =>
-  e.type === "DECIDE" && c.agreedGpus !== null && e.approvedGpus <= c.agreedGpus;
+  recordsDecision(e) && c.agreedGpus !== null && e.approvedGpus <= c.agreedGpus;
 export const conditionsProvided: Guard = (_c, e) =>
-  e.type === "DECIDE" &&
+  recordsDecision(e) &&
   (e.outcome !== "approveWithConditions" ||
     (Array.isArray(e.conditions) &&
       e.conditions.length > 0 &&
       e.conditions.every((x) => nonBlank(x?.text) && isIsoDate(x?.dueOn))));
+/** An amendment changes the recorded decision (outcome, GPUs, conditions or note). */
+export const changesDecision: Guard = (c, e) => {
+  if (e.type !== "AMEND_DECISION" || !c.decision) return false;
+  const text = (s: unknown) => (typeof s === "string" ? s.trim() : "");
+  const conditions = (xs: unknown) =>
+    JSON.stringify(Array.isArray(xs) ? xs.map((x) => [text(x?.text), x?.dueOn]) : []);
+  const d = c.decision;
+  return (
+    e.outcome !== d.outcome ||
+    e.approvedGpus !== d.approvedGpus ||
+    conditions(e.conditions) !== conditions(d.conditions) ||
+    text(e.note) !== text(d.note)
+  );
+};
 export const allConditionsMet: Guard = (_c, e) =>
   e.type === "CONDITIONS_MET" && e.allConditionsMet === true;
 /** There are conditions of a conditional approval still to be met (CONDITIONS_MET has something to close). */
@@ -142,11 +174,14 @@ export const CHECK_GUARDS = {
   planCoSigned,
   agreedGpusSet,
   meetingAcceptsItems,
+  notOnLockedAgenda,
   agendaLocked,
+  meetingHeld,
   sameMeeting,
   approvedGpusValid,
   approvedWithinAgreed,
   conditionsProvided,
+  changesDecision,
   allConditionsMet,
   conditionsAreOpen,
   conditionalAllocationAllowed,
@@ -179,7 +214,9 @@ export const CHECK_REFUSALS: Record<CheckGuardName, CheckRefusal> = {
   planCoSigned: { code: "PLAN_NOT_COSIGNED", kind: "payload" },
   agreedGpusSet: { code: "AGREED_GPUS_MISSING", kind: "payload" },
   meetingAcceptsItems: { code: "MEETING_CLOSED", kind: "payload" },
+  notOnLockedAgenda: { code: "AGENDA_LOCKED", kind: "payload" },
   agendaLocked: { code: "AGENDA_NOT_LOCKED", kind: "payload" },
+  meetingHeld: { code: "MEETING_NOT_HELD", kind: "payload" },
   sameMeeting: { code: "WRONG_MEETING", kind: "payload" },
   approvedGpusValid: { code: "APPROVED_GPUS_INVALID", kind: "payload" },
   approvedWithinAgreed: {
@@ -188,6 +225,7 @@ export const CHECK_REFUSALS: Record<CheckGuardName, CheckRefusal> = {
     params: (c, e) => ({ approved: num("approvedGpus" in e ? e.approvedGpus : ""), agreed: num(c.agreedGpus ?? "") }),
   },
   conditionsProvided: { code: "CONDITIONS_REQUIRED", kind: "payload" },
+  changesDecision: { code: "DECISION_UNCHANGED", kind: "payload" },
   allConditionsMet: { code: "CONDITIONS_OPEN", kind: "payload" },
   conditionsAreOpen: { code: "NO_OPEN_CONDITIONS", kind: "actor" },
   conditionalAllocationAllowed: { code: "CONDITIONAL_ALLOCATION_OFF", kind: "payload" },
@@ -216,20 +254,24 @@ export const CHECK_REFUSALS: Record<CheckGuardName, CheckRefusal> = {
 export const EVENT_CHECKS = {
   SUBMIT: ["isMinistryOfficer", "isOwnMinistry"],
   RESUBMIT: ["isMinistryOfficer", "isOwnMinistry"],
-  WITHDRAW: ["isMinistryOfficer", "isOwnMinistry", "hasReason"],
+  WITHDRAW: ["isMinistryOfficer", "isOwnMinistry", "hasReason", "notOnLockedAgenda"],
   ACCEPT: ["isSecretariat"],
   RETURN: ["isSecretariat", "hasReturnReasons"],
-  SCHEDULE: ["isSecretariat", "planCoSigned", "agreedGpusSet", "meetingAcceptsItems"],
+  SCHEDULE: ["isSecretariat", "planCoSigned", "agreedGpusSet", "meetingAcceptsItems", "notOnLockedAgenda"],
+  UNSCHEDULE: ["isSecretariat", "hasReason", "notOnLockedAgenda"],
   DECIDE: [
     "isSecretariat",
     "sameMeeting",
     "agendaLocked",
+    "meetingHeld",
     "approvedGpusValid",
     "approvedWithinAgreed",
     "conditionsProvided",
   ],
+  AMEND_DECISION: ["isSecretariat", "hasReason", "approvedGpusValid", "approvedWithinAgreed", "conditionsProvided", "changesDecision"],
   SIGN: ["isApprover", "notAlreadySigned"],
   REFUSE_SIGNOFF: ["isApprover", "notAlreadySigned", "hasReason"],
+  RECONSIDER: ["isSecretariat", "hasReason", "meetingAcceptsItems"],
   CONDITIONS_MET: ["isSecretariat", "conditionsAreOpen", "allConditionsMet"],
   ALLOCATE: ["isSecretariat", "conditionalAllocationAllowed", "allocationGpusValid", "withinApproved"],
   RELEASE: ["isSecretariat", "releaseGpusValid", "releaseWithinAllocated"],

@@ -27,13 +27,15 @@ export class SnapshotVersionError extends Error {
 
 /**
  * `migrations[n]` turns a snapshot stored by machine version `n` into one valid for version `n + 1`
- * (rename a state in `value`, add a context field with its default, ...). Empty while only
- * version 1 exists. When you bump MACHINE_VERSION, add the entry for the previous version here and
- * a test that restores a fixture stored by it.
+ * (rename a state in `value`, add a context field with its default, ...). When you bump
+ * MACHINE_VERSION, add the entry for the previous version here and a test that restores a fixture
+ * stored by it.
  */
 export const migrations: Readonly<Record<number, (stored: PersistedRequestSnapshot) => PersistedRequestSnapshot>> = {
   // 1 → 2: conditionsOpen; in version 1 conditions could only be open in `conditionallyApproved`
   1: (stored) => ({ ...stored, context: { ...stored.context, conditionsOpen: stored.value === "conditionallyApproved" } }),
+  // 2 → 3: reconsidering; nothing could be under reconsideration before version 3
+  2: (stored) => ({ ...stored, context: { ...stored.context, reconsidering: null } }),
 };
 
 export function persistSnapshot(snapshot: RequestSnapshot): PersistedRequestSnapshot {
@@ -45,7 +47,7 @@ const isStr = (x: unknown) => typeof x === "string";
 const isNum = (x: unknown) => typeof x === "number" && Number.isFinite(x);
 const orNull = (x: unknown, f: (y: unknown) => boolean) => x === null || f(x);
 
-/** Returns the first problem with a stored context, or null when it has the v1 shape. */
+/** Returns the first problem with a stored context, or null when it has the current shape. */
 function contextProblem(c: unknown): string | null {
   if (!isObj(c)) return "context is not an object";
   if (!isStr(c.ministryId)) return "context.ministryId";
@@ -56,15 +58,18 @@ function contextProblem(c: unknown): string | null {
   if (!isNum(c.allocatedGpus)) return "context.allocatedGpus";
   if (!Array.isArray(c.returnReasons) || !c.returnReasons.every(isStr)) return "context.returnReasons";
   if (typeof c.conditionsOpen !== "boolean") return "context.conditionsOpen";
-  if (!Array.isArray(c.signoffs) || !c.signoffs.every((s) => isObj(s) && isStr(s.approverId) && typeof s.isChair === "boolean")) {
-    return "context.signoffs";
-  }
-  const d = c.decision;
-  if (d !== null && !(isObj(d) && isStr(d.outcome) && isNum(d.approvedGpus) && Array.isArray(d.conditions) && isStr(d.meetingId))) {
-    return "context.decision";
+  if (!isSignoffs(c.signoffs)) return "context.signoffs";
+  if (!isDecision(c.decision)) return "context.decision";
+  const r = c.reconsidering;
+  if (r !== null && !(isObj(r) && isStr(r.previous) && orNull(r.meetingId, isStr) && isDecision(r.decision))) {
+    return "context.reconsidering";
   }
   return null;
 }
+
+const isDecision = (d: unknown) =>
+  d === null || (isObj(d) && isStr(d.outcome) && isNum(d.approvedGpus) && Array.isArray(d.conditions) && isStr(d.meetingId));
+const isSignoffs = (s: unknown) => Array.isArray(s) && s.every((x) => isObj(x) && isStr(x.approverId) && typeof x.isChair === "boolean");
 
 /**
  * Rebuilds a snapshot from what was stored (the output of `persistSnapshot`, or of xstate's

@@ -10,6 +10,8 @@ export interface DecisionValues {
   approvedGpus: string;
   conditions: { text: string; dueOn: string }[];
   note: string;
+  /** why an amendment changes the recorded decision (amend mode only) */
+  reason?: string;
 }
 
 type Row = { key: number; text: string; dueOn: string };
@@ -18,13 +20,16 @@ type Row = { key: number; text: string; dueOn: string };
  * The DECIDE form for one agenda item: outcome, approved GPUs (≤ the agreed count, checked by the
  * workflow machine), conditions with due dates and a note. Without JavaScript it shows three blank
  * condition rows; once interactive, rows are added and removed and only shown for a conditional
- * approval. `error` is the server's refusal for this item, shown inline.
+ * approval. `error` is the server's refusal for this item, shown inline. In `amend` mode it is the
+ * AMEND_DECISION form: filled with the recorded decision, with a required reason.
  */
-export function AgendaDecisionForm({ request, error, values }: {
+export function AgendaDecisionForm({ request, error, values, mode = "decide" }: {
   request: { id: string; version: number; title: string; agreedGpus: number | null };
   error?: string | null;
   values?: DecisionValues | null;
+  mode?: "decide" | "amend";
 }) {
+  const amend = mode === "amend";
   const { t, td, n } = useT();
   const busy = useNavigation().state !== "idle";
   const [hydrated, setHydrated] = useState(false);
@@ -43,13 +48,14 @@ export function AgendaDecisionForm({ request, error, values }: {
       return filled.length > 0 ? filled : current.slice(0, 1);
     });
   }, []);
-  const id = (name: string) => `${name}-${request.id}`;
+  const id = (name: string) => `${amend ? "amend-" : ""}${name}-${request.id}`;
   const showConditions = !hydrated || outcome === "approveWithConditions";
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   return (
-    <Form method="post" className="space-y-3" aria-label={`${t("meeting.recordDecision")}: ${request.title}`} data-testid="decision-form">
-      <input type="hidden" name="intent" value="decide" />
+    <Form method="post" className="space-y-3" aria-label={`${amend ? t("workflow.event.AMEND_DECISION") : t("meeting.recordDecision")}: ${request.title}`}
+      data-testid={amend ? "amend-form" : "decision-form"}>
+      <input type="hidden" name="intent" value={mode} />
       <input type="hidden" name="requestId" value={request.id} />
       <input type="hidden" name="expectedVersion" value={request.version} />
       <fieldset>
@@ -57,7 +63,7 @@ export function AgendaDecisionForm({ request, error, values }: {
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {OUTCOMES.map((o) => (
             <label key={o} className="inline-flex items-center gap-1 text-sm">
-              <input type="radio" name="outcome" value={o} required checked={outcome === o} onChange={() => setOutcome(o)} />
+              <input type="radio" name="outcome" value={o} required checked={outcome === o} onChange={() => setOutcome(o)} id={id(`outcome-${o}`)} />
               {td(`meeting.outcomes.${o}`)}
             </label>
           ))}
@@ -104,8 +110,16 @@ export function AgendaDecisionForm({ request, error, values }: {
         <label className="field-label" htmlFor={id("note")}>{t("meeting.note")}</label>
         <textarea id={id("note")} name="note" rows={2} maxLength={2000} defaultValue={values?.note ?? ""} className="field-input" />
       </div>
+      {amend ? (
+        <div>
+          <label className="field-label" htmlFor={id("reason")}>{t("deliberation.meeting.amend.reason")}</label>
+          <textarea id={id("reason")} name="reason" rows={2} required maxLength={2000} defaultValue={values?.reason ?? ""} className="field-input" />
+        </div>
+      ) : null}
       {error ? <div role="alert" className="alert-error">{error}</div> : null}
-      <button type="submit" className="btn-primary" disabled={busy}>{busy ? t("common.loading") : t("meeting.recordDecision")}</button>
+      <button type="submit" className={amend ? "btn-secondary" : "btn-primary"} disabled={busy}>
+        {busy ? t("common.loading") : amend ? t("deliberation.meeting.amend.submit") : t("meeting.recordDecision")}
+      </button>
     </Form>
   );
 }

@@ -12,16 +12,16 @@ export function shorten(text: string | null, max = 90): string {
 }
 
 /**
- * A printable document page (agenda, minutes) outside the app's layout: a toolbar on screen (back,
- * language, print) that is hidden in print, and the A4 sheet itself.
+ * A printable document page (agenda, minutes, decision notice) outside the app's layout: a toolbar on
+ * screen (back, language, print) that is hidden in print, and the A4 sheet itself.
  */
-export function MeetingDocument({ meetingId, children }: { meetingId: string; children: ReactNode }) {
+export function DocumentPage({ back, children }: { back: { to: string; label: string }; children: ReactNode }) {
   const { t } = useT();
   return (
     <>
       <div className="border-b border-slate-300 bg-white print:hidden">
         <div className="mx-auto flex max-w-[210mm] flex-wrap items-center justify-between gap-2 p-3">
-          <Link to={`/meetings/${meetingId}`}>← {t("meeting.back")}</Link>
+          <Link to={back.to}>← {back.label}</Link>
           <div className="flex items-center gap-2">
             <LanguageSwitch />
             <button type="button" className="btn-primary" onClick={() => window.print()}>🖨 {t("meeting.printNow")}</button>
@@ -31,4 +31,11 @@ export function MeetingDocument({ meetingId, children }: { meetingId: string; ch
       <main id="main" className="gov-doc">{children}</main>
     </>
   );
+}
+
+/** A meeting's document, with the way back to the meeting (or, for an officer's minutes, to the requests). */
+export function MeetingDocument({ meetingId, children, officer = false }: { meetingId: string; children: ReactNode; officer?: boolean }) {
+  const { t } = useT();
+  const back = officer ? { to: "/requests", label: t("deliberation.minutes.back") } : { to: `/meetings/${meetingId}`, label: t("meeting.back") };
+  return <DocumentPage back={back}>{children}</DocumentPage>;
 }

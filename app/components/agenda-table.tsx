@@ -6,6 +6,9 @@ import { useT } from "~/i18n/use-t";
 export interface AgendaRow {
   id: string;
   position: number;
+  /** 의안번호 within the meeting */
+  number: number;
+  reconsideration: boolean;
   request: {
     id: string;
     reference: string | null;
@@ -28,7 +31,7 @@ function moved(order: string[], id: string, to: number): string[] {
  * new order with the meeting's version (they work without JavaScript), and rows can be dragged with
  * a pointer (HTML5 drag and drop) once the page is interactive; a drop posts the same form.
  */
-export function AgendaTable({ items, reorder }: { items: AgendaRow[]; reorder: { version: number } | null }) {
+export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRow[]; reorder: { version: number } | null; meetingNumber: number }) {
   const { t, n, locale } = useT();
   const submit = useSubmit();
   const navState = useNavigation().state;
@@ -68,10 +71,12 @@ export function AgendaTable({ items, reorder }: { items: AgendaRow[]; reorder: {
   };
 
   const table = (
+    <div className="overflow-x-auto">
     <table className="w-full border-collapse bg-white text-sm" data-testid="agenda">
       <thead>
         <tr className="border-b-2 border-slate-300 text-left">
           <th scope="col" className="p-2">{t("meeting.itemNumber")}</th>
+          <th scope="col" className="p-2">{t("deliberation.meeting.agendaNumberLabel")}</th>
           <th scope="col" className="p-2">{t("request.title")}</th>
           <th scope="col" className="p-2">{t("meeting.proposer")}</th>
           <th scope="col" className="p-2 text-right">{t("meeting.requestedGpus")}</th>
@@ -114,8 +119,10 @@ export function AgendaTable({ items, reorder }: { items: AgendaRow[]; reorder: {
                 {draggable ? <span aria-hidden="true" className="mr-1 text-slate-400">⠿</span> : null}
                 {t("meeting.agendaNo", { n: index + 1 })}
               </td>
-              <td className="p-2">
+              <td className="p-2 whitespace-nowrap" data-testid="agenda-number">{t("deliberation.meeting.agendaNumber", { meeting: meetingNumber, item: item.number })}</td>
+              <td className="p-2 min-w-40">
                 <Link to={`/requests/${item.request.id}`}>{title}</Link>
+                {item.reconsideration ? <span className="badge ml-2 bg-violet-100 text-violet-900">{t("deliberation.meeting.reconsideration")}</span> : null}
                 {item.request.reference ? <span className="block font-mono text-xs text-slate-600">{item.request.reference}</span> : null}
               </td>
               <td className="p-2">{locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}</td>
@@ -139,6 +146,7 @@ export function AgendaTable({ items, reorder }: { items: AgendaRow[]; reorder: {
         })}
       </tbody>
     </table>
+    </div>
   );
 
   if (!reorder) return table;

@@ -11,6 +11,9 @@ export interface ConditionView {
   evidenceNote: string | null;
   evidenceSubmittedAt: Date | string | null;
   metAt: Date | string | null;
+  /** why the secretariat last sent the evidence back */
+  returnedReason?: string | null;
+  returnedAt?: Date | string | null;
   attachments: { id: string; name: string; size: number }[];
 }
 
@@ -34,6 +37,11 @@ export function ConditionsPanel({ requestId, conditions, canReport, canReview }:
               {" · "}{t("condition.due", { date: d(c.dueOn) })}
               {c.overdue ? <strong className="ml-2 text-red-700">{t("condition.overdue")}</strong> : null}
             </p>
+            {c.returnedReason && (c.status === "open" || c.status === "evidenceSubmitted") ? (
+              <p className="mt-2 rounded border-l-4 border-amber-500 bg-amber-50 p-2 whitespace-pre-wrap" data-testid="condition-returned">
+                {t("deliberation.condition.returnedReason", { date: c.returnedAt ? dt(c.returnedAt) : "", reason: c.returnedReason })}
+              </p>
+            ) : null}
             {c.evidenceNote || c.attachments.length > 0 ? (
               <div className="mt-2">
                 <p className="font-semibold">{t("condition.evidence")}{c.evidenceSubmittedAt ? ` · ${dt(c.evidenceSubmittedAt)}` : ""}</p>

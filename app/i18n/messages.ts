@@ -1,5 +1,6 @@
 import type { Translation } from "./types";
 import { reportsEn, reportsKo } from "./reports.messages";
+import { deliberationEn, deliberationKo } from "./deliberation.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
@@ -147,6 +148,7 @@ export const ko = {
       decisionsToRecord: "기록할 심의 결과",
       evidenceToReview: "확인할 이행 증빙",
       signoffs: "결재할 심의 결과",
+      resubmitNeeded: "재상정 필요",
     },
   },
   error: {
@@ -241,6 +243,7 @@ export const ko = {
       agendaLocked: "안건 확정",
       held: "개최(결과 기록 중)",
       minutesPublished: "회의록 공개",
+      cancelled: "취소",
     },
     agenda: "안건",
     agendaEmpty: "아직 안건이 없습니다.",
@@ -352,7 +355,7 @@ export const ko = {
     refused: "결재를 거부했습니다. 안건은 다음 회의로 돌아갑니다.",
     verdict: { SIGNED: "서명", REFUSED: "거부" },
     chair: "위원장",
-    status: { awaiting: "결재 대기", effective: "확정", refused: "결재 거부" },
+    status: { awaiting: "결재 대기", effective: "확정", refused: "결재 거부", amended: "수정 전 판(효력 없음)", superseded: "재심의로 대체됨" },
     decisions: "심의 결과와 결재",
     none: "기록된 심의 결과가 없습니다.",
   },
@@ -360,7 +363,7 @@ export const ko = {
     title: "부대조건 이행",
     due: "기한 {date}",
     overdue: "기한 경과",
-    status: { open: "이행 전", evidenceSubmitted: "이행 보고됨", met: "이행 확인" },
+    status: { open: "이행 전", evidenceSubmitted: "이행 보고됨", met: "이행 확인", superseded: "재심의로 대체됨" },
     evidence: "이행 내용",
     evidenceNote: "이행 내용 설명",
     evidenceFiles: "증빙 파일",
@@ -534,6 +537,7 @@ export const ko = {
   },
   workflow: workflowKo,
   reports: reportsKo,
+  deliberation: deliberationKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -822,6 +826,7 @@ export const en: Translation<typeof ko> = {
       decisionsToRecord: "Decisions to record",
       evidenceToReview: "Evidence to review",
       signoffs: "Decisions awaiting your sign-off",
+      resubmitNeeded: "To put on a meeting again",
     },
   },
   error: {
@@ -916,6 +921,7 @@ export const en: Translation<typeof ko> = {
       agendaLocked: "Agenda locked",
       held: "Held (recording decisions)",
       minutesPublished: "Minutes published",
+      cancelled: "Cancelled",
     },
     agenda: "Agenda",
     agendaEmpty: "No items on the agenda yet.",
@@ -1027,7 +1033,7 @@ export const en: Translation<typeof ko> = {
     refused: "Sign-off refused. The item goes back for the next meeting.",
     verdict: { SIGNED: "Signed", REFUSED: "Refused" },
     chair: "Chair",
-    status: { awaiting: "Awaiting sign-off", effective: "In effect", refused: "Sign-off refused" },
+    status: { awaiting: "Awaiting sign-off", effective: "In effect", refused: "Sign-off refused", amended: "Earlier version (not in effect)", superseded: "Replaced on reconsideration" },
     decisions: "Decisions and sign-offs",
     none: "No decision recorded.",
   },
@@ -1035,7 +1041,7 @@ export const en: Translation<typeof ko> = {
     title: "Conditions",
     due: "Due {date}",
     overdue: "Overdue",
-    status: { open: "Open", evidenceSubmitted: "Evidence submitted", met: "Met" },
+    status: { open: "Open", evidenceSubmitted: "Evidence submitted", met: "Met", superseded: "Replaced on reconsideration" },
     evidence: "Evidence",
     evidenceNote: "What was done",
     evidenceFiles: "Evidence files",
@@ -1209,6 +1215,7 @@ export const en: Translation<typeof ko> = {
   },
   workflow: workflowEn,
   reports: reportsEn,
+  deliberation: deliberationEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

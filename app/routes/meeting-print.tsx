@@ -18,7 +18,11 @@ export default function MeetingPrint({ loaderData }: Route.ComponentProps) {
   return (
     <MeetingDocument meetingId={meeting.id}>
       <h1>{t("meeting.printTitle", { title: t("meeting.fullTitle", { number: meeting.number, title: meeting.title }) })}</h1>
-      <p className="doc-meta">{t("meeting.printMeta", { date: d(meeting.date), place: meeting.place })}</p>
+      <p className="doc-meta">
+        {t("deliberation.meeting.when", { date: d(meeting.date), time: meeting.startTime ?? "" }).trim()} · {t("deliberation.meeting.where", { place: meeting.place })}
+        {meeting.attendees.length > 0 ? <><br />{t("deliberation.meeting.attendees")}: {meeting.attendees.join(", ")}</> : null}
+      </p>
+      {meeting.status === "cancelled" ? <p className="doc-stamp">{t("deliberation.minutes.cancelled", { reason: meeting.cancelReason ?? "" })}</p> : null}
       <table data-testid="print-agenda">
         <colgroup>
           <col style={{ width: "8%" }} /><col style={{ width: "24%" }} /><col style={{ width: "16%" }} />
@@ -39,7 +43,7 @@ export default function MeetingPrint({ loaderData }: Route.ComponentProps) {
             <tr><td colSpan={6} className="center">{t("meeting.agendaEmpty")}</td></tr>
           ) : meeting.items.map((item, index) => (
             <tr key={item.id}>
-              <td className="center">{t("meeting.agendaNo", { n: index + 1 })}</td>
+              <td className="center">{t("meeting.agendaNo", { n: index + 1 })}<span className="doc-ref">{t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item: item.number })}</span></td>
               <td>{item.request.title ?? t("request.untitled")}{item.request.reference ? <span className="doc-ref">{item.request.reference}</span> : null}</td>
               <td className="center">{locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}</td>
               <td className="num">{item.request.gpusRequested === null ? "–" : n(item.request.gpusRequested)}</td>

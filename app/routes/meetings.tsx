@@ -4,21 +4,26 @@ import { MeetingStatusBadge } from "~/components/agenda-status";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import { createMeetingSchema } from "~/modules/meetings/meeting.schema";
+import { attendeesFromText, createMeetingSchema } from "~/modules/meetings/meeting.schema";
 import { createMeeting, listMeetings } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
+import { todayInKorea } from "~/utils/clock";
 
-const FIELDS = ["number", "date", "title", "place"] as const;
+const FIELDS = ["number", "date", "startTime", "title", "place", "attendees"] as const;
 type Field = (typeof FIELDS)[number];
+const FIELD_ERRORS = {
+  number: "meeting.fieldError.number", date: "meeting.fieldError.date", title: "meeting.fieldError.title", place: "meeting.fieldError.place",
+  startTime: "deliberation.meeting.error.startTime", attendees: "deliberation.meeting.error.attendees",
+} as const;
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const meetings = await listMeetings({ user });
-    return { meetings, canCreate: can(user, "meeting:manage"), nextNumber: (meetings[0]?.number ?? 0) + 1 };
+    return { meetings, canCreate: can(user, "meeting:manage"), nextNumber: (meetings[0]?.number ?? 0) + 1, today: todayInKorea() };
   });
 }
 
@@ -27,12 +32,17 @@ export async function action({ request }: Route.ActionArgs) {
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;
-  const parsed = createMeetingSchema.safeParse({ ...values, number: values.number.trim() === "" ? Number.NaN : Number(values.number) });
+  const parsed = createMeetingSchema.safeParse({
+    ...values,
+    number: values.number.trim() === "" ? Number.NaN : Number(values.number),
+    startTime: values.startTime.trim() || undefined,
+    attendees: attendeesFromText(values.attendees),
+  });
   if (!parsed.success) {
     const fields: Partial<Record<Field, string>> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
-      if (FIELDS.includes(field)) fields[field] ??= translate(locale, `meeting.fieldError.${field}`);
+      if (FIELDS.includes(field)) fields[field] ??= translate(locale, FIELD_ERRORS[field]);
     }
     return data({ message: translate(locale, "error.validation"), fields, values }, { status: 422 });
   }
@@ -43,21 +53,22 @@ export async function action({ request }: Route.ActionArgs) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
     const message = translate(locale, error.messageKey, error.params);
-    const fields = error.messageKey === "meeting.error.numberTaken" ? { number: message } : {};
+    const fields = error.messageKey === "meeting.error.numberTaken" ? { number: message }
+      : error.messageKey === "deliberation.meeting.error.datePast" ? { date: message } : {};
     return data({ message, fields: fields as Partial<Record<Field, string>>, values }, { status: error.status });
   }
 }
 
 export default function Meetings({ loaderData, actionData }: Route.ComponentProps) {
-  const { meetings, canCreate, nextNumber } = loaderData;
-  const { t, d } = useT();
+  const { meetings, canCreate, nextNumber, today } = loaderData;
+  const { t, d, td } = useT();
   const busy = useNavigation().state !== "idle";
   const values = actionData?.values;
   const fieldError = (name: Field) => actionData?.fields[name];
   const input = (name: Field, type: string, defaultValue: string | number, extra: Record<string, unknown> = {}) => (
     <div>
-      <label className="field-label" htmlFor={`meeting-${name}`}>{t(`meeting.${name}`)}</label>
-      <input id={`meeting-${name}`} name={name} type={type} required defaultValue={values?.[name] ?? defaultValue} className="field-input"
+      <label className="field-label" htmlFor={`meeting-${name}`}>{td(name === "startTime" ? "deliberation.meeting.startTime" : `meeting.${name}`)}</label>
+      <input id={`meeting-${name}`} name={name} type={type} required={name !== "startTime"} defaultValue={values?.[name] ?? defaultValue} className="field-input"
         aria-invalid={fieldError(name) ? true : undefined} aria-describedby={fieldError(name) ? `meeting-${name}-error` : undefined} {...extra} />
       {fieldError(name) ? <p id={`meeting-${name}-error`} className="field-error">{fieldError(name)}</p> : null}
     </div>
@@ -66,6 +77,7 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
     <div className="space-y-6">
       <h1 className="page-title">{t("meeting.listTitle")}</h1>
       {meetings.length === 0 ? <p className="card">{t("meeting.empty")}</p> : (
+        <div className="overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
           <thead>
             <tr className="border-b-2 border-slate-300 text-left">
@@ -81,26 +93,35 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
             {meetings.map((m) => (
               <tr key={m.id} className="border-b border-slate-200">
                 <td className="p-2 whitespace-nowrap"><Link to={`/meetings/${m.id}`}>{t("meeting.numbered", { number: m.number })}</Link></td>
-                <td className="p-2 whitespace-nowrap">{d(m.date)}</td>
-                <td className="p-2">{m.title}</td>
-                <td className="p-2">{m.place}</td>
+                <td className="p-2 whitespace-nowrap">{d(m.date)}{m.startTime ? ` ${m.startTime}` : ""}</td>
+                <td className="p-2 min-w-32">{m.title}</td>
+                <td className="p-2 min-w-24">{m.place}</td>
                 <td className="p-2"><MeetingStatusBadge status={m.status} /></td>
                 <td className="p-2 whitespace-nowrap">{t("meeting.items", { count: m.itemCount })} · {t("meeting.decisionsCount", { count: m.decisionCount })}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
 
       {canCreate ? (
         <section aria-labelledby="new-meeting" className="card">
           <h2 id="new-meeting" className="text-lg font-bold">{t("meeting.newMeeting")}</h2>
           {actionData ? <div role="alert" className="alert-error mt-2">{actionData.message}</div> : null}
-          <Form method="post" className="mt-3 grid gap-3 md:grid-cols-[8rem_12rem_1fr_1fr_auto] md:items-start">
+          <Form method="post" className="mt-3 grid gap-3 md:grid-cols-[8rem_12rem_8rem_1fr_1fr] md:items-start">
             {input("number", "number", nextNumber, { min: 1, max: 10000, step: 1, inputMode: "numeric" })}
-            {input("date", "date", "")}
+            {input("date", "date", "", { min: today })}
+            {input("startTime", "time", "")}
             {input("title", "text", translate("ko", "meeting.defaultTitle"), { minLength: 2, maxLength: 200 })}
             {input("place", "text", "", { maxLength: 200 })}
+            <div className="md:col-span-4">
+              <label className="field-label" htmlFor="meeting-attendees">{t("deliberation.meeting.attendees")}</label>
+              <textarea id="meeting-attendees" name="attendees" rows={3} defaultValue={values?.attendees ?? ""} className="field-input"
+                aria-describedby={fieldError("attendees") ? "meeting-attendees-error meeting-attendees-hint" : "meeting-attendees-hint"} aria-invalid={fieldError("attendees") ? true : undefined} />
+              <p id="meeting-attendees-hint" className="text-xs text-slate-600">{t("deliberation.meeting.attendeesHint")}</p>
+              {fieldError("attendees") ? <p id="meeting-attendees-error" className="field-error">{fieldError("attendees")}</p> : null}
+            </div>
             <button type="submit" className="btn-primary md:mt-6" disabled={busy}>{busy ? t("common.loading") : t("meeting.create")}</button>
           </Form>
         </section>

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
+import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
 import { AllocationsPanel } from "~/components/allocations-panel";
 import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
@@ -9,11 +10,13 @@ import { NoticeBanner } from "~/components/notice-banner";
 import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
+import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleConditionForm, isConditionIntent } from "~/modules/conditions/condition-form.server";
-import { CONDITION_STATES, listConditions } from "~/modules/conditions/conditions.server";
+import { CONDITION_STATES, isPending, listConditions } from "~/modules/conditions/conditions.server";
+import { meetingsOfRequest, openMeetings } from "~/modules/meetings/meetings.server";
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
@@ -21,17 +24,17 @@ import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { can } from "~/modules/auth/permissions";
+import { can, isMinistryScoped } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
-const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
+const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   return forPage(async () => {
     const requestId = params.id;
-    const [item, history, plan, decisions, conditions, allocations, attachments] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations, attachments, meetings] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistory({ user, requestId }),
       getPlan({ user, requestId }),
@@ -39,11 +42,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       listConditions({ user, requestId }),
       listAllocations({ user, requestId }),
       listAttachments({ user, requestId }),
+      meetingsOfRequest({ user, requestId }),
     ]);
+    const deliberation = deliberationOf(item, decisions.decisions, meetings);
+    const schedulable = user.role === "SECRETARIAT" && (deliberation.refusal !== null || item.allowedEvents.includes("RECONSIDER"));
     // conditions can be worked on while any is open (also on an allocated request, when configured)
-    const conditional = CONDITION_STATES.includes(item.state) && conditions.some((c) => c.status !== "met");
+    const conditional = CONDITION_STATES.includes(item.state) && conditions.some(isPending);
     return {
       item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
+      meetings: meetings.items, officer: isMinistryScoped(user), ...deliberation,
+      openMeetings: schedulable ? await openMeetings({ user }) : [],
       allocations: { rows: allocations, canRelease: can(user, "pool:allocate") && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
       conditionRights: {
@@ -54,11 +62,28 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
 }
 
+type Decisions = Awaited<ReturnType<typeof requestDecisions>>["decisions"];
+
+/**
+ * Where the request stands with its meetings: the refused sign-off it waits on (shown at the top until
+ * it is on a meeting again), the locked meeting that keeps the ministry from withdrawing it, and whether
+ * a decision is in force (the decision notice).
+ */
+function deliberationOf(item: { state: string }, decisions: Decisions, meetings: Awaited<ReturnType<typeof meetingsOfRequest>>) {
+  const latest = decisions.at(-1);
+  const refusedBy = latest?.status === "refused" ? latest.signoffs.find((s) => s.verdict === "REFUSED") : undefined;
+  const refusal = item.state === "onAgenda" && meetings.currentMeetingId === null && latest && refusedBy
+    ? { meetingNumber: latest.meeting.number, name: refusedBy.approverName ?? "?", isChair: refusedBy.isChair, at: refusedBy.at, reason: refusedBy.comment ?? "" }
+    : null;
+  return { refusal, lockedMeeting: meetings.lockedMeetingNumber, hasNotice: decisions.some((d) => d.status === "effective") };
+}
+
 function bodyFromForm(form: FormData) {
   const type = String(form.get("type") ?? "");
   const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };
   const text = (name: string) => String(form.get(name) ?? "").trim();
-  if (type === "WITHDRAW" || type === "REFUSE_SIGNOFF") body.reason = text("reason");
+  if (type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "RECONSIDER" || type === "UNSCHEDULE") body.reason = text("reason");
+  if (type === "SCHEDULE" || type === "RECONSIDER") body.meetingId = text("meetingId");
   if (type === "RETURN") body.reasons = text("reasons").split("\n").map((s) => s.trim()).filter(Boolean);
   if (type === "ACCEPT" && text("note")) body.note = text("note");
   if (type === "SIGN" && text("comment")) body.comment = text("comment");
@@ -70,14 +95,16 @@ export async function action({ request, params }: Route.ActionArgs) {
   const locale = await pageLocale(request);
   const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
-  return sendPageEvent({ user, locale, requestId: params.id, body: bodyFromForm(form) });
+  const body = bodyFromForm(form);
+  const done = body.type === "SCHEDULE" ? "deliberation.request.schedule.done" : body.type === "RECONSIDER" ? "deliberation.request.reconsider.done" : undefined;
+  return sendPageEvent({ user, locale, requestId: params.id, body, done });
 }
 
 function EventForm({ type, version }: { type: string; version: number }) {
   const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
-  const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF";
-  const danger = ["WITHDRAW", "RETURN", "REFUSE_SIGNOFF"].includes(type);
+  const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "UNSCHEDULE";
+  const danger = ["WITHDRAW", "RETURN", "REFUSE_SIGNOFF", "UNSCHEDULE"].includes(type);
   return (
     <Form method="post" className="card space-y-2">
       <input type="hidden" name="type" value={type} />
@@ -107,9 +134,11 @@ function EventForm({ type, version }: { type: string; version: number }) {
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments } = loaderData;
+  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting, hasNotice, openMeetings } = loaderData;
   const { t, td, n, dt, locale } = useT();
-  const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e));
+  const reconsiderable = item.allowedEvents.includes("RECONSIDER");
+  // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
+  const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
   const reached = new Set(history.map((h) => h.toState).filter((s): s is string => s !== null));
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
@@ -129,7 +158,10 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           <p className="mt-2"><a className="btn-secondary" href={`/requests/${item.id}/edit`}>{t("request.form.edit")}</a></p>
         ) : null}
         <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
+        {hasNotice ? <p className="mt-2"><a className="btn-secondary" href={`/requests/${item.id}/decision`}>{t("deliberation.request.decisionNotice")}</a></p> : null}
       </header>
+
+      {refusal ? <RefusalNotice refusal={refusal} /> : null}
 
       {actionData ? null : <NoticeBanner />}
       {actionData ? (
@@ -158,6 +190,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </section>
       ) : null}
 
+      <RequestMeetings items={meetings} officer={officer} />
+
       {decisions.decisions.length > 0 ? (
         <section aria-labelledby="decisions" className="card space-y-3">
           <h2 id="decisions" className="text-lg font-bold">{t("signoff.decisions")}</h2>
@@ -172,10 +206,14 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="actions">
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
-        {events.length === 0 ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
-          <div className="mt-2 grid gap-3 md:grid-cols-2">{events.map((e) => e === "WITHDRAW"
-            ? <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>
-            : <EventForm key={e} type={e} version={item.version} />)}</div>
+        {events.length === 0 && !refusal && !reconsiderable ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
+          <div className="mt-2 grid gap-3 md:grid-cols-2">
+            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} />
+              : lockedMeeting !== null ? <p key={e} className="card text-sm" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
+              : <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>)}
+            {refusal && item.allowedEvents.includes("SCHEDULE") ? <ScheduleForm kind="SCHEDULE" version={item.version} meetings={openMeetings} /> : null}
+            {reconsiderable ? <ScheduleForm kind="RECONSIDER" version={item.version} meetings={openMeetings} /> : null}
+          </div>
         )}
       </section>
 
@@ -186,12 +224,20 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="fields" className="card">
         <h2 id="fields" className="text-lg font-bold">{t("request.fields")}</h2>
-        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm [&_dd]:[overflow-wrap:anywhere]">
           <dt className="font-semibold">{t("request.domain")}</dt><dd>{item.domain ? td(`request.domains.${item.domain}`) : "–"}</dd>
           <dt className="font-semibold">{t("request.sector")}</dt><dd>{item.sector ? td(`request.sectors.${item.sector}`) : "–"}</dd>
           <dt className="font-semibold">{t("request.gpus")}</dt><dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.aiWork")}</dt><dd>{item.aiWork ? td(`request.form.aiWorks.${item.aiWork}`) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.desiredStartMonth")}</dt><dd>{item.desiredStartMonth ? formatMonth(locale, item.desiredStartMonth) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.durationMonths")}</dt><dd>{item.durationMonths === null ? "–" : t("deliberation.request.intake.months", { months: n(item.durationMonths) })}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.dataReadiness")}</dt><dd>{item.dataReadiness ? td(`request.form.readiness.${item.dataReadiness}`) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.npuCapable")}</dt><dd>{item.npuCapable === null ? "–" : t(item.npuCapable ? "deliberation.request.intake.npuYes" : "deliberation.request.intake.npuNo")}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.budgetKrw")}</dt><dd>{item.budgetKrw === null ? "–" : t("deliberation.request.intake.won", { amount: n(item.budgetKrw) })}</dd>
           <dt className="font-semibold">{t("request.problemStatement")}</dt><dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
           <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.contact")}</dt>
+          <dd>{item.contactName || item.contactEmail ? <>{item.contactName ?? ""}{item.contactEmail ? <> · <a href={`mailto:${item.contactEmail}`}>{item.contactEmail}</a></> : null}</> : "–"}</dd>
         </dl>
       </section>
 
@@ -210,7 +256,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
               {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{r}</li>)}</ul> : null}
               {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
-              {h.type === "DECIDE" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}
+              {h.type === "DECIDE" || h.type === "AMEND_DECISION" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}
               {typeof h.payload.comment === "string" ? <p>{t("activity.comment", { comment: h.payload.comment })}</p> : null}
               {(h.type === "ALLOCATE" || h.type === "RELEASE") && typeof h.payload.gpus === "number" ? <p>{t("activity.gpus", { gpus: n(h.payload.gpus) })}</p> : null}
             </li>

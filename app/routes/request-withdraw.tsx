@@ -8,6 +8,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { zodLocale } from "~/modules/requests/intake-form";
 import { withdrawFormSchema } from "~/modules/requests/request.schema";
 import { getRequestView, sendRequestEvent } from "~/modules/requests/requests.server";
+import { meetingsOfRequest } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
@@ -17,7 +18,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requireUser(request);
   const item = await forPage(() => getRequestView({ user, requestId: params.id }));
   if (!item.allowedEvents.includes("WITHDRAW")) throw redirect(`/requests/${item.id}`);
-  return { item: { id: item.id, title: item.title, reference: item.reference, state: item.state, version: item.version } };
+  // on a locked agenda the meeting decides: say so instead of offering a withdrawal the machine refuses
+  const lockedMeeting = (await forPage(() => meetingsOfRequest({ user, requestId: item.id }))).lockedMeetingNumber;
+  return { item: { id: item.id, title: item.title, reference: item.reference, state: item.state, version: item.version }, lockedMeeting };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -37,7 +40,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function WithdrawRequest({ loaderData, actionData }: Route.ComponentProps) {
-  const { item } = loaderData;
+  const { item, lockedMeeting } = loaderData;
   const { t, td, locale } = useT();
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useForm({
@@ -54,9 +57,15 @@ export default function WithdrawRequest({ loaderData, actionData }: Route.Compon
       <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {td(`workflow.state.${item.state}`)}</p>
       <h1 id="withdraw-title" className="page-title">{t("request.withdraw.title")}</h1>
       <p className="text-lg font-semibold">{item.title ?? t("request.untitled")}</p>
-      <p className="alert-error">{t("request.withdraw.warning")}</p>
+      {lockedMeeting !== null ? (
+        <>
+          <p className="alert-error" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
+          <p><Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link></p>
+        </>
+      ) : null}
+      {lockedMeeting !== null ? null : <p className="alert-error">{t("request.withdraw.warning")}</p>}
       {form.errors?.length ? <p role="alert" className="alert-error">{form.errors[0]}</p> : null}
-      <Form method="post" {...getFormProps(form)} className="card space-y-3">
+      {lockedMeeting !== null ? null : <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <input type="hidden" name="expectedVersion" value={item.version} />
         <div>
           <label htmlFor={fields.reason.id} className="field-label">{t("request.reasonLabel")}</label>
@@ -67,7 +76,7 @@ export default function WithdrawRequest({ loaderData, actionData }: Route.Compon
           <button type="submit" className="btn-danger" disabled={busy}>{busy ? t("request.withdraw.pending") : t("request.withdraw.confirm")}</button>
           <Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link>
         </div>
-      </Form>
+      </Form>}
     </section>
   );
 }

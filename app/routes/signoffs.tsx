@@ -21,7 +21,8 @@ export async function action({ request }: Route.ActionArgs) {
   const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };
   if (type === "SIGN" && text("comment")) body.comment = text("comment");
   if (type === "REFUSE_SIGNOFF") body.reason = text("reason");
-  return sendPageEvent({ user, locale: await pageLocale(request), requestId: text("requestId"), body });
+  const done = type === "SIGN" ? "signoff.signed" : type === "REFUSE_SIGNOFF" ? "signoff.refused" : undefined;
+  return sendPageEvent({ user, locale: await pageLocale(request), requestId: text("requestId"), body, done });
 }
 
 export default function Signoffs({ loaderData, actionData }: Route.ComponentProps) {

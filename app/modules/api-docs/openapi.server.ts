@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { createApiTokenSchema, revokeApiTokenSchema } from "~/modules/auth/auth.schema";
-import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema } from "~/modules/meetings/meeting.schema";
+import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgendaSchema, reasonSchema, updateMeetingSchema } from "~/modules/meetings/meeting.schema";
 import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
 import { allocateSchema, commitPlanSchema, createTrancheSchema, deleteTrancheSchema, planRequestSchema, updatePoolSchema, updateTrancheSchema } from "~/modules/pool/pool.schema";
 import { bulkScreeningSchema } from "~/modules/screening/screening.schema";
@@ -66,6 +66,8 @@ export function openApiDocument(): Json {
         AddAgendaItem: schema(addAgendaItemSchema),
         ReorderAgenda: schema(reorderAgendaSchema),
         LockAgenda: schema(lockAgendaSchema),
+        UpdateMeeting: schema(updateMeetingSchema),
+        Reason: schema(reasonSchema),
         BulkScreening: schema(bulkScreeningSchema),
         UpdatePool: schema(updatePoolSchema),
         CreateTranche: schema(createTrancheSchema),
@@ -130,9 +132,19 @@ export function openApiDocument(): Json {
       },
       "/meetings": {
         get: { summary: "Meetings (not for ministry officers)", responses: { ...ok("Meetings"), ...errors(401, 404) } },
-        post: { summary: "Create a meeting (SECRETARIAT)", requestBody: body("CreateMeeting"), responses: { ...ok("Created", "201"), ...errors(401, 403, 409, 422) } },
+        post: { summary: "Create a meeting (SECRETARIAT); a date before today (Korean time) → 422 VALIDATION_FAILED", requestBody: body("CreateMeeting"), responses: { ...ok("Created", "201"), ...errors(401, 403, 409, 422) } },
       },
-      "/meetings/{id}": { parameters: [idParam()], get: { summary: "A meeting with its agenda and decisions", responses: { ...ok("The meeting"), ...errors(401, 404) } } },
+      "/meetings/{id}": {
+        parameters: [idParam()],
+        get: { summary: "A meeting with its agenda (items with their 의안번호 `number`), decisions (every version) and removedItems", responses: { ...ok("The meeting"), ...errors(401, 404) } },
+        patch: { summary: "Edit date, start time, title, place, attendees while the agenda is not locked (SECRETARIAT); audited", requestBody: body("UpdateMeeting"), responses: { ...ok("The meeting"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/meetings/{id}/agenda/{requestId}": {
+        parameters: [idParam(), idParam("requestId")],
+        delete: { summary: "Take an item off an unlocked agenda with a reason (the UNSCHEDULE event; expectedVersion is the request's)", requestBody: body("Reason"), responses: { ...ok("{ request: { state, version, allowedEvents } }"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/meetings/{id}/unlock": { parameters: [idParam()], post: { summary: "Unlock the agenda with a reason, only while no decision is recorded", requestBody: body("Reason"), responses: { ...ok("Unlocked"), ...errors(401, 403, 404, 409, 422) } } },
+      "/meetings/{id}/cancel": { parameters: [idParam()], post: { summary: "Cancel a meeting without decisions, with a reason: every item goes back through UNSCHEDULE", requestBody: body("Reason"), responses: { ...ok("Cancelled"), ...errors(401, 403, 404, 409, 422) } } },
       "/meetings/{id}/agenda": {
         parameters: [idParam()],
         post: { summary: "Put a request on the agenda (the SCHEDULE event)", requestBody: body("AddAgendaItem"), responses: { ...ok("Added", "201"), ...errors(401, 403, 404, 409, 422) } },

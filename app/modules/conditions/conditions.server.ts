@@ -2,7 +2,9 @@
  * Conditions of a conditional approval as obligations of the ministry (부대조건 이행).
  *
  * open → (ministry submits evidence: a note and/or attached files) → evidenceSubmitted
- *      → (secretariat marks it met) → met, or (secretariat returns it with a reason) → open.
+ *      → (secretariat marks it met) → met, or (secretariat returns it with a reason) → open; the
+ *      reason stays with the condition (`returnedReason`) until the evidence is met.
+ * A condition not met when its decision is replaced on reconsideration becomes `superseded`.
  * When the last condition is met, the same transaction sends CONDITIONS_MET, so the request moves
  * to `approved` exactly when its obligations are fulfilled. Every step is version-guarded and audited.
  */
@@ -15,7 +17,10 @@ import { conditionFacts } from "~/modules/meetings/event-rows.server";
 import { now, todayInKorea } from "~/utils/clock";
 import { can, canSeeMinistry, isMinistryScoped } from "~/modules/auth/permissions";
 
-export type ConditionStatus = "open" | "evidenceSubmitted" | "met";
+export type ConditionStatus = "open" | "evidenceSubmitted" | "met" | "superseded";
+
+/** Still an obligation of the ministry (not met, not replaced). */
+export const isPending = (condition: { status: string }) => condition.status === "open" || condition.status === "evidenceSubmitted";
 
 /**
  * States in which a request's conditions can be worked on: conditionally approved, or — when the
@@ -27,7 +32,7 @@ export const CONDITION_STATES = ["conditionallyApproved", "allocated", "active"]
 export { todayInKorea };
 
 export function isOverdue(condition: { status: string; dueOn: string }, today = todayInKorea()): boolean {
-  return condition.status !== "met" && condition.dueOn < today;
+  return isPending(condition) && condition.dueOn < today;
 }
 
 /** The conditions of a request (visible with the request), with their evidence files. */
@@ -95,7 +100,7 @@ export async function returnEvidence({ user, conditionId, expectedVersion, reaso
   if (!reason.trim()) throw new AppError("VALIDATION_FAILED", 422, "condition.error.reasonRequired");
   return db.$transaction(async (tx) => {
     const condition = await loadCondition(tx, user, conditionId);
-    await guardedConditionUpdate(tx, conditionId, expectedVersion, ["evidenceSubmitted"], { status: "open" });
+    await guardedConditionUpdate(tx, conditionId, expectedVersion, ["evidenceSubmitted"], { status: "open", returnedReason: reason.trim(), returnedAt: now() });
     await appendAuditEvent(tx, {
       requestId: condition.requestId,
       actorId: user.id,

@@ -122,7 +122,7 @@ describe("secretariat", () => {
 });
 
 describe("approver", () => {
-  it("sees decisions awaiting their own sign-off; a refused one leaves every inbox until rescheduled", async () => {
+  it("sees decisions awaiting their own sign-off; a refused one leaves them and tells the secretariat to re-schedule it", async () => {
     const id = await accepted(officer, "결재 대기 요청");
     await cosignPlan(id, officer, secretariat, 20);
     const meeting = await nextMeeting(secretariat);
@@ -140,6 +140,13 @@ describe("approver", () => {
     expect(find(await inboxFor(chair), "signoffs")?.entries.map((e) => e.id) ?? []).not.toContain(decision.id);
     // back on agenda without a meeting: no decision to record until it is scheduled again
     expect(await entryTo(secretariat, "decisionsToRecord", id)).toBeUndefined();
+    // the secretariat is told to put it on a later meeting, with the reason
+    const resubmit = find(await inboxFor(secretariat), "resubmitNeeded")?.entries.find((e) => e.id === id);
+    expect(resubmit).toMatchObject({ to: `/requests/${id}`, note: { key: "deliberation.inbox.refused", params: { reason: "수량 재검토" } } });
+    // re-scheduled on a later meeting (one action): gone from that group, waiting to be decided there
+    const later = await nextMeeting(secretariat);
+    await addToAgenda({ user: secretariat, meetingId: later.id, requestId: id });
+    expect(find(await inboxFor(secretariat), "resubmitNeeded")?.entries.map((e) => e.id) ?? []).not.toContain(id);
   });
 });
 

@@ -8,7 +8,8 @@
  * - secretariat: submissions to screen (overdue per the screening clock); plans lacking MSIT's
  *   signature; meetings still planning with at least one agenda item (to lock); requests on a locked
  *   or held meeting's agenda without a decision (the machine's DECIDE guard reads the same meeting);
- *   evidence submitted for conditions;
+ *   evidence submitted for conditions; decisions whose sign-off was refused, waiting to be put on a
+ *   later meeting (재상정 필요, with the refusal reason);
  * - approver: decisions awaiting the caller's sign-off;
  * - admin: nothing.
  */
@@ -26,7 +27,7 @@ import { now as clockNow } from "~/utils/clock";
 
 export type InboxKey =
   | "revision" | "planToSign" | "conditionsDue"
-  | "toScreen" | "planToSignMsit" | "agendasToLock" | "decisionsToRecord" | "evidenceToReview"
+  | "toScreen" | "planToSignMsit" | "agendasToLock" | "decisionsToRecord" | "evidenceToReview" | "resubmitNeeded"
   | "signoffs";
 
 export interface InboxEntry {
@@ -185,7 +186,32 @@ async function secretariatInbox(now: Date): Promise<InboxGroup[]> {
     group("evidenceToReview", "/requests?state=conditionallyApproved", evidence.map((c) => ({
       id: c.id, to: `/requests/${c.request.id}#conditions`, label: c.request.reference, title: c.text,
     }))),
+    await resubmitNeeded(),
   ];
+}
+
+/**
+ * Requests whose sign-off was refused and that are on no meeting yet (back `onAgenda` with no meeting in
+ * the machine's context): the secretariat puts each on a later meeting. Shows the refusal reason.
+ */
+async function resubmitNeeded(): Promise<InboxGroup> {
+  const rows = await db.demandRequest.findMany({
+    where: { state: "onAgenda", decisions: { some: { status: "refused" } } },
+    select: {
+      id: true, reference: true, title: true, snapshot: true,
+      decisions: {
+        where: { status: "refused" }, orderBy: { createdAt: "desc" }, take: 1,
+        select: { createdAt: true, signoffs: { where: { verdict: "REFUSED" }, select: { comment: true } } },
+      },
+    },
+  });
+  const waiting = rows
+    .filter((r) => (JSON.parse(r.snapshot) as { context: RequestContext }).context.meetingId === null)
+    .sort((a, b) => a.decisions[0].createdAt.getTime() - b.decisions[0].createdAt.getTime());
+  return group("resubmitNeeded", "/requests?state=onAgenda", waiting.map((r) => ({
+    ...requestEntry(r),
+    note: { key: "deliberation.inbox.refused" as MessageKey, params: { reason: r.decisions[0].signoffs[0]?.comment ?? "" } },
+  })));
 }
 
 async function approverInbox(user: CurrentUser): Promise<InboxGroup[]> {

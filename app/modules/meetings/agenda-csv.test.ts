@@ -63,21 +63,32 @@ describe("toCsv", () => {
 describe("agendaCsvRows", () => {
   const item = {
     position: 1,
+    number: 4,
     request: {
       reference: "AX-2026-0007", title: "국방 사이버 위협 탐지 AI", state: "onAgenda", gpusRequested: 128, agreedGpus: 100,
       problemStatement: "-위협 탐지가 늦습니다", ministry: { name: "국방부", nameEn: "Ministry of National Defense" },
     },
     decision: null,
   };
-  const labels = { header: ["h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10"], state: (s: string) => `state:${s}`, outcome: (o: string) => `outcome:${o}` };
+  const labels = {
+    header: ["h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11"], state: (s: string) => `state:${s}`, outcome: (o: string) => `outcome:${o}`,
+    refused: "refused", agendaNumber: (n: number) => `3-${n}`,
+  };
 
   it("one row per item in the page language; undecided items leave the decision cells empty", () => {
-    const rows = agendaCsvRows([item, { ...item, position: 2, decision: { outcome: "approve", approvedGpus: 90 } }], "en", labels);
+    const rows = agendaCsvRows([item, { ...item, position: 5, number: 2, decision: { outcome: "approve", approvedGpus: 90, status: "effective" } }], "en", labels);
     expect(rows[0]).toEqual(labels.header);
-    expect(rows[1]).toEqual([1, "AX-2026-0007", "국방 사이버 위협 탐지 AI", "Ministry of National Defense", 128, 100, "state:onAgenda", null, null, "-위협 탐지가 늦습니다"]);
-    expect(rows[2].slice(7, 9)).toEqual(["outcome:approve", 90]);
-    expect(agendaCsvRows([item], "ko", labels)[1][3]).toBe("국방부");
-    expect(parseCsv(toCsv(rows).slice(1))[1][9]).toBe("'-위협 탐지가 늦습니다");
+    expect(rows[1]).toEqual([1, "3-4", "AX-2026-0007", "국방 사이버 위협 탐지 AI", "Ministry of National Defense", 128, 100, "state:onAgenda", null, null, "-위협 탐지가 늦습니다"]);
+    // numbered in agenda order (positions may have gaps after an item left); the 의안번호 stays
+    expect(rows[2].slice(0, 2)).toEqual([2, "3-2"]);
+    expect(rows[2].slice(8, 10)).toEqual(["outcome:approve", 90]);
+    expect(agendaCsvRows([item], "ko", labels)[1][4]).toBe("국방부");
+    expect(parseCsv(toCsv(rows).slice(1))[1][10]).toBe("'-위협 탐지가 늦습니다");
+  });
+
+  it("a refused sign-off never reads as the outcome", () => {
+    const rows = agendaCsvRows([{ ...item, decision: { outcome: "approve", approvedGpus: 90, status: "refused" } }], "ko", labels);
+    expect(rows[1].slice(8, 10)).toEqual(["refused", null]);
   });
 });
 

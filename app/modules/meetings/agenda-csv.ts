@@ -34,6 +34,8 @@ export function attachmentDisposition(filename: string, asciiFallback: string): 
 
 export interface AgendaCsvItem {
   position: number;
+  /** 의안번호 within the meeting */
+  number: number;
   request: {
     reference: string | null;
     title: string | null;
@@ -43,29 +45,35 @@ export interface AgendaCsvItem {
     problemStatement: string | null;
     ministry: { name: string; nameEn: string };
   };
-  decision: { outcome: string; approvedGpus: number } | null;
+  decision: { outcome: string; approvedGpus: number; status: string } | null;
 }
 
 export interface AgendaCsvLabels {
   header: string[];
   state: (state: string) => string;
   outcome: (outcome: string) => string;
+  /** the outcome cell of a decision whose sign-off was refused (it never reads as the outcome) */
+  refused: string;
+  /** 의안번호 as people cite it, e.g. 제3회-2 */
+  agendaNumber: (item: number) => string;
 }
 
 /** The agenda as CSV rows: a header in the page language, then one row per item in agenda order. */
 export function agendaCsvRows(items: AgendaCsvItem[], locale: "ko" | "en", labels: AgendaCsvLabels): CsvCell[][] {
+  const refused = (item: AgendaCsvItem) => item.decision?.status === "refused";
   return [
     labels.header,
-    ...items.map((item) => [
-      item.position,
+    ...items.map((item, index) => [
+      index + 1,
+      labels.agendaNumber(item.number),
       item.request.reference,
       item.request.title,
       locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn,
       item.request.gpusRequested,
       item.request.agreedGpus,
       labels.state(item.request.state),
-      item.decision ? labels.outcome(item.decision.outcome) : null,
-      item.decision ? item.decision.approvedGpus : null,
+      item.decision ? (refused(item) ? labels.refused : labels.outcome(item.decision.outcome)) : null,
+      item.decision && !refused(item) ? item.decision.approvedGpus : null,
       item.request.problemStatement,
     ]),
   ];

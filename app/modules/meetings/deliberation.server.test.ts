@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejection, seedUsers } from "~/test/fixtures";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
-import { listConditions, markConditionMet, submitEvidence } from "~/modules/conditions/conditions.server";
+import { listConditions, markConditionMet, returnEvidence, submitEvidence } from "~/modules/conditions/conditions.server";
 import { addToAgenda, getMeeting, lockAgenda, publishMinutes, reorderAgenda } from "~/modules/meetings/meetings.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import {
   CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, demoPlan, driveRequestToApproved, fileAndSubmit,
-  lockMeeting, nextMeeting, send, userByEmail,
+  lockMeeting, nextMeeting, onDay, send, userByEmail,
 } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 
@@ -155,7 +155,10 @@ describe("agenda, decision and sign-off", () => {
     await addToAgenda({ user: secretariat, meetingId: fourth.id, requestId: id });
     expect(await db.agendaItem.count({ where: { requestId: id } })).toBe(2); // the third meeting keeps its record
     await lockMeeting(secretariat, fourth.id);
-    await send(secretariat, id, { type: "DECIDE", outcome: "approve", approvedGpus: 32 });
+    // results wait for the meeting's date (Korean time): refused before it, recorded on it
+    const early = await rejection(send(secretariat, id, { type: "DECIDE", outcome: "approve", approvedGpus: 32 }));
+    expect([early.status, early.code, early.extra?.reason]).toEqual([422, "MEETING_NOT_HELD", "MEETING_NOT_HELD"]);
+    await onDay("2027-02-20", () => send(secretariat, id, { type: "DECIDE", outcome: "approve", approvedGpus: 32 }));
     expect((await stateOf(id)).state).toBe("awaitingSignoff");
   });
 });
@@ -176,13 +179,17 @@ describe("conditions as obligations", () => {
     expect((await rejection(submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: " " }))).messageKey).toBe("condition.error.evidenceRequired");
     expect((await rejection(markConditionMet({ user: officer, conditionId: condition.id, expectedVersion: 1 }))).status).toBe(404);
 
-    await submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: "영향평가 완료 보고서 제출" });
-    const result = await markConditionMet({ user: secretariat, conditionId: condition.id, expectedVersion: 2 });
+    await submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: "영향평가 초안" });
+    // sent back: the reason stays with the condition (the page shows it next to it)
+    await returnEvidence({ user: secretariat, conditionId: condition.id, expectedVersion: 2, reason: "최종 보고서를 첨부하세요." });
+    expect((await listConditions({ user: officer, requestId }))[0]).toMatchObject({ status: "open", returnedReason: "최종 보고서를 첨부하세요." });
+    await submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 3, note: "영향평가 완료 보고서 제출" });
+    const result = await markConditionMet({ user: secretariat, conditionId: condition.id, expectedVersion: 4 });
     expect(result.requestState).toBe("approved");
     const row = await db.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect([row.state, row.approvedGpus]).toEqual(["approved", 80]);
     const types = (await db.auditEvent.findMany({ where: { requestId }, orderBy: { seq: "asc" } })).map((e) => e.type);
-    expect(types.slice(-3)).toEqual(["CONDITION_EVIDENCE", "CONDITION_MET", "CONDITIONS_MET"]);
+    expect(types.slice(-5)).toEqual(["CONDITION_EVIDENCE", "CONDITION_RETURNED", "CONDITION_EVIDENCE", "CONDITION_MET", "CONDITIONS_MET"]);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 });

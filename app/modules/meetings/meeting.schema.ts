@@ -1,16 +1,42 @@
 import { z } from "zod";
 import { isoDate, text } from "~/utils/schema-fields";
 
-export const MEETING_STATUSES = ["planning", "agendaLocked", "held", "minutesPublished"] as const;
+export const MEETING_STATUSES = ["planning", "agendaLocked", "held", "minutesPublished", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** Why an agenda item left its agenda before a decision. */
+export const REMOVALS = ["unscheduled", "withdrawn", "moved", "meetingCancelled"] as const;
+
+const day = isoDate();
+/** Korean time, 24-hour `HH:MM`. */
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const title = text().trim().min(2).max(200);
+const place = text().trim().min(1).max(200);
+/** 참석자: one entry per person or office, at most 50. */
+const attendees = z.array(text().trim().min(1).max(100)).max(50);
+const reason = text().trim().min(1).max(2000);
+
+/** `date` must also not be before today in Korea — a rule of the service (it needs the clock). */
 export const createMeetingSchema = z.strictObject({
   number: z.number().int().min(1).max(10_000),
-  date: isoDate(),
-  title: text().trim().min(2).max(200),
-  place: text().trim().min(1).max(200),
+  date: day,
+  startTime: time.optional(),
+  title,
+  place,
+  attendees: attendees.optional(),
 });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
+
+/** PATCH /meetings/:id while the agenda is not locked: any of the fields; a `date` not in the past. */
+export const updateMeetingSchema = z.strictObject({
+  expectedVersion: z.number().int().min(1).optional(),
+  date: day.optional(),
+  startTime: time.nullable().optional(),
+  title: title.optional(),
+  place: place.optional(),
+  attendees: attendees.optional(),
+});
+export type UpdateMeeting = Omit<z.infer<typeof updateMeetingSchema>, "expectedVersion">;
 
 export const addAgendaItemSchema = z.strictObject({
   requestId: z.string().min(1).max(100),
@@ -21,3 +47,11 @@ export const reorderAgendaSchema = z.strictObject({
   requestIds: z.array(z.string().min(1).max(100)).min(1).max(200),
 });
 export const lockAgendaSchema = z.strictObject({ expectedVersion: z.number().int().min(1) });
+/** Unlock, cancel, take an item off: the reason is required and audited. */
+export const reasonSchema = z.strictObject({ reason, expectedVersion: z.number().int().min(1).optional() });
+
+/** The attendees textarea of the meeting forms: one per line, blank lines ignored. */
+export function attendeesFromText(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+}
+

@@ -1,27 +1,29 @@
 /**
  * Meetings of the Science and Technology Ministers' Meeting and their agendas (안건).
  *
- * A meeting goes planning → agendaLocked → held (first decision recorded) → minutesPublished.
- * Putting a request on the agenda IS the SCHEDULE event and recording a decision IS the DECIDE event:
- * both go through `sendRequestEvent`, so the page, the API and the machine agree. Meeting-level
- * changes (create, reorder, lock, publish) are guarded by the meeting's version and audited.
+ * A meeting goes planning → agendaLocked → held (first decision recorded) → minutesPublished, or is
+ * cancelled before any decision. Putting a request on the agenda IS the SCHEDULE event and recording a
+ * decision IS the DECIDE event: both go through `sendRequestEvent`, so the page, the API and the
+ * machine agree. Meeting-level changes (create, reorder, lock, publish) are guarded by the meeting's
+ * version and audited; corrections (edit, unlock, cancel, take an item off) are in
+ * `meeting-corrections.server.ts`.
  */
 import type { RequestContext } from "#workflows/demand-request.machine";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { sendRequestEvent } from "~/modules/requests/requests.server";
+import { findVisibleRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
-import { planFacts } from "./event-rows.server";
+import { meetingHasBeenHeld, planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
-import { now } from "~/utils/clock";
+import { now, todayInKorea } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
 
 /** Officers see their own requests, not the cross-ministry agendas. */
-function requireMeetingReader(user: CurrentUser) {
+export function requireMeetingReader(user: CurrentUser) {
   if (!can(user, "meeting:read")) throw notFound();
 }
-function requireSecretariat(user: CurrentUser) {
+export function requireSecretariat(user: CurrentUser) {
   requireMeetingReader(user);
   if (!can(user, "meeting:manage")) throw forbidden();
 }
@@ -30,7 +32,24 @@ function meetingConflict(current: { status: string; version: number } | null): A
   return new AppError("VERSION_CONFLICT", 409, "error.versionConflict", undefined, { current });
 }
 
-async function guardedMeetingUpdate(tx: Tx, meetingId: string, expectedVersion: number, data: Record<string, unknown>, where: Record<string, unknown> = {}) {
+/** A meeting is never set to a day that has passed (Korean calendar). */
+export function refusePastDate(date: string) {
+  const today = todayInKorea();
+  if (date < today) {
+    throw new AppError("VALIDATION_FAILED", 422, "deliberation.meeting.error.datePast", { today }, { fields: { date: `not before ${today}` } });
+  }
+}
+
+export const parseAttendees = (stored: string): string[] => {
+  try {
+    const list: unknown = JSON.parse(stored);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+};
+
+export async function guardedMeetingUpdate(tx: Tx, meetingId: string, expectedVersion: number, data: Record<string, unknown>, where: Record<string, unknown> = {}) {
   const { count } = await tx.meeting.updateMany({
     where: { id: meetingId, version: expectedVersion, ...where },
     data: { ...data, version: { increment: 1 } },
@@ -45,12 +64,14 @@ async function guardedMeetingUpdate(tx: Tx, meetingId: string, expectedVersion: 
 
 export async function createMeeting({ user, input }: { user: CurrentUser; input: CreateMeeting }) {
   requireSecretariat(user);
+  refusePastDate(input.date);
+  const { attendees = [], ...fields } = input;
   return db.$transaction(async (tx) => {
     const taken = await tx.meeting.findUnique({ where: { number: input.number }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", 409, "meeting.error.numberTaken", { number: input.number });
-    const meeting = await tx.meeting.create({ data: { ...input, createdById: user.id } });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "MEETING_CREATED", fromState: null, toState: "planning", payload: { meetingId: meeting.id, ...input } });
-    return meeting;
+    const created = await tx.meeting.create({ data: { ...fields, attendees: JSON.stringify(attendees), createdById: user.id } });
+    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "MEETING_CREATED", fromState: null, toState: "planning", payload: { meetingId: created.id, ...input, attendees } });
+    return { ...created, attendees };
   });
 }
 
@@ -58,14 +79,34 @@ export async function listMeetings({ user }: { user: CurrentUser }) {
   requireMeetingReader(user);
   const meetings = await db.meeting.findMany({
     orderBy: { number: "desc" },
-    include: { _count: { select: { items: true, decisions: true } } },
+    include: { _count: { select: { items: { where: { removedAt: null } }, decisions: true } } },
   });
-  return meetings.map(({ _count, ...m }) => ({ ...m, itemCount: _count.items, decisionCount: _count.decisions }));
+  return meetings.map(({ _count, attendees, ...m }) => ({ ...m, attendees: parseAttendees(attendees), itemCount: _count.items, decisionCount: _count.decisions }));
 }
 
-/** The meeting with its agenda in order: each item's request, plan figures and decision. */
+/**
+ * The meeting with its agenda in order: each item's request, plan figures and decisions (every version
+ * of an amended one), and the items that left the agenda before a decision (`removedItems`).
+ */
 export async function getMeeting({ user, meetingId }: { user: CurrentUser; meetingId: string }) {
   requireMeetingReader(user);
+  return loadMeeting(meetingId);
+}
+
+/**
+ * The minutes: the whole meeting for the secretariat and approvers; for a ministry officer, only once
+ * published and only their own ministry's items (404 when none of them is on it).
+ */
+export async function getMinutes({ user, meetingId }: { user: CurrentUser; meetingId: string }) {
+  if (can(user, "meeting:read")) return loadMeeting(meetingId);
+  const meeting = await loadMeeting(meetingId);
+  const own = (item: { request: { organizationId: string } }) => item.request.organizationId === user.organization.id;
+  const items = meeting.items.filter(own);
+  if (meeting.status !== "minutesPublished" || items.length === 0) throw notFound();
+  return { ...meeting, items, removedItems: meeting.removedItems.filter(own), ownItemsOnly: true };
+}
+
+async function loadMeeting(meetingId: string) {
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     include: {
@@ -76,7 +117,7 @@ export async function getMeeting({ user, meetingId }: { user: CurrentUser; meeti
             select: {
               id: true, reference: true, title: true, state: true, version: true, sector: true, domain: true,
               gpusRequested: true, approvedGpus: true, problemStatement: true, expectedOutcomes: true, npuCapable: true,
-              snapshot: true,
+              snapshot: true, organizationId: true,
               organization: { select: { code: true, nameKo: true, nameEn: true } },
               plan: { select: { agreedGpus: true, revision: true } },
             },
@@ -107,19 +148,35 @@ export async function getMeeting({ user, meetingId }: { user: CurrentUser; meeti
     return {
       id: item.id,
       position: item.position,
+      /** 의안번호 within the meeting (제N회-k) */
+      number: item.number,
+      reconsideration: item.reconsideration,
+      removedAt: item.removedAt,
+      removal: item.removal,
+      removalReason: item.removalReason,
       request: {
         ...request,
         agreedGpus: plan?.agreedGpus ?? null,
         ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
         // a decision can be recorded when the request waits on THIS meeting's agenda
-        awaitingDecision: request.state === "onAgenda" && context.meetingId === meeting.id,
+        awaitingDecision: request.state === "onAgenda" && context.meetingId === meeting.id && !item.removedAt,
+        // the recorded decision can be amended while it waits for signatures
+        amendable: request.state === "awaitingSignoff" && context.decision?.meetingId === meeting.id,
       },
-      decision: decisions.at(-1) ?? null,
+      // the version in force or waiting (an amended version is kept in `decisions`)
+      decision: decisions.filter((d) => d.status !== "amended").at(-1) ?? null,
       decisions,
     };
   });
-  const { items: _i, decisions: _d, ...rest } = meeting;
-  return { ...rest, items };
+  const { items: _i, decisions: _d, attendees, ...rest } = meeting;
+  return {
+    ...rest,
+    attendees: parseAttendees(attendees),
+    items: items.filter((i) => !i.removedAt),
+    removedItems: items.filter((i) => i.removedAt).sort((a, b) => a.number - b.number),
+    held: meetingHasBeenHeld(meeting.date),
+    ownItemsOnly: false,
+  };
 }
 
 /** Requests the secretariat may put on an agenda: in joint planning with a co-signed plan. */
@@ -164,7 +221,7 @@ export async function addToAgenda({ user, meetingId, requestId, expectedVersion 
 export async function reorderAgenda({ user, meetingId, expectedVersion, requestIds }: { user: CurrentUser; meetingId: string; expectedVersion: number; requestIds: string[] }) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
-    const items = await tx.agendaItem.findMany({ where: { meetingId }, select: { id: true, requestId: true } });
+    const items = await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { id: true, requestId: true } });
     const current = new Set(items.map((i) => i.requestId));
     if (requestIds.length !== items.length || new Set(requestIds).size !== requestIds.length || requestIds.some((id) => !current.has(id))) {
       throw new AppError("VALIDATION_FAILED", 422, "meeting.error.orderMismatch");
@@ -187,7 +244,7 @@ export async function reorderAgenda({ user, meetingId, expectedVersion, requestI
 export async function lockAgenda({ user, meetingId, expectedVersion }: { user: CurrentUser; meetingId: string; expectedVersion: number }) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
-    const count = await tx.agendaItem.count({ where: { meetingId } });
+    const count = await tx.agendaItem.count({ where: { meetingId, removedAt: null } });
     if (count === 0) {
       if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) throw notFound();
       throw new AppError("EVENT_NOT_ALLOWED", 422, "meeting.error.emptyAgenda");
@@ -198,11 +255,14 @@ export async function lockAgenda({ user, meetingId, expectedVersion }: { user: C
   });
 }
 
-/** Publishes the minutes once every item on the agenda has a decision. */
+/**
+ * Publishes the minutes once every item still on the agenda has a decision (a refused one counts: the
+ * minutes record it as not confirmed). Items that left the agenda never block it.
+ */
 export async function publishMinutes({ user, meetingId, expectedVersion }: { user: CurrentUser; meetingId: string; expectedVersion: number }) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
-    const items = await tx.agendaItem.findMany({ where: { meetingId }, select: { requestId: true } });
+    const items = await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { requestId: true } });
     const decided = await tx.decision.findMany({ where: { meetingId }, select: { requestId: true } });
     const decidedIds = new Set(decided.map((d) => d.requestId));
     const open = items.filter((i) => !decidedIds.has(i.requestId)).length;
@@ -212,3 +272,57 @@ export async function publishMinutes({ user, meetingId, expectedVersion }: { use
     return { status: "minutesPublished", version: expectedVersion + 1 };
   });
 }
+
+/**
+ * The meetings a request has been on, for its own page (ministry officers included: only their own
+ * request's items, never the rest of an agenda): 의안번호, meeting number, date, time, place, status,
+ * whether the item is still on the agenda, and whether the minutes are published. `currentMeetingId`
+ * is the meeting the machine has it on now (null after a refused sign-off, until it is re-scheduled).
+ */
+export async function meetingsOfRequest({ user, requestId }: { user: CurrentUser; requestId: string }) {
+  const request = await findVisibleRequest(user, requestId);
+  const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
+  const items = await db.agendaItem.findMany({
+    where: { requestId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true, number: true, reconsideration: true, removedAt: true, removal: true, removalReason: true,
+      meeting: { select: { id: true, number: true, title: true, date: true, startTime: true, place: true, status: true } },
+    },
+  });
+  const decidedAt = new Set((await db.decision.findMany({ where: { requestId }, select: { meetingId: true } })).map((d) => d.meetingId));
+  const current = items.find((i) => i.meeting.id === context.meetingId && !i.removedAt);
+  return {
+    currentMeetingId: context.meetingId,
+    reconsidering: context.reconsidering !== null,
+    /** the number of the meeting whose locked agenda holds it (the ministry can no longer withdraw it) */
+    lockedMeetingNumber: request.state === "onAgenda" && current && current.meeting.status !== "planning" ? current.meeting.number : null,
+    items: items.map(({ meeting, ...item }) => ({ ...item, meeting, decided: decidedAt.has(meeting.id), minutesPublished: meeting.status === "minutesPublished" })),
+  };
+}
+
+/** Meetings that take agenda items now (planning, not in the past), for the request page's re-schedule forms. */
+export async function openMeetings({ user }: { user: CurrentUser }) {
+  requireSecretariat(user);
+  return db.meeting.findMany({
+    where: { status: "planning", date: { gte: todayInKorea() } },
+    orderBy: [{ date: "asc" }, { number: "asc" }],
+    select: { id: true, number: true, title: true, date: true },
+  });
+}
+
+/** Meeting-level audit events (created, edited, locked, unlocked, reordered, cancelled, published), oldest first. */
+export async function meetingHistory({ user, meetingId }: { user: CurrentUser; meetingId: string }) {
+  requireMeetingReader(user);
+  // meeting events carry no request; their canonical payload names the meeting (a portable LIKE)
+  const events = await db.auditEvent.findMany({
+    where: { requestId: null, type: { in: MEETING_EVENT_TYPES }, payload: { contains: `"meetingId":${JSON.stringify(meetingId)}` } },
+    orderBy: { seq: "asc" },
+    take: 500,
+  });
+  const actors = await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))] } }, select: { id: true, name: true } });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actorId ? names.get(e.actorId) ?? null : null, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+}
+
+export const MEETING_EVENT_TYPES = ["MEETING_CREATED", "MEETING_UPDATED", "AGENDA_REORDERED", "AGENDA_LOCKED", "AGENDA_UNLOCKED", "MEETING_CANCELLED", "MINUTES_PUBLISHED"];

@@ -8,7 +8,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
-import { forbidden } from "~/utils/errors";
+import { forbidden, notFound } from "~/utils/errors";
 import { can } from "~/modules/auth/permissions";
 
 async function namesOf(ids: string[]) {
@@ -48,25 +48,58 @@ export async function pendingSignoffs({ user }: { user: CurrentUser }) {
   });
 }
 
-/** Every decision recorded on a request (latest last), with sign-offs and conditions. */
+/**
+ * Every decision recorded on a request (latest last), with sign-offs, conditions and the 의안번호 of the
+ * item it decided. An amended version stays in the list (status `amended`) beside the one that replaced it.
+ */
 export async function requestDecisions({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
   const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
-  const decisions = await db.decision.findMany({
-    where: { requestId },
-    orderBy: { createdAt: "asc" },
-    include: {
-      signoffs: { orderBy: { at: "asc" } },
-      meeting: { select: { id: true, number: true, date: true } },
-    },
-  });
+  const [decisions, items] = await Promise.all([
+    db.decision.findMany({
+      where: { requestId },
+      orderBy: { createdAt: "asc" },
+      include: {
+        signoffs: { orderBy: { at: "asc" } },
+        conditions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { text: true, dueOn: true } },
+        meeting: { select: { id: true, number: true, date: true } },
+      },
+    }),
+    db.agendaItem.findMany({ where: { requestId }, select: { meetingId: true, number: true } }),
+  ]);
   const names = await namesOf(decisions.flatMap((d) => d.signoffs.map((s) => s.approverId)));
+  const numbers = new Map(items.map((i) => [i.meetingId, i.number]));
   return {
     quorum: context.quorum ?? signoffQuorum(),
-    decisions: decisions.map((d) => ({
+    decisions: decisions.map(({ conditions, ...d }) => ({
       ...d,
-      proposedConditions: d.status === "awaiting" ? context.decision?.conditions ?? [] : [],
+      agendaNumber: numbers.get(d.meetingId) ?? null,
+      // conditions are rows once the decision took effect; before that they are in the machine's context
+      proposedConditions: d.status === "awaiting" ? context.decision?.conditions ?? [] : conditions,
       signoffs: d.signoffs.map((s) => ({ ...s, approverName: names.get(s.approverId)?.name ?? null })),
     })),
+  };
+}
+
+/**
+ * The decision notice (결정 통지) of a request: the decision in force — the latest that took effect —
+ * with its meeting, 의안번호, conditions and sign-offs, and whether it replaced an earlier one on
+ * reconsideration. 404 when no decision has taken effect (or the caller may not see the request).
+ */
+export async function decisionNotice({ user, requestId }: { user: CurrentUser; requestId: string }) {
+  const request = await findVisibleRequest(user, requestId);
+  const { decisions, quorum } = await requestDecisions({ user, requestId });
+  const inForce = decisions.filter((d) => d.status === "effective").at(-1);
+  if (!inForce) throw notFound();
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: inForce.meetingId }, select: { number: true, title: true, date: true, startTime: true, place: true } });
+  return {
+    request: {
+      id: request.id, reference: request.reference, title: request.title, state: request.state,
+      ministry: { code: request.organization.code, name: request.organization.nameKo, nameEn: request.organization.nameEn },
+    },
+    meeting,
+    decision: inForce,
+    replacesEarlier: decisions.some((d) => d.status === "superseded"),
+    quorum,
   };
 }

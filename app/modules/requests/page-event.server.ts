@@ -1,4 +1,5 @@
 import { data } from "react-router";
+import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
@@ -14,14 +15,18 @@ export type PageEventResult = { ok: boolean; conflict: boolean; message: string;
  * service. Returns a banner for the page (refusal reason in the page language, or a stale-page
  * message); 404/403 become responses so outsiders learn nothing.
  */
-export async function sendPageEvent({ user, locale, requestId, body }: { user: CurrentUser; locale: Locale; requestId: string; body: unknown }) {
+export async function sendPageEvent({ user, locale, requestId, body, done = "request.done" }: {
+  user: CurrentUser; locale: Locale; requestId: string; body: unknown;
+  /** what the banner says when the event is accepted */
+  done?: MessageKey;
+}) {
   const parsed = eventBodySchema.safeParse(body);
   if (!parsed.success) {
     return data<PageEventResult>({ ok: false, conflict: false, message: translate(locale, "error.validation"), requestId }, { status: 422 });
   }
   try {
     await sendRequestEvent({ user, requestId, body: parsed.data });
-    return data<PageEventResult>({ ok: true, conflict: false, message: translate(locale, "request.done"), requestId });
+    return data<PageEventResult>({ ok: true, conflict: false, message: translate(locale, done), requestId });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });

@@ -35,6 +35,14 @@ export const patchRequestSchema = draftIntakeSchema.extend({ expectedVersion: z.
 
 const actorFree = { expectedVersion: z.number().int().min(1) };
 const condition = z.strictObject({ text: text().trim().min(1).max(1000), dueOn: isoDate() });
+const reason = text().trim().min(1).max(2000);
+/** What DECIDE records and AMEND_DECISION corrects. */
+const decisionFields = {
+  outcome: z.enum(["approve", "approveWithConditions", "defer", "reject"]),
+  approvedGpus: z.number().int().min(0),
+  conditions: z.array(condition).max(20).optional(),
+  note: text().max(2000).optional(),
+};
 
 /** Event bodies a client may send (facts such as plan signatures are added by the server). */
 export const eventBodySchema = z.discriminatedUnion("type", [
@@ -44,16 +52,12 @@ export const eventBodySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("ACCEPT"), note: text().max(2000).optional(), ...actorFree }),
   z.strictObject({ type: z.literal("RETURN"), reasons: z.array(text().trim().min(1).max(2000)).min(1).max(20), ...actorFree }),
   z.strictObject({ type: z.literal("SCHEDULE"), meetingId: z.string().min(1), ...actorFree }),
-  z.strictObject({
-    type: z.literal("DECIDE"),
-    outcome: z.enum(["approve", "approveWithConditions", "defer", "reject"]),
-    approvedGpus: z.number().int().min(0),
-    conditions: z.array(condition).max(20).optional(),
-    note: text().max(2000).optional(),
-    ...actorFree,
-  }),
+  z.strictObject({ type: z.literal("UNSCHEDULE"), reason, ...actorFree }),
+  z.strictObject({ type: z.literal("DECIDE"), ...decisionFields, ...actorFree }),
+  z.strictObject({ type: z.literal("AMEND_DECISION"), ...decisionFields, reason, ...actorFree }),
   z.strictObject({ type: z.literal("SIGN"), comment: text().max(2000).optional(), ...actorFree }),
-  z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason: text().trim().min(1).max(2000), ...actorFree }),
+  z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason, ...actorFree }),
+  z.strictObject({ type: z.literal("RECONSIDER"), meetingId: z.string().min(1), reason, ...actorFree }),
   z.strictObject({ type: z.literal("CONDITIONS_MET"), ...actorFree }),
   z.strictObject({ type: z.literal("START"), ...actorFree }),
   z.strictObject({ type: z.literal("CLOSE"), ...actorFree }),

@@ -129,7 +129,9 @@ function refusalError(snapshot: RequestSnapshot, event: RequestEvent, state: str
   const refusal = explainRefusal(snapshot, event) ?? { code: "NOT_IN_STATE" as const, params: { state } };
   if (refusal.code === "WRONG_ROLE") return forbidden();
   if (refusal.code === "NOT_OWN_MINISTRY") return notFound();
-  return new AppError("EVENT_NOT_ALLOWED", 422, "error.generic", { reason: refusal.code }, { reason: refusal.code }, {
+  // API.md names this one: results are recorded only once the meeting has taken place
+  const code = refusal.code === "MEETING_NOT_HELD" ? "MEETING_NOT_HELD" : "EVENT_NOT_ALLOWED";
+  return new AppError(code, 422, "error.generic", { reason: refusal.code }, { reason: refusal.code }, {
     ko: refusalText(refusal.code, refusal.params, "ko"),
     en: refusalText(refusal.code, refusal.params, "en"),
   });
@@ -191,7 +193,7 @@ export async function applyRequestEvent(
   // when it last entered screening: the screening clock starts again on a resubmission
   if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = now();
   await guardedUpdate(tx, requestId, version, data);
-  const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, context: next.context });
+  const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
   await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } });
   return {
@@ -211,15 +213,32 @@ export async function applyRequestEvent(
  */
 export async function sendRequestEvent({ user, requestId, body }: { user: CurrentUser; requestId: string; body: EventBody }) {
   await findVisibleRequest(user, requestId);
-  const actor = toWorkflowActor(user);
   return db.$transaction(async (tx) => {
-    const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
-    if (current.version !== body.expectedVersion) throw versionConflict({ state: current.state, version: current.version });
     const { expectedVersion, ...clientEvent } = body;
-    const event = await eventWithFacts(tx, requestId, clientEvent, actor, restore(current).context);
-    const { fromState: _f, context: _c, ...result } = await applyRequestEvent(tx, { user, requestId, event, expectedVersion, sideRows: (t) => writeEventRows(tx, t) });
+    const { fromState: _f, context: _c, ...result } = await applyClientEvent(tx, { user, requestId, clientEvent, expectedVersion });
     return result;
   });
+}
+
+/**
+ * A client-shaped event (no facts) inside the caller's transaction: the facts read here, the machine's
+ * verdict, the side rows and the audit event. For services that change several requests at once (a
+ * meeting cancelled sends UNSCHEDULE to each of its items) as well as for `sendRequestEvent`.
+ */
+export async function applyClientEvent(
+  tx: Tx,
+  { user, requestId, clientEvent, expectedVersion, auditPayload }: {
+    user: CurrentUser;
+    requestId: string;
+    clientEvent: { type: string } & Record<string, unknown>;
+    expectedVersion?: number;
+    auditPayload?: Record<string, unknown>;
+  },
+) {
+  const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionConflict({ state: current.state, version: current.version });
+  const event = await eventWithFacts(tx, requestId, clientEvent, toWorkflowActor(user), restore(current).context);
+  return applyRequestEvent(tx, { user, requestId, event, expectedVersion: current.version, auditPayload, sideRows: (t) => writeEventRows(tx, t) });
 }
 
 function intakeOf(row: Record<string, unknown>) {

@@ -11,7 +11,7 @@ import type { PlanSections } from "~/modules/plans/plan.schema";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import type { DraftIntake, EventBody } from "~/modules/requests/request.schema";
 import { notBeforeThisMonth } from "~/modules/requests/submit-rules";
-import { koreanDayFromToday, koreanMonthFromNow } from "~/utils/clock";
+import { koreanDayFromToday, koreanMonthFromNow, setClock } from "~/utils/clock";
 import { db } from "~/utils/db.server";
 
 export const SECRETARIAT_EMAIL = "secretariat@msit.go.kr";
@@ -90,8 +90,23 @@ export async function cosignPlan(requestId: string, officer: CurrentUser, secret
   await signPlan({ user: secretariat, requestId, expectedRevision: revision });
 }
 
-/** A new meeting numbered after the last one. */
-export async function nextMeeting(secretariat: CurrentUser, date = koreanDayFromToday(44)) {
+/**
+ * Runs `work` as if it were `day` (a Korean calendar day), the clock starting at 10:00 Korean time and
+ * running at real speed, so the demo's meetings are created before their date and decided on it.
+ */
+export async function onDay<T>(day: string, work: () => Promise<T>): Promise<T> {
+  const start = new Date(`${day}T10:00:00+09:00`).getTime();
+  const began = Date.now();
+  const restore = setClock(() => start + (Date.now() - began));
+  try {
+    return await work();
+  } finally {
+    restore();
+  }
+}
+
+/** A new meeting numbered after the last one, dated today unless told (results need the date to have come). */
+export async function nextMeeting(secretariat: CurrentUser, date = koreanDayFromToday(0)) {
   const last = await db.meeting.aggregate({ _max: { number: true } });
   return createMeeting({
     user: secretariat,
@@ -115,7 +130,7 @@ export interface DriveOptions {
 
 /**
  * A request filed by `officerEmail` and taken through screening, a co-signed plan, its own meeting
- * (created and locked here), the decision and both sign-offs (chair and member): `approved` for
+ * (dated today, created and locked here), the decision and both sign-offs (chair and member): `approved` for
  * outcome "approve" (the default), `conditionallyApproved`, `rejected`, or back in `jointPlanning`
  * for "defer".
  */
