@@ -4,6 +4,7 @@ export default [
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.tsx"),
   route("lang", "routes/lang.tsx"),
+  route("healthz", "routes/healthz.ts"),
   layout("routes/app-layout.tsx", [
     index("routes/home.tsx"),
     route("requests", "routes/requests.tsx"),

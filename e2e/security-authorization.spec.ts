@@ -13,7 +13,7 @@ test.beforeAll(async () => {
 });
 
 const ROUTES = allRoutes();
-const PUBLIC = new Set(["/login", "/api/v1/openapi.json", "/api/v1/session"]);
+const PUBLIC = new Set(["/login", "/healthz", "/api/v1/openapi.json", "/api/v1/session"]);
 /** Calls that would end the caller's own session half-way through the matrix. */
 const SIGNS_OUT = (method: string, url: string) => (method === "POST" && url === "/logout") || (method === "DELETE" && url === "/api/v1/session");
 /** Routes naming one of the canary ministry's own records: another ministry gets 404 there. */

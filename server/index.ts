@@ -8,21 +8,16 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import type { ServerBuild } from "react-router";
+import { securityHeaders, trustProxySetting } from "./http-headers";
+import { log, requestLog } from "./log";
 
 export async function createServer({ dev }: { dev: boolean }) {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader(
-      "Content-Security-Policy",
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
-    next();
-  });
+  app.set("trust proxy", trustProxySetting());
+  app.use(requestLog());
+  app.use(securityHeaders());
 
   let build: () => Promise<ServerBuild>;
   if (dev) {
@@ -54,6 +49,7 @@ export function listen(app: express.Express): Promise<void> {
   return new Promise((resolve) => {
     app.listen(port, host, () => {
       console.log(`AX 수요 시스템이 http://${host}:${port} 에서 실행 중입니다 (listening on http://${host}:${port})`);
+      log.info({ host, port }, "listening");
       resolve();
     });
   });

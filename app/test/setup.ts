@@ -1,3 +1,4 @@
+process.env.LOG_LEVEL ??= "silent"; // structured request logs are for servers, not test output
 // Every test file gets its own fresh SQLite database (all migrations applied) and data folder,
 // set before any module creates the Prisma client. Pure tests simply never touch it.
 import Database from "better-sqlite3";

@@ -1,0 +1,42 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./helpers";
+
+test("health check answers without sign-in and says nothing else", async ({ request }) => {
+  const res = await request.get("/healthz");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ ok: true });
+  expect(res.headers()["cache-control"]).toBe("no-store");
+});
+
+test("a signed-in page is never cached and runs only its own nonce'd scripts", async ({ page }) => {
+  await signIn(page, "secretariat@msit.go.kr");
+  const res = await page.goto("/requests");
+  const headers = res!.headers();
+  expect(headers["cache-control"]).toBe("no-store");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["x-request-id"]).toBeTruthy();
+  const csp = headers["content-security-policy"];
+  const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
+  // every inline script React Router wrote carries this response's nonce (the browser hides the value from the DOM, so read the HTML)
+  const html = await res!.text();
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+  expect(inline.length).toBeGreaterThan(0);
+  for (const [, attrs] of inline) expect(attrs).toContain(`nonce="${nonce}"`);
+  // the page still works under the policy: client navigation runs (a blocked script would fail the fixture on the console error)
+  await page.getByRole("link", { name: /GPU/ }).first().click();
+  await expect(page).toHaveURL(/\/pool/);
+
+  const api = await page.request.get("/api/v1/requests");
+  expect(api.headers()["cache-control"]).toBe("no-store");
+});
+
+test("built assets are cached for a year and never carry a session", async ({ page, request }) => {
+  const res = await page.goto("/login");
+  const asset = /\/assets\/[^"]+\.js/.exec(await res!.text())![0];
+  const file = await request.get(asset);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["cache-control"]).toContain("immutable");
+  expect(file.headers()["set-cookie"]).toBeUndefined();
+});
