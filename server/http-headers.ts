@@ -33,7 +33,8 @@ export function securityHeaders(): RequestHandler {
 export function documentCsp(nonce: string, dev = false): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    // development: Vite's hot-reload preamble is an inline script written outside React Router's nonce
+    dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
