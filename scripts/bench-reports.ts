@@ -170,8 +170,8 @@ async function benchSize(total: number) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // the server is this child itself (no tsx wrapper process), so its memory is what /proc reports
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-only-secret" },
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0", COOKIE_SECURE: "0", SESSION_SECRET: "bench-only-secret" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "react-router";
 import type { Role } from "#workflows/types";
-import { isProduction, sessionSecret } from "~/utils/config.server";
+import { secureCookies, sessionSecret } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
@@ -15,7 +15,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const sessionCookie = createCookie("ax_session", {
   httpOnly: true,
   sameSite: "lax",
-  secure: isProduction,
+  secure: secureCookies,
   path: "/",
   maxAge: SESSION_TTL_MS / 1000,
 });
