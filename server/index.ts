@@ -2,13 +2,12 @@
  * The HTTP server: Express serving the built assets and the React Router app (pages and /api/v1).
  * Development (`npm run dev`) runs Vite in middleware mode for hot reload.
  */
-import "./app-context";
 import type { Server } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import type { ServerBuild } from "react-router";
+import type { RouterContextProvider, ServerBuild } from "react-router";
 
 /** The production build (build/server/index.js), imported once. */
 export async function loadProductionBuild(): Promise<ServerBuild> {
@@ -49,7 +48,11 @@ export async function createServer({ dev, serverBuild }: { dev: boolean; serverB
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      // the app makes its own context (its keys live in the app bundle): app/utils/request-context.server.ts
+      getLoadContext: async (req) => {
+        const entry = (await build()).entry.module as unknown as { createLoadContext(init: { clientIp: string }): RouterContextProvider };
+        return entry.createLoadContext({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+      },
     }),
   );
   return app;

@@ -7,8 +7,8 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   // the inbox is derived from the records on every load (the header count and the home page use it)
   const inbox = await inboxFor(user);
   return { user, inbox, inboxCount: inboxTotal(inbox) };

@@ -13,9 +13,9 @@ import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "pool:read");
+    const user = await requirePermission(request, "pool:read", context);
     const [overview, pool, ledger, candidates] = await Promise.all([
       poolOverview({ user }),
       getPool({ user }),
@@ -26,8 +26,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "pool:allocate"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "pool:allocate", context));
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 

@@ -30,8 +30,8 @@ import { readForm } from "~/utils/api.server";
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => {
     const requestId = params.id;
     const [item, history, plan, decisions, conditions, allocations, attachments, meetings] = await Promise.all([
@@ -90,8 +90,8 @@ function bodyFromForm(form: FormData) {
   return body;
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });

@@ -12,9 +12,9 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "request:screen");
+    const user = await requirePermission(request, "request:screen", context);
     return listScreeningQueue({ user });
   });
 }
@@ -24,8 +24,8 @@ type ActionResult =
   | { ok: true; message: string; results: BulkResult[]; failed: number };
 
 /** The page posts the rows it showed ("id:version") and the chosen reasons; the API's schema checks the rest. */
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "request:screen"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "request:screen", context));
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const fail = (key: "screening.noneSelected" | "screening.reasonsRequired" | "error.validation") =>
