@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
-import { planCandidates, poolOverview } from "~/modules/pool/planning.server";
+import { approvedCandidates, poolOverview } from "~/modules/pool/planning.server";
 import { SECTORS } from "~/modules/pool/pool.schema";
 import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
@@ -20,9 +20,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       poolOverview({ user }),
       getPool({ user }),
       listAllocations({ user }),
-      can(user, "pool:allocate") ? planCandidates({ user }) : null,
+      can(user, "pool:allocate") ? approvedCandidates({ user }) : null,
     ]);
-    return { overview, pool, ledger: ledger.reverse(), approved: candidates?.approved ?? null };
+    return { overview, pool, ledger: ledger.reverse(), approved: candidates };
   });
 }
 

@@ -22,6 +22,7 @@ import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { overdueIfSubmittedBefore, screeningClock } from "~/modules/screening/screening.server";
 export { overdueIfSubmittedBefore };
 import { screeningDueBusinessDays } from "~/utils/config.server";
+import { stateCounts } from "~/modules/requests/state-counts.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { now as clockNow } from "~/utils/clock";
@@ -118,8 +119,8 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
   // counted in the database (the header shows this on every page, whatever the queue's length);
   // `submittedAt` is when the request last entered screening (SUBMIT or RESUBMIT)
   const where = { state: "screening" };
-  const [count, overdue, oldest] = await Promise.all([
-    db.demandRequest.count({ where }),
+  const [counts, overdue, oldest] = await Promise.all([
+    stateCounts({}), // the maintained counts (ADR 0019), not a count over the requests
     db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
     db.demandRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } }),
   ]);
@@ -131,6 +132,7 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
       ...(clock.overdue ? { flag: "overdue" as const } : {}),
     };
   });
+  const count = counts.screening ?? 0;
   return { key: "toScreen", to: "/screening", count, ...(overdue ? { overdue } : {}), entries };
 }
 

@@ -13,6 +13,7 @@
  *     except "other" (기타).
  */
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { planAllocations, type PlanReason, type PlannerRequest, type Sector } from "./planner";
@@ -83,6 +84,36 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
   };
 }
 
+/** The real approved-not-fully-allocated requests (the pool page's allocation form), without the pipeline. */
+export async function approvedCandidates({ user }: { user: CurrentUser }) {
+  if (!can(user, "pool:allocate")) throw forbidden();
+  const rows = await loadRequests({ state: { in: REAL_STATES } });
+  return rows.filter(isRealCandidate).map((r) => describe(r, false));
+}
+
+/**
+ * GPUs the pipeline (joint planning, on an agenda, awaiting sign-off) would get "as if approved"
+ * (`whatIfGpus`), summed in SQL per K-NPU capability: one aggregate row each, however long the pipeline.
+ */
+async function pipelineDemand(): Promise<{ total: number; npuCapable: number }> {
+  const rows = await db.$queryRaw<{ npuCapable: number | boolean | null; gpus: number | bigint | null }[]>`
+    SELECT r."npuCapable" AS "npuCapable",
+      SUM(COALESCE(
+        (SELECT d."approvedGpus" FROM "Decision" d WHERE d."requestId" = r."id" AND d."status" = 'awaiting' ORDER BY d."createdAt" DESC LIMIT 1),
+        p."agreedGpus", r."gpusRequested", 0)) AS "gpus"
+    FROM "DemandRequest" r LEFT JOIN "JointPlan" p ON p."requestId" = r."id"
+    WHERE r."state" IN (${Prisma.join(PIPELINE_STATES)})
+    GROUP BY r."npuCapable"`;
+  let total = 0;
+  let npuCapable = 0;
+  for (const row of rows) {
+    const gpus = Number(row.gpus ?? 0);
+    total += gpus;
+    if (row.npuCapable === true || row.npuCapable === 1) npuCapable += gpus;
+  }
+  return { total, npuCapable };
+}
+
 /** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
 export async function planCandidates({ user }: { user: CurrentUser }) {
   if (!can(user, "pool:allocate")) throw forbidden();
@@ -142,10 +173,11 @@ async function activeGpuAllocations() {
 /** The /pool page: tranches, sector and ministry totals, K-NPU-capable demand, the timeline. */
 export async function poolOverview({ user }: { user: CurrentUser }) {
   requirePoolReader(user);
-  const [tranches, allocations, waiting] = await Promise.all([
+  const [tranches, allocations, waiting, pipeline] = await Promise.all([
     listTranches({ user }),
     activeGpuAllocations(),
-    loadRequests({ state: { in: ["approved", "allocated", "conditionallyApproved", ...PIPELINE_STATES] } }),
+    loadRequests({ state: { in: REAL_STATES } }),
+    pipelineDemand(),
   ]);
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const byMinistry = new Map<string, { code: string; name: string; nameEn: string; gpus: number; npuCapableGpus: number }>();
@@ -163,11 +195,11 @@ export async function poolOverview({ user }: { user: CurrentUser }) {
   }
   // GPU demand that could move to K-NPU: allocated to NPU-capable requests, plus NPU-capable
   // demand still waiting (approved but not yet allocated, or in the pipeline as agreed / requested).
-  let npuCapableWaiting = 0;
-  let totalWaiting = 0;
+  let npuCapableWaiting = pipeline.npuCapable;
+  let totalWaiting = pipeline.total;
   for (const r of waiting) {
     if (r.state === "allocated" && r.stateDetail !== "partially") continue;
-    const need = PIPELINE_STATES.includes(r.state) ? whatIfGpus(r) : Math.max(0, (r.approvedGpus ?? 0) - allocatedOf(r));
+    const need = Math.max(0, (r.approvedGpus ?? 0) - allocatedOf(r));
     totalWaiting += need;
     if (r.npuCapable) npuCapableWaiting += need;
   }

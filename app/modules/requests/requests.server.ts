@@ -22,6 +22,7 @@ import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/mee
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
+import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
@@ -76,6 +77,7 @@ export async function createRequest({ user, fields }: { user: CurrentUser; field
         snapshot: JSON.stringify(persistSnapshot(snapshot)),
       },
     });
+    await countStateChange(tx, created.organizationId, null, created.state);
     await appendAuditEvent(tx, { requestId: created.id, actorId: user.id, type: "CREATE", toState: created.state, payload: {} });
     return created;
   });
@@ -193,6 +195,7 @@ export async function applyRequestEvent(
   // when it last entered screening: the screening clock starts again on a resubmission
   if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = now();
   await guardedUpdate(tx, requestId, version, data);
+  await countStateChange(tx, row.organizationId, row.state, toState);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
   await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } });

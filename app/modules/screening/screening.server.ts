@@ -13,6 +13,7 @@ import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { addBusinessDays, addDays, businessDaysBetween, koreanDate } from "~/modules/calendar/business-days";
 import { sendRequestEvent } from "~/modules/requests/requests.server";
+import { stateCounts } from "~/modules/requests/state-counts.server";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
@@ -80,8 +81,8 @@ export const SCREENING_PAGE_SIZE = 50;
 export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: { user: CurrentUser; now?: Date; page?: number }) {
   requireSecretariat(user);
   const where = { state: "screening" };
-  const [total, overdue, rows] = await Promise.all([
-    db.demandRequest.count({ where }),
+  const [counts, overdue, rows] = await Promise.all([
+    stateCounts({}),
     db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
     db.demandRequest.findMany({
       where,
@@ -114,6 +115,7 @@ export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: {
       checklist: screeningChecklist({ fields, attachmentCount: _count.attachments }),
     };
   });
+  const total = counts.screening ?? 0;
   const pages = Math.max(1, Math.ceil(total / SCREENING_PAGE_SIZE));
   return { dueBusinessDays, items, total, overdue, page: Math.max(1, page), pages };
 }
