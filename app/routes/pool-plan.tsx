@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/pool-plan";
-import { CapacityChart } from "~/components/capacity-chart";
+import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";

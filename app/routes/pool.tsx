@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/pool";
-import { CapacityChart } from "~/components/capacity-chart";
+import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
