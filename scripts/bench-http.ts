@@ -245,6 +245,8 @@ async function benchSize(size: number): Promise<SizeResult> {
       ["secretariat /pool", "/pool", secretariat],
       ["secretariat /meetings", "/meetings", secretariat],
       ["secretariat /dashboard", "/dashboard", secretariat],
+      // a search for one thing (3+ characters: the trigram index) and a two-letter one (a LIKE scan, ADR 0011)
+      ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
       [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
       [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
       ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],

@@ -93,20 +93,33 @@ export async function approvedCandidates({ user }: { user: CurrentUser }) {
 
 /**
  * GPUs the pipeline (joint planning, on an agenda, awaiting sign-off) would get "as if approved"
- * (`whatIfGpus`), summed in SQL per K-NPU capability: one aggregate row each, however long the pipeline.
+ * (`whatIfGpus`: the awaiting decision's count, else the plan's agreed GPUs, else the GPUs requested),
+ * summed in SQL per K-NPU capability: the requested GPUs from the covering (state, …, npuCapable,
+ * gpusRequested) index, then corrections read from the few plans with agreed GPUs and the few awaiting
+ * decisions — no per-request work in JavaScript, no per-request subquery.
  */
 async function pipelineDemand(): Promise<{ total: number; npuCapable: number }> {
-  const rows = await db.$queryRaw<{ npuCapable: number | boolean | null; gpus: number | bigint | null }[]>`
-    SELECT r."npuCapable" AS "npuCapable",
-      SUM(COALESCE(
-        (SELECT d."approvedGpus" FROM "Decision" d WHERE d."requestId" = r."id" AND d."status" = 'awaiting' ORDER BY d."createdAt" DESC LIMIT 1),
-        p."agreedGpus", r."gpusRequested", 0)) AS "gpus"
-    FROM "DemandRequest" r LEFT JOIN "JointPlan" p ON p."requestId" = r."id"
-    WHERE r."state" IN (${Prisma.join(PIPELINE_STATES)})
-    GROUP BY r."npuCapable"`;
+  const states = Prisma.join(PIPELINE_STATES);
+  type Row = { npuCapable: number | boolean | null; gpus: number | bigint | null };
+  const [requested, agreed, awaiting] = await Promise.all([
+    db.$queryRaw<Row[]>`SELECT "npuCapable", SUM(COALESCE("gpusRequested", 0)) AS "gpus"
+      FROM "DemandRequest" WHERE "state" IN (${states}) GROUP BY "npuCapable"`,
+    // a plan's agreed GPUs replace the requested ones (unless a decision awaits)
+    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(p."agreedGpus" - COALESCE(r."gpusRequested", 0)) AS "gpus"
+      FROM "JointPlan" p JOIN "DemandRequest" r ON r."id" = p."requestId"
+      WHERE p."agreedGpus" IS NOT NULL AND r."state" IN (${states})
+        AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."requestId" = r."id" AND d."status" = 'awaiting')
+      GROUP BY r."npuCapable"`,
+    // the latest awaiting decision's GPUs replace both
+    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(d."approvedGpus" - COALESCE(p."agreedGpus", r."gpusRequested", 0)) AS "gpus"
+      FROM "Decision" d JOIN "DemandRequest" r ON r."id" = d."requestId" LEFT JOIN "JointPlan" p ON p."requestId" = r."id"
+      WHERE d."status" = 'awaiting' AND r."state" IN (${states})
+        AND d."createdAt" = (SELECT MAX(d2."createdAt") FROM "Decision" d2 WHERE d2."requestId" = d."requestId" AND d2."status" = 'awaiting')
+      GROUP BY r."npuCapable"`,
+  ]);
   let total = 0;
   let npuCapable = 0;
-  for (const row of rows) {
+  for (const row of [...requested, ...agreed, ...awaiting]) {
     const gpus = Number(row.gpus ?? 0);
     total += gpus;
     if (row.npuCapable === true || row.npuCapable === 1) npuCapable += gpus;
