@@ -110,9 +110,9 @@ async function pipelineDemand(): Promise<{ total: number; npuCapable: number }> 
       WHERE p."agreedGpus" IS NOT NULL AND r."state" IN (${states})
         AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."requestId" = r."id" AND d."status" = 'awaiting')
       GROUP BY r."npuCapable"`,
-    // the latest awaiting decision's GPUs replace both
-    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(d."approvedGpus" - COALESCE(p."agreedGpus", r."gpusRequested", 0)) AS "gpus"
-      FROM "Decision" d JOIN "DemandRequest" r ON r."id" = d."requestId" LEFT JOIN "JointPlan" p ON p."requestId" = r."id"
+    // the latest awaiting decision's GPUs replace the requested ones (the plan's were not applied above)
+    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(d."approvedGpus" - COALESCE(r."gpusRequested", 0)) AS "gpus"
+      FROM "Decision" d JOIN "DemandRequest" r ON r."id" = d."requestId"
       WHERE d."status" = 'awaiting' AND r."state" IN (${states})
         AND d."createdAt" = (SELECT MAX(d2."createdAt") FROM "Decision" d2 WHERE d2."requestId" = d."requestId" AND d2."status" = 'awaiting')
       GROUP BY r."npuCapable"`,
