@@ -19,10 +19,9 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { addBusinessDays, addDays, koreanDate } from "~/modules/calendar/business-days";
 import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
-import { overdueIfSubmittedBefore, screeningClock } from "~/modules/screening/screening.server";
+import { overdueIfSubmittedBefore, screeningClock, screeningOverdueCount } from "~/modules/screening/screening.server";
 export { overdueIfSubmittedBefore };
 import { screeningDueBusinessDays } from "~/utils/config.server";
-import { stateCounts } from "~/modules/requests/state-counts.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { now as clockNow } from "~/utils/clock";
@@ -77,10 +76,15 @@ const requestEntry = (r: { id: string; reference: string | null; title: string |
  */
 async function plansAwaiting(side: "MINISTRY" | "MSIT", scope: { organizationId?: string }) {
   const plans = await db.jointPlan.findMany({
-    where: { revision: { gt: 0 }, request: { ...scope, state: "jointPlanning" } },
-    select: { revision: true, signatures: { where: { side }, select: { revision: true } }, request: { select: { id: true, reference: true, title: true, updatedAt: true } } },
+    where: { revision: { gt: 0 } },
+    select: {
+      revision: true,
+      signatures: { where: { side }, select: { revision: true } },
+      request: { select: { id: true, reference: true, title: true, updatedAt: true, state: true, organizationId: true } },
+    },
   });
   return plans
+    .filter((p) => p.request.state === "jointPlanning" && (!scope.organizationId || p.request.organizationId === scope.organizationId))
     .filter((p) => !p.signatures.some((s) => s.revision === p.revision))
     .sort((a, b) => a.request.updatedAt.getTime() - b.request.updatedAt.getTime() || a.request.id.localeCompare(b.request.id))
     .map((p) => ({ ...requestEntry(p.request, `/requests/${p.request.id}/plan`), note: { key: "plan.revision" as MessageKey, params: { revision: p.revision } } }));
@@ -119,9 +123,8 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
   // counted in the database (the header shows this on every page, whatever the queue's length);
   // `submittedAt` is when the request last entered screening (SUBMIT or RESUBMIT)
   const where = { state: "screening" };
-  const [counts, overdue, oldest] = await Promise.all([
-    stateCounts({}), // the maintained counts (ADR 0019), not a count over the requests
-    db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
+  const [{ total: count, overdue }, oldest] = await Promise.all([
+    screeningOverdueCount(now), // the maintained count minus the recent submissions (ADR 0019)
     db.demandRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } }),
   ]);
   const entries = oldest.map((r) => {
@@ -132,7 +135,6 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
       ...(clock.overdue ? { flag: "overdue" as const } : {}),
     };
   });
-  const count = counts.screening ?? 0;
   return { key: "toScreen", to: "/screening", count, ...(overdue ? { overdue } : {}), entries };
 }
 

@@ -70,6 +70,22 @@ export function overdueIfSubmittedBefore(now: Date, dueBusinessDays = screeningD
   return new Date(`${addDays(day, 1)}T00:00:00+09:00`);
 }
 
+/**
+ * Submissions in screening that are overdue today, counted from the other end: the whole queue (the
+ * maintained count) minus the submissions still within their due days (a range bounded by recent
+ * intake, not by the backlog) and those without a submission time. The same number as counting
+ * `submittedAt < overdueIfSubmittedBefore(now)`, at a cost that does not grow with the backlog.
+ */
+export async function screeningOverdueCount(now: Date): Promise<{ total: number; overdue: number }> {
+  const [counts, recent, undated] = await Promise.all([
+    stateCounts({}),
+    db.demandRequest.count({ where: { state: "screening", submittedAt: { gte: overdueIfSubmittedBefore(now) } } }),
+    db.demandRequest.count({ where: { state: "screening", submittedAt: null } }),
+  ]);
+  const total = counts.screening ?? 0;
+  return { total, overdue: Math.max(0, total - recent - undated) };
+}
+
 /** Rows of the screening queue shown per page. */
 export const SCREENING_PAGE_SIZE = 50;
 
@@ -81,9 +97,8 @@ export const SCREENING_PAGE_SIZE = 50;
 export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: { user: CurrentUser; now?: Date; page?: number }) {
   requireSecretariat(user);
   const where = { state: "screening" };
-  const [counts, overdue, rows] = await Promise.all([
-    stateCounts({}),
-    db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
+  const [{ total, overdue }, rows] = await Promise.all([
+    screeningOverdueCount(now),
     db.demandRequest.findMany({
       where,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -115,7 +130,6 @@ export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: {
       checklist: screeningChecklist({ fields, attachmentCount: _count.attachments }),
     };
   });
-  const total = counts.screening ?? 0;
   const pages = Math.max(1, Math.ceil(total / SCREENING_PAGE_SIZE));
   return { dueBusinessDays, items, total, overdue, page: Math.max(1, page), pages };
 }
