@@ -38,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npm run build --silent && tsx scripts/start.ts",
+    // the production path of `npm start` (builds when the sources are newer than the build)
+    command: "node scripts/start.mjs",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -52,3 +52,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     });
   });
 }
+
+// The production server (server/main.ts) starts and stops the app through these, so it uses the
+// same module instances as the requests (ADR 0018).
+export { closeAtShutdown, prepareAtStart, startBackgroundWorkers } from "./utils/lifecycle.server";
+export { createLoadContext } from "./utils/request-context.server";

@@ -2,12 +2,15 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { Route } from "./+types/root";
 import "./app.css";
 import { useT } from "./i18n/use-t";
-import { getUser } from "./modules/auth/session.server";
+import { resolveUserMiddleware } from "./modules/auth/session.server";
 import { pageLocale } from "./utils/locale.server";
+import { userContext } from "./utils/request-context.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const [locale, user] = await Promise.all([pageLocale(request), getUser(request)]);
-  return { locale, user };
+// the signed-in user, resolved once per request for every route below (ADR 0019)
+export const middleware: Route.MiddlewareFunction[] = [resolveUserMiddleware];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return { locale: await pageLocale(request), user: context.get(userContext) };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -103,8 +103,8 @@ async function benchApi(): Promise<boolean> {
   await db.$disconnect(); // the server's start migrates: no other connection may be open
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "start.ts")], {
-    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "bench-audit-secret-0123456789abcdef", HOST: "127.0.0.1", PORT: String(port) },
+  const server = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
+    env: { ...process.env, SEED_DEMO: "0", COOKIE_SECURE: "0", SESSION_SECRET: "bench-audit-secret-0123456789abcdef", HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0);

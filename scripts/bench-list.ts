@@ -11,6 +11,7 @@ import type { CurrentUser } from "../app/modules/auth/session.server";
 import type { ListQuery } from "../app/modules/requests/request.schema";
 import { benchPages } from "./bench-page";
 import { migrateDatabase } from "./migrate";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
 
 export async function benchList(total = 100_000) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-list-"));
@@ -40,6 +41,7 @@ export async function benchList(total = 100_000) {
       insert.run(`r${String(i).padStart(7, "0")}`, state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`, orgs[i % orgs.length], title, sectors[i % 3], domains[i % 12], state, snapshot, gpus, at, at);
     }
   })();
+  for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // the maintained counts (ADR 0019) of the rows inserted here
   raw.close();
 
   const { listRequests } = await import("../app/modules/requests/requests.server");

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "./migrate";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
 
 interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }
 type Cannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<CannonResult>;
@@ -101,6 +102,7 @@ export async function fillDatabase(file: string, total: number) {
         .run(`t${t}`, `2026-${t + 1}차`, `2026-${String(t + 2).padStart(2, "0")}`, new Date().toISOString());
     }
   })();
+  for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // the maintained counts (ADR 0019) of the rows inserted here
   raw.close();
 }
 
@@ -170,8 +172,8 @@ async function benchSize(total: number) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // the server is this child itself (no tsx wrapper process), so its memory is what /proc reports
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-only-secret" },
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0", COOKIE_SECURE: "0", SESSION_SECRET: "bench-only-secret" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

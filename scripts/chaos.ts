@@ -63,8 +63,8 @@ let serverLog = "";
 
 async function startServer(): Promise<string> {
   serverLog = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "start.ts")], {
-    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "chaos-session-secret-0123456789abcdef", HOST: "127.0.0.1", PORT: String(port) },
+  const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
+    env: { ...process.env, SEED_DEMO: "0", COOKIE_SECURE: "0", SESSION_SECRET: "chaos-session-secret-0123456789abcdef", HOST: "127.0.0.1", PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (serverLog += d));

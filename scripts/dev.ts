@@ -1,19 +1,15 @@
-/** `npm run dev`: migrate, seed an empty database, and serve with Vite hot reload. */
+/** `npm run dev`: migrate, seed an empty database, and serve with Vite hot reload (tsx; `npm start` is the production path). */
 import { migrateDatabase } from "./migrate";
 
 process.env.DATABASE_URL ??= "file:./data/app.db";
 
 async function main() {
   migrateDatabase();
-  const { db, ensureDbPragmas } = await import("../app/utils/db.server");
-  await ensureDbPragmas();
-  if ((await db.user.count()) === 0) {
-    const { seedDemoData } = await import("../app/modules/seed/seed.server");
-    await seedDemoData();
-    console.log("Demo data seeded.");
-  }
+  const { prepareAtStart, startBackgroundWorkers } = await import("../app/utils/lifecycle.server");
+  await prepareAtStart(); // demo seed into an empty database (unless SEED_DEMO=0), crash recovery
   const { createServer, listen } = await import("../server/index");
   await listen(await createServer({ dev: true }));
+  startBackgroundWorkers();
 }
 
 main().catch((error) => {

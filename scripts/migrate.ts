@@ -13,7 +13,8 @@ export function migrateDatabase(): void {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// run as a script (not when bundled into the production server, build/server/start.js)
+if (/scripts[\\/]migrate\.ts$/.test(process.argv[1] ?? "")) {
   migrateDatabase();
   console.log("Migrations applied.");
 }

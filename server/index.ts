@@ -2,16 +2,22 @@
  * The HTTP server: Express serving the built assets and the React Router app (pages and /api/v1).
  * Development (`npm run dev`) runs Vite in middleware mode for hot reload.
  */
-import "./app-context";
+import type { Server } from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import type { ServerBuild } from "react-router";
+import type { RouterContextProvider, ServerBuild } from "react-router";
 import { securityHeaders, trustProxySetting } from "./http-headers";
 import { log, requestLog } from "./log";
 
-export async function createServer({ dev }: { dev: boolean }) {
+/** The production build (build/server/index.js), imported once. */
+export async function loadProductionBuild(): Promise<ServerBuild> {
+  const { pathToFileURL } = await import("node:url");
+  return (await import(pathToFileURL(path.resolve("build", "server", "index.js")).href)) as ServerBuild;
+}
+
+export async function createServer({ dev, serverBuild }: { dev: boolean; serverBuild?: ServerBuild }) {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
@@ -28,8 +34,8 @@ export async function createServer({ dev }: { dev: boolean }) {
     const buildDir = path.resolve("build");
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
-    const serverBuild = (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
-    build = async () => serverBuild;
+    const loaded = serverBuild ?? (await loadProductionBuild());
+    build = async () => loaded;
   }
 
   app.all(
@@ -37,20 +43,24 @@ export async function createServer({ dev }: { dev: boolean }) {
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+      // the app makes its own context (its keys live in the app bundle): app/utils/request-context.server.ts
+      getLoadContext: async (req) => {
+        const entry = (await build()).entry.module as unknown as { createLoadContext(init: { clientIp: string }): RouterContextProvider };
+        return entry.createLoadContext({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+      },
     }),
   );
   return app;
 }
 
-export function listen(app: express.Express): Promise<void> {
+export function listen(app: express.Express): Promise<Server> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "localhost";
   return new Promise((resolve) => {
-    app.listen(port, host, () => {
+    const server = app.listen(port, host, () => {
       console.log(`AX 수요 시스템이 http://${host}:${port} 에서 실행 중입니다 (listening on http://${host}:${port})`);
       log.info({ host, port }, "listening");
-      resolve();
+      resolve(server);
     });
   });
 }

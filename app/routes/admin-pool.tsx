@@ -9,16 +9,16 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "pool:manage");
+    const user = await requirePermission(request, "pool:manage", context);
     const [pool, tranches] = await Promise.all([getPool({ user }), listTranches({ user })]);
     return { pool, tranches };
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "pool:manage"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "pool:manage", context));
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 

@@ -1,4 +1,4 @@
-import { Form, NavLink, Outlet } from "react-router";
+import { Form, NavLink, Outlet, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/app-layout";
 import { LanguageSwitch } from "~/components/language-switch";
 import { NAV_BY_ROLE } from "~/components/nav";
@@ -7,11 +7,21 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   // the inbox is derived from the records on every load (the header count and the home page use it)
   const inbox = await inboxFor(user);
   return { user, inbox, inboxCount: inboxTotal(inbox) };
+}
+
+/**
+ * The header's user and to-do count change only through a form submission (this user's action) or on
+ * the to-do page itself: plain navigations keep the layout's data (ADR 0019).
+ */
+export function shouldRevalidate({ formMethod, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  if (nextUrl.pathname === "/") return true; // the to-do page shows the inbox: always fresh there
+  return false;
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {

@@ -12,8 +12,8 @@ import { statsQuerySchema, type StatsQuery } from "~/modules/stats/stats.schema"
 import "./dashboard.css";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const parsed = statsQuerySchema.safeParse(nonEmptyParams(new URL(request.url).searchParams));
   const query: StatsQuery = parsed.success ? parsed.data : {};
   const [{ groups: _cells, ...stats }, ministries] = await Promise.all([pipelineStats({ user, query }), listMinistries(user)]);

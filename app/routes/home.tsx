@@ -6,8 +6,8 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import type { InboxEntry, InboxGroup } from "~/modules/inbox/inbox.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  return { user: await requireUser(request) };
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return { user: await requireUser(request, context) };
 }
 
 function Flag({ flag }: { flag: InboxEntry["flag"] }) {

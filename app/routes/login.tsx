@@ -9,6 +9,7 @@ import { getUser, signIn } from "~/modules/auth/session.server";
 import { readForm } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { clientIpContext } from "~/utils/request-context.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getUser(request)) return redirect("/");
@@ -21,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return data({ error: translate(locale, "auth.invalid") }, { status: 400 });
   try {
-    const { setCookie } = await signIn({ ...parsed.data, clientKey: context?.clientIp ?? "unknown" });
+    const { setCookie } = await signIn({ ...parsed.data, clientKey: context.get(clientIpContext) });
     return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": setCookie } });
   } catch (error) {
     if (error instanceof AppError) {

@@ -14,8 +14,8 @@ async function csvLocale(request: Request): Promise<Locale> {
 }
 
 /** GET /meetings/:id/agenda.csv — the agenda for Excel (UTF-8 with BOM, RFC 4180). */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const meeting = await forPage(() => getMeeting({ user, meetingId: params.id }));
   const locale = await csvLocale(request);
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);

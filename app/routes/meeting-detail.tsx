@@ -16,8 +16,8 @@ import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 import { can } from "~/modules/auth/permissions";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => {
     const meeting = await getMeeting({ user, meetingId: params.id });
     const secretariat = can(user, "meeting:manage");
@@ -29,8 +29,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   return handleMeetingForm({ user, locale: await pageLocale(request), meetingId: params.id, form: await readForm(request) });
 }
 

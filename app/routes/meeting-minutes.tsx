@@ -6,8 +6,8 @@ import { getMinutes } from "~/modules/meetings/meetings.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { forPage } from "~/utils/errors";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => ({ meeting: await getMinutes({ user, meetingId: params.id }), quorum: signoffQuorum() }));
 }
 

@@ -5,8 +5,8 @@ import { requireUser } from "~/modules/auth/session.server";
 import { getMeeting } from "~/modules/meetings/meetings.server";
 import { forPage } from "~/utils/errors";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => ({ meeting: await getMeeting({ user, meetingId: params.id }) }));
 }
 

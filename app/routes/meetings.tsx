@@ -19,16 +19,16 @@ const FIELD_ERRORS = {
   startTime: "deliberation.meeting.error.startTime", attendees: "deliberation.meeting.error.attendees",
 } as const;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => {
     const meetings = await listMeetings({ user });
     return { meetings, canCreate: can(user, "meeting:manage"), nextNumber: (meetings[0]?.number ?? 0) + 1, today: todayInKorea() };
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) as Record<Field, string>;

@@ -7,8 +7,8 @@ import { xlsxStream } from "~/modules/reports/table-files.server";
 import { forPage } from "~/utils/errors";
 
 /** GET /pool/export.xlsx — tranches and allocations (those who may read the pool). */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const locale = await downloadLocale(request);
   const sheets = await forPage(() => poolSheets({ user, locale }));
   return download(xlsxStream(sheets, locale), { type: "xlsx", name: translate(locale, "reports.exports.fileName.pool"), asciiName: "gpu-pool" });

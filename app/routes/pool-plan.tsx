@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/pool-plan";
-import { CapacityChart } from "~/components/capacity-chart";
+import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
@@ -11,9 +11,9 @@ import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
 /** The what-if is a GET (nothing is written); only "commit" posts. */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "pool:allocate");
+    const user = await requirePermission(request, "pool:allocate", context);
     const url = new URL(request.url);
     const candidates = await planCandidates({ user });
     const pipelineIds = new Set(candidates.pipeline.map((r) => r.id));
@@ -24,8 +24,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "pool:allocate"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "pool:allocate", context));
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 

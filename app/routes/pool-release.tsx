@@ -8,9 +8,9 @@ import { pageLocale } from "~/utils/locale.server";
 import { appErrorMessage, readForm, requireSameOrigin } from "~/utils/api.server";
 
 /** Page form target for "release allocation" (the allocations panel posts here with a fetcher). */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   requireSameOrigin(request);
-  const user = await requireUser(request);
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const allocationId = String((await readForm(request)).get("allocationId") ?? "");
   try {

@@ -1,11 +1,11 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/pool";
-import { CapacityChart } from "~/components/capacity-chart";
+import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
-import { planCandidates, poolOverview } from "~/modules/pool/planning.server";
+import { approvedCandidates, poolOverview } from "~/modules/pool/planning.server";
 import { SECTORS } from "~/modules/pool/pool.schema";
 import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
@@ -13,21 +13,21 @@ import { pageLocale } from "~/utils/locale.server";
 import { can } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "pool:read");
+    const user = await requirePermission(request, "pool:read", context);
     const [overview, pool, ledger, candidates] = await Promise.all([
       poolOverview({ user }),
       getPool({ user }),
       listAllocations({ user }),
-      can(user, "pool:allocate") ? planCandidates({ user }) : null,
+      can(user, "pool:allocate") ? approvedCandidates({ user }) : null,
     ]);
-    return { overview, pool, ledger: ledger.reverse(), approved: candidates?.approved ?? null };
+    return { overview, pool, ledger: ledger.reverse(), approved: candidates };
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "pool:allocate"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "pool:allocate", context));
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 

@@ -5,8 +5,8 @@ import { requireUser } from "~/modules/auth/session.server";
 import { decisionNotice } from "~/modules/meetings/signoffs.server";
 import { forPage } from "~/utils/errors";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => ({ notice: await decisionNotice({ user, requestId: params.id }) }));
 }
 

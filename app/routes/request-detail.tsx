@@ -21,7 +21,7 @@ import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { sendPageEvent } from "~/modules/requests/page-event.server";
-import { getRequestView, requestHistory } from "~/modules/requests/requests.server";
+import { getRequestView, requestHistoryPage } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can, isMinistryScoped } from "~/modules/auth/permissions";
@@ -30,13 +30,14 @@ import { readForm } from "~/utils/api.server";
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => {
     const requestId = params.id;
+    const before = Number(new URL(request.url).searchParams.get("historyBefore"));
     const [item, history, plan, decisions, conditions, allocations, attachments, meetings] = await Promise.all([
       getRequestView({ user, requestId }),
-      requestHistory({ user, requestId }),
+      requestHistoryPage({ user, requestId, before: Number.isInteger(before) && before > 0 ? before : undefined }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
@@ -90,8 +91,8 @@ function bodyFromForm(form: FormData) {
   return body;
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
@@ -139,8 +140,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
-  const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
-  const reached = new Set(history.map((h) => h.toState).filter((s): s is string => s !== null));
+  const lastReturn = history.lastReturn;
+  const reached = new Set(history.reached);
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
     if (type === "CREATE") return t("request.created");
     if (type === "EDIT") return t("request.edited");
@@ -246,7 +247,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
         <ol className="mt-2 space-y-2" data-testid="history">
-          {history.map((h) => (
+          {history.events.map((h) => (
             <li key={h.seq} className="card text-sm">
               <p>
                 <strong>{historyLabel(h.type, h.payload)}</strong>
@@ -262,6 +263,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
             </li>
           ))}
         </ol>
+        {history.earlierBefore !== null || history.newer ? (
+          <nav aria-label={t("request.historyPages")} className="mt-2 flex gap-4 text-sm" data-testid="history-pages">
+            {history.newer ? <Link to={`/requests/${item.id}#history`}>{t("request.historyLatest")}</Link> : null}
+            {history.earlierBefore !== null ? <Link to={`/requests/${item.id}?historyBefore=${history.earlierBefore}#history`}>{t("request.historyEarlier")} →</Link> : null}
+          </nav>
+        ) : null}
       </section>
     </article>
   );

@@ -12,8 +12,8 @@ import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "request:edit");
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "request:edit", context);
   return forPage(async () => {
     const [item, history] = await Promise.all([getRequestView({ user, requestId: params.id }), requestHistory({ user, requestId: params.id })]);
     if (!["draft", "revision"].includes(item.state)) throw redirect(`/requests/${item.id}`);
@@ -22,8 +22,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "request:edit");
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, "request:edit", context);
   const locale = await pageLocale(request);
   const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);

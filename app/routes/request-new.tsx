@@ -10,8 +10,8 @@ import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "request:create");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "request:create", context);
   return { defaults: { contactName: user.name, contactEmail: user.email } };
 }
 
@@ -19,8 +19,8 @@ export async function loader({ request }: Route.LoaderArgs) {
  * Save a draft (partial allowed) or save and submit (complete required). An incomplete submit is
  * answered with the missing fields and stores nothing, so no empty draft is left behind.
  */
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "request:create");
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "request:create", context);
   const locale = await pageLocale(request);
   const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);

@@ -10,8 +10,8 @@ import { appErrorMessage, fieldErrors, readForm } from "~/utils/api.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return forPage(async () => {
     const found = await findVisibleRequest(user, params.id);
     const [plan, revisions] = await Promise.all([getPlan({ user, requestId: params.id }), planRevisions({ user, requestId: params.id })]);
@@ -40,8 +40,8 @@ function planBodyFromForm(form: FormData) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
   try {

@@ -14,8 +14,8 @@ import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
 /** The confirmation step before a withdrawal (a page, so it works without JavaScript). */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const item = await forPage(() => getRequestView({ user, requestId: params.id }));
   if (!item.allowedEvents.includes("WITHDRAW")) throw redirect(`/requests/${item.id}`);
   // on a locked agenda the meeting decides: say so instead of offering a withdrawal the machine refuses
@@ -23,8 +23,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { item: { id: item.id, title: item.title, reference: item.reference, state: item.state, version: item.version }, lockedMeeting };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const submission = parseWithZod(await readForm(request), { schema: withdrawFormSchema, error: zodLocale(locale) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });

@@ -12,8 +12,8 @@ import { isMinistryScoped } from "~/modules/auth/permissions";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const parsed = listQuerySchema.safeParse(nonEmptyParams(new URL(request.url).searchParams));
   let query: ListQuery = parsed.success ? parsed.data : { sort: "newest", limit: 20 };
   const list = await listRequests({ user, query }).catch(async (error) => {

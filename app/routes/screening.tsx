@@ -12,10 +12,11 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "request:screen");
-    return listScreeningQueue({ user });
+    const user = await requirePermission(request, "request:screen", context);
+    const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
+    return listScreeningQueue({ user, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 });
   });
 }
 
@@ -24,8 +25,8 @@ type ActionResult =
   | { ok: true; message: string; results: BulkResult[]; failed: number };
 
 /** The page posts the rows it showed ("id:version") and the chosen reasons; the API's schema checks the rest. */
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "request:screen"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "request:screen", context));
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const fail = (key: "screening.noneSelected" | "screening.reasonsRequired" | "error.validation") =>
@@ -101,12 +102,11 @@ function Results({ result }: { result: Extract<ActionResult, { ok: true }> }) {
 }
 
 export default function Screening({ loaderData, actionData }: Route.ComponentProps) {
-  const { items, dueBusinessDays } = loaderData;
+  const { items, dueBusinessDays, total, overdue, page, pages } = loaderData;
   const { t, td, n, d, locale } = useT();
   const navigation = useNavigation();
   const pendingIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   const formRef = useRef<HTMLFormElement>(null);
-  const overdue = items.filter((i) => i.overdue).length;
   // after a bulk action clear the selection and the reasons (a failed validation keeps them)
   useEffect(() => {
     if (actionData?.ok) formRef.current?.reset();
@@ -120,7 +120,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
         <h1 className="page-title">{t("screening.title")}</h1>
         <p className="mt-1 text-sm text-slate-700">{t("screening.intro", { days: n(dueBusinessDays) })}</p>
         <p className="mt-1 flex gap-2 text-sm">
-          <span className="badge bg-gov-100 text-gov-900">{t("screening.count", { count: n(items.length) })}</span>
+          <span className="badge bg-gov-100 text-gov-900">{t("screening.count", { count: n(total) })}</span>
           {overdue ? <span className="badge bg-red-100 text-red-800">{t("screening.overdueCount", { count: n(overdue) })}</span> : null}
         </p>
       </header>
@@ -186,6 +186,13 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
               </tbody>
             </table>
           </div>
+          {pages > 1 ? (
+            <nav aria-label={t("screening.pagesLabel")} className="flex items-center gap-4 text-sm" data-testid="screening-pages">
+              {page > 1 ? <Link to={page === 2 ? "/screening" : `/screening?page=${page - 1}`}>← {t("screening.prevPage")}</Link> : null}
+              <span>{t("screening.pageOf", { page: n(page), pages: n(pages) })}</span>
+              {page < pages ? <Link to={`/screening?page=${page + 1}`}>{t("screening.nextPage")} →</Link> : null}
+            </nav>
+          ) : null}
 
           <section aria-labelledby="bulk-actions" className="card space-y-3">
             <h2 id="bulk-actions" className="text-lg font-bold">{t("screening.actionsTitle")}</h2>

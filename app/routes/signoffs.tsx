@@ -8,13 +8,13 @@ import { sendPageEvent } from "~/modules/requests/page-event.server";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "decision:signOff");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "decision:signOff", context);
   return { items: await pendingSignoffs({ user }) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "decision:signOff");
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requirePermission(request, "decision:signOff", context);
   const form = await readForm(request);
   const type = String(form.get("type"));
   const text = (name: string) => String(form.get(name) ?? "").trim();

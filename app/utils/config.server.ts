@@ -5,7 +5,21 @@ import path from "node:path";
 /** Where the app keeps its database, secret and uploaded files (outside the web root). */
 export const DATA_DIR = path.resolve(process.env.DATA_DIR ?? "data");
 
+/** React's build mode only (`npm start` always runs production). Not a policy switch: see below. */
 export const isProduction = process.env.NODE_ENV === "production";
+
+/**
+ * Demo mode (ADR 0018): an empty database gets the demo accounts and data at start. On unless
+ * SEED_DEMO=0 — a real deployment sets SEED_DEMO=0, which also makes the secret required and the
+ * session cookie Secure.
+ */
+export const demoMode = process.env.SEED_DEMO !== "0";
+
+/** SESSION_SECRET must be set: REQUIRE_SESSION_SECRET=1, or outside demo mode. */
+export const sessionSecretRequired = process.env.REQUIRE_SESSION_SECRET === "1" || !demoMode;
+
+/** Session cookie with `Secure` (HTTPS only): COOKIE_SECURE=1/0, by default outside demo mode. */
+export const secureCookies = process.env.COOKIE_SECURE === "1" || (process.env.COOKIE_SECURE !== "0" && !demoMode);
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./data/app.db";
@@ -34,15 +48,15 @@ export function screeningDueBusinessDays(): number {
 let secret: string | undefined;
 
 /**
- * The session secret: SESSION_SECRET, or (outside production) a random one generated once and kept
- * in the data folder. In production a missing secret is a start-up error.
+ * The session secret: SESSION_SECRET, or (when not required) a random one generated once and kept
+ * in the data folder. A missing required secret is a start-up error.
  */
 export function sessionSecret(): string {
   if (secret) return secret;
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv) return (secret = fromEnv);
-  if (isProduction) {
-    throw new Error("SESSION_SECRET must be set in production (NODE_ENV=production).");
+  if (sessionSecretRequired) {
+    throw new Error("SESSION_SECRET must be set (REQUIRE_SESSION_SECRET=1 or SEED_DEMO=0).");
   }
   const file = path.join(DATA_DIR, "session-secret");
   if (existsSync(file)) return (secret = readFileSync(file, "utf8").trim());

@@ -17,7 +17,7 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileS
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { DATA_DIR, isProduction } from "~/utils/config.server";
+import { DATA_DIR, demoMode } from "~/utils/config.server";
 import { db, type Db } from "~/utils/db.server";
 
 /** How long appends are gathered before one checkpoint is written. */
@@ -74,7 +74,7 @@ export function readAnchorKey(dataDir: string): Buffer | null {
 let defaultLocation: AnchorLocation | undefined;
 /** The anchor of this instance (DATA_DIR). */
 export function defaultAnchor(): AnchorLocation {
-  if (!defaultLocation && isProduction && !process.env.AUDIT_ANCHOR_KEY) {
+  if (!defaultLocation && !demoMode && !process.env.AUDIT_ANCHOR_KEY) {
     console.warn("AUDIT_ANCHOR_KEY is not set: the audit anchor's key is kept in the data folder, beside what it protects (ADR 0014).");
   }
   return (defaultLocation ??= { file: path.join(DATA_DIR, ANCHOR_FILE_NAME), key: anchorKeyFrom(DATA_DIR) });

@@ -1,13 +1,14 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { createCookie, redirect } from "react-router";
+import { createCookie, redirect, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import type { Role } from "#workflows/types";
-import { isProduction, sessionSecret } from "~/utils/config.server";
+import { secureCookies, sessionSecret } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { recordAccessEvent } from "./auth-events.server";
 import { loginThrottle } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
+import { userContext } from "~/utils/request-context.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -15,7 +16,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const sessionCookie = createCookie("ax_session", {
   httpOnly: true,
   sameSite: "lax",
-  secure: isProduction,
+  secure: secureCookies,
   path: "/",
   maxAge: SESSION_TTL_MS / 1000,
 });
@@ -105,8 +106,26 @@ async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The signed-in user from a Bearer token or the session cookie, or null. */
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * Users resolved per request: the root middleware resolves the user once (ADR 0019) and every loader,
+ * action and `requireUser`/`requirePermission` of the same request reuses the answer.
+ */
+const resolvedUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+/** The signed-in user from a Bearer token or the session cookie, or null (resolved once per request). */
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  let user = resolvedUsers.get(request);
+  if (!user) resolvedUsers.set(request, (user = resolveUser(request)));
+  return user;
+}
+
+/** Root middleware: the user of this request, once, into the request context (`userContext`). */
+export const resolveUserMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  context.set(userContext, await getUser(request));
+  return next();
+};
+
+async function resolveUser(request: Request): Promise<CurrentUser | null> {
   const auth = request.headers.get("Authorization");
   if (auth?.startsWith("Bearer ")) {
     const token = await db.apiToken.findUnique({
@@ -150,9 +169,12 @@ function isApi(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
 }
 
-/** The signed-in user; pages redirect to the login page, the API answers 401. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
-  const user = await getUser(request);
+/**
+ * The signed-in user; pages redirect to the login page, the API answers 401. With the request's
+ * `context` it reads the user the root middleware resolved.
+ */
+export async function requireUser(request: Request, context?: Readonly<RouterContextProvider>): Promise<CurrentUser> {
+  const user = context ? context.get(userContext) : await getUser(request);
   if (user) return user;
   if (isApi(request)) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
   const url = new URL(request.url);

@@ -19,7 +19,8 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { addBusinessDays, addDays, koreanDate } from "~/modules/calendar/business-days";
 import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
-import { screeningClock } from "~/modules/screening/screening.server";
+import { overdueIfSubmittedBefore, screeningClock, screeningOverdueCount } from "~/modules/screening/screening.server";
+export { overdueIfSubmittedBefore };
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
@@ -69,22 +70,33 @@ function group(key: InboxKey, to: string, entries: InboxEntry[]): InboxGroup {
 const requestEntry = (r: { id: string; reference: string | null; title: string | null }, to = `/requests/${r.id}`): InboxEntry =>
   ({ id: r.id, to, label: r.reference, title: r.title });
 
-/** Requests in joint planning whose current plan revision (> 0) lacks `side`'s signature. */
+/**
+ * Requests in joint planning whose current plan revision (> 0) lacks `side`'s signature. Read from the
+ * plans (only requests that reached joint planning have one), not by scanning every request.
+ */
 async function plansAwaiting(side: "MINISTRY" | "MSIT", scope: { organizationId?: string }) {
-  const rows = await db.demandRequest.findMany({
-    where: { ...scope, state: "jointPlanning", plan: { revision: { gt: 0 } } },
-    orderBy: { updatedAt: "asc" },
-    select: { id: true, reference: true, title: true, plan: { select: { revision: true, signatures: { where: { side }, select: { revision: true } } } } },
+  const plans = await db.jointPlan.findMany({
+    where: { revision: { gt: 0 } },
+    select: {
+      revision: true,
+      signatures: { where: { side }, select: { revision: true } },
+      request: { select: { id: true, reference: true, title: true, updatedAt: true, state: true, organizationId: true } },
+    },
   });
-  return rows
-    .filter((r) => r.plan && !r.plan.signatures.some((s) => s.revision === r.plan!.revision))
-    .map((r) => ({ ...requestEntry(r, `/requests/${r.id}/plan`), note: { key: "plan.revision" as MessageKey, params: { revision: r.plan!.revision } } }));
+  return plans
+    .filter((p) => p.request.state === "jointPlanning" && (!scope.organizationId || p.request.organizationId === scope.organizationId))
+    .filter((p) => !p.signatures.some((s) => s.revision === p.revision))
+    .sort((a, b) => a.request.updatedAt.getTime() - b.request.updatedAt.getTime() || a.request.id.localeCompare(b.request.id))
+    .map((p) => ({ ...requestEntry(p.request, `/requests/${p.request.id}/plan`), note: { key: "plan.revision" as MessageKey, params: { revision: p.revision } } }));
 }
 
 async function officerInbox(user: CurrentUser, today: string): Promise<InboxGroup[]> {
   const organizationId = user.organization.id;
-  const [revision, plans, conditions] = await Promise.all([
-    db.demandRequest.findMany({ where: { organizationId, state: "revision" }, orderBy: { updatedAt: "asc" }, select: { id: true, reference: true, title: true } }),
+  const revisionWhere = { organizationId, state: "revision" };
+  // counted in SQL and only the first few read (a ministry may have any number in revision)
+  const [revisionCount, revision, plans, conditions] = await Promise.all([
+    db.demandRequest.count({ where: revisionWhere }),
+    db.demandRequest.findMany({ where: revisionWhere, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true } }),
     plansAwaiting("MINISTRY", { organizationId }),
     db.condition.findMany({
       where: { status: "open", request: { organizationId, state: { in: CONDITION_STATES } } },
@@ -94,7 +106,7 @@ async function officerInbox(user: CurrentUser, today: string): Promise<InboxGrou
   ]);
   const soon = addDays(today, DUE_SOON_DAYS);
   return [
-    group("revision", "/requests?state=revision", revision.map((r) => requestEntry(r))),
+    { ...group("revision", "/requests?state=revision", revision.map((r) => requestEntry(r))), count: revisionCount },
     group("planToSign", "/requests?state=jointPlanning", plans),
     group("conditionsDue", "/requests?state=conditionallyApproved", conditions.map((c) => ({
       id: c.id,
@@ -111,9 +123,8 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
   // counted in the database (the header shows this on every page, whatever the queue's length);
   // `submittedAt` is when the request last entered screening (SUBMIT or RESUBMIT)
   const where = { state: "screening" };
-  const [count, overdue, oldest] = await Promise.all([
-    db.demandRequest.count({ where }),
-    db.demandRequest.count({ where: { ...where, submittedAt: { lt: overdueIfSubmittedBefore(now) } } }),
+  const [{ total: count, overdue }, oldest] = await Promise.all([
+    screeningOverdueCount(now), // the maintained count minus the recent submissions (ADR 0019)
     db.demandRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } }),
   ]);
   const entries = oldest.map((r) => {
@@ -125,17 +136,6 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
     };
   });
   return { key: "toScreen", to: "/screening", count, ...(overdue ? { overdue } : {}), entries };
-}
-
-/**
- * The instant before which a submission is overdue today: the start (in Korea) of the first day whose
- * due date is not yet past. Due dates only move forward with the submission day, so one walk back suffices.
- */
-export function overdueIfSubmittedBefore(now: Date, dueBusinessDays = screeningDueBusinessDays()): Date {
-  const today = koreanDate(now);
-  let day = today;
-  while (addBusinessDays(day, dueBusinessDays) >= today) day = addDays(day, -1);
-  return new Date(`${addDays(day, 1)}T00:00:00+09:00`);
 }
 
 /** Requests on the agenda of a locked (or held) meeting that still await their DECIDE. */

@@ -13,6 +13,7 @@
  *     except "other" (기타).
  */
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
 import { planAllocations, type PlanReason, type PlannerRequest, type Sector } from "./planner";
@@ -83,6 +84,49 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
   };
 }
 
+/** The real approved-not-fully-allocated requests (the pool page's allocation form), without the pipeline. */
+export async function approvedCandidates({ user }: { user: CurrentUser }) {
+  if (!can(user, "pool:allocate")) throw forbidden();
+  const rows = await loadRequests({ state: { in: REAL_STATES } });
+  return rows.filter(isRealCandidate).map((r) => describe(r, false));
+}
+
+/**
+ * GPUs the pipeline (joint planning, on an agenda, awaiting sign-off) would get "as if approved"
+ * (`whatIfGpus`: the awaiting decision's count, else the plan's agreed GPUs, else the GPUs requested),
+ * summed in SQL per K-NPU capability: the requested GPUs from the covering (state, …, npuCapable,
+ * gpusRequested) index, then corrections read from the few plans with agreed GPUs and the few awaiting
+ * decisions — no per-request work in JavaScript, no per-request subquery.
+ */
+async function pipelineDemand(): Promise<{ total: number; npuCapable: number }> {
+  const states = Prisma.join(PIPELINE_STATES);
+  type Row = { npuCapable: number | boolean | null; gpus: number | bigint | null };
+  const [requested, agreed, awaiting] = await Promise.all([
+    db.$queryRaw<Row[]>`SELECT "npuCapable", SUM(COALESCE("gpusRequested", 0)) AS "gpus"
+      FROM "DemandRequest" WHERE "state" IN (${states}) GROUP BY "npuCapable"`,
+    // a plan's agreed GPUs replace the requested ones (unless a decision awaits)
+    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(p."agreedGpus" - COALESCE(r."gpusRequested", 0)) AS "gpus"
+      FROM "JointPlan" p JOIN "DemandRequest" r ON r."id" = p."requestId"
+      WHERE p."agreedGpus" IS NOT NULL AND r."state" IN (${states})
+        AND NOT EXISTS (SELECT 1 FROM "Decision" d WHERE d."requestId" = r."id" AND d."status" = 'awaiting')
+      GROUP BY r."npuCapable"`,
+    // the latest awaiting decision's GPUs replace the requested ones (the plan's were not applied above)
+    db.$queryRaw<Row[]>`SELECT r."npuCapable", SUM(d."approvedGpus" - COALESCE(r."gpusRequested", 0)) AS "gpus"
+      FROM "Decision" d JOIN "DemandRequest" r ON r."id" = d."requestId"
+      WHERE d."status" = 'awaiting' AND r."state" IN (${states})
+        AND d."createdAt" = (SELECT MAX(d2."createdAt") FROM "Decision" d2 WHERE d2."requestId" = d."requestId" AND d2."status" = 'awaiting')
+      GROUP BY r."npuCapable"`,
+  ]);
+  let total = 0;
+  let npuCapable = 0;
+  for (const row of [...requested, ...agreed, ...awaiting]) {
+    const gpus = Number(row.gpus ?? 0);
+    total += gpus;
+    if (row.npuCapable === true || row.npuCapable === 1) npuCapable += gpus;
+  }
+  return { total, npuCapable };
+}
+
 /** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
 export async function planCandidates({ user }: { user: CurrentUser }) {
   if (!can(user, "pool:allocate")) throw forbidden();
@@ -142,10 +186,11 @@ async function activeGpuAllocations() {
 /** The /pool page: tranches, sector and ministry totals, K-NPU-capable demand, the timeline. */
 export async function poolOverview({ user }: { user: CurrentUser }) {
   requirePoolReader(user);
-  const [tranches, allocations, waiting] = await Promise.all([
+  const [tranches, allocations, waiting, pipeline] = await Promise.all([
     listTranches({ user }),
     activeGpuAllocations(),
-    loadRequests({ state: { in: ["approved", "allocated", "conditionallyApproved", ...PIPELINE_STATES] } }),
+    loadRequests({ state: { in: REAL_STATES } }),
+    pipelineDemand(),
   ]);
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const byMinistry = new Map<string, { code: string; name: string; nameEn: string; gpus: number; npuCapableGpus: number }>();
@@ -163,11 +208,11 @@ export async function poolOverview({ user }: { user: CurrentUser }) {
   }
   // GPU demand that could move to K-NPU: allocated to NPU-capable requests, plus NPU-capable
   // demand still waiting (approved but not yet allocated, or in the pipeline as agreed / requested).
-  let npuCapableWaiting = 0;
-  let totalWaiting = 0;
+  let npuCapableWaiting = pipeline.npuCapable;
+  let totalWaiting = pipeline.total;
   for (const r of waiting) {
     if (r.state === "allocated" && r.stateDetail !== "partially") continue;
-    const need = PIPELINE_STATES.includes(r.state) ? whatIfGpus(r) : Math.max(0, (r.approvedGpus ?? 0) - allocatedOf(r));
+    const need = Math.max(0, (r.approvedGpus ?? 0) - allocatedOf(r));
     totalWaiting += need;
     if (r.npuCapable) npuCapableWaiting += need;
   }

@@ -27,7 +27,8 @@ function requireAdmin(user: CurrentUser) {
 }
 
 /** GPU counts in messages: "152,010" reads right in Korean and English. */
-export const count = (n: number) => n.toLocaleString("en-US");
+const enCount = new Intl.NumberFormat("en-US"); // built once: a formatter per call is the costly part
+export const count = (n: number) => enCount.format(n);
 
 async function poolTotal(tx: Tx): Promise<number> {
   const pool = await tx.pool.findUnique({ where: { id: POOL_ID } });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { isMinistryScoped, ministryScope } from "~/modules/auth/permissions";
+import { stateCounts } from "./state-counts.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
@@ -102,6 +103,9 @@ async function filters(user: CurrentUser, query: ListQuery): Promise<Where> {
   };
 }
 
+/** No filter beyond the user's own scope (the state filter does not narrow the counts). */
+const unfiltered = (query: ListQuery) => !query.sector && !query.domain && !query.ministry && !query.q;
+
 /**
  * One page of the requests this user may see: filtered, sorted, keyset-paginated (`nextCursor`), and
  * the number of requests per state under the same filters (one grouped query; the state filter is left
@@ -125,11 +129,13 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
         organization: { select: { code: true, nameKo: true, nameEn: true } },
       },
     }),
-    db.demandRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }),
+    // without filters beyond the user's scope the counts are the maintained ones (a few rows);
+    // filtered lists count in SQL under the same filters
+    unfiltered(query) ? stateCounts(ministryScope(user)) : db.demandRequest.groupBy({ by: ["state"], where: base, _count: { _all: true } }),
   ]);
   const page = rows.slice(0, limit);
   const items = page.map(({ organization, ...r }) => ({ ...r, ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn } }));
-  const counts = Object.fromEntries(grouped.map((g) => [g.state, g._count._all])) as Record<string, number>;
+  const counts = Array.isArray(grouped) ? (Object.fromEntries(grouped.map((g) => [g.state, g._count._all])) as Record<string, number>) : grouped;
   return {
     items,
     nextCursor: rows.length > limit ? encodeCursor(sort, page[page.length - 1]) : null,

@@ -22,6 +22,7 @@ import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/mee
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db, type Tx } from "~/utils/db.server";
+import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
@@ -76,6 +77,7 @@ export async function createRequest({ user, fields }: { user: CurrentUser; field
         snapshot: JSON.stringify(persistSnapshot(snapshot)),
       },
     });
+    await countStateChange(tx, created.organizationId, null, created.state);
     await appendAuditEvent(tx, { requestId: created.id, actorId: user.id, type: "CREATE", toState: created.state, payload: {} });
     return created;
   });
@@ -193,6 +195,7 @@ export async function applyRequestEvent(
   // when it last entered screening: the screening clock starts again on a resubmission
   if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = now();
   await guardedUpdate(tx, requestId, version, data);
+  await countStateChange(tx, row.organizationId, row.state, toState);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
   await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } });
@@ -274,6 +277,38 @@ export { listMinistries, listRequests } from "./request-list.server";
 export async function requestHistory({ user, requestId }: { user: CurrentUser; requestId: string }) {
   await findVisibleRequest(user, requestId);
   const events = await db.auditEvent.findMany({ where: { requestId, type: { notIn: ACCESS_EVENT_TYPES } }, orderBy: { seq: "asc" } });
+  return withActors(events);
+}
+
+/** Events of the request page's history per page (the newest first page; `before` pages back). */
+export const HISTORY_PAGE_SIZE = 50;
+
+/**
+ * One page of a request's history for its page, oldest first within the page: the HISTORY_PAGE_SIZE
+ * events before `before` (a seq; default: the newest), `earlierBefore` to page back, plus what the page
+ * needs from the whole history without reading it — the states ever reached (grouped in SQL) and the
+ * latest RETURN (its reasons). Bounded by the page, however long the history.
+ */
+export async function requestHistoryPage({ user, requestId, before }: { user: CurrentUser; requestId: string; before?: number }) {
+  await findVisibleRequest(user, requestId);
+  const where = { requestId, type: { notIn: ACCESS_EVENT_TYPES }, ...(before ? { seq: { lt: before } } : {}) };
+  const [rows, reachedRows, lastReturn] = await Promise.all([
+    db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: HISTORY_PAGE_SIZE + 1 }),
+    db.auditEvent.groupBy({ by: ["toState"], where: { requestId, toState: { not: null } } }),
+    db.auditEvent.findFirst({ where: { requestId, type: "RETURN" }, orderBy: { seq: "desc" } }),
+  ]);
+  const page = rows.slice(0, HISTORY_PAGE_SIZE).reverse();
+  const [events, returned] = await Promise.all([withActors(page), lastReturn ? withActors([lastReturn]) : Promise.resolve([])]);
+  return {
+    events,
+    earlierBefore: rows.length > HISTORY_PAGE_SIZE ? page[0].seq : null,
+    newer: before !== undefined,
+    reached: reachedRows.map((r) => r.toState).filter((s): s is string => s !== null),
+    lastReturn: returned[0] ?? null,
+  };
+}
+
+async function withActors(events: { seq: number; type: string; fromState: string | null; toState: string | null; at: Date; payload: string; actorId: string | null }[]) {
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));

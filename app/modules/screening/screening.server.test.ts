@@ -3,7 +3,7 @@ import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 import type { AppError } from "~/utils/errors";
-import { bulkScreen, listScreeningQueue, screeningClock } from "./screening.server";
+import { bulkScreen, listScreeningQueue, overdueIfSubmittedBefore, SCREENING_PAGE_SIZE, screeningClock, screeningOverdueCount } from "./screening.server";
 
 let officer: Awaited<ReturnType<typeof userByEmail>>;
 let secretariat: typeof officer;
@@ -59,6 +59,26 @@ describe("listScreeningQueue", () => {
     const id = await fileAndSubmit(officer, { title: "첨부 없는 제출 요청" });
     const { items } = await listScreeningQueue({ user: secretariat });
     expect(items.find((i) => i.id === id)?.checklist.checks.find((c) => c.key === "attachment")?.ok).toBe(false);
+  });
+
+  it("pages the queue in SQL: the whole queue counted, one page of rows, oldest first", async () => {
+    const ids = [await fileAndSubmit(officer, { title: "페이지 확인 1" }), await fileAndSubmit(officer, { title: "페이지 확인 2" })];
+    const all = await listScreeningQueue({ user: secretariat });
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect(all.items.length).toBe(Math.min(all.total, SCREENING_PAGE_SIZE));
+    expect(all.pages).toBe(Math.max(1, Math.ceil(all.total / SCREENING_PAGE_SIZE)));
+    const beyond = await listScreeningQueue({ user: secretariat, page: all.pages + 1 });
+    expect(beyond.items).toEqual([]);
+    if (all.total <= SCREENING_PAGE_SIZE) expect(all.items.slice(-2).map((i) => i.id)).toEqual(ids);
+  });
+
+  it("counts the overdue from the other end: the same number as counting old submissions", async () => {
+    await fileAndSubmit(officer, { title: "기한 확인" });
+    for (const days of [0, 7, 30]) {
+      const now = new Date(Date.now() + days * 86_400_000);
+      const direct = await db.demandRequest.count({ where: { state: "screening", submittedAt: { lt: overdueIfSubmittedBefore(now) } } });
+      expect((await screeningOverdueCount(now)).overdue).toBe(direct);
+    }
   });
 
   it("is the secretariat's: other roles get 403", async () => {

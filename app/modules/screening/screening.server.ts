@@ -11,8 +11,9 @@
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { addBusinessDays, businessDaysBetween, koreanDate } from "~/modules/calendar/business-days";
+import { addBusinessDays, addDays, businessDaysBetween, koreanDate } from "~/modules/calendar/business-days";
 import { sendRequestEvent } from "~/modules/requests/requests.server";
+import { stateCounts } from "~/modules/requests/state-counts.server";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { AppError, forbidden } from "~/utils/errors";
@@ -58,16 +59,57 @@ export function screeningClock(enteredAt: Date, now: Date, dueBusinessDays = scr
 }
 const clockCache = new Map<string, { submittedOn: string; dueOn: string; businessDaysWaiting: number; overdue: boolean }>();
 
-/** Everything waiting for screening, oldest submission first, with its clock and checklist. */
-export async function listScreeningQueue({ user, now = clockNow() }: { user: CurrentUser; now?: Date }) {
+/**
+ * The instant before which a submission is overdue today: the start (in Korea) of the first day whose
+ * due date is not yet past. Due dates only move forward with the submission day, so one walk back suffices.
+ */
+export function overdueIfSubmittedBefore(now: Date, dueBusinessDays = screeningDueBusinessDays()): Date {
+  const today = koreanDate(now);
+  let day = today;
+  while (addBusinessDays(day, dueBusinessDays) >= today) day = addDays(day, -1);
+  return new Date(`${addDays(day, 1)}T00:00:00+09:00`);
+}
+
+/**
+ * Submissions in screening that are overdue today, counted from the other end: the whole queue (the
+ * maintained count) minus the submissions still within their due days (a range bounded by recent
+ * intake, not by the backlog) and those without a submission time. The same number as counting
+ * `submittedAt < overdueIfSubmittedBefore(now)`, at a cost that does not grow with the backlog.
+ */
+export async function screeningOverdueCount(now: Date): Promise<{ total: number; overdue: number }> {
+  const [counts, recent, undated] = await Promise.all([
+    stateCounts({}),
+    db.demandRequest.count({ where: { state: "screening", submittedAt: { gte: overdueIfSubmittedBefore(now) } } }),
+    db.demandRequest.count({ where: { state: "screening", submittedAt: null } }),
+  ]);
+  const total = counts.screening ?? 0;
+  return { total, overdue: Math.max(0, total - recent - undated) };
+}
+
+/** Rows of the screening queue shown per page. */
+export const SCREENING_PAGE_SIZE = 50;
+
+/**
+ * What waits for screening, oldest submission first, with its clock and checklist — one page of it
+ * (`page` from 1, SCREENING_PAGE_SIZE rows), ordered and counted in SQL on the (state, submittedAt)
+ * index; `total` and `overdue` count the whole queue.
+ */
+export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: { user: CurrentUser; now?: Date; page?: number }) {
   requireSecretariat(user);
-  const rows = await db.demandRequest.findMany({
-    where: { state: "screening" },
-    include: {
-      organization: { select: { code: true, nameKo: true, nameEn: true } },
-      _count: { select: { attachments: { where: { conditionId: null } } } },
-    },
-  });
+  const where = { state: "screening" };
+  const [{ total, overdue }, rows] = await Promise.all([
+    screeningOverdueCount(now),
+    db.demandRequest.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * SCREENING_PAGE_SIZE,
+      take: SCREENING_PAGE_SIZE,
+      include: {
+        organization: { select: { code: true, nameKo: true, nameEn: true } },
+        _count: { select: { attachments: { where: { conditionId: null } } } },
+      },
+    }),
+  ]);
   const entered = await screeningEntries(rows.map((r) => r.id));
   const dueBusinessDays = screeningDueBusinessDays();
   const items = rows.map((row) => {
@@ -88,8 +130,8 @@ export async function listScreeningQueue({ user, now = clockNow() }: { user: Cur
       checklist: screeningChecklist({ fields, attachmentCount: _count.attachments }),
     };
   });
-  items.sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || a.id.localeCompare(b.id));
-  return { dueBusinessDays, items };
+  const pages = Math.max(1, Math.ceil(total / SCREENING_PAGE_SIZE));
+  return { dueBusinessDays, items, total, overdue, page: Math.max(1, page), pages };
 }
 
 export type BulkStatus = "done" | "conflict" | "refused";

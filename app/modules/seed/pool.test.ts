@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
+import { PIPELINE_STATES, poolOverview } from "~/modules/pool/planning.server";
+import { SECRETARIAT_EMAIL, userByEmail } from "./drive.server";
 import { seedDemoData } from "./seed.server";
 
 describe("demo pool seed", () => {
@@ -26,5 +28,27 @@ describe("demo pool seed", () => {
       expect(t.allocated, t.label).toBe(t.allocations.reduce((s, a) => s + a.gpus, 0));
     }
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("pool overview: the waiting demand summed in SQL equals the per-request rule (pipeline as if approved)", async () => {
+    const secretariat = await userByEmail(SECRETARIAT_EMAIL);
+    const rows = await db.demandRequest.findMany({
+      where: { state: { in: ["approved", "allocated", "conditionallyApproved", ...PIPELINE_STATES] } },
+      include: { plan: true, decisions: { orderBy: { createdAt: "desc" } }, allocations: { where: { releasedAt: null } } },
+    });
+    expect(rows.some((r) => PIPELINE_STATES.includes(r.state))).toBe(true);
+    let total = 0;
+    let npu = 0;
+    for (const r of rows) {
+      if (r.state === "allocated" && r.stateDetail !== "partially") continue;
+      const need = PIPELINE_STATES.includes(r.state)
+        ? r.decisions.find((d) => d.status === "awaiting")?.approvedGpus ?? r.plan?.agreedGpus ?? r.gpusRequested ?? 0
+        : Math.max(0, (r.approvedGpus ?? 0) - r.allocations.reduce((s, a) => s + a.gpus, 0));
+      total += need;
+      if (r.npuCapable) npu += need;
+    }
+    const { npu: overview } = await poolOverview({ user: secretariat });
+    expect(overview.totalWaiting).toBe(total);
+    expect(overview.waiting).toBe(npu);
   });
 });

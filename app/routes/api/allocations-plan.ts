@@ -9,10 +9,10 @@ import { allowMethods, handleApi, json, parseBody } from "~/utils/api.server";
  * written. Without ids: every approved request not fully allocated; with ids: exactly those, the
  * ones still under deliberation as if approved.
  */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const text = await request.text();
     const { requestIds } = parseBody(planRequestSchema, text.trim() ? safeJson(text) : {});
     return json(await proposeSchedule({ user, requestIds }));

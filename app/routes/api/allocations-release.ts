@@ -4,10 +4,10 @@ import { releaseAllocation } from "~/modules/pool/allocations.server";
 import { allowMethods, handleApi, json } from "~/utils/api.server";
 
 /** POST /api/v1/allocations/:id/release (SECRETARIAT): the GPUs go back to the tranche. */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     return json(await releaseAllocation({ user, allocationId: params.id }));
   });
 }

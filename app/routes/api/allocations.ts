@@ -5,19 +5,19 @@ import { allocateSchema } from "~/modules/pool/pool.schema";
 import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 /** GET /api/v1/allocations?requestId= → the allocations the caller may see (officers: own ministry). */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const requestId = new URL(request.url).searchParams.get("requestId") || undefined;
     return json(await listAllocations({ user, requestId }));
   });
 }
 
 /** POST /api/v1/allocations `{ requestId, trancheId, gpus, startMonth?, months? }` (SECRETARIAT) → 201. */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const input = parseBody(allocateSchema, await readJson(request));
     return json(await allocateGpus({ user, input }), 201);
   });

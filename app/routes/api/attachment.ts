@@ -10,9 +10,9 @@ import { AppError } from "~/utils/errors";
  * The file's bytes, streamed, under its original name (Korean kept via RFC 5987). The server adds
  * `X-Content-Type-Options: nosniff` to every response; the sandbox CSP keeps an opened file inert.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const file = await openAttachment({ user, requestId: params.id, attachmentId: params.attachmentId });
     // who read which file is an audit event; no event, no bytes
     await recordAccessEvent({ type: "ATTACHMENT_DOWNLOADED", actorId: user.id, requestId: params.id, payload: { attachmentId: params.attachmentId, name: file.name } })
@@ -29,9 +29,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   });
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method !== "DELETE") throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
     await deleteAttachment({ user, requestId: params.id, attachmentId: params.attachmentId });
     return new Response(null, { status: 204 });

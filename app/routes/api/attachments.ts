@@ -3,9 +3,9 @@ import { listAttachments, receiveAttachment } from "~/modules/attachments/attach
 import { requireUser } from "~/modules/auth/session.server";
 import { allowMethods, handleApi, json } from "~/utils/api.server";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const { items } = await listAttachments({ user, requestId: params.id });
     return json({ items });
   });
@@ -15,10 +15,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
  * POST multipart/form-data with the field `file` → 201 { id, name, size, type }.
  * `?conditionId=` attaches the file as evidence for that condition of the request.
  */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
     return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
   }, { body: "multipart" });

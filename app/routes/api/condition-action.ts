@@ -14,10 +14,10 @@ const schemas = {
 };
 
 /** POST /api/v1/conditions/:id/(evidence|met|return) */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const body = await readJson(request);
     const conditionId = params.id;
     switch (params.step) {

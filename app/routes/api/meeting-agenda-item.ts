@@ -10,9 +10,9 @@ import { AppError } from "~/utils/errors";
  * DELETE /api/v1/meetings/:id/agenda/:requestId `{ reason }`: takes the item off an unlocked agenda (the
  * UNSCHEDULE event; `expectedVersion` is the request's). The item's row and 의안번호 stay on record.
  */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method !== "DELETE") throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
     await getMeeting({ user, meetingId: params.id }); // officers: 404
     const { reason, expectedVersion } = parseBody(reasonSchema, await readJson(request));

@@ -6,9 +6,9 @@ import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
 /** POST adds a request (the SCHEDULE event); PUT reorders the whole agenda. */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const meetingId = params.id;
     if (request.method === "POST") {
       const { requestId, expectedVersion } = parseBody(addAgendaItemSchema, await readJson(request));

@@ -13,10 +13,10 @@ const bodySchema = z.strictObject({ expectedVersion: z.number().int().min(1).opt
  * POST /api/v1/meetings/:id/(lock|minutes|unlock|cancel). Without expectedVersion the current version
  * is used; unlock and cancel need `{ reason }` (API.md "Meeting corrections").
  */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const text = await request.text();
     const raw = text.trim() ? safeJson(text) : {};
     const meetingId = params.id;

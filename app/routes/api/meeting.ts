@@ -6,17 +6,17 @@ import { requireUser } from "~/modules/auth/session.server";
 import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     return json(await getMeeting({ user, meetingId: params.id }));
   });
 }
 
 /** PATCH: date, start time, title, place, attendees while the agenda is not locked. */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method !== "PATCH") throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
     await getMeeting({ user, meetingId: params.id }); // 404 for officers and unknown meetings before the body
     const { expectedVersion, ...changes } = parseBody(updateMeetingSchema, await readJson(request));

@@ -5,16 +5,16 @@ import { requireUser } from "~/modules/auth/session.server";
 import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, context, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     return json(await getRequestView({ user, requestId: params.id }));
   });
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method !== "PATCH") throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
     const { expectedVersion, ...fields } = parseBody(patchRequestSchema, await readJson(request));
     await updateRequest({ user, requestId: params.id, expectedVersion, fields });

@@ -5,9 +5,9 @@ import { searchEverything } from "~/modules/search/search.server";
 import { handleApi, json, parseBody } from "~/utils/api.server";
 
 /** GET /api/v1/search?q=&limit= — requests, meetings and conditions the caller may see, best first. */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     const { q, limit } = parseBody(searchParamsSchema, Object.fromEntries(new URL(request.url).searchParams));
     return json(await searchEverything({ user, q, limit }));
   });

@@ -6,9 +6,9 @@ import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
 /** GET: the caller's live personal API tokens (never the secret). Only from a signed-in session. */
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     refuseTokenAuthenticated(request);
     return json({ items: await listApiTokens({ user }) });
   });
@@ -18,9 +18,9 @@ export async function loader({ request }: Route.LoaderArgs) {
  * POST { name, expiresInDays? } creates a token (shown once; 90 days unless told, at most 365);
  * DELETE { id } revokes one of the caller's tokens. A token-authenticated call → 403.
  */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     refuseTokenAuthenticated(request);
     if (request.method === "POST") {
       const input = parseBody(createApiTokenSchema, await readJson(request));

@@ -6,9 +6,9 @@ import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
 /** PATCH /api/v1/tranches/:id `{ expectedVersion, ...fields }`; DELETE with `{ expectedVersion }` (ADMIN). */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method === "PATCH") {
       const input = parseBody(updateTrancheSchema, await readJson(request));
       return json(await updateTranche({ user, trancheId: params.id, input }));

@@ -6,14 +6,14 @@ import { handleApi, json, parseBody, readJson } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 
 /** GET /api/v1/pool → `{ totalGpus, inTranches, unscheduled }`. */
-export async function loader({ request }: Route.LoaderArgs) {
-  return handleApi(request, async () => json(await getPool({ user: await requireUser(request) })));
+export async function loader({ request, context }: Route.LoaderArgs) {
+  return handleApi(request, async () => json(await getPool({ user: await requireUser(request, context) })));
 }
 
 /** PUT /api/v1/pool `{ totalGpus, expectedTotalGpus? }` (ADMIN). */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   return handleApi(request, async () => {
-    const user = await requireUser(request);
+    const user = await requireUser(request, context);
     if (request.method !== "PUT") throw new AppError("BAD_REQUEST", 405, "error.methodNotAllowed");
     const input = parseBody(updatePoolSchema, await readJson(request));
     await setPoolTotal({ user, ...input });

@@ -1,0 +1,31 @@
+/**
+ * Requests per ministry and state (table RequestStateCount, ADR 0019), changed in the same transaction
+ * as each state change — a request created, an event that moves it — so the list's per-state counts and
+ * the screening count read a few rows instead of counting the requests table. Portable SQL (SQLite and
+ * PostgreSQL both have INSERT … ON CONFLICT DO UPDATE).
+ */
+import { db, type Tx } from "~/utils/db.server";
+
+/** One request of `organizationId` moved from `from` (null: created) to `to`. Inside the caller's transaction. */
+export async function countStateChange(tx: Tx, organizationId: string, from: string | null, to: string): Promise<void> {
+  if (from === to) return;
+  if (from !== null) {
+    await tx.$executeRaw`UPDATE "RequestStateCount" SET "count" = "count" - 1 WHERE "organizationId" = ${organizationId} AND "state" = ${from}`;
+  }
+  await tx.$executeRaw`INSERT INTO "RequestStateCount" ("organizationId", "state", "count") VALUES (${organizationId}, ${to}, 1)
+    ON CONFLICT ("organizationId", "state") DO UPDATE SET "count" = "RequestStateCount"."count" + 1`;
+}
+
+/** Requests per state in `scope` (one ministry, or all): a few rows, whatever the number of requests. */
+export async function stateCounts(scope: { organizationId?: string }): Promise<Record<string, number>> {
+  const rows = await db.requestStateCount.findMany({ where: { ...scope, count: { gt: 0 } }, select: { state: true, count: true } });
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + r.count;
+  return counts;
+}
+
+/** Recounts from the requests (after rows were written around the services, e.g. a benchmark's bulk insert). */
+export const RECOUNT_STATE_COUNTS_SQL = [
+  'DELETE FROM "RequestStateCount"',
+  'INSERT INTO "RequestStateCount" ("organizationId", "state", "count") SELECT "organizationId", "state", COUNT(*) FROM "DemandRequest" GROUP BY "organizationId", "state"',
+];

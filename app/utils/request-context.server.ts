@@ -1,0 +1,19 @@
+/**
+ * Per-request values shared by middleware, loaders and actions (React Router middleware, ADR 0019).
+ * The server makes the context with `createLoadContext` (exported from app/entry.server.tsx so the
+ * context keys are the app bundle's own); the root middleware resolves the signed-in user once.
+ */
+import { createContext, RouterContextProvider } from "react-router";
+import type { CurrentUser } from "~/modules/auth/session.server";
+
+/** The client's address as the server saw it (per-client sign-in limits). */
+export const clientIpContext = createContext<string>("unknown");
+
+/** The signed-in user of this request (null: anonymous), set by the root middleware. */
+export const userContext = createContext<CurrentUser | null>(null);
+
+export function createLoadContext({ clientIp }: { clientIp: string }): RouterContextProvider {
+  const context = new RouterContextProvider();
+  context.set(clientIpContext, clientIp);
+  return context;
+}

@@ -1,0 +1,290 @@
+/**
+ * Throughput benchmark of the production server (issue 11): for each size (default 1,000 and 100,000
+ * requests) a scratch database is seeded with the demo data by the production start itself
+ * (`node scripts/start.mjs`), inflated with cloned requests (raw SQL inserts), one request given 2,000
+ * chained history events, and a batch of screening requests set aside for the workflow run. Then the
+ * production server is started on 127.0.0.1 and every page is loaded with autocannon (20 connections,
+ * a few seconds each); last, 50 concurrent HTTP clients each move their own request round the
+ * screening loop (secretariat RETURN, officer RESUBMIT, with the expected version) and the successes
+ * are compared with the new audit events. Prints one table with the sizes side by side.
+ * Bounded: fixed durations, fixed row counts, localhost only. Figures are printed, never asserted.
+ *
+ * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --keep (leave the databases)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as netServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const SIZES = (arg("sizes") ?? "1000,100000").split(",").map(Number);
+const DURATION = Number(arg("duration") ?? 4);
+const CONNECTIONS = 20;
+const WORKFLOW_CLIENTS = 50;
+const WORKFLOW_SECONDS = 5;
+const WORKFLOW_BATCH = 50; // one screening request per workflow client (RETURN and RESUBMIT in turn)
+const HISTORY_EVENTS = 2_000;
+const PASSWORD = "ax-demo-2026";
+const SECRETARIAT = "secretariat@msit.go.kr";
+const OFFICER = "officer@mohw.go.kr";
+
+interface Row { page: string; rps: number; p95: number; p50: number; errors: number }
+interface SizeResult { size: number; rows: Row[]; workflow: { perSecond: number; successes: number; failures: number; auditEvents: number }; prepareSeconds: number }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = netServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "app.db")}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) return { base, child };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not start within 180 s");
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM"); // graceful: flushes the audit anchor, closes the database
+  await exited;
+}
+
+/** The demo database (seeded by the production start) inflated to `size` requests. */
+async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), `ax-bench-${size}-`));
+  const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)
+  await stopServer(child);
+
+  const raw = new Database(path.join(dir, "app.db"));
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = OFF"); // a scratch database: speed over durability while inflating
+  type Template = Record<string, unknown> & { id: string; state: string; reference: string | null; title: string | null; organizationId: string };
+  const templates = raw.prepare(
+    "SELECT * FROM DemandRequest WHERE state IN ('draft', 'screening', 'revision', 'jointPlanning', 'withdrawn', 'rejected') ORDER BY createdAt",
+  ).all() as Template[];
+  const ministries = (raw.prepare("SELECT id FROM Organization WHERE kind = 'MINISTRY' ORDER BY code").all() as { id: string }[]).map((o) => o.id);
+  const screeningTemplate = templates.find((t) => t.state === "screening")!;
+  const columns = Object.keys(templates[0]);
+  const insert = raw.prepare(`INSERT INTO DemandRequest (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
+  const existing = (raw.prepare("SELECT COUNT(*) AS n FROM DemandRequest").get() as { n: number }).n;
+  const workflowBatch = Math.min(WORKFLOW_BATCH, Math.max(0, size - existing));
+  const clones = Math.max(0, size - existing - workflowBatch);
+  const yearAgo = Date.now() - 365 * 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  raw.transaction(() => {
+    for (let i = 0; i < clones; i++) {
+      const t = templates[i % templates.length];
+      const at = iso(yearAgo + Math.floor((i / clones) * 360 * 86_400_000));
+      insert.run({
+        ...t,
+        id: `bench-${i}`,
+        reference: t.reference ? `AX-2025-${String(i).padStart(6, "0")}` : null,
+        title: t.title ? `${t.title} ${i}` : null,
+        organizationId: ministries[i % ministries.length],
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: t.submittedAt ? at : null,
+      });
+    }
+    // the workflow batch: screening requests of the template's ministry (its snapshot names it)
+    for (let i = 0; i < workflowBatch; i++) {
+      const at = iso(yearAgo + i * 1000);
+      insert.run({ ...screeningTemplate, id: `bench-t-${i}`, reference: `AX-2024-${String(i).padStart(6, "0")}`, title: `처리량 측정 ${i}`, createdAt: at, updatedAt: at, submittedAt: at });
+    }
+  })();
+
+  // one request with 2,000 history events, appended to the hash chain like real ones
+  const historyRequestId = screeningTemplate.id;
+  const actor = (raw.prepare("SELECT id FROM User WHERE email = ?").get(OFFICER) as { id: string }).id;
+  const head = raw.prepare('SELECT seq, hash FROM AuditEvent ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+  const addEvent = raw.prepare('INSERT INTO AuditEvent (seq, requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  raw.transaction(() => {
+    let prev = head.hash;
+    const t0 = Date.now() - HISTORY_EVENTS * 60_000;
+    for (let k = 1; k <= HISTORY_EVENTS; k++) {
+      const seq = head.seq + k;
+      const at = new Date(t0 + k * 60_000);
+      const payload = canonicalJson({ fields: ["title"], changes: { title: { from: `제목 ${k - 1}`, to: `제목 ${k}` } } });
+      const fields = { seq, requestId: historyRequestId, actorId: actor, type: "EDIT", fromState: "screening", toState: "screening", payload, at };
+      const hash = auditHash(prev, fields);
+      addEvent.run(seq, historyRequestId, actor, "EDIT", "screening", "screening", payload, at.toISOString().replace("Z", "+00:00"), prev, hash);
+      prev = hash;
+    }
+  })();
+  for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // rows inserted around the services
+  raw.pragma("wal_checkpoint(TRUNCATE)");
+  raw.exec("ANALYZE");
+  raw.close();
+  return { dir, historyRequestId };
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.status !== 204 && res.status !== 200) throw new Error(`sign-in ${email}: HTTP ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0];
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function load(base: string, page: string, cookie: string | null): Promise<Omit<Row, "page">> {
+  const url = base + page;
+  // a pooled keep-alive socket may have been closed by the server meanwhile: one retry
+  const get = () => fetch(url, { headers: cookie ? { cookie } : {} });
+  const warm = await get().catch(get);
+  if (warm.status !== 200) throw new Error(`${page}: HTTP ${warm.status}`);
+  await warm.arrayBuffer();
+  const times: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} });
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) times.push(ms);
+    else errors++;
+  });
+  const result = await instance;
+  errors += result.errors + result.timeouts;
+  times.sort((a, b) => a - b);
+  return { rps: times.length / DURATION, p95: percentile(times, 95), p50: percentile(times, 50), errors };
+}
+
+/**
+ * 50 clients, each moving its own screening request round the loop for a fixed time: RETURN by the
+ * secretariat (screening → revision), RESUBMIT by the officer (revision → screening).
+ */
+async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string) {
+  const raw = new Database(path.join(dir, "app.db"), { readonly: true });
+  const countEvents = () => (raw.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE type IN ('RETURN', 'RESUBMIT') AND requestId LIKE 'bench-t-%'").get() as { n: number }).n;
+  const requests = raw.prepare("SELECT id, version FROM DemandRequest WHERE id LIKE 'bench-t-%' AND state = 'screening'").all() as { id: string; version: number }[];
+  const before = countEvents();
+  let successes = 0;
+  let failures = 0;
+  const until = performance.now() + WORKFLOW_SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version }) => {
+    let returned = false;
+    while (performance.now() < until) {
+      const body = returned
+        ? { type: "RESUBMIT", expectedVersion: version }
+        : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: version };
+      try {
+        const res = await fetch(`${base}/api/v1/requests/${id}/events`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", cookie: returned ? cookies.officer : cookies.secretariat },
+          body: JSON.stringify(body),
+        });
+        const answer = (await res.json().catch(() => null)) as { version?: number } | null;
+        if (!res.ok) {
+          failures++;
+          break; // this client's request is in an unknown state: stop it rather than guess
+        }
+        successes++;
+        version = answer?.version ?? version + 1;
+        returned = !returned;
+      } catch {
+        failures++; // no answer: counted as refused (the audit count shows whether it was written)
+        break;
+      }
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const auditEvents = countEvents() - before;
+  raw.close();
+  return { perSecond: successes / seconds, successes, failures, auditEvents };
+}
+
+async function benchSize(size: number): Promise<SizeResult> {
+  const t0 = performance.now();
+  const { dir, historyRequestId } = await prepare(size);
+  const prepareSeconds = (performance.now() - t0) / 1000;
+  const { base, child } = await startServer(dir);
+  try {
+    const secretariat = await signIn(base, SECRETARIAT);
+    const officer = await signIn(base, OFFICER);
+    const q = encodeURIComponent("AI");
+    const cases: [string, string, string | null][] = [
+      ["/login (no data)", "/login", null],
+      ["officer /requests", "/requests", officer],
+      ["officer /", "/", officer],
+      ["secretariat /requests", "/requests", secretariat],
+      ["secretariat /requests?state=screening", "/requests?state=screening", secretariat],
+      ["secretariat /screening", "/screening", secretariat],
+      ["secretariat /", "/", secretariat],
+      ["secretariat /pool", "/pool", secretariat],
+      ["secretariat /meetings", "/meetings", secretariat],
+      ["secretariat /dashboard", "/dashboard", secretariat],
+      // a search for one thing (3+ characters: the trigram index) and a two-letter one (a LIKE scan, ADR 0011)
+      ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
+      [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
+      [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
+      ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
+    ];
+    const rows: Row[] = [];
+    for (const [page, url, cookie] of cases) {
+      rows.push({ page, ...(await load(base, url, cookie)) });
+      process.stderr.write(`  ${size}: ${page} done\n`);
+    }
+    return { size, rows, workflow: await workflow(base, { secretariat, officer }, dir), prepareSeconds };
+  } finally {
+    await stopServer(child);
+    if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchHttp(): Promise<string> {
+  const results: SizeResult[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`preparing and loading ${size.toLocaleString("en-US")} requests…\n`);
+    results.push(await benchSize(size));
+  }
+  const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toString() : n.toFixed(1)) : "—");
+  const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
+  const lines: string[] = [];
+  lines.push(`| page (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms at ${sizeLabel(r.size)}`).join(" | ")} |`);
+  lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
+  for (let i = 0; i < results[0].rows.length; i++) {
+    const cells = results.map((r) => {
+      const row = r.rows[i];
+      return `${f(row.rps)} · ${f(row.p95)}${row.errors ? ` (${row.errors} errors)` : ""}`;
+    });
+    lines.push(`| ${results[0].rows[i].page} | ${cells.join(" | ")} |`);
+  }
+  lines.push(`| workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
+    .map((r) => `${f(r.workflow.perSecond)}/s · ${r.workflow.successes} = ${r.workflow.auditEvents}${r.workflow.successes === r.workflow.auditEvents ? "" : " LOST"}${r.workflow.failures ? ` (${r.workflow.failures} refused)` : ""}`)
+    .join(" | ")} |`);
+  lines.push("");
+  lines.push(`(preparing the databases: ${results.map((r) => `${sizeLabel(r.size)} ${r.prepareSeconds.toFixed(0)} s`).join(", ")})`);
+  return lines.join("\n");
+}
