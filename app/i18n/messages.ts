@@ -2,6 +2,7 @@ import type { Translation } from "./types";
 import { reportsEn, reportsKo } from "./reports.messages";
 import { deliberationEn, deliberationKo } from "./deliberation.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
+import { validationEn, validationKo } from "./validation.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
 export const ko = {
@@ -323,8 +324,8 @@ export const ko = {
     itemDecision: "심의 결과: {outcome}",
     noConditions: "조건 없음",
     fieldError: {
-      number: "회차는 1 이상의 정수로 적으세요.",
-      date: "일자를 YYYY-MM-DD 형식으로 고르세요.",
+      number: "회차는 1 이상으로 입력하세요.",
+      date: "회의 일자를 달력에서 고르세요.",
       title: "회의명을 2자 이상 적으세요.",
       place: "장소를 적으세요.",
     },
@@ -452,7 +453,7 @@ export const ko = {
       request: "요청",
       tranche: "트랜치",
       gpus: "GPU 수",
-      startMonth: "시작 월(선택, YYYY-MM)",
+      startMonth: "시작 월(선택)",
       startHint: "비우면 트랜치 도입 월과 희망 시작 월 중 늦은 달부터 요청한 기간 동안 배분합니다.",
       submit: "배분",
       submitting: "배분 중…",
@@ -538,6 +539,7 @@ export const ko = {
   workflow: workflowKo,
   reports: reportsKo,
   deliberation: deliberationKo,
+  validation: validationKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -1001,8 +1003,8 @@ export const en: Translation<typeof ko> = {
     itemDecision: "Decision: {outcome}",
     noConditions: "No conditions",
     fieldError: {
-      number: "Enter the meeting number as a whole number of 1 or more.",
-      date: "Choose the date (YYYY-MM-DD).",
+      number: "Enter 1 or more for the meeting round.",
+      date: "Pick the meeting date from the calendar.",
       title: "Enter a title of at least 2 characters.",
       place: "Enter the place.",
     },
@@ -1216,6 +1218,7 @@ export const en: Translation<typeof ko> = {
   workflow: workflowEn,
   reports: reportsEn,
   deliberation: deliberationEn,
+  validation: validationEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

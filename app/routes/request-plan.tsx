@@ -49,9 +49,9 @@ export async function action({ request, params }: Route.ActionArgs) {
       const result = await signPlan({ user, requestId: params.id, expectedRevision: Number(form.get("expectedRevision")) });
       return { ok: true as const, message: translate(locale, "plan.signedOk", { revision: result.revision }), fields: null };
     }
-    const parsed = putPlanSchema.safeParse(planBodyFromForm(form));
+    const parsed = putPlanSchema.safeParse(planBodyFromForm(form), { reportInput: true });
     if (!parsed.success) {
-      return data({ ok: false as const, message: translate(locale, "error.validation"), fields: fieldErrors(parsed.error) }, { status: 422 });
+      return data({ ok: false as const, message: translate(locale, "error.validation"), fields: fieldErrors(parsed.error, locale) }, { status: 422 });
     }
     const { expectedRevision, ...sections } = parsed.data;
     const saved = await savePlan({ user, requestId: params.id, expectedRevision, sections });

@@ -10,7 +10,7 @@ import { RETURN_REASONS, bulkScreeningSchema } from "~/modules/screening/screeni
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { readForm } from "~/utils/api.server";
+import { fieldErrors, readForm } from "~/utils/api.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -45,8 +45,10 @@ export async function action({ request }: Route.ActionArgs) {
   const note = String(form.get("note") ?? "").trim();
   const parsed = bulkScreeningSchema.safeParse({
     action, items, ...(action === "RETURN" ? { reasons } : {}), ...(action === "ACCEPT" && note ? { note } : {}),
-  });
-  if (!parsed.success) return fail("error.validation");
+  }, { reportInput: true });
+  if (!parsed.success) {
+    return data<ActionResult>({ ok: false, message: Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation") }, { status: 422 });
+  }
   const out = await forPage(() => bulkScreen({ user, locale, input: parsed.data }));
   return data<ActionResult>({
     ok: true,

@@ -5,6 +5,7 @@ import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
+import { fieldErrors } from "~/utils/api.server";
 import { markConditionMet, returnEvidence, submitEvidence } from "./conditions.server";
 
 const formSchema = z.object({
@@ -19,8 +20,11 @@ export const isConditionIntent = (intent: unknown) => typeof intent === "string"
 
 /** A condition form on the request page → the conditions service → a banner in the page language. */
 export async function handleConditionForm({ user, locale, form }: { user: CurrentUser; locale: Locale; form: FormData }) {
-  const parsed = formSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return data({ ok: false, conflict: false, message: translate(locale, "error.validation") }, { status: 422 });
+  const parsed = formSchema.safeParse(Object.fromEntries(form), { reportInput: true });
+  if (!parsed.success) {
+    const message = Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation");
+    return data({ ok: false, conflict: false, message }, { status: 422 });
+  }
   const { intent, conditionId, expectedVersion, note, reason } = parsed.data;
   try {
     if (intent === "conditionEvidence") {

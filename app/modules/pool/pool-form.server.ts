@@ -31,7 +31,7 @@ function valuesOf(form: FormData, keys: readonly string[]): Record<string, unkno
 }
 
 function parse<T extends z.ZodType>(schema: T, values: unknown, locale: Locale): { ok: true; value: z.output<T> } | { ok: false; errors: Record<string, string> } {
-  const result = schema.safeParse(values, { error: zodLocale(locale) });
+  const result = schema.safeParse(values, { error: zodLocale(locale), reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;

@@ -6,7 +6,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { AppError } from "~/utils/errors";
 import { eventBodySchema } from "./request.schema";
 import { sendRequestEvent } from "./requests.server";
-import { appErrorMessage } from "~/utils/api.server";
+import { appErrorMessage, fieldErrors } from "~/utils/api.server";
 
 export type PageEventResult = { ok: boolean; conflict: boolean; message: string; requestId?: string };
 
@@ -20,9 +20,10 @@ export async function sendPageEvent({ user, locale, requestId, body, done = "req
   /** what the banner says when the event is accepted */
   done?: MessageKey;
 }) {
-  const parsed = eventBodySchema.safeParse(body);
+  const parsed = eventBodySchema.safeParse(body, { reportInput: true });
   if (!parsed.success) {
-    return data<PageEventResult>({ ok: false, conflict: false, message: translate(locale, "error.validation"), requestId }, { status: 422 });
+    const message = Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation");
+    return data<PageEventResult>({ ok: false, conflict: false, message, requestId }, { status: 422 });
   }
   try {
     await sendRequestEvent({ user, requestId, body: parsed.data });

@@ -12,7 +12,7 @@ export function intakeOnly(value: Record<string, unknown>): DraftIntake {
 
 /** What a request still lacks before it can be submitted: `{ field: message }`, or null when complete. */
 export function missingForSubmit(values: Record<string, unknown>, locale: Locale): Record<string, string> | null {
-  const check = completeIntakeSchema.safeParse(values, { error: zodLocale(locale) });
+  const check = completeIntakeSchema.safeParse(values, { error: zodLocale(locale), reportInput: true });
   if (check.success) return null;
   return Object.fromEntries(check.error.issues.map((i) => [i.path.join("."), i.message]));
 }
