@@ -3,6 +3,7 @@ import { reportsEn, reportsKo } from "./reports.messages";
 import { deliberationEn, deliberationKo } from "./deliberation.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
 import { validationEn, validationKo } from "./validation.messages";
+import { resultsEn, resultsKo } from "./results.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
 export const ko = {
@@ -540,6 +541,7 @@ export const ko = {
   reports: reportsKo,
   deliberation: deliberationKo,
   validation: validationKo,
+  result: resultsKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -1219,6 +1221,7 @@ export const en: Translation<typeof ko> = {
   reports: reportsEn,
   deliberation: deliberationEn,
   validation: validationEn,
+  result: resultsEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

@@ -7,6 +7,7 @@ import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
 import { NoticeBanner } from "~/components/notice-banner";
+import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
@@ -100,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   return sendPageEvent({ user, locale, requestId: params.id, body, done });
 }
 
-function EventForm({ type, version }: { type: string; version: number }) {
+function EventForm({ type, version, result, reloadHref }: { type: string; version: number; result?: ActionResultData; reloadHref: string }) {
   const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
   const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "UNSCHEDULE";
@@ -129,6 +130,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
         </div>
       ) : null}
       <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>{td(`workflow.event.${type}`)}</button>
+      {result ? <ActionResult result={result} reloadHref={reloadHref} /> : null}
     </Form>
   );
 }
@@ -139,6 +141,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
+  // the answer to an event form is shown in that form when it is still on the page, else at the top
+  const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
+  const inForm = !!actedType && (events as string[]).includes(actedType);
   const lastReturn = [...history].reverse().find((h) => h.type === "RETURN");
   const reached = new Set(history.map((h) => h.toState).filter((s): s is string => s !== null));
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
@@ -164,12 +169,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       {refusal ? <RefusalNotice refusal={refusal} /> : null}
 
       {actionData ? null : <NoticeBanner />}
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
-          {actionData.message}
-          {actionData.conflict ? <> <a href={`/requests/${item.id}`}>{t("common.reload")}</a></> : null}
-        </div>
-      ) : null}
+      {actionData && !inForm ? <ActionResult result={actionData} reloadHref={`/requests/${item.id}`} /> : null}
 
       {item.state === "revision" && lastReturn ? <ReturnReasons reasons={(lastReturn.payload.reasons as string[] | undefined) ?? []} /> : null}
 
@@ -208,7 +208,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
         {events.length === 0 && !refusal && !reconsiderable ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} />
+            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} result={actedType === e ? actionData ?? undefined : undefined} reloadHref={`/requests/${item.id}`} />
               : lockedMeeting !== null ? <p key={e} className="card text-sm" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
               : <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>)}
             {refusal && item.allowedEvents.includes("SCHEDULE") ? <ScheduleForm kind="SCHEDULE" version={item.version} meetings={openMeetings} /> : null}

@@ -101,7 +101,7 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
         <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
           {actionData.message}
           {actionData.fields ? (
-            <ul className="ml-5 list-disc">{Object.entries(actionData.fields).map(([k, v]) => <li key={k}>{k}: {v}</li>)}</ul>
+            <ul className="ml-5 list-disc">{Object.entries(actionData.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
           ) : null}
         </div>
       ) : null}
