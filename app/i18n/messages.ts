@@ -49,6 +49,7 @@ export const ko = {
     rateLimitedSeconds: "로그인 시도가 너무 많습니다. {seconds}초 후에 다시 시도하세요.",
     signedOut: "로그아웃되었습니다.",
     required: "로그인이 필요합니다.",
+    requiredFor: "이 페이지를 보려면 로그인하세요. 로그인하면 요청한 페이지로 바로 이동합니다.",
     demoHint: "데모 계정의 비밀번호는 모두 ax-demo-2026 입니다.",
   },
   home: {
@@ -521,6 +522,8 @@ export const ko = {
       saving: "저장 중…",
       saved: "저장했습니다.",
       deleted: "트랜치를 삭제했습니다.",
+      deleteConfirm: "삭제 확인",
+      deleteConfirmText: "‘{label}’을(를) 삭제합니다. 되돌릴 수 없습니다.",
       created: "트랜치를 추가했습니다.",
     },
     error: {
@@ -729,6 +732,7 @@ export const en: Translation<typeof ko> = {
     rateLimitedSeconds: "Too many sign-in attempts. Try again in {seconds} seconds.",
     signedOut: "You have signed out.",
     required: "Please sign in.",
+    requiredFor: "Sign in to see this page. You will be taken straight to it afterwards.",
     demoHint: "All demo accounts use the password ax-demo-2026.",
   },
   home: {
@@ -1201,6 +1205,8 @@ export const en: Translation<typeof ko> = {
       saving: "Saving…",
       saved: "Saved.",
       deleted: "Tranche deleted.",
+      deleteConfirm: "Confirm deletion",
+      deleteConfirmText: "This deletes ‘{label}’. It cannot be undone.",
       created: "Tranche added.",
     },
     error: {

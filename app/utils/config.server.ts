@@ -11,6 +11,16 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./data/app.db";
 }
 
+/**
+ * Demo mode (the seeded demo accounts and their shared password are meant to be used): DEMO_MODE=true,
+ * or any run outside production unless DEMO_MODE=false. The login page shows the demo password only then.
+ */
+export function isDemoMode(): boolean {
+  if (process.env.DEMO_MODE === "true") return true;
+  if (process.env.DEMO_MODE === "false") return false;
+  return !isProduction;
+}
+
 /** Quorum of distinct approvers (one of them the chair) before a decision takes effect. */
 export function signoffQuorum(): number {
   const n = Number(process.env.SIGNOFF_QUORUM ?? 2);
