@@ -73,7 +73,8 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
   const moves = [...new Set(edges.filter(isMove).map((e) => e.event))];
   const summary = `${t("request.current")}: ${td(`workflow.state.${current}`)}. ${moves.map((m) => td(`workflow.event.${m}`)).join(", ")}`;
   return (
-    <figure className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+    // focusable: on a narrow screen the figure scrolls sideways, and a keyboard must be able to scroll it
+    <figure tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} className="max-w-none" data-testid="workflow-diagram">
         <defs>
           <marker id="wf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -9,6 +9,7 @@ import { DecisionSummary } from "~/components/decision-summary";
 import { NoticeBanner } from "~/components/notice-banner";
 import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ReturnReasons } from "~/components/return-reasons";
+import { returnReasonText } from "~/modules/screening/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
 import { formatMonth } from "~/i18n/format";
@@ -253,7 +254,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
               </p>
               <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
-              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{r}</li>)}</ul> : null}
+              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{returnReasonText(locale, r)}</li>)}</ul> : null}
               {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
               {h.type === "DECIDE" || h.type === "AMEND_DECISION" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}

@@ -11,6 +11,7 @@ import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/scree
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { fieldErrors, readForm } from "~/utils/api.server";
+import { encodeReturnReason } from "~/modules/screening/return-reasons";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -38,7 +39,7 @@ export async function action({ request }: Route.ActionArgs) {
   const action = String(form.get("intent"));
   const reasons = [
     ...form.getAll("reason").map(String).filter((r) => (RETURN_REASONS as readonly string[]).includes(r))
-      .map((r) => translate(locale, `screening.reasons.${r as (typeof RETURN_REASONS)[number]}`)),
+      .map((r) => encodeReturnReason(r as (typeof RETURN_REASONS)[number])),
     ...String(form.get("otherReasons") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
   ];
   if (action === "RETURN" && reasons.length === 0) return fail("screening.reasonsRequired");
