@@ -64,10 +64,17 @@ async function check(page: Page, path: string, label: string) {
   const response = await page.goto(path);
   expect(response?.status(), `${label}: status`).toBeLessThan(500);
   await page.waitForLoadState("load");
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const widths = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    // what sticks out, named so a failure says where to look
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > inner + 1 && !el.closest("[tabindex], .overflow-x-auto, figure"))
+      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
+    return { scroll: document.documentElement.scrollWidth, inner, wide };
+  });
   const shot = await page.screenshot({ fullPage: true });
   await test.info().attach(`${label}.png`, { body: shot, contentType: "image/png" });
-  expect.soft(widths.scroll, `${label}: page wider than the screen`).toBeLessThanOrEqual(widths.inner);
+  expect.soft(widths.scroll, `${label}: page wider than the screen (${widths.wide.join(", ")})`).toBeLessThanOrEqual(widths.inner);
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect.soft(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), `${label}: axe`).toEqual([]);

@@ -71,7 +71,7 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
   };
 
   const table = (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
     <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="agenda">
       <thead>
         <tr className="border-b-2 border-slate-300 text-left">

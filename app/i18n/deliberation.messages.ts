@@ -287,7 +287,7 @@ export const deliberationEn: Translation<typeof deliberationKo> = {
       aiWork: "Planned AI work",
       desiredStartMonth: "Desired start month",
       durationMonths: "Duration",
-      months: "{months} months",
+      months: "{months, plural, one {# month} other {# months}}",
       dataReadiness: "Data readiness",
       npuCapable: "Domestic NPU",
       npuYes: "Could run on one",

@@ -63,3 +63,13 @@ describe("field messages", () => {
     expect(messages(bulkScreeningSchema, { action: "RETURN", items: [{ requestId: "a", expectedVersion: 1 }] }, "ko").mapped.reasons).toBe("사유를 하나 이상 넣으세요.");
   });
 });
+
+describe("plurals", () => {
+  it("says 1 request, 2 requests, 1,024 requests", async () => {
+    const { translate } = await import("./translate");
+    expect(translate("en", "requestList.resultCount", { count: 1 })).toBe("1 request");
+    expect(translate("en", "requestList.resultCount", { count: 2 })).toBe("2 requests");
+    expect(translate("en", "requestList.resultCount", { count: "1,024" })).toBe("1,024 requests");
+    expect(translate("en", "inbox.headerCount", { count: 1 })).toBe("1 thing to do");
+  });
+});

@@ -210,7 +210,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
     submit: "Search",
     title: "Search",
     resultsFor: "Results for “{q}”",
-    count: "{count} results",
+    count: "{count, plural, one {# result} other {# results}}",
     more: "Only the top {count} results are shown. Try a more specific search.",
     empty: "Nothing matches “{q}”. Try another search.",
     prompt: "Searches request titles, reference numbers, problem statements and ministries, meeting titles and numbers, and conditions. One character is enough.",
@@ -230,7 +230,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
     reset: "Clear filters",
     print: "Print",
     all: "All",
-    total: "{count} requests in all",
+    total: "{count, plural, one {# request} other {# requests}} in all",
     generatedAt: "As of {at}",
     table: "Show as a table",
     pipeline: {
@@ -259,7 +259,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
       avgDays: "Average days",
       maxDays: "Longest (days)",
       open: "In it now",
-      days: "{days} days",
+      days: "{days, plural, one {# day} other {# days}}",
     },
     sla: {
       title: "Screening deadline ({days} business days)",
@@ -305,7 +305,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
   exports: {
     csv: "Download CSV",
     xlsx: "Download Excel (XLSX)",
-    listHint: "Downloads all {count} requests under the current filters.",
+    listHint: "Downloads {count, plural, one {the # request} other {all # requests}} under the current filters.",
     poolXlsx: "Pool and allocations (XLSX)",
     decisionPdf: "Decision notice (PDF)",
     minutesPdf: "Minutes (PDF)",
