@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/admin-pool";
 import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
@@ -52,7 +53,7 @@ function TrancheFields({ prefix, tranche, errors }: { prefix: string; tranche?: 
 
 export default function AdminPool({ loaderData, actionData }: Route.ComponentProps) {
   const { pool, tranches } = loaderData;
-  const { t, n } = useT();
+  const { t, n, locale } = useT();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const pendingIntent = navigation.formData?.get("intent");
@@ -89,7 +90,7 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
           return (
             <article key={tr.id} className="card space-y-2" aria-labelledby={`tranche-${tr.id}`} data-testid="admin-tranche">
               <h3 id={`tranche-${tr.id}`} className="font-bold">
-                {tr.label} <span className="font-normal text-slate-600">· {tr.arrivesOn} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
+                {tr.label} <span className="font-normal text-slate-600">· {formatMonth(locale, tr.arrivesOn)} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
               </h3>
               {result ? <ActionResult result={result} /> : null}
               <Form method="post" id={`update-${tr.id}`}>

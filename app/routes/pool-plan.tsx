@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool-plan";
 import { CapacityChart } from "~/components/capacity-chart";
 import { StateBadge } from "~/components/state-badge";
@@ -150,7 +151,7 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
                 {plan.trancheFill.map((f) => (
                   <tr key={f.trancheId} className="border-b border-slate-100 text-right">
                     <th scope="row" className="py-1 pr-3 text-left font-normal">{f.label}</th>
-                    <td className="py-1 pr-3 text-left">{f.arrivesOn}</td>
+                    <td className="py-1 pr-3 text-left">{formatMonth(locale, f.arrivesOn)}</td>
                     <td className="py-1 pr-3">{n(f.capacity)}</td>
                     <td className="py-1 pr-3">{n(f.allocatedBefore)}</td>
                     <td className="py-1 pr-3 font-semibold">{f.planned > 0 ? n(f.planned) : "–"}</td>

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
 import { CapacityChart } from "~/components/capacity-chart";
 import { useT } from "~/i18n/use-t";
@@ -118,7 +119,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
                 {overview.tranches.map((tr) => (
                   <tr key={tr.id} className="border-b border-slate-100 text-right" data-testid="tranche-row">
                     <th scope="row" className="py-1 pr-3 text-left font-semibold">{tr.label}</th>
-                    <td className="py-1 pr-3 text-left">{tr.arrivesOn}</td>
+                    <td className="py-1 pr-3 text-left">{formatMonth(locale, tr.arrivesOn)}</td>
                     <td className="py-1 pr-3 text-left">{tr.gpuModel}{tr.resourceKind !== "GPU" ? ` (${tr.resourceKind})` : ""}</td>
                     <td className="py-1 pr-3">{n(tr.capacity)}</td>
                     <td className="py-1 pr-3" data-testid="tranche-allocated">{n(tr.allocated)}</td>
