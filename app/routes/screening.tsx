@@ -133,7 +133,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
       {items.length === 0 ? <p className="card">{t("screening.empty")}</p> : (
         <Form method="post" ref={formRef} className="space-y-4">
           <div className="overflow-x-auto" tabIndex={0}>
-            <table className="w-full border-collapse bg-white text-sm" data-testid="screening-queue">
+            <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="screening-queue">
               <caption className="sr-only">{t("screening.title")}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-300 text-left align-bottom">
@@ -158,7 +158,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                       <td className="p-2">
                         <input type="checkbox" name="select" value={`${r.id}:${r.version}`} aria-label={t("screening.selectRow", { title })} className="h-4 w-4" />
                       </td>
-                      <td className="p-2">
+                      <td className="p-2" data-label={t("request.title")}>
                         <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
                         <Link to={`/requests/${r.id}`}>{title}</Link>
                         <p className="text-xs text-slate-600">
@@ -166,18 +166,18 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                           {r.sector ? ` · ${td(`request.sectors.${r.sector}`)}` : ""}
                         </p>
                       </td>
-                      <td className="whitespace-nowrap p-2">
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.size")}>
                         {r.gpusRequested !== null && r.durationMonths !== null
                           ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths }) : "–"}
                       </td>
-                      <td className="whitespace-nowrap p-2">{d(r.submittedOn)}</td>
-                      <td className="whitespace-nowrap p-2">
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.submittedOn")}>{d(r.submittedOn)}</td>
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.waiting")}>
                         <p>{t("screening.waitingDays", { days: n(r.businessDaysWaiting) })}</p>
                         {r.overdue
                           ? <p><span className="badge bg-red-700 text-white" data-testid="overdue">{t("screening.overdue")}</span></p>
                           : <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>}
                       </td>
-                      <td className="p-2">
+                      <td className="p-2" data-label={t("screening.checklist")}>
                         <p className={`mb-1 text-xs font-bold ${r.checklist.ok ? "text-green-800" : "text-red-800"}`}>
                           {r.checklist.ok ? t("screening.allPassed") : t("screening.needsLook", { count: r.checklist.checks.filter((c) => !c.ok).length })}
                         </p>
