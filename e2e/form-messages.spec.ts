@@ -60,12 +60,12 @@ const LONG = (n: number) => "가".repeat(n);
 
 for (const locale of ["ko", "en"] as const) {
   test(`forms answer in the catalogue's words (${locale}): login, intake, edit, withdraw, plan`, async ({ browser, page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     // login (signed out)
     if (locale === "en") await page.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
     for (const values of [{}, { email: "not-an-address", password: LONG(300) }]) {
       await page.goto("/login");
-      await send(page, "form", values);
+      await send(page, 'form:has(input[name="password"])', values);
       await expectOnlyCatalogueMessages(page, "login");
     }
 
@@ -94,7 +94,7 @@ for (const locale of ["ko", "en"] as const) {
     }
     for (const reason of ["", LONG(2001)]) {
       await officer.goto(`/requests/${draft.id}/withdraw`);
-      await send(officer, "form", { reason }, locale === "ko" ? /철회 확인/ : /Confirm/);
+      await send(officer, 'form:has(textarea[name="reason"])', { reason }, locale === "ko" ? /철회 확인/ : /Confirm/);
       await expectOnlyCatalogueMessages(officer, "withdraw");
     }
 
@@ -112,7 +112,7 @@ for (const locale of ["ko", "en"] as const) {
   });
 
   test(`forms answer in the catalogue's words (${locale}): meetings, decisions, sign-off, conditions, pool, screening`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const secretariat = await signedIn(browser, "secretariat@msit.go.kr", locale);
     for (const values of [
       { number: "", date: "", title: "", place: "" },

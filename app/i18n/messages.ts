@@ -1021,7 +1021,7 @@ export const en: Translation<typeof ko> = {
       orderMismatch: "The agenda changed. Reload and reorder again.",
       undecidedItems: "Agenda items without a decision: {count}.",
       alreadyOnAgenda: "Already on this meeting's agenda.",
-      approvedGpusRequired: "Enter the approved GPU count as a whole number of 0 or more.",
+      approvedGpusRequired: "Enter the approved GPUs as a whole figure, 0 or more.",
       conditionIncomplete: "Each condition needs both a description and a due date.",
       conditionsOnlyConditional: "Conditions belong to an approval with conditions only. Change the outcome or remove the conditions.",
       outcomeRequired: "Choose an outcome.",

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "react-router";
+import { ActionResult } from "~/components/action-result";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
 import { CapacityChart } from "~/components/capacity-chart";
@@ -97,7 +98,8 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         <p className="no-print"><a className="btn-secondary" href="/pool/export.xlsx" download data-testid="pool-export">{t("reports.exports.poolXlsx")}</a></p>
       </header>
 
-      {actionData ? <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}
+      {/* the answer to the allocation form is shown under that form; anything else here at the top */}
+      {actionData && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
 
       <section aria-labelledby="tranches" className="card space-y-2">
         <h2 id="tranches" className="text-lg font-bold">{t("pool.tranches")}</h2>
@@ -180,6 +182,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
           <h2 id="allocate" className="text-lg font-bold">{t("pool.allocate.title")}</h2>
           <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
           <AllocateForm approved={approved} tranches={overview.tranches} errors={actionData?.errors} />
+          {actionData?.intent === "allocate" ? <ActionResult result={actionData} /> : null}
         </section>
       ) : null}
 

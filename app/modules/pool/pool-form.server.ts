@@ -38,6 +38,15 @@ function parse<T extends z.ZodType>(schema: T, values: unknown, locale: Locale):
   return { ok: false, errors };
 }
 
+const REFUSAL_FIELDS: Partial<Record<MessageKey, string>> = {
+  "pool.error.belowAllocated": "capacity",
+  "pool.error.overPool": "capacity",
+  "pool.error.arrivalAfterStart": "arrivalMonth",
+  "pool.error.trancheInUse": "resourceKind",
+  "pool.error.capacityExceeded": "gpus",
+  "pool.error.startBeforeArrival": "startMonth",
+};
+
 const TRANCHE_KEYS = ["label", "arrivalMonth", "capacity", "gpuModel", "resourceKind"] as const;
 
 /** Runs one intent; every write goes through the services (same rules as the API). */
@@ -98,6 +107,8 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
     const message = error.code === "VERSION_CONFLICT" ? translate(locale, "error.versionConflict") : appErrorMessage(error, locale);
-    return data<PoolFormResult>({ ok: false, intent, trancheId, message }, { status: error.status });
+    // the service's refusal beside the field it is about (the typed values stay in the form)
+    const field = REFUSAL_FIELDS[error.messageKey];
+    return data<PoolFormResult>({ ok: false, intent, trancheId, message, ...(field ? { errors: { [field]: message } } : {}) }, { status: error.status });
   }
 }
