@@ -17,26 +17,35 @@ type Values = Record<string, string | string[] | undefined>;
 
 /** Fills `values` into the form (by field name) with the browser's checks off, then presses `button`. */
 async function send(page: Page, formSelector: string, values: Values, button?: RegExp) {
-  await page.evaluate(() => {
+  await page.waitForLoadState("networkidle"); // hydrated: nothing re-renders the fields after this
+  await page.evaluate(({ selector, values }) => {
     for (const d of document.querySelectorAll("details")) d.open = true;
     for (const f of document.querySelectorAll("form")) f.noValidate = true;
-    for (const el of document.querySelectorAll("input, textarea, select")) {
+    const form = document.querySelector(selector);
+    if (!form) throw new Error(`no form ${selector}`);
+    for (const el of form.querySelectorAll("input, textarea, select")) {
       for (const a of ["required", "min", "max", "minlength", "maxlength", "pattern", "step"]) el.removeAttribute(a);
-      if (el instanceof HTMLInputElement && ["date", "month", "time", "number", "email"].includes(el.type)) el.type = "text";
     }
-  });
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const list = Array.isArray(value) ? value : [value];
+      const fields = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)];
+      list.forEach((v, i) => {
+        const el = fields[i];
+        if (!el) throw new Error(`no field ${name} #${i}`);
+        if (el instanceof HTMLSelectElement) {
+          if (![...el.options].some((o) => o.value === v)) el.add(new Option(v, v));
+        } else if (el instanceof HTMLInputElement && ["date", "month", "time", "number", "email"].includes(el.type)) {
+          el.type = "text";
+        }
+        const proto = Object.getPrototypeOf(el);
+        Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, v);
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
+  }, { selector: formSelector, values });
   const form = page.locator(formSelector).first();
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    const fields = form.locator(`[name="${name}"]`);
-    const list = Array.isArray(value) ? value : [value];
-    for (let i = 0; i < list.length; i++) {
-      const field = fields.nth(i);
-      const tag = await field.evaluate((el) => el.tagName);
-      if (tag === "SELECT") await field.evaluate((el, v) => { (el as HTMLSelectElement).innerHTML += `<option value="${v}">${v}</option>`; (el as HTMLSelectElement).value = v; }, list[i]);
-      else await field.fill(list[i]);
-    }
-  }
   await (button ? form.getByRole("button", { name: button }) : form.locator('button[type="submit"]:visible').first()).click();
 }
 

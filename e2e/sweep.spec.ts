@@ -60,8 +60,8 @@ function pagesFor(role: (typeof ROLES)[number]["name"], r: NonNullable<typeof re
   }
 }
 
-async function check(page: Page, path: string, label: string) {
-  const response = await page.goto(path);
+async function check(page: Page, address: string, label: string) {
+  const response = await page.goto(address);
   expect(response?.status(), `${label}: status`).toBeLessThan(500);
   await page.waitForLoadState("load");
   const widths = await page.evaluate(() => {
@@ -72,8 +72,10 @@ async function check(page: Page, path: string, label: string) {
       .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
     return { scroll: document.documentElement.scrollWidth, inner, wide };
   });
-  const shot = await page.screenshot({ fullPage: true });
-  await test.info().attach(`${label}.png`, { body: shot, contentType: "image/png" });
+  // kept as a file in the test's output folder (test-results/) and attached to the report
+  const path = test.info().outputPath(`${label}.png`);
+  await page.screenshot({ path: path, fullPage: true });
+  await test.info().attach(`${label}.png`, { path, contentType: "image/png" });
   expect.soft(widths.scroll, `${label}: page wider than the screen (${widths.wide.join(", ")})`).toBeLessThanOrEqual(widths.inner);
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

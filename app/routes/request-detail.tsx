@@ -142,6 +142,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
+  // the legend's "moves you can make now" are the ones this page offers (not moves refused here, e.g. off a locked agenda)
+  const offered = [...events, ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE"] : []), ...(reconsiderable ? ["RECONSIDER"] : [])];
   // the answer to an event form is shown in that form when it is still on the page, else at the top
   const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
   const inForm = !!actedType && (events as string[]).includes(actedType);
@@ -220,7 +222,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="workflow">
         <h2 id="workflow" className="text-lg font-bold">{t("request.workflow")}</h2>
-        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={item.allowedEvents} /></div>
+        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={offered} /></div>
       </section>
 
       <section aria-labelledby="fields" className="card">
