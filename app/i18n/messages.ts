@@ -187,7 +187,7 @@ export const ko = {
   plan: {
     title: "기술개발·실증계획",
     workspace: "공동계획 작성",
-    intro: "부처와 과학기술정보통신부가 함께 작성합니다. 저장할 때마다 새 판이 되고, 수정하면 두 서명이 모두 해제됩니다.",
+    intro: "부처와 과학기술정보통신부가 함께 작성합니다. 저장할 때마다 새 차수의 안(제N차안)이 되고, 수정하면 두 서명이 모두 해제됩니다.",
     techDevelopmentPlan: "기술개발 계획",
     demonstrationPlan: "실증 계획",
     milestones: "추진 일정(마일스톤)",
@@ -200,8 +200,8 @@ export const ko = {
     ministryContact: "부처 담당자",
     msitContact: "과기정통부 담당자",
     revision: "제{revision}차안",
-    noRevision: "아직 저장된 판이 없습니다.",
-    save: "새 판으로 저장",
+    noRevision: "아직 저장된 안이 없습니다.",
+    save: "새 차수 안으로 저장",
     saved: "제{revision}차안으로 저장했습니다.",
     savedCleared: "제{revision}차안으로 저장했습니다. 이전 서명이 해제되었습니다.",
     signatures: "서명",
@@ -221,11 +221,11 @@ export const ko = {
     error: {
       notEditable: "공동계획은 공동계획 수립 단계에서만 수정·서명할 수 있습니다.",
       revisionConflict: "다른 사용자가 먼저 계획을 저장했습니다. 새로고침하여 최신 안을 확인하세요.",
-      nothingChanged: "바뀐 내용이 없어 새 판을 만들지 않았습니다.",
+      nothingChanged: "바뀐 내용이 없어 새 차수 안을 만들지 않았습니다.",
       emptyPlan: "저장된 계획이 없어 서명할 수 없습니다.",
       agreedGpusMissing: "합의 GPU 수를 정한 뒤에 서명할 수 있습니다.",
       sectionsMissing: "기술개발 계획과 실증 계획을 작성한 뒤에 서명할 수 있습니다.",
-      alreadySigned: "이 판에는 이미 같은 측의 서명이 있습니다.",
+      alreadySigned: "이 안에는 이미 같은 측의 서명이 있습니다.",
     },
   },
   meeting: {
