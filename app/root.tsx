@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { ErrorPage } from "./components/error-page";
 import type { Route } from "./+types/root";
 import "./app.css";
 import { useT } from "./i18n/use-t";
@@ -39,18 +40,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const forbidden = isRouteErrorResponse(error) && error.status === 403;
-  return (
-    <main id="main" className="mx-auto max-w-xl p-8">
-      <h1 className="page-title">{notFound ? t("error.notFoundTitle") : t("error.title")}</h1>
-      <p className="mt-4">{notFound ? t("error.notFound") : forbidden ? t("error.forbidden") : t("error.generic")}</p>
-      {import.meta.env.DEV && error instanceof Error ? <pre className="mt-4 overflow-auto text-xs">{error.stack}</pre> : null}
-      <p className="mt-6">
-        <a href="/">{t("error.backHome")}</a>
-      </p>
-    </main>
-  );
+  return <ErrorPage />;
 }

@@ -30,7 +30,7 @@ test("an officer drafts, learns what is missing, completes, attaches files, subm
     await expect(summary.getByRole("link", { name: label })).toBeVisible();
   }
   await expect(summary.getByRole("link", { name: "제목" })).toHaveCount(0);
-  await expect(page.getByLabel("도메인")).toHaveAccessibleDescription("필수 항목입니다.");
+  await expect(page.getByLabel("도메인")).toHaveAccessibleDescription("도메인을 고르세요.");
   await expectNoSeriousA11yIssues(page);
 
   await page.getByLabel("도메인").selectOption("HEALTH");
@@ -164,7 +164,7 @@ test("withdrawing asks for confirmation and a reason", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "요청 철회" })).toBeVisible();
   await expect(page.getByText("철회하면 되돌릴 수 없습니다")).toBeVisible();
   await page.getByRole("button", { name: "철회 확인" }).click();
-  await expect(page.getByLabel("사유 (필수)")).toHaveAccessibleDescription("필수 항목입니다.");
+  await expect(page.getByLabel("사유 (필수)")).toHaveAccessibleDescription("사유를 입력하세요.");
   await page.getByRole("link", { name: "취소" }).click();
   await expect(page.getByTestId("request-state")).toHaveText("작성 중");
 

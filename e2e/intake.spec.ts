@@ -13,8 +13,8 @@ test("an officer saves a partial draft, sees what is missing, completes and subm
   await page.getByRole("link", { name: "수정" }).click();
   await page.getByRole("button", { name: "저장 후 제출" }).click();
   await expect(page.getByRole("alert")).toContainText("표시된 항목을 확인하세요");
-  await expect(page.getByLabel("도메인")).toHaveAccessibleDescription("필수 항목입니다.");
-  await expect(page.getByLabel("문제 정의 (20자 이상)")).toHaveAccessibleDescription("필수 항목입니다.");
+  await expect(page.getByLabel("도메인")).toHaveAccessibleDescription("도메인을 고르세요.");
+  await expect(page.getByLabel("문제 정의 (20자 이상)")).toHaveAccessibleDescription("문제 정의를 입력하세요.");
 
   const form = await new AxeBuilder({ page }).analyze();
   expect(form.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);

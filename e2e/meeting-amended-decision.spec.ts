@@ -39,7 +39,7 @@ test("amended decision before the quorum: signatures cleared, both versions show
   await expect(current.getByTestId("decision-amended")).toContainText("사유: 합의 GPU 재산정 결과 반영(50→40)");
   const earlier = item.getByTestId("earlier-versions");
   await earlier.locator("summary").click();
-  await expect(earlier.getByTestId("decision")).toContainText("수정 전 판(효력 없음)");
+  await expect(earlier.getByTestId("decision")).toContainText("수정 전 결정(효력 없음)");
   await expect(earlier.getByTestId("decision")).toContainText("50 / 합의 GPU 50");
   await expect(earlier.getByTestId("decision")).toContainText("서명: 이승인");
 

@@ -39,7 +39,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await page.getByLabel("일자").fill(dayFromNow(0)); // today: results can be recorded from the meeting's date
   await page.getByLabel("장소").fill("   "); // passes the browser's `required`, not the server's schema
   await page.getByRole("button", { name: "회의 만들기" }).click();
-  await expect(page.locator("#meeting-place-error")).toHaveText("장소를 적으세요.");
+  await expect(page.locator("#meeting-place-error")).toHaveText("장소를 입력하세요.");
   await page.getByLabel("장소").fill("정부세종청사 6동");
   await page.getByRole("button", { name: "회의 만들기" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`제${next}회 과학기술관계장관회의`);

@@ -36,7 +36,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   const form = page.getByRole("region", { name: "GPU 배분" });
   const requestSelect = form.getByLabel("요청", { exact: true });
   await requestSelect.selectOption({ label: (await requestSelect.locator("option", { hasText: APPROVED }).textContent())!.trim() });
-  const trancheSelect = form.getByLabel("트랜치", { exact: true });
+  const trancheSelect = form.getByLabel("도입 차수", { exact: true });
   await trancheSelect.selectOption({ index: (await trancheSelect.locator("option").allTextContents()).findIndex((o) => o.startsWith("2026년 3차")) });
   await form.getByLabel("GPU 수").fill("60");
   await page.getByRole("button", { name: "배분", exact: true }).click();
@@ -93,11 +93,11 @@ test("officers see their own request's allocations but not the pool; the admin e
   await signIn(admin, "admin@ax.go.kr");
   await admin.getByRole("navigation").getByRole("link", { name: "GPU 풀 관리" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("계획 수치");
-  const newTranche = admin.getByRole("region", { name: "새 트랜치" });
+  const newTranche = admin.getByRole("region", { name: "새 도입 차수" });
   await newTranche.getByLabel("이름").fill("2029년 1차");
   await newTranche.getByLabel("도입 월").fill("2029-02");
   await newTranche.getByLabel("용량").fill("100000");
-  await newTranche.getByRole("button", { name: "트랜치 추가" }).click();
+  await newTranche.getByRole("button", { name: "도입 차수 추가" }).click();
   await expect(admin.getByRole("alert")).toContainText("풀 전체 물량");
   await admin.screenshot({ path: "test-results/pool-admin-ko.png", fullPage: true });
   expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);

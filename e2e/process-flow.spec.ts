@@ -74,8 +74,8 @@ test("a request goes from screening to approved across every role, and every ste
   await secretariat.getByLabel("완료 예정일 1").fill(dayFromNow(210));
   await secretariat.getByLabel("성과지표(KPI)").fill("병원 선정 시간 40% 단축");
   await secretariat.getByLabel("합의 GPU 수").fill("80");
-  await secretariat.getByRole("button", { name: "새 판으로 저장" }).click();
-  await expect(secretariat.getByTestId("plan-revision")).toContainText("1판");
+  await secretariat.getByRole("button", { name: "새 차수 안으로 저장" }).click();
+  await expect(secretariat.getByTestId("plan-revision")).toContainText("제1차안");
   await secretariat.getByRole("button", { name: "과기정통부 대표로 서명" }).click();
   await expect(secretariat.getByTestId("plan-signatures")).toContainText("과기정통부: 김사무");
 
@@ -150,7 +150,7 @@ test("a request goes from screening to approved across every role, and every ste
 
   // every step is in the history
   const history = secretariat.getByTestId("history");
-  for (const step of ["제출함", "보완 요청함", "보완 후 재제출함", "접수함", "공동계획 1판 저장", "공동계획 1판 서명(과기정통부)", "공동계획 1판 서명(부처)", "안건으로 상정함", "심의 결과를 기록함", "조건 이행 보고", "조건 이행 확인", "조건 이행을 확인함"]) {
+  for (const step of ["제출함", "보완 요청함", "보완 후 재제출함", "접수함", "공동계획 제1차안 저장", "공동계획 제1차안 서명(과기정통부)", "공동계획 제1차안 서명(부처)", "안건으로 상정함", "심의 결과를 기록함", "조건 이행 보고", "조건 이행 확인", "조건 이행을 확인함"]) {
     await expect(history, step).toContainText(step);
   }
   await expect(history.locator("li").filter({ hasText: "결재(승인)함" })).toHaveCount(2);

@@ -119,7 +119,7 @@ test("minutes, joint plan and pool come out as files for those who may read them
   expect(pool.status()).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await pool.body()) as unknown as ArrayBuffer);
-  expect(book.worksheets.map((w) => w.name)).toEqual(["물량(트랜치)", "배분"]);
+  expect(book.worksheets.map((w) => w.name)).toEqual(["물량(도입 차수)", "배분"]);
   const officer = await apiAs("officer@mohw.go.kr");
   expect((await officer.get(`/meetings/${meetingId}/minutes.pdf`)).status()).toBe(404);
   expect((await officer.get("/pool/export.xlsx")).status()).toBe(404);

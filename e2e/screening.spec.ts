@@ -110,7 +110,8 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   const states = await Promise.all([oldOne, fine, tooBig, defence].map(async (id) => (await (await secretariat.get(`/api/v1/requests/${id}`)).json()).state));
   expect(states).toEqual(["jointPlanning", "jointPlanning", "revision", "revision"]);
   const history = await (await mnd.get(`/api/v1/requests/${defence}/history`)).json();
-  expect(history.at(-1)).toMatchObject({ type: "RETURN", payload: { reasons: ["GPU 규모 산정 근거를 보완해 주세요.", "예산 산출 내역을 첨부하세요."] } });
+  // a standard reason is stored as its code (ADR 0022), free text as typed; pages show the code in the reader's language
+  expect(history.at(-1)).toMatchObject({ type: "RETURN", payload: { reasons: ["reason:gpuJustification", "예산 산출 내역을 첨부하세요."] } });
   const accepted = await (await secretariat.get(`/api/v1/requests/${oldOne}/history`)).json();
   expect(accepted.at(-1)).toMatchObject({ type: "ACCEPT", payload: { note: "일괄 접수" } });
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
@@ -119,6 +120,11 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   const officerPage = await page.context().browser()!.newPage();
   await signIn(officerPage, "officer@mnd.go.kr");
   await expect(officerPage.getByTestId("inbox-revision")).toContainText("대기열 국방 요청");
+  await officerPage.goto(`/requests/${defence}`);
+  await expect(officerPage.getByTestId("return-reasons")).toContainText("GPU 규모 산정 근거를 보완해 주세요.");
+  await officerPage.getByRole("button", { name: /English/ }).click();
+  await expect(officerPage.getByTestId("return-reasons")).toContainText("Secretariat's reasons for revision");
+  await expect(officerPage.getByTestId("return-reasons")).not.toContainText("reason:");
 
   // English view of the queue
   await page.getByRole("button", { name: /English/ }).click();

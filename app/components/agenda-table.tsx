@@ -71,8 +71,8 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
   };
 
   const table = (
-    <div className="overflow-x-auto">
-    <table className="w-full border-collapse bg-white text-sm" data-testid="agenda">
+    <div className="overflow-x-auto" tabIndex={0}>
+    <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="agenda">
       <thead>
         <tr className="border-b-2 border-slate-300 text-left">
           <th scope="col" className="p-2">{t("meeting.itemNumber")}</th>
@@ -115,22 +115,22 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
                 setDragging(null);
                 if (!dropped.current) setLocal(null);
               } : undefined}>
-              <td className="p-2 whitespace-nowrap">
+              <td className="p-2 whitespace-nowrap" data-label={t("meeting.itemNumber")}>
                 {draggable ? <span aria-hidden="true" className="mr-1 text-slate-400">⠿</span> : null}
                 {t("meeting.agendaNo", { n: index + 1 })}
               </td>
-              <td className="p-2 whitespace-nowrap" data-testid="agenda-number">{t("deliberation.meeting.agendaNumber", { meeting: meetingNumber, item: item.number })}</td>
-              <td className="p-2 min-w-40">
+              <td className="p-2 whitespace-nowrap" data-testid="agenda-number" data-label={t("deliberation.meeting.agendaNumberLabel")}>{t("deliberation.meeting.agendaNumber", { meeting: meetingNumber, item: item.number })}</td>
+              <td className="p-2 min-w-40" data-label={t("request.title")}>
                 <Link to={`/requests/${item.request.id}`}>{title}</Link>
                 {item.reconsideration ? <span className="badge ml-2 bg-violet-100 text-violet-900">{t("deliberation.meeting.reconsideration")}</span> : null}
                 {item.request.reference ? <span className="block font-mono text-xs text-slate-600">{item.request.reference}</span> : null}
               </td>
-              <td className="p-2">{locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}</td>
-              <td className="p-2 text-right">{item.request.gpusRequested === null ? "–" : n(item.request.gpusRequested)}</td>
-              <td className="p-2 text-right">{item.request.agreedGpus === null ? "–" : n(item.request.agreedGpus)}</td>
-              <td className="p-2"><StateBadge state={item.request.state} /></td>
+              <td className="p-2" data-label={t("meeting.proposer")}>{locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}</td>
+              <td className="p-2 text-right" data-label={t("meeting.requestedGpus")}>{item.request.gpusRequested === null ? "–" : n(item.request.gpusRequested)}</td>
+              <td className="p-2 text-right" data-label={t("meeting.agreedGpus")}>{item.request.agreedGpus === null ? "–" : n(item.request.agreedGpus)}</td>
+              <td className="p-2" data-label={t("request.state")}><StateBadge state={item.request.state} /></td>
               {reorder ? (
-                <td className="p-2 whitespace-nowrap">
+                <td className="p-2 whitespace-nowrap" data-label={t("meeting.order")}>
                   <span className="inline-flex gap-1" role="group" aria-label={t("meeting.moveItem", { title })}>
                     <button type="submit" name="order" value={up?.join(",") ?? ""} id={`move-up-${item.request.id}`} disabled={!up || busy}
                       className="btn-secondary px-2 py-1" aria-label={t("meeting.moveUpItem", { title })}

@@ -1,4 +1,5 @@
 import { useFetcher } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { AllocationView } from "~/modules/pool/allocations.server";
 
@@ -10,7 +11,7 @@ type ReleaseResult = { ok: boolean; message: string };
  * reloads its data afterwards.
  */
 export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { allocations: AllocationView[]; approvedGpus: number | null; canRelease: boolean }) {
-  const { t, n, d } = useT();
+  const { t, n, d, locale } = useT();
   const fetcher = useFetcher<ReleaseResult>();
   if (allocations.length === 0 && !approvedGpus) return null;
   const active = allocations.filter((a) => !a.releasedAt).reduce((s, a) => s + a.gpus, 0);
@@ -22,7 +23,7 @@ export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { al
         <div role={fetcher.data.ok ? "status" : "alert"} className={fetcher.data.ok ? "alert-success" : "alert-error"}>{fetcher.data.message}</div>
       ) : null}
       {allocations.length === 0 ? <p className="text-sm">{t("pool.panel.empty")}</p> : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">
@@ -36,7 +37,7 @@ export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { al
             <tbody>
               {allocations.map((a) => (
                 <tr key={a.id} className="border-b border-slate-100" data-testid="allocation-row">
-                  <td className="py-1 pr-3">{a.tranche.label} <span className="text-slate-600">({a.tranche.arrivesOn} · {a.tranche.gpuModel})</span></td>
+                  <td className="py-1 pr-3">{a.tranche.label} <span className="text-slate-600">({formatMonth(locale, a.tranche.arrivesOn)} · {a.tranche.gpuModel})</span></td>
                   <td className="py-1 pr-3 text-right">{n(a.gpus)}</td>
                   <td className="py-1 pr-3">{t("pool.ledger.periodValue", { start: a.startMonth, months: a.months })}</td>
                   <td className="py-1 pr-3">{a.releasedAt ? `${t("pool.ledger.released")} (${d(a.releasedAt)})` : t("pool.ledger.active")}</td>

@@ -113,6 +113,10 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
         <p role="alert" className="alert-error md:col-span-2">{form.errors[0]}</p>
       ) : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+      {/* The form's default button (Enter in a text field presses the first submit button): saves the
+          draft and stays on its edit page, never submits and never leaves (issue 14). Not for pointers or screen readers. */}
+      <button type="submit" name="intent" value="save" formNoValidate formAction="?stay" aria-hidden="true" tabIndex={-1}
+        className="absolute -left-[9999px] h-px w-px overflow-hidden" />
       {text("title")}
       {select("domain", DOMAINS, "request.domains")}
       {select("sector", SECTORS, "request.sectors")}

@@ -73,8 +73,9 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
   const moves = [...new Set(edges.filter(isMove).map((e) => e.event))];
   const summary = `${t("request.current")}: ${td(`workflow.state.${current}`)}. ${moves.map((m) => td(`workflow.event.${m}`)).join(", ")}`;
   return (
-    <figure className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} className="min-w-[900px]" data-testid="workflow-diagram">
+    // focusable: on a narrow screen the figure scrolls sideways, and a keyboard must be able to scroll it
+    <figure tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} className="max-w-none" data-testid="workflow-diagram">
         <defs>
           <marker id="wf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="#94a3b8" />
@@ -104,7 +105,7 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
               <path d={`M${x1},${y1} Q${cx},${cy} ${x2},${y2}`} fill="none" stroke={move ? "#15803d" : "#cbd5e1"} strokeWidth={move ? 2.5 : 1.2}
                 markerEnd={`url(#${move ? "wf-arrow-move" : "wf-arrow"})`} />
               {move && Math.hypot(x2 - x1, y2 - y1) > 110 ? (
-                <text x={cx} y={cy - 6} textAnchor="middle" fontSize="11" fontWeight="700" fill="#15803d" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{td(`workflow.event.${e.event}`)}</text>
+                <text x={cx} y={cy - 6} textAnchor="middle" fontSize="12" fontWeight="700" fill="#15803d" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{td(`workflow.event.${e.event}`)}</text>
               ) : null}
             </g>
           );

@@ -76,7 +76,7 @@ export const reportsKo = {
     },
     gpus: {
       title: "월별 GPU: 수요와 공급",
-      caption: "요청·합의·승인 GPU는 희망 착수월 기준, 배분 GPU는 배분 시작월, 도입 GPU는 물량(트랜치) 도입월 기준입니다.",
+      caption: "요청·합의·승인 GPU는 희망 착수월 기준, 배분 GPU는 배분 시작월, 도입 GPU는 물량(도입 차수) 도입월 기준입니다.",
       lineNote: "선은 누적 도입 물량입니다.",
       month: "월",
       requested: "요청",
@@ -139,7 +139,7 @@ export const reportsKo = {
     },
     yes: "예",
     no: "아니오",
-    sheet: { requests: "요청 목록", tranches: "물량(트랜치)", allocations: "배분" },
+    sheet: { requests: "요청 목록", tranches: "물량(도입 차수)", allocations: "배분" },
     tranche: {
       label: "물량",
       arrivalMonth: "도입월",
@@ -193,7 +193,7 @@ export const reportsKo = {
     },
     plan: {
       title: "기술개발·실증계획서",
-      revision: "{revision}판",
+      revision: "제{revision}차안",
       notCoSigned: "이 계획은 아직 양측이 모두 서명하지 않았습니다(초안).",
       signatures: "서명",
       signatureLine: "{side}: {name} ({at})",
@@ -210,7 +210,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
     submit: "Search",
     title: "Search",
     resultsFor: "Results for “{q}”",
-    count: "{count} results",
+    count: "{count, plural, one {# result} other {# results}}",
     more: "Only the top {count} results are shown. Try a more specific search.",
     empty: "Nothing matches “{q}”. Try another search.",
     prompt: "Searches request titles, reference numbers, problem statements and ministries, meeting titles and numbers, and conditions. One character is enough.",
@@ -230,7 +230,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
     reset: "Clear filters",
     print: "Print",
     all: "All",
-    total: "{count} requests in all",
+    total: "{count, plural, one {# request} other {# requests}} in all",
     generatedAt: "As of {at}",
     table: "Show as a table",
     pipeline: {
@@ -259,7 +259,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
       avgDays: "Average days",
       maxDays: "Longest (days)",
       open: "In it now",
-      days: "{days} days",
+      days: "{days, plural, one {# day} other {# days}}",
     },
     sla: {
       title: "Screening deadline ({days} business days)",
@@ -305,7 +305,7 @@ export const reportsEn: Translation<typeof reportsKo> = {
   exports: {
     csv: "Download CSV",
     xlsx: "Download Excel (XLSX)",
-    listHint: "Downloads all {count} requests under the current filters.",
+    listHint: "Downloads {count, plural, one {the # request} other {all # requests}} under the current filters.",
     poolXlsx: "Pool and allocations (XLSX)",
     decisionPdf: "Decision notice (PDF)",
     minutesPdf: "Minutes (PDF)",

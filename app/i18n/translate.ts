@@ -12,11 +12,26 @@ function lookup(tree: unknown, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-/** Translates a catalogue key; `{name}` placeholders are filled from params. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+/**
+ * English plurals (ICU's plural subset, issue 14): `{count, plural, one {# request} other {# requests}}`
+ * picks a branch by the value (also when already formatted, "1,024") and `#` is the value as given.
+ */
+function plurals(text: string, params: MessageParams): string {
+  return text.replace(PLURAL, (whole, name: string, one: string, other: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    const n = typeof value === "number" ? value : Number(String(value).replace(/[,\s]/g, ""));
+    return (n === 1 ? one : other).replace(/#/g, String(value));
+  });
+}
+
+/** Translates a catalogue key; `{name}` placeholders are filled from params (and `{n, plural, …}` chosen). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = lookup(catalogues[locale], key) ?? lookup(ko, key) ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return plurals(text, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

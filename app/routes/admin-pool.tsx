@@ -1,9 +1,11 @@
 import { Form, useNavigation } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/admin-pool";
+import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { RESOURCE_KINDS } from "~/modules/pool/pool.schema";
-import { handlePoolForm, type PoolFormResult } from "~/modules/pool/pool-form.server";
+import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { getPool, listTranches, type TrancheView } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -48,13 +50,10 @@ function TrancheFields({ prefix, tranche, errors }: { prefix: string; tranche?: 
   );
 }
 
-function Banner({ result }: { result: PoolFormResult }) {
-  return <div role={result.ok ? "status" : "alert"} className={result.ok ? "alert-success" : "alert-error"}>{result.message}</div>;
-}
 
 export default function AdminPool({ loaderData, actionData }: Route.ComponentProps) {
   const { pool, tranches } = loaderData;
-  const { t, n } = useT();
+  const { t, n, locale } = useT();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const pendingIntent = navigation.formData?.get("intent");
@@ -66,7 +65,8 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
         <p className="text-sm text-slate-700">{t("pool.admin.intro")} {t("pool.planningNote")}</p>
       </header>
 
-      {actionData && !actionData.trancheId ? <Banner result={actionData} /> : null}
+      {/* a result about no tranche on the page (the pool total, a deleted tranche) is said at the top */}
+      {actionData && !tranches.some((tr) => tr.id === actionData.trancheId) ? <ActionResult result={actionData} /> : null}
 
       <section aria-labelledby="pool-total" className="card space-y-2">
         <h2 id="pool-total" className="text-lg font-bold">{t("pool.admin.poolTotal")}</h2>
@@ -90,9 +90,9 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
           return (
             <article key={tr.id} className="card space-y-2" aria-labelledby={`tranche-${tr.id}`} data-testid="admin-tranche">
               <h3 id={`tranche-${tr.id}`} className="font-bold">
-                {tr.label} <span className="font-normal text-slate-600">· {tr.arrivesOn} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
+                {tr.label} <span className="font-normal text-slate-600">· {formatMonth(locale, tr.arrivesOn)} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
               </h3>
-              {result ? <Banner result={result} /> : null}
+              {result ? <ActionResult result={result} /> : null}
               <Form method="post" id={`update-${tr.id}`}>
                 <input type="hidden" name="intent" value="updateTranche" />
                 <input type="hidden" name="trancheId" value={tr.id} />
@@ -101,13 +101,24 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
               </Form>
               <div className="flex flex-wrap items-center gap-2">
                 <button type="submit" form={`update-${tr.id}`} className="btn-primary" disabled={busy}>{t("pool.admin.save")}</button>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="deleteTranche" />
-                  <input type="hidden" name="trancheId" value={tr.id} />
-                  <input type="hidden" name="expectedVersion" value={tr.version} />
-                  <button type="submit" className="btn-danger" disabled={busy || tr.allocated > 0} aria-describedby={tr.allocated > 0 ? `del-hint-${tr.id}` : undefined}>{t("pool.admin.delete")}</button>
-                </Form>
-                {tr.allocated > 0 ? <span id={`del-hint-${tr.id}`} className="text-xs text-slate-600">{t("pool.admin.deleteHint")}</span> : null}
+                {tr.allocated > 0 ? (
+                  <>
+                    <button type="button" className="btn-danger" disabled aria-describedby={`del-hint-${tr.id}`}>{t("pool.admin.delete")}</button>
+                    <span id={`del-hint-${tr.id}`} className="text-xs text-slate-600">{t("pool.admin.deleteHint")}</span>
+                  </>
+                ) : (
+                  // deleting asks first (works without JavaScript): the button only opens the confirmation
+                  <details className="w-full sm:w-auto" data-testid="delete-tranche">
+                    <summary className="btn-danger inline-block cursor-pointer list-none">{t("pool.admin.delete")}</summary>
+                    <Form method="post" className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3">
+                      <input type="hidden" name="intent" value="deleteTranche" />
+                      <input type="hidden" name="trancheId" value={tr.id} />
+                      <input type="hidden" name="expectedVersion" value={tr.version} />
+                      <p className="text-sm">{t("pool.admin.deleteConfirmText", { label: tr.label })}</p>
+                      <button type="submit" className="btn-danger" disabled={busy}>{t("pool.admin.deleteConfirm")}</button>
+                    </Form>
+                  </details>
+                )}
               </div>
             </article>
           );

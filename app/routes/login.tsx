@@ -10,10 +10,11 @@ import { readForm } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { clientIpContext } from "~/utils/request-context.server";
+import { isDemoMode } from "~/utils/config.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   if (await getUser(request)) return redirect("/");
-  return null;
+  return { demo: isDemoMode() };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -34,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-export default function Login({ actionData }: Route.ComponentProps) {
+export default function Login({ actionData, loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -52,6 +53,8 @@ export default function Login({ actionData }: Route.ComponentProps) {
         <h1 className="page-title">{t("auth.title")}</h1>
         <p className="mt-2 text-sm text-slate-700">{t("app.tagline")}</p>
         {params.get("signedOut") ? <p className="alert-success mt-4" role="status">{t("auth.signedOut")}</p> : null}
+        {/* a deep link while signed out: say why this page appears instead of the one asked for */}
+        {!params.get("signedOut") && (params.get("redirectTo") ?? "/") !== "/" ? <p className="alert-info mt-4" role="status" data-testid="login-reason">{t("auth.requiredFor")}</p> : null}
         {actionData?.error ? <p className="alert-error mt-4" role="alert">{actionData.error}</p> : null}
         <Form method="post" className="card mt-4 space-y-4">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
@@ -67,7 +70,7 @@ export default function Login({ actionData }: Route.ComponentProps) {
             {busy ? t("auth.submitting") : t("auth.submit")}
           </button>
         </Form>
-        <p className="mt-4 text-sm text-slate-600">{t("auth.demoHint")}</p>
+        {loaderData?.demo ? <p className="mt-4 text-sm text-slate-600" data-testid="demo-hint">{t("auth.demoHint")}</p> : null}
       </main>
     </>
   );

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "react-router";
+import { ActionResult } from "~/components/action-result";
 import type { Route } from "./+types/meeting-detail";
 import { MeetingEditForm, ReasonForm } from "~/components/agenda-corrections";
 import { AgendaDecisionForm, type DecisionValues } from "~/components/agenda-decision-form";
@@ -82,12 +83,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
         </p>
       ) : null}
 
-      {banner ? (
-        <div role={banner.ok ? "status" : "alert"} className={banner.ok ? "alert-success" : "alert-error"}>
-          {banner.message}
-          {banner.conflict ? <> <a href={`/meetings/${meeting.id}`}>{t("common.reload")}</a></> : null}
-        </div>
-      ) : null}
+      {banner ? <ActionResult result={banner} reloadHref={`/meetings/${meeting.id}`} clearParam="created" /> : null}
 
       <section aria-labelledby="agenda" className="space-y-3">
         <h2 id="agenda" className="text-lg font-bold">{t("meeting.agenda")} <span className="text-sm font-normal text-slate-600">({t("meeting.items", { count: meeting.items.length })})</span></h2>

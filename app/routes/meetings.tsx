@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/meetings";
 import { MeetingStatusBadge } from "~/components/agenda-status";
+import { fieldMessages } from "~/i18n/field-messages";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
@@ -14,10 +15,6 @@ import { todayInKorea } from "~/utils/clock";
 
 const FIELDS = ["number", "date", "startTime", "title", "place", "attendees"] as const;
 type Field = (typeof FIELDS)[number];
-const FIELD_ERRORS = {
-  number: "meeting.fieldError.number", date: "meeting.fieldError.date", title: "meeting.fieldError.title", place: "meeting.fieldError.place",
-  startTime: "deliberation.meeting.error.startTime", attendees: "deliberation.meeting.error.attendees",
-} as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
@@ -37,12 +34,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     number: values.number.trim() === "" ? Number.NaN : Number(values.number),
     startTime: values.startTime.trim() || undefined,
     attendees: attendeesFromText(values.attendees),
-  });
+  }, { reportInput: true });
   if (!parsed.success) {
     const fields: Partial<Record<Field, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as Field;
-      if (FIELDS.includes(field)) fields[field] ??= translate(locale, FIELD_ERRORS[field]);
+    for (const [path, message] of Object.entries(fieldMessages(parsed.error, locale))) {
+      const field = path.split(".")[0] as Field;
+      if (FIELDS.includes(field)) fields[field] ??= message;
     }
     return data({ message: translate(locale, "error.validation"), fields, values }, { status: 422 });
   }
@@ -77,7 +74,7 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
     <div className="space-y-6">
       <h1 className="page-title">{t("meeting.listTitle")}</h1>
       {meetings.length === 0 ? <p className="card">{t("meeting.empty")}</p> : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
         <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
           <thead>
             <tr className="border-b-2 border-slate-300 text-left">

@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "react-router";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool-plan";
 import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { StateBadge } from "~/components/state-badge";
@@ -98,7 +99,7 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
           <section aria-labelledby="plan-result" className="card space-y-3" data-testid="plan-result">
             <h2 id="plan-result" className="text-lg font-bold">{t("pool.planner.result")}</h2>
             <p className="text-sm text-slate-700">{t("pool.planner.resultNote")}</p>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0}>
               <table className="w-full text-sm">
                 <thead>
                   <tr className="border-b border-slate-300 text-left">
@@ -150,7 +151,7 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
                 {plan.trancheFill.map((f) => (
                   <tr key={f.trancheId} className="border-b border-slate-100 text-right">
                     <th scope="row" className="py-1 pr-3 text-left font-normal">{f.label}</th>
-                    <td className="py-1 pr-3 text-left">{f.arrivesOn}</td>
+                    <td className="py-1 pr-3 text-left">{formatMonth(locale, f.arrivesOn)}</td>
                     <td className="py-1 pr-3">{n(f.capacity)}</td>
                     <td className="py-1 pr-3">{n(f.allocatedBefore)}</td>
                     <td className="py-1 pr-3 font-semibold">{f.planned > 0 ? n(f.planned) : "–"}</td>

@@ -1,4 +1,6 @@
 import { Form, Link, useNavigation } from "react-router";
+import { ActionResult } from "~/components/action-result";
+import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
 import { CapacityChart } from "~/components/capacity-chart-lazy";
 import { useT } from "~/i18n/use-t";
@@ -96,12 +98,13 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         <p className="no-print"><a className="btn-secondary" href="/pool/export.xlsx" download data-testid="pool-export">{t("reports.exports.poolXlsx")}</a></p>
       </header>
 
-      {actionData ? <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}
+      {/* the answer to the allocation form is shown under that form; anything else here at the top */}
+      {actionData && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
 
       <section aria-labelledby="tranches" className="card space-y-2">
         <h2 id="tranches" className="text-lg font-bold">{t("pool.tranches")}</h2>
         {overview.tranches.length === 0 ? <p>{t("pool.noTranches")}</p> : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="w-full text-sm" data-testid="tranche-table">
               <thead>
                 <tr className="border-b border-slate-300 text-right">
@@ -118,7 +121,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
                 {overview.tranches.map((tr) => (
                   <tr key={tr.id} className="border-b border-slate-100 text-right" data-testid="tranche-row">
                     <th scope="row" className="py-1 pr-3 text-left font-semibold">{tr.label}</th>
-                    <td className="py-1 pr-3 text-left">{tr.arrivesOn}</td>
+                    <td className="py-1 pr-3 text-left">{formatMonth(locale, tr.arrivesOn)}</td>
                     <td className="py-1 pr-3 text-left">{tr.gpuModel}{tr.resourceKind !== "GPU" ? ` (${tr.resourceKind})` : ""}</td>
                     <td className="py-1 pr-3">{n(tr.capacity)}</td>
                     <td className="py-1 pr-3" data-testid="tranche-allocated">{n(tr.allocated)}</td>
@@ -179,13 +182,14 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
           <h2 id="allocate" className="text-lg font-bold">{t("pool.allocate.title")}</h2>
           <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
           <AllocateForm approved={approved} tranches={overview.tranches} errors={actionData?.errors} />
+          {actionData?.intent === "allocate" ? <ActionResult result={actionData} /> : null}
         </section>
       ) : null}
 
       <section aria-labelledby="ledger" className="card space-y-2">
         <h2 id="ledger" className="text-lg font-bold">{t("pool.ledger.title")}</h2>
         {ledger.length === 0 ? <p className="text-sm">{t("pool.noAllocations")}</p> : (
-          <div className="max-h-96 overflow-auto">
+          <div className="max-h-96 overflow-auto" tabIndex={0}>
             <table className="w-full text-sm" data-testid="ledger-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">

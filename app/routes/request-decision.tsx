@@ -23,7 +23,7 @@ export default function RequestDecisionNotice({ loaderData }: Route.ComponentPro
   return (
     <DocumentPage back={{ to: `/requests/${request.id}`, label: t("deliberation.notice.back") }}>
       <h1>{t("deliberation.notice.title")}</h1>
-      <table data-testid="notice-header">
+      <table data-testid="notice-header" tabIndex={0}>
         <colgroup><col style={{ width: "18%" }} /><col /></colgroup>
         <tbody>
           <tr><th scope="row">{t("deliberation.notice.to")}</th><td>{locale === "ko" ? request.ministry.name : request.ministry.nameEn}</td></tr>

@@ -7,7 +7,9 @@ import { AttachmentsPanel } from "~/components/attachments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
 import { NoticeBanner } from "~/components/notice-banner";
+import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ReturnReasons } from "~/components/return-reasons";
+import { returnReasonText } from "~/modules/screening/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { WorkflowDiagram } from "~/components/workflow-diagram";
 import { formatMonth } from "~/i18n/format";
@@ -101,7 +103,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return sendPageEvent({ user, locale, requestId: params.id, body, done });
 }
 
-function EventForm({ type, version }: { type: string; version: number }) {
+function EventForm({ type, version, result, reloadHref }: { type: string; version: number; result?: ActionResultData; reloadHref: string }) {
   const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
   const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "UNSCHEDULE";
@@ -130,6 +132,7 @@ function EventForm({ type, version }: { type: string; version: number }) {
         </div>
       ) : null}
       <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>{td(`workflow.event.${type}`)}</button>
+      {result ? <ActionResult result={result} reloadHref={reloadHref} /> : null}
     </Form>
   );
 }
@@ -140,6 +143,11 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
   const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
+  // the legend's "moves you can make now" are the ones this page offers (not moves refused here, e.g. off a locked agenda)
+  const offered = [...events, ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE"] : []), ...(reconsiderable ? ["RECONSIDER"] : [])];
+  // the answer to an event form is shown in that form when it is still on the page, else at the top
+  const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
+  const inForm = !!actedType && (events as string[]).includes(actedType);
   const lastReturn = history.lastReturn;
   const reached = new Set(history.reached);
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
@@ -165,12 +173,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       {refusal ? <RefusalNotice refusal={refusal} /> : null}
 
       {actionData ? null : <NoticeBanner />}
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
-          {actionData.message}
-          {actionData.conflict ? <> <a href={`/requests/${item.id}`}>{t("common.reload")}</a></> : null}
-        </div>
-      ) : null}
+      {actionData && !inForm ? <ActionResult result={actionData} reloadHref={`/requests/${item.id}`} /> : null}
 
       {item.state === "revision" && lastReturn ? <ReturnReasons reasons={(lastReturn.payload.reasons as string[] | undefined) ?? []} /> : null}
 
@@ -209,7 +212,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
         {events.length === 0 && !refusal && !reconsiderable ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} />
+            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} result={actedType === e ? actionData ?? undefined : undefined} reloadHref={`/requests/${item.id}`} />
               : lockedMeeting !== null ? <p key={e} className="card text-sm" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
               : <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>)}
             {refusal && item.allowedEvents.includes("SCHEDULE") ? <ScheduleForm kind="SCHEDULE" version={item.version} meetings={openMeetings} /> : null}
@@ -220,7 +223,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="workflow">
         <h2 id="workflow" className="text-lg font-bold">{t("request.workflow")}</h2>
-        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={item.allowedEvents} /></div>
+        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={offered} /></div>
       </section>
 
       <section aria-labelledby="fields" className="card">
@@ -254,7 +257,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
               </p>
               <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
-              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{r}</li>)}</ul> : null}
+              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{returnReasonText(locale, r)}</li>)}</ul> : null}
               {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
               {h.type === "DECIDE" || h.type === "AMEND_DECISION" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}

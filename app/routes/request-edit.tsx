@@ -1,12 +1,13 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/request-edit";
+import { NoticeBanner } from "~/components/notice-banner";
 import { RequestForm } from "~/components/request-form";
 import { ReturnReasons } from "~/components/return-reasons";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { intentOf, parseIntakeForm } from "~/modules/requests/intake-form";
-import { intakeOnly } from "~/modules/requests/request-form.server";
+import { intakeOnly, savedUrl, submitFieldErrors } from "~/modules/requests/request-form.server";
 import { getRequestView, requestHistory, sendRequestEvent, updateRequest } from "~/modules/requests/requests.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -28,9 +29,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
+  const blocked = intentOf(formData) === "submit" ? submitFieldErrors(submission.value, locale) : null;
+  if (blocked) return data({ result: submission.reply({ fieldErrors: blocked }) }, { status: 422 });
   try {
     const updated = await updateRequest({ user, requestId: params.id, expectedVersion: submission.value.expectedVersion ?? 0, fields: intakeOnly(submission.value) });
-    if (intentOf(formData) !== "submit") return redirect(`/requests/${params.id}?notice=saved`);
+    if (intentOf(formData) !== "submit") return redirect(savedUrl(request, params.id));
     const type = updated.state === "revision" ? "RESUBMIT" : "SUBMIT";
     await sendRequestEvent({ user, requestId: params.id, body: { type, expectedVersion: updated.version } });
     return redirect(`/requests/${params.id}?notice=${type === "RESUBMIT" ? "resubmitted" : "submitted"}`);
@@ -52,6 +55,7 @@ export default function EditRequest({ loaderData, actionData }: Route.ComponentP
         <h1 id="edit-title" className="page-title">{t("request.form.editTitle")}</h1>
         <p className="mt-2 text-sm text-slate-700">{t("request.form.intro")}</p>
       </div>
+      <NoticeBanner />
       {returnReasons ? <ReturnReasons reasons={returnReasons} intro={t("request.form.returnedIntro")} /> : null}
       <RequestForm lastResult={actionData?.result} values={item as unknown as Record<string, string>} version={item.version} />
     </section>

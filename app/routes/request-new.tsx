@@ -4,7 +4,7 @@ import { RequestForm } from "~/components/request-form";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { intentOf, parseIntakeForm } from "~/modules/requests/intake-form";
-import { intakeOnly } from "~/modules/requests/request-form.server";
+import { intakeOnly, savedUrl, submitFieldErrors } from "~/modules/requests/request-form.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -25,8 +25,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const submission = parseIntakeForm(formData, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
+  const blocked = intentOf(formData) === "submit" ? submitFieldErrors(submission.value, locale) : null;
+  if (blocked) return data({ result: submission.reply({ fieldErrors: blocked }) }, { status: 422 });
   const created = await createRequest({ user, fields: intakeOnly(submission.value) });
-  if (intentOf(formData) !== "submit") return redirect(`/requests/${created.id}?notice=saved`);
+  if (intentOf(formData) !== "submit") return redirect(savedUrl(request, created.id));
   try {
     await sendRequestEvent({ user, requestId: created.id, body: { type: "SUBMIT", expectedVersion: created.version } });
   } catch (error) {

@@ -49,9 +49,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const result = await signPlan({ user, requestId: params.id, expectedRevision: Number(form.get("expectedRevision")) });
       return { ok: true as const, message: translate(locale, "plan.signedOk", { revision: result.revision }), fields: null };
     }
-    const parsed = putPlanSchema.safeParse(planBodyFromForm(form));
+    const parsed = putPlanSchema.safeParse(planBodyFromForm(form), { reportInput: true });
     if (!parsed.success) {
-      return data({ ok: false as const, message: translate(locale, "error.validation"), fields: fieldErrors(parsed.error) }, { status: 422 });
+      return data({ ok: false as const, message: translate(locale, "error.validation"), fields: fieldErrors(parsed.error, locale) }, { status: 422 });
     }
     const { expectedRevision, ...sections } = parsed.data;
     const saved = await savePlan({ user, requestId: params.id, expectedRevision, sections });
@@ -101,7 +101,7 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
         <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
           {actionData.message}
           {actionData.fields ? (
-            <ul className="ml-5 list-disc">{Object.entries(actionData.fields).map(([k, v]) => <li key={k}>{k}: {v}</li>)}</ul>
+            <ul className="ml-5 list-disc">{Object.entries(actionData.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
           ) : null}
         </div>
       ) : null}

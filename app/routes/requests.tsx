@@ -124,7 +124,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">{officer ? t("request.myListTitle") : t("request.listTitle")}</caption>
             <thead>

@@ -10,7 +10,8 @@ import { RETURN_REASONS, bulkScreeningSchema } from "~/modules/screening/screeni
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { readForm } from "~/utils/api.server";
+import { fieldErrors, readForm } from "~/utils/api.server";
+import { encodeReturnReason } from "~/modules/screening/return-reasons";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -39,15 +40,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   const action = String(form.get("intent"));
   const reasons = [
     ...form.getAll("reason").map(String).filter((r) => (RETURN_REASONS as readonly string[]).includes(r))
-      .map((r) => translate(locale, `screening.reasons.${r as (typeof RETURN_REASONS)[number]}`)),
+      .map((r) => encodeReturnReason(r as (typeof RETURN_REASONS)[number])),
     ...String(form.get("otherReasons") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
   ];
   if (action === "RETURN" && reasons.length === 0) return fail("screening.reasonsRequired");
   const note = String(form.get("note") ?? "").trim();
   const parsed = bulkScreeningSchema.safeParse({
     action, items, ...(action === "RETURN" ? { reasons } : {}), ...(action === "ACCEPT" && note ? { note } : {}),
-  });
-  if (!parsed.success) return fail("error.validation");
+  }, { reportInput: true });
+  if (!parsed.success) {
+    return data<ActionResult>({ ok: false, message: Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation") }, { status: 422 });
+  }
   const out = await forPage(() => bulkScreen({ user, locale, input: parsed.data }));
   return data<ActionResult>({
     ok: true,
@@ -129,8 +132,8 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
 
       {items.length === 0 ? <p className="card">{t("screening.empty")}</p> : (
         <Form method="post" ref={formRef} className="space-y-4">
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse bg-white text-sm" data-testid="screening-queue">
+          <div className="overflow-x-auto" tabIndex={0}>
+            <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="screening-queue">
               <caption className="sr-only">{t("screening.title")}</caption>
               <thead>
                 <tr className="border-b-2 border-slate-300 text-left align-bottom">
@@ -155,7 +158,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                       <td className="p-2">
                         <input type="checkbox" name="select" value={`${r.id}:${r.version}`} aria-label={t("screening.selectRow", { title })} className="h-4 w-4" />
                       </td>
-                      <td className="p-2">
+                      <td className="p-2" data-label={t("request.title")}>
                         <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
                         <Link to={`/requests/${r.id}`}>{title}</Link>
                         <p className="text-xs text-slate-600">
@@ -163,18 +166,18 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                           {r.sector ? ` · ${td(`request.sectors.${r.sector}`)}` : ""}
                         </p>
                       </td>
-                      <td className="whitespace-nowrap p-2">
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.size")}>
                         {r.gpusRequested !== null && r.durationMonths !== null
                           ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths }) : "–"}
                       </td>
-                      <td className="whitespace-nowrap p-2">{d(r.submittedOn)}</td>
-                      <td className="whitespace-nowrap p-2">
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.submittedOn")}>{d(r.submittedOn)}</td>
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.waiting")}>
                         <p>{t("screening.waitingDays", { days: n(r.businessDaysWaiting) })}</p>
                         {r.overdue
                           ? <p><span className="badge bg-red-700 text-white" data-testid="overdue">{t("screening.overdue")}</span></p>
                           : <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>}
                       </td>
-                      <td className="p-2">
+                      <td className="p-2" data-label={t("screening.checklist")}>
                         <p className={`mb-1 text-xs font-bold ${r.checklist.ok ? "text-green-800" : "text-red-800"}`}>
                           {r.checklist.ok ? t("screening.allPassed") : t("screening.needsLook", { count: r.checklist.checks.filter((c) => !c.ok).length })}
                         </p>

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/signoffs";
 import { DecisionSummary } from "~/components/decision-summary";
+import { ActionResult } from "~/components/action-result";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
@@ -32,12 +33,7 @@ export default function Signoffs({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("signoff.inboxTitle")}</h1>
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
-          {actionData.message}
-          {actionData.conflict ? <> <a href="/signoffs">{t("common.reload")}</a></> : null}
-        </div>
-      ) : null}
+      {actionData && !items.some((i) => i.requestId === actionData.requestId) ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
       {items.length === 0 ? <p className="card">{t("signoff.empty")}</p> : null}
       <ul className="space-y-4">
         {items.map((item) => (
@@ -59,6 +55,7 @@ export default function Signoffs({ loaderData, actionData }: Route.ComponentProp
                 <label className="field-label" htmlFor={`comment-${item.id}`}>{t("signoff.comment")}</label>
                 <input id={`comment-${item.id}`} name="comment" maxLength={2000} className="field-input" />
                 <button type="submit" className="btn-primary" disabled={busy}>{t("signoff.sign")}</button>
+                {actionData?.requestId === item.request.id && actionData.type === "SIGN" ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
               </Form>
               <Form method="post" className="space-y-2 rounded-md border border-slate-200 p-3">
                 <input type="hidden" name="type" value="REFUSE_SIGNOFF" />
@@ -67,6 +64,7 @@ export default function Signoffs({ loaderData, actionData }: Route.ComponentProp
                 <label className="field-label" htmlFor={`reason-${item.id}`}>{t("signoff.reason")}</label>
                 <textarea id={`reason-${item.id}`} name="reason" required maxLength={2000} rows={2} className="field-input" />
                 <button type="submit" className="btn-danger" disabled={busy}>{t("signoff.refuse")}</button>
+                {actionData?.requestId === item.request.id && actionData.type !== "SIGN" ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
               </Form>
             </div>
           </li>

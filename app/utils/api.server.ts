@@ -1,7 +1,9 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { translate } from "~/i18n/translate";
-import type { Locale } from "~/i18n/types";
+import { fieldMessages } from "~/i18n/field-messages";
+import type { MessageKey, MessageParams } from "~/i18n/messages";
+import { LOCALES, type Locale } from "~/i18n/types";
 import { AppError } from "./errors";
 import { apiLocale } from "./locale.server";
 
@@ -19,7 +21,8 @@ export function errorResponse(request: Request, error: AppError): Response {
   if (typeof retry === "number") headers.set("Retry-After", String(retry));
   const allow = error.extra?.allow;
   if (Array.isArray(allow)) headers.set("Allow", allow.join(", "));
-  const { retryAfterSeconds: _ignored, allow: _allow, fields, ...rest } = error.extra ?? {};
+  const { retryAfterSeconds: _ignored, allow: _allow, fields: given, fieldsByLocale, ...rest } = error.extra ?? {};
+  const fields = (fieldsByLocale as Record<Locale, Record<string, string>> | undefined)?.[locale] ?? given;
   return new Response(
     JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }),
     { status: error.status, headers },
@@ -142,22 +145,25 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
-/** zod issues → `{ "path": "message" }` for `error.fields`. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "(body)";
-    fields[path] ??= issue.message;
-  }
-  return fields;
+/** zod issues → `{ "path": "message" }` for `error.fields`, in the catalogue's words (app/i18n/field-messages.ts). */
+export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, string> {
+  return fieldMessages(error, locale, "(body)");
+}
+
+/** A 422 whose `error.fields` are said in the caller's language (chosen when the response is made). */
+export function validationError(error: z.ZodError, options: { messageKey?: MessageKey; params?: MessageParams; sayFirstField?: boolean } = {}): AppError {
+  const fieldsByLocale = Object.fromEntries(LOCALES.map((l) => [l, fieldErrors(error, l)])) as Record<Locale, Record<string, string>>;
+  // a page with one banner and no field slots says the first refused field's sentence instead of "check the form"
+  const text = options.sayFirstField
+    ? { ko: Object.values(fieldsByLocale.ko)[0], en: Object.values(fieldsByLocale.en)[0] }
+    : undefined;
+  return new AppError("VALIDATION_FAILED", 422, options.messageKey ?? "error.validation", options.params, { fieldsByLocale }, text);
 }
 
 /** Parses a body with a zod schema or throws 422 with field messages. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new AppError("VALIDATION_FAILED", 422, "error.validation", undefined, { fields: fieldErrors(result.error) });
-  }
+  const result = schema.safeParse(body, { reportInput: true });
+  if (!result.success) throw validationError(result.error);
   return result.data;
 }
 

@@ -25,6 +25,11 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./data/app.db";
 }
 
+/** The login page shows the demo password only in demo mode (SEED_DEMO≠0, ADR 0018). */
+export function isDemoMode(): boolean {
+  return demoMode;
+}
+
 /** Quorum of distinct approvers (one of them the chair) before a decision takes effect. */
 export function signoffQuorum(): number {
   const n = Number(process.env.SIGNOFF_QUORUM ?? 2);

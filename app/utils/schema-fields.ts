@@ -10,7 +10,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const text = () =>
   z
     .string()
-    .refine((s) => !LONE_SURROGATE.test(s), "invalid character")
+    .refine((s) => !LONE_SURROGATE.test(s), { params: { reason: "badCharacter" } })
     .normalize("NFC");
 
 /** Whether `YYYY-MM-DD` names a day of the calendar (no 2027-02-31). */
@@ -23,4 +23,4 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A calendar day, `YYYY-MM-DD`. */
-export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine(isCalendarDate, "not a day of the calendar");
+export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { params: { reason: "notCalendarDay" } });

@@ -10,7 +10,7 @@ import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { eventBodySchema } from "~/modules/requests/request.schema";
 import { sendRequestEvent } from "~/modules/requests/requests.server";
-import { appErrorMessage } from "~/utils/api.server";
+import { appErrorMessage, validationError } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 import { cancelMeeting, removeFromAgenda, unlockAgenda, updateMeeting } from "./meeting-corrections.server";
 import { addAgendaItemSchema, attendeesFromText, lockAgendaSchema, reasonSchema, reorderAgendaSchema, updateMeetingSchema } from "./meeting.schema";
@@ -70,7 +70,7 @@ async function recordDecision(user: CurrentUser, intent: "decide" | "amend", req
     ...(values.note ? { note: values.note } : {}),
     ...(intent === "amend" ? { reason: values.reason } : {}),
   });
-  if (!body.success) throw invalid();
+  if (!body.success) throw validationError(body.error, { sayFirstField: true });
   await sendRequestEvent({ user, requestId, body: body.data });
 }
 
@@ -109,10 +109,7 @@ async function perform(intent: Exclude<Intent, "decide" | "amend">, user: Curren
         expectedVersion, date: text(form, "date"), startTime: startTime === "" ? null : startTime,
         title: text(form, "title"), place: text(form, "place"), attendees: attendeesFromText(String(form.get("attendees") ?? "")),
       });
-      if (!parsed.success) {
-        const field = parsed.error.issues[0]?.path[0];
-        throw invalid(field === "startTime" ? "deliberation.meeting.error.startTime" : field === "attendees" ? "deliberation.meeting.error.attendees" : `meeting.fieldError.${field === "date" || field === "title" || field === "place" ? field : "date"}`);
-      }
+      if (!parsed.success) throw validationError(parsed.error, { sayFirstField: true });
       const { expectedVersion: version, ...changes } = parsed.data;
       await updateMeeting({ user, meetingId, expectedVersion: version, changes });
       return;
@@ -120,8 +117,8 @@ async function perform(intent: Exclude<Intent, "decide" | "amend">, user: Curren
     case "unlock":
     case "cancel":
     case "remove": {
-      const parsed = reasonSchema.safeParse({ reason: text(form, "reason"), expectedVersion });
-      if (!parsed.success) throw invalid("deliberation.meeting.error.reasonRequired");
+      const parsed = reasonSchema.safeParse({ reason: text(form, "reason"), expectedVersion }, { reportInput: true });
+      if (!parsed.success) throw validationError(parsed.error, { sayFirstField: true });
       if (intent === "unlock") await unlockAgenda({ user, meetingId, ...parsed.data });
       else if (intent === "cancel") await cancelMeeting({ user, meetingId, ...parsed.data });
       else {

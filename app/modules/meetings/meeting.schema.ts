@@ -9,7 +9,7 @@ export const REMOVALS = ["unscheduled", "withdrawn", "moved", "meetingCancelled"
 
 const day = isoDate();
 /** Korean time, 24-hour `HH:MM`. */
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const title = text().trim().min(2).max(200);
 const place = text().trim().min(1).max(200);
 /** 참석자: one entry per person or office, at most 50. */

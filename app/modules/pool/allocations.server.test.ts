@@ -83,7 +83,7 @@ describe("allocation ledger", () => {
   it("refuses a start before the tranche's arrival (422), other roles (403) and outsiders (404)", async () => {
     const t = await tranche(100, "2026-08");
     const id = await approved(10);
-    expect(await rejection(allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 1, startMonth: "2026-07" } }))).toMatchObject({ status: 422, extra: { fields: { startMonth: expect.any(String) } } });
+    expect(await rejection(allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 1, startMonth: "2026-07" } }))).toMatchObject({ status: 422, extra: { fieldsByLocale: { ko: { startMonth: expect.any(String) } } } });
     expect((await rejection(allocateGpus({ user: officer, input: { requestId: id, trancheId: t.id, gpus: 1 } }))).status).toBe(403);
     expect((await rejection(allocateGpus({ user: outsider, input: { requestId: id, trancheId: t.id, gpus: 1 } }))).status).toBe(404);
     expect((await trancheRow(t.id)).allocated).toBe(0);

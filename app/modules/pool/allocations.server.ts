@@ -1,3 +1,4 @@
+import { formatMonth } from "~/i18n/format";
 /**
  * The allocation ledger (SECRETARIAT writes; everyone reads what they may see).
  *
@@ -28,8 +29,9 @@ function requireSecretariat(user: CurrentUser) {
 }
 
 function invalid(field: string, key: "pool.error.startBeforeArrival" | "pool.error.unknownTranche", params?: Record<string, string | number>): AppError {
-  const fields = { [field]: translate("ko", key, params) };
-  return new AppError("VALIDATION_FAILED", 422, key, params, { fields });
+  // months said as people read them ("2027년 3월" / "Mar 2027"), in each reader's language
+  const said = (locale: Locale) => translate(locale, key, params && typeof params.arrival === "string" ? { ...params, arrival: formatMonth(locale, params.arrival) } : params);
+  return new AppError("VALIDATION_FAILED", 422, key, params, { fieldsByLocale: { ko: { [field]: said("ko") }, en: { [field]: said("en") } } }, { ko: said("ko"), en: said("en") });
 }
 
 /** The machine's OVER_APPROVED refusal is a 409 in the API contract (not 422); its text is kept. */

@@ -31,12 +31,21 @@ function valuesOf(form: FormData, keys: readonly string[]): Record<string, unkno
 }
 
 function parse<T extends z.ZodType>(schema: T, values: unknown, locale: Locale): { ok: true; value: z.output<T> } | { ok: false; errors: Record<string, string> } {
-  const result = schema.safeParse(values, { error: zodLocale(locale) });
+  const result = schema.safeParse(values, { error: zodLocale(locale), reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
   return { ok: false, errors };
 }
+
+const REFUSAL_FIELDS: Partial<Record<MessageKey, string>> = {
+  "pool.error.belowAllocated": "capacity",
+  "pool.error.overPool": "capacity",
+  "pool.error.arrivalAfterStart": "arrivalMonth",
+  "pool.error.trancheInUse": "resourceKind",
+  "pool.error.capacityExceeded": "gpus",
+  "pool.error.startBeforeArrival": "startMonth",
+};
 
 const TRANCHE_KEYS = ["label", "arrivalMonth", "capacity", "gpuModel", "resourceKind"] as const;
 
@@ -98,6 +107,8 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
     const message = error.code === "VERSION_CONFLICT" ? translate(locale, "error.versionConflict") : appErrorMessage(error, locale);
-    return data<PoolFormResult>({ ok: false, intent, trancheId, message }, { status: error.status });
+    // the service's refusal beside the field it is about (the typed values stay in the form)
+    const field = REFUSAL_FIELDS[error.messageKey];
+    return data<PoolFormResult>({ ok: false, intent, trancheId, message, ...(field ? { errors: { [field]: message } } : {}) }, { status: error.status });
   }
 }

@@ -8,7 +8,7 @@ export const RESOURCE_KINDS = ["GPU", "NPU"] as const;
 /** Sectors in the order the pool views list them. */
 export const SECTORS = ["NATIONAL_PROJECT", "INDUSTRY", "ACADEMIA_RESEARCH"] as const;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const count = (max: number) => z.number().int().min(1).max(max);
 
 export const trancheFields = {

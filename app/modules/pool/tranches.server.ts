@@ -1,3 +1,6 @@
+import { formatMonth } from "~/i18n/format";
+import type { Locale } from "~/i18n/types";
+import { translate } from "~/i18n/translate";
 /**
  * The national GPU pool and its tranches (ADMIN edits; secretariat, approvers and admin read).
  *
@@ -148,7 +151,10 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
     if (count === 0) throw await trancheConflict(tx, trancheId, expectedVersion);
     if (fields.arrivalMonth !== undefined) {
       const early = await tx.allocation.findFirst({ where: { trancheId, releasedAt: null, startMonth: { lt: fields.arrivalMonth } }, select: { startMonth: true } });
-      if (early) throw new AppError("CONFLICT", 409, "pool.error.arrivalAfterStart", { month: early.startMonth });
+      if (early) {
+        const said = (locale: Locale) => translate(locale, "pool.error.arrivalAfterStart", { month: formatMonth(locale, early.startMonth) });
+        throw new AppError("CONFLICT", 409, "pool.error.arrivalAfterStart", { month: early.startMonth }, undefined, { ko: said("ko"), en: said("en") });
+      }
     }
     if (fields.resourceKind !== undefined && fields.resourceKind !== kindBefore) {
       const live = await tx.allocation.count({ where: { trancheId, releasedAt: null } });

@@ -29,15 +29,18 @@ describe("parseIntakeForm: one schema, two strictness levels", () => {
     expect(ko.status).toBe("error");
     expect(Object.keys(errorsOf(ko)).sort()).toEqual(["gpusRequested", "title"]);
     const en = parseIntakeForm(form({ intent: "save", domain: "MOON" }), "en");
-    expect(errorsOf(en).domain).toEqual(["Choose one of the options."]);
+    expect(errorsOf(en).domain).toEqual(["Choose the domain from the list."]);
+    expect(errorsOf(ko).title).toEqual(["제목은 5자 이상 입력하세요."]);
+    expect(errorsOf(ko).gpusRequested).toEqual(["요청 GPU 수는 1 이상으로 입력하세요."]);
   });
 
-  test("submit names every missing field with the catalogue's 'required' text", () => {
+  test("submit names every missing field in words (catalogue)", () => {
     const result = parseIntakeForm(form({ intent: "submit", title: "감염병 확산 예측 AI" }), "ko");
     expect(result.status).toBe("error");
     const missing = Object.keys(errorsOf(result)).sort();
     expect(missing).toEqual(Object.keys(complete).filter((k) => k !== "title").sort());
-    expect(errorsOf(result).domain).toEqual(["필수 항목입니다."]);
+    expect(errorsOf(result).domain).toEqual(["도메인을 고르세요."]);
+    expect(errorsOf(result).problemStatement).toEqual(["문제 정의를 입력하세요."]);
   });
 
   test("submit of a complete form coerces numbers with thousands separators and the yes/no radio", () => {

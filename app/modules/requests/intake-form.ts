@@ -6,7 +6,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { configureCoercion } from "@conform-to/zod/v4/future";
 import { z } from "zod";
-import { translate } from "~/i18n/translate";
+import { fieldErrorMap } from "~/i18n/field-messages";
 import type { Locale } from "~/i18n/types";
 import { intakeFields } from "./request.schema";
 
@@ -40,18 +40,8 @@ const { coerceFormValue } = configureCoercion({
   },
 });
 
-/**
- * Field messages in the page language: plain "required" / "choose one" texts from the catalogue for
- * the common cases, zod's own localized messages for the rest (lengths, ranges, formats).
- */
-export function zodLocale(locale: Locale): z.core.$ZodErrorMap {
-  const fallback = (locale === "ko" ? z.locales.ko() : z.locales.en()).localeError;
-  return (issue) => {
-    if (issue.input === undefined) return translate(locale, "request.form.required");
-    if (issue.code === "invalid_value") return translate(locale, "request.form.chooseOne");
-    return fallback(issue);
-  };
-}
+/** Field messages in the page language: the one catalogue mapping (app/i18n/field-messages.ts). */
+export const zodLocale = fieldErrorMap;
 
 export function intentOf(formData: FormData): IntakeIntent {
   return formData.get("intent") === "submit" ? "submit" : "save";

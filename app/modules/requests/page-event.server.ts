@@ -3,35 +3,38 @@ import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { AppError } from "~/utils/errors";
+import { pageAction } from "~/utils/page-action.server";
 import { eventBodySchema } from "./request.schema";
 import { sendRequestEvent } from "./requests.server";
-import { appErrorMessage } from "~/utils/api.server";
+import { fieldErrors } from "~/utils/api.server";
 
-export type PageEventResult = { ok: boolean; conflict: boolean; message: string; requestId?: string };
+export type PageEventResult = { ok: boolean; conflict: boolean; message: string; requestId?: string; type?: string };
+
+/** The specific sentence for each accepted event a page can send (never a bare "Done."). */
+function resultKey(type: unknown): MessageKey {
+  const key = `result.${String(type)}`;
+  return translate("ko", key as MessageKey) === key ? "result.other" : (key as MessageKey);
+}
 
 /**
  * A workflow event posted by a page form: validated with the API's schema and sent through the same
- * service. Returns a banner for the page (refusal reason in the page language, or a stale-page
- * message); 404/403 become responses so outsiders learn nothing.
+ * service (via `pageAction`). Answers with the event's own result sentence, or the refusal in the
+ * page language (the first refused field named in words, a stale page, a workflow reason); the answer
+ * carries the event `type` so the page shows it beside the form that sent it.
  */
-export async function sendPageEvent({ user, locale, requestId, body, done = "request.done" }: {
+export async function sendPageEvent({ user, locale, requestId, body, done }: {
   user: CurrentUser; locale: Locale; requestId: string; body: unknown;
-  /** what the banner says when the event is accepted */
+  /** what the page says when the event is accepted (default: the event's own result sentence) */
   done?: MessageKey;
 }) {
-  const parsed = eventBodySchema.safeParse(body);
+  const type = typeof body === "object" && body !== null ? String((body as { type?: unknown }).type ?? "") : "";
+  const parsed = eventBodySchema.safeParse(body, { reportInput: true });
   if (!parsed.success) {
-    return data<PageEventResult>({ ok: false, conflict: false, message: translate(locale, "error.validation"), requestId }, { status: 422 });
+    const message = Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation");
+    return data<PageEventResult>({ ok: false, conflict: false, message, requestId, type }, { status: 422 });
   }
-  try {
+  return pageAction(locale, async () => {
     await sendRequestEvent({ user, requestId, body: parsed.data });
-    return data<PageEventResult>({ ok: true, conflict: false, message: translate(locale, done), requestId });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const conflict = error.code === "VERSION_CONFLICT";
-    const message = conflict ? translate(locale, "request.conflict") : appErrorMessage(error, locale);
-    return data<PageEventResult>({ ok: false, conflict, message, requestId }, { status: error.status });
-  }
+    return done ?? resultKey(parsed.data.type);
+  }, { requestId, type });
 }

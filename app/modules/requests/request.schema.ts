@@ -7,7 +7,7 @@ export const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"] as 
 export const AI_WORK = ["FOUNDATION_TRAINING", "FINE_TUNING", "INFERENCE_SERVICE", "RESEARCH"] as const;
 export const DATA_READINESS = ["READY", "PARTIAL", "NOT_READY"] as const;
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /** The intake fields (API.md). Every field is required at submit; a draft may omit any of them. */
 export const intakeFields = {

@@ -13,6 +13,7 @@ import {
   type RequestSnapshot,
 } from "#workflows/demand-request.machine";
 import type { WorkflowActor } from "#workflows/types";
+import { fieldLabel, fieldMessages } from "~/i18n/field-messages";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
@@ -173,9 +174,11 @@ export async function applyRequestEvent(
   if (event.type === "SUBMIT" || event.type === "RESUBMIT") {
     const missing = completeIntakeSchema.safeParse(intakeOf(row));
     if (!missing.success) {
-      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", { fields: missing.error.issues.map((i) => i.path.join(".")).join(", ") }, {
-        fields: Object.fromEntries(missing.error.issues.map((i) => [i.path.join("."), i.message])),
-      });
+      // the missing fields named in words, in the reader's language (never the schema's paths)
+      const named = (locale: Locale) => translate(locale, "error.incomplete", { fields: [...new Set(missing.error.issues.map((i) => fieldLabel(locale, i.path)))].join(", ") });
+      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", undefined, {
+        fieldsByLocale: { ko: fieldMessages(missing.error, "ko"), en: fieldMessages(missing.error, "en") },
+      }, { ko: named("ko"), en: named("en") });
     }
     if (startMonthInPast(row.desiredStartMonth)) {
       throw new AppError("EVENT_NOT_ALLOWED", 422, "error.startMonthPast", { month: currentMonthInKorea() });

@@ -22,11 +22,11 @@ export const bulkScreeningSchema = z
   })
   .superRefine((body, ctx) => {
     if (body.action === "RETURN" && !body.reasons?.length) {
-      ctx.addIssue({ code: "custom", path: ["reasons"], message: "RETURN needs at least one reason" });
+      ctx.addIssue({ code: "custom", path: ["reasons"], input: body.reasons, params: { reason: "atLeastOne" } });
     }
     const seen = new Set<string>();
     body.items.forEach((it, i) => {
-      if (seen.has(it.requestId)) ctx.addIssue({ code: "custom", path: ["items", i, "requestId"], message: "listed twice" });
+      if (seen.has(it.requestId)) ctx.addIssue({ code: "custom", path: ["items", i, "requestId"], input: it.requestId, params: { reason: "duplicate" } });
       seen.add(it.requestId);
     });
   });

@@ -47,7 +47,7 @@ describe.skipIf(!hasPdftotext)("server PDFs (text read back with pdftotext)", ()
     const minutes = pdfText((await minutesPdf({ user: secretariat, meetingId: decided.meetingId, locale: "ko" })).pdf);
     for (const part of ["회의록", "응급실 환자 분류 AI 실증", "조건부 승인", "초안"]) expect(minutes).toContain(part);
     const plan = pdfText((await jointPlanPdf({ user: mohw, requestId: decided.requestId, locale: "ko" })).pdf);
-    for (const part of ["기술개발·실증계획서", "1판", "부처", "과기정통부", "96"]) expect(plan).toContain(part);
+    for (const part of ["기술개발·실증계획서", "제1차안", "부처", "과기정통부", "96"]) expect(plan).toContain(part);
     expect(plan).not.toContain("서명 전");
   });
 });

@@ -1,0 +1,55 @@
+import { Form, NavLink } from "react-router";
+import { LanguageSwitch } from "~/components/language-switch";
+import { NAV_BY_ROLE } from "~/components/nav";
+import { SearchBox } from "~/components/search-box";
+import { useT } from "~/i18n/use-t";
+import type { CurrentUser } from "~/modules/auth/session.server";
+
+/** The signed-in app's header, menu, logout and footer around a page (the layout, its error page, the 404). */
+export function AppChrome({ user, inboxCount, children }: { user: CurrentUser; inboxCount: number; children: React.ReactNode }) {
+  const { t, n, locale } = useT();
+  const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only">{t("app.skipToContent")}</a>
+      <header className="bg-gov-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 p-4">
+          <p className="text-lg font-bold">
+            <NavLink to="/" className="text-white no-underline">{t("app.name")}</NavLink>
+          </p>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <SearchBox />
+            <span data-testid="header-user">
+              {orgName} · {user.name} · {t(`role.${user.role}`)}
+              {user.isChair ? ` (${t("role.chair")})` : ""}
+            </span>
+            <NavLink to="/" end aria-label={t("inbox.headerCount", { count: inboxCount })} data-testid="header-inbox"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+              <span aria-hidden="true">{t("inbox.title")}</span>
+              <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(inboxCount)}</span>
+            </NavLink>
+            <LanguageSwitch />
+            <Form method="post" action="/logout">
+              <button type="submit" className="btn-secondary">{t("nav.signOut")}</button>
+            </Form>
+          </div>
+        </div>
+        <nav aria-label={t("nav.label")} className="bg-gov-700">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+            {NAV_BY_ROLE[user.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end className={({ isActive }) => `block px-3 py-2 text-sm text-white no-underline ${isActive ? "bg-gov-900 font-bold" : "hover:bg-gov-900"}`}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl p-6">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-6xl p-6 text-xs text-slate-600">{t("app.footer")}</footer>
+    </>
+  );
+}

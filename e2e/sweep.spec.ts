@@ -1,0 +1,103 @@
+/**
+ * The sweep (issue 14): every page of every role, in Korean and English, on a phone (390×844) and a
+ * laptop (1366×900): nothing scrolls sideways, no console error (the fixture fails on any), axe finds
+ * no serious or critical issue. A full-page screenshot of each is attached to the test's report.
+ * One sign-in per role (its own browser context); pages are loaded once per language and size.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "./fixtures";
+import { apiAs, decidedRequest, PASSWORD, submittedRequest } from "./helpers";
+import { dayFromNow } from "./dates";
+
+const ROLES = [
+  { email: "officer@mohw.go.kr", name: "officer" },
+  { email: "secretariat@msit.go.kr", name: "secretariat" },
+  { email: "chair@msit.go.kr", name: "chair" },
+  { email: "approver@opm.go.kr", name: "approver" },
+  { email: "admin@ax.go.kr", name: "admin" },
+] as const;
+const SIZES = [{ width: 390, height: 844 }, { width: 1366, height: 900 }] as const;
+
+let records: { requestId: string; meetingId: string; screeningId: string } | undefined;
+
+/** The sweep's own records: a conditionally approved request with its meeting, and one waiting in screening. */
+async function ensureRecords() {
+  if (records) return records;
+  const screeningId = await submittedRequest({ title: "스윕 검토 대기 요청 — 보건복지부 국가 AI 프로젝트" });
+  const { id, meetingId } = await decidedRequest(
+    { title: "스윕 조건부 승인 요청 — 농림축산식품부 협업 국가 AI 프로젝트", gpus: 96, agreed: 80 },
+    { outcome: "approveWithConditions", approvedGpus: 64, conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: dayFromNow(30) }] },
+  );
+  // a second decision waiting for sign-off, so the approvers' inbox has an item
+  await decidedRequestAwaitingSignoff();
+  records = { requestId: id, meetingId, screeningId };
+  return records;
+}
+
+async function decidedRequestAwaitingSignoff() {
+  const { coSignedRequest, newMeeting, sendOk } = await import("./helpers");
+  const id = await coSignedRequest({ title: "스윕 결재 대기 요청", gpus: 48 });
+  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const meetingId = await newMeeting();
+  expect((await secretariat.post(`/api/v1/meetings/${meetingId}/agenda`, { data: { requestId: id } })).status()).toBe(201);
+  expect((await secretariat.post(`/api/v1/meetings/${meetingId}/lock`)).status()).toBe(200);
+  await sendOk(secretariat, id, { type: "DECIDE", outcome: "approve", approvedGpus: 48 });
+}
+
+function pagesFor(role: (typeof ROLES)[number]["name"], r: NonNullable<typeof records>): string[] {
+  const request = [`/requests/${r.requestId}`, `/requests/${r.requestId}/plan`, `/requests/${r.requestId}/decision`];
+  const common = ["/", "/requests", "/search?q=AI", "/dashboard", "/no-such-page"];
+  switch (role) {
+    case "officer":
+      return [...common, "/requests/new", ...request];
+    case "secretariat":
+      return [...common, "/screening", `/requests/${r.screeningId}`, "/meetings", `/meetings/${r.meetingId}`, `/meetings/${r.meetingId}/print`, `/meetings/${r.meetingId}/minutes`, "/pool", "/pool/plan", ...request];
+    case "chair":
+    case "approver":
+      return [...common, "/signoffs", "/meetings", `/meetings/${r.meetingId}`, ...request];
+    case "admin":
+      return [...common, "/admin/pool", "/pool", "/meetings"];
+  }
+}
+
+async function check(page: Page, address: string, label: string) {
+  const response = await page.goto(address);
+  expect(response?.status(), `${label}: status`).toBeLessThan(500);
+  await page.waitForLoadState("load");
+  const widths = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    // what sticks out, named so a failure says where to look
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > inner + 1 && !el.closest("[tabindex], .overflow-x-auto, figure"))
+      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
+    return { scroll: document.documentElement.scrollWidth, inner, wide };
+  });
+  // kept as a file in the test's output folder (test-results/) and attached to the report
+  const path = test.info().outputPath(`${label}.png`);
+  await page.screenshot({ path: path, fullPage: true });
+  await test.info().attach(`${label}.png`, { path, contentType: "image/png" });
+  expect.soft(widths.scroll, `${label}: page wider than the screen (${widths.wide.join(", ")})`).toBeLessThanOrEqual(widths.inner);
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect.soft(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), `${label}: axe`).toEqual([]);
+}
+
+for (const role of ROLES) {
+  for (const locale of ["ko", "en"] as const) {
+    test(`sweep: ${role.name} in ${locale}, 390 and 1366 px`, async ({ browser }) => {
+      test.setTimeout(240_000);
+      const r = await ensureRecords();
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+      expect((await context.request.post("/api/v1/session", { data: { email: role.email, password: PASSWORD } })).status()).toBe(200);
+      if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
+      const page = await context.newPage();
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        for (const path of pagesFor(role.name, r)) {
+          await test.step(`${path} @${size.width}`, () => check(page, path, `${role.name}-${locale}-${size.width}${path.replace(/[^a-z0-9]+/gi, "_")}`));
+        }
+      }
+      await context.close();
+    });
+  }
+}
