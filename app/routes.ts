@@ -23,6 +23,8 @@ export default [
     route("meetings/:id", "routes/meeting-detail.tsx"),
     route("search", "routes/search.tsx"),
     route("dashboard", "routes/dashboard.tsx"),
+    route("notifications", "routes/notifications.tsx"),
+    route("notifications/settings", "routes/notification-settings.tsx"),
   ]),
   // printable documents render without the app's header and navigation (their loaders check the user)
   route("meetings/:id/print", "routes/meeting-print.tsx"),
@@ -67,6 +69,9 @@ export default [
     route("allocations/commit", "routes/api/allocations-commit.ts"),
     route("allocations/:id/release", "routes/api/allocations-release.ts"),
     route("search", "routes/api/search.ts"),
+    route("notifications", "routes/api/notifications.ts"),
+    route("notifications/read", "routes/api/notifications-read.ts"),
+    route("notifications/:id", "routes/api/notification.ts"),
     route("stats/pipeline", "routes/api/stats-pipeline.ts"),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -30,6 +30,7 @@ async function main() {
   }
   const { createServer, listen } = await import("../server/index");
   await listen(await createServer({ dev: false }));
+  await (await import("../app/modules/notifications/outbox-worker.server")).startOutboxWorker(); // notification e-mails (ADR 0020)
 }
 
 main().catch((error) => {

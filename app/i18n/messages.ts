@@ -2,6 +2,7 @@ import type { Translation } from "./types";
 import { reportsEn, reportsKo } from "./reports.messages";
 import { deliberationEn, deliberationKo } from "./deliberation.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
+import { notifyEn, notifyKo } from "./notify.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
 export const ko = {
@@ -538,6 +539,7 @@ export const ko = {
   workflow: workflowKo,
   reports: reportsKo,
   deliberation: deliberationKo,
+  notify: notifyKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -1216,6 +1218,7 @@ export const en: Translation<typeof ko> = {
   workflow: workflowEn,
   reports: reportsEn,
   deliberation: deliberationEn,
+  notify: notifyEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

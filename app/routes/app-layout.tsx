@@ -6,16 +6,17 @@ import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
+import { unreadCount } from "~/modules/notifications/notify.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
   // the inbox is derived from the records on every load (the header count and the home page use it)
   const inbox = await inboxFor(user);
-  return { user, inbox, inboxCount: inboxTotal(inbox) };
+  return { user, inbox, inboxCount: inboxTotal(inbox), unreadNotifications: await unreadCount(user) };
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
-  const { user, inboxCount } = loaderData;
+  const { user, inboxCount, unreadNotifications } = loaderData;
   const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
   return (
@@ -36,6 +37,11 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
               className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
               <span aria-hidden="true">{t("inbox.title")}</span>
               <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(inboxCount)}</span>
+            </NavLink>
+            <NavLink to="/notifications" end aria-label={t("notify.bell.label", { count: unreadNotifications })} data-testid="header-bell"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+              <span aria-hidden="true">🔔 {t("notify.bell.title")}</span>
+              <span aria-hidden="true" data-testid="header-bell-count" className={`badge ${unreadNotifications > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(unreadNotifications)}</span>
             </NavLink>
             <LanguageSwitch />
             <Form method="post" action="/logout">
