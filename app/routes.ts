@@ -72,6 +72,7 @@ export default [
     route("notifications", "routes/api/notifications.ts"),
     route("notifications/read", "routes/api/notifications-read.ts"),
     route("notifications/:id", "routes/api/notification.ts"),
+    route("requests/:id/comments", "routes/api/request-comments.ts"),
     route("stats/pipeline", "routes/api/stats-pipeline.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
