@@ -25,6 +25,9 @@ export default [
     route("dashboard", "routes/dashboard.tsx"),
     route("notifications", "routes/notifications.tsx"),
     route("notifications/settings", "routes/notification-settings.tsx"),
+    route("admin/users", "routes/admin-users.tsx"),
+    route("account/password", "routes/account-password.tsx"),
+    route("audit", "routes/audit.tsx"),
   ]),
   // printable documents render without the app's header and navigation (their loaders check the user)
   route("meetings/:id/print", "routes/meeting-print.tsx"),
@@ -38,6 +41,7 @@ export default [
   route("requests/:id/plan.pdf", "routes/request-plan-pdf.ts"),
   route("meetings/:id/minutes.pdf", "routes/meeting-minutes-pdf.ts"),
   route("requests/:id/decision", "routes/request-decision.tsx"),
+  route("audit/export.csv", "routes/audit-export.ts"),
   ...prefix("api/v1", [
     route("session", "routes/api/session.ts"),
     route("requests", "routes/api/requests.ts"),
@@ -73,6 +77,9 @@ export default [
     route("notifications/read", "routes/api/notifications-read.ts"),
     route("notifications/:id", "routes/api/notification.ts"),
     route("requests/:id/comments", "routes/api/request-comments.ts"),
+    route("users", "routes/api/users.ts"),
+    route("users/:id", "routes/api/user.ts"),
+    route("audit", "routes/api/audit.ts"),
     route("stats/pipeline", "routes/api/stats-pipeline.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
