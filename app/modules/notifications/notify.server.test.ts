@@ -56,3 +56,63 @@ describe("notification outbox", () => {
     expect(await unreadCount(secretariat)).toBe(0);
   });
 });
+
+describe("who hears of what along a request's whole path", () => {
+  it("accepted, plan edited/signed by the other side, scheduled, decided, sign-off requested (each approver), took effect, GPUs allocated and released; conditions due/overdue once", async () => {
+    const { driveRequestToApproved } = await import("~/modules/seed/drive.server");
+    const { allocateGpus, releaseAllocation } = await import("~/modules/pool/allocations.server");
+    const { createTranche, setPoolTotal } = await import("~/modules/pool/tranches.server");
+    const { sweepDueNotifications } = await import("./notify.server");
+    const { koreanDayFromToday, koreanMonthFromNow } = await import("~/utils/clock");
+    const officer = await userByEmail("officer@mohw.go.kr");
+    const secretariat = await userByEmail("secretariat@msit.go.kr");
+    const chair = await userByEmail("chair@msit.go.kr");
+    const member = await userByEmail("approver@opm.go.kr");
+    const { requestId } = await driveRequestToApproved({
+      officerEmail: "officer@mohw.go.kr", agreedGpus: 16, approvedGpus: 16, outcome: "approveWithConditions",
+      conditions: [{ text: "개인정보 영향평가 완료", dueOn: koreanDayFromToday(3) }],
+    });
+    const kinds = async (userId: string) => (await db.notification.findMany({ where: { requestId, userId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+    expect(await kinds(officer.id)).toEqual(expect.arrayContaining(["accepted", "planEdited", "planSigned", "scheduled", "decided", "decisionEffective"]));
+    expect(await kinds(secretariat.id)).toEqual(expect.arrayContaining(["submitted", "planSigned", "decisionEffective"]));
+    expect(await kinds(chair.id)).toContain("signoffRequested");
+    expect(await kinds(member.id)).toContain("signoffRequested");
+
+    const admin = await userByEmail("admin@ax.go.kr");
+    await setPoolTotal({ user: admin, totalGpus: 52_000 });
+    const tranche = await createTranche({ user: admin, input: { label: "T-notify", arrivalMonth: koreanMonthFromNow(0), capacity: 64, gpuModel: "NVIDIA B200", resourceKind: "GPU" } });
+    const plain = await driveRequestToApproved({ officerEmail: "officer@mohw.go.kr", agreedGpus: 8, approvedGpus: 8 });
+    const allocation = await allocateGpus({ user: secretariat, input: { requestId: plain.requestId, trancheId: tranche.id, gpus: 8 } });
+    const plainKinds = async () => (await db.notification.findMany({ where: { requestId: plain.requestId, userId: officer.id } })).map((n) => n.kind);
+    expect(await plainKinds()).toContain("gpusAllocated");
+    await releaseAllocation({ user: secretariat, allocationId: allocation.id });
+    expect(await plainKinds()).toContain("gpusReleased");
+
+    const first = await sweepDueNotifications();
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await sweepDueNotifications()).toBe(0); // once per condition and kind, however often it runs
+    expect((await kinds(officer.id)).filter((k) => k === "conditionDue")).toHaveLength(1);
+  });
+});
+
+describe("meeting changes", () => {
+  it("a changed and then a cancelled meeting tell the ministry of each item on its agenda, the secretariat and approvers", async () => {
+    const drive = await import("~/modules/seed/drive.server");
+    const { addToAgenda } = await import("~/modules/meetings/meetings.server");
+    const { cancelMeeting, updateMeeting } = await import("~/modules/meetings/meeting-corrections.server");
+    const officer = await userByEmail("officer@mohw.go.kr");
+    const secretariat = await userByEmail("secretariat@msit.go.kr");
+    const chair = await userByEmail("chair@msit.go.kr");
+    const requestId = await drive.fileAndSubmit(officer);
+    await drive.send(secretariat, requestId, { type: "ACCEPT" });
+    await drive.cosignPlan(requestId, officer, secretariat, 8);
+    const meeting = await drive.nextMeeting(secretariat);
+    await addToAgenda({ user: secretariat, meetingId: meeting.id, requestId });
+    await updateMeeting({ user: secretariat, meetingId: meeting.id, changes: { place: "세종청사" } });
+    await cancelMeeting({ user: secretariat, meetingId: meeting.id, reason: "일정 변경" });
+    const of = async (userId: string) => (await db.notification.findMany({ where: { meetingId: meeting.id, userId } })).map((n) => n.kind).sort();
+    expect(await of(officer.id)).toEqual(["meetingCancelled", "meetingChanged", "scheduled"]);
+    expect(await of(chair.id)).toEqual(["meetingCancelled", "meetingChanged"]);
+    expect(await of(secretariat.id)).toEqual([]); // the actor
+  });
+});
