@@ -14,6 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
+  if (form.get("intent") !== "save") return { ok: false };
   await saveEmailPreferences(user, new Set(form.getAll("email").map(String)));
   return { ok: true };
 }
@@ -27,6 +28,7 @@ export default function NotificationSettings({ loaderData, actionData }: Route.C
       <p>{t("notify.prefs.intro")}</p>
       {actionData?.ok ? <div role="status" className="alert-success">{t("notify.prefs.saved")}</div> : null}
       <Form method="post" className="card space-y-3">
+        <input type="hidden" name="intent" value="save" />
         <fieldset className="space-y-2">
           <legend className="field-label">{t("notify.prefs.email")}</legend>
           {NOTIFICATION_KINDS.map((kind) => (

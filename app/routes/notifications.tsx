@@ -17,8 +17,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
+  const intent = form.get("intent");
   const id = String(form.get("id") ?? "");
-  return forPage(() => markRead({ user, ids: id ? [id] : undefined }));
+  if (intent === "read" && id) return forPage(() => markRead({ user, ids: [id] }));
+  if (intent === "readAll") return forPage(() => markRead({ user }));
+  return null;
 }
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
@@ -38,6 +41,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"}>{onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}</Link>
         {unread > 0 ? (
           <Form method="post">
+            <input type="hidden" name="intent" value="readAll" />
             <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markAllRead")}</button>
           </Form>
         ) : null}
@@ -57,6 +61,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
               <span className="text-xs text-slate-600">{t("notify.page.read")}</span>
             ) : (
               <Form method="post">
+                <input type="hidden" name="intent" value="read" />
                 <input type="hidden" name="id" value={item.id} />
                 <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markRead")}</button>
               </Form>
