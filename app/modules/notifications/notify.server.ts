@@ -71,8 +71,15 @@ export interface AuditRow {
   payload: string;
 }
 
+/** The audit event types that notify anyone (all others cost no query at all). */
+const NOTIFYING = new Set([
+  "MEETING_UPDATED", "MEETING_CANCELLED", "SUBMIT", "RESUBMIT", "RETURN", "ACCEPT", "PLAN_SAVED", "PLAN_SIGNED", "SCHEDULE", "RECONSIDER",
+  "DECIDE", "AMEND_DECISION", "SIGN", "ALLOCATE", "RELEASE", "ALLOCATION_RELEASED", "COMMENT",
+]);
+
 /** Request events → (kind, who). The actor is never notified of their own action. */
 export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
+  if (!NOTIFYING.has(e.type)) return;
   const cause = `audit:${e.seq}`;
   const base = { cause, exceptUserId: e.actorId };
   const payload = JSON.parse(e.payload) as Record<string, unknown>;
