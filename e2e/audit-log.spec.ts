@@ -1,7 +1,7 @@
 // The audit log on screen (issue 15): filters, newest first, keyset pages, the verification with the
 // chain head, and the filtered events as CSV; only the secretariat and the admin.
 import { expect, test } from "./fixtures";
-import { apiAs, sendOk, submittedRequest } from "./helpers";
+import { apiAs, expectNoSeriousA11yIssues, sendOk, submittedRequest } from "./helpers";
 import { MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
 
 test("the secretariat filters the audit log by request and type, pages through it, verifies the chain and exports CSV", async ({ browser }) => {
@@ -26,6 +26,7 @@ test("the secretariat filters the audit log by request and type, pages through i
   await page.getByRole("button", { name: "조회" }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("최보건 (officer@mohw.go.kr)");
+  await expectNoSeriousA11yIssues(page);
 
   // CSV of the filtered events
   const csv = await page.request.get(`/audit/export.csv?requestId=${encodeURIComponent(reference)}`);

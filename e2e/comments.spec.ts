@@ -1,7 +1,7 @@
 // The discussion thread of a request (issue 15): the officer asks on the request page, the
 // secretariat is notified and answers through the API; another ministry gets a 404.
 import { expect, test } from "./fixtures";
-import { apiAs, submittedRequest } from "./helpers";
+import { apiAs, expectNoSeriousA11yIssues, submittedRequest } from "./helpers";
 import { MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
 
 test("the officer comments on the request page → the secretariat is notified; the thread keeps the request's scope", async ({ browser }) => {
@@ -18,6 +18,7 @@ test("the officer comments on the request page → the secretariat is notified; 
   await panel.getByRole("button", { name: "의견 등록" }).click();
   await expect(panel.getByTestId("comments")).toContainText("GPU 수량 산정 근거를 어느 수준까지 제출하면 될까요?");
   await expect(panel.getByTestId("comments")).toContainText("최보건");
+  await expectNoSeriousA11yIssues(officer);
 
   // the secretariat's bell and list
   const secretariat = await pageAs(browser, SECRETARIAT);

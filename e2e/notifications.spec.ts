@@ -1,7 +1,7 @@
 // Notifications and their e-mails (issue 15): the app sends through a real SMTP server on loopback
 // (e2e/smtp-sink.ts, started by playwright.config.ts); e2e/mail.ts reads what it received.
 import { expect, test } from "./fixtures";
-import { apiAs, coSignedRequest, newMeeting, sendOk, submittedRequest } from "./helpers";
+import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting, sendOk, submittedRequest } from "./helpers";
 import { openDb } from "./db";
 import { mailsTo } from "./mail";
 import { MEMBER, MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
@@ -39,11 +39,15 @@ test("the secretariat returns a request: the officer's bell shows 1, one Korean 
   await expect(officer).toHaveURL(/\/notifications$/);
   const item = officer.getByTestId("notification").filter({ hasText: marker });
   await expect(item).toContainText("보완 요청으로 반려되었습니다");
+  await expectNoSeriousA11yIssues(officer);
   await item.getByRole("link").click();
   await expect(officer).toHaveURL(new RegExp(`/requests/${id}$`));
   await officer.goto("/notifications");
   await officer.getByTestId("notification").filter({ hasText: marker }).getByRole("button", { name: "읽음 표시" }).click();
   await expect(officer.getByTestId("header-bell-count")).toHaveText("0");
+  await officer.getByRole("link", { name: "이메일 알림 설정" }).click();
+  await expect(officer.getByRole("checkbox", { name: "보완 요청(반려)" })).toBeChecked();
+  await expectNoSeriousA11yIssues(officer);
 
   // exactly one mail to the officer, in Korean, with the absolute link to the request
   await expect.poll(() => mailsTo(MOHW, marker).length, { timeout: 15_000 }).toBe(1);

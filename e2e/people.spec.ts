@@ -1,7 +1,7 @@
 // People (issue 15): the admin creates, deactivates and resets; a deactivated user's open session is
 // refused on the next click; a one-time password must be changed at the next sign-in.
 import { expect, request as playwrightRequest, test } from "./fixtures";
-import { apiAs, PASSWORD } from "./helpers";
+import { apiAs, expectNoSeriousA11yIssues, PASSWORD } from "./helpers";
 import { pageAs } from "./meeting-helpers";
 
 test("a deactivated user's open session is refused on the next click; a reset password must be changed first", async ({ browser }) => {
@@ -40,6 +40,7 @@ test("a deactivated user's open session is refused on the next click; a reset pa
   // the admin deactivates through the people page
   const admin = await pageAs(browser, "admin@ax.go.kr");
   await admin.getByRole("link", { name: "사용자 관리" }).click();
+  await expectNoSeriousA11yIssues(admin);
   await admin.getByRole("button", { name: `비활성화 ${email}` }).click();
   await expect(admin.getByTestId("users-result")).toHaveText("변경했습니다.");
   await expect(admin.locator(`[data-email="${email}"]`)).toContainText("비활성");
