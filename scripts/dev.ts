@@ -14,6 +14,7 @@ async function main() {
   }
   const { createServer, listen } = await import("../server/index");
   await listen(await createServer({ dev: true }));
+  await (await import("../app/modules/notifications/outbox-worker.server")).startOutboxWorker(); // notification e-mails (ADR 0020)
 }
 
 main().catch((error) => {
