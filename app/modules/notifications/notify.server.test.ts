@@ -92,6 +92,15 @@ describe("who hears of what along a request's whole path", () => {
     expect(first).toBeGreaterThanOrEqual(1);
     expect(await sweepDueNotifications()).toBe(0); // once per condition and kind, however often it runs
     expect((await kinds(officer.id)).filter((k) => k === "conditionDue")).toHaveLength(1);
+    // ten days on: overdue (once) to the ministry, and the day's digest (once) to the secretariat
+    const { atTime } = await import("~/utils/clock");
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    await atTime(later, () => sweepDueNotifications());
+    await atTime(later, () => sweepDueNotifications());
+    expect((await kinds(officer.id)).filter((k) => k === "conditionOverdue")).toHaveLength(1);
+    const digests = await db.notification.findMany({ where: { kind: "overdueDigest", userId: secretariat.id } });
+    expect(digests).toHaveLength(1);
+    expect(JSON.parse(digests[0].params).count).toBeGreaterThanOrEqual(1);
   });
 });
 

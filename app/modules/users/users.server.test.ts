@@ -46,4 +46,17 @@ describe("people", () => {
     await updateUser({ user: admin, userId: chair.id, input: { isChair: false } });
     expect(await rejection(updateUser({ user: officer, userId: chair.id, input: { active: false } }))).toMatchObject({ status: 403 });
   });
+
+  it("a password reset gives a one-time password, ends sessions and tokens, and requires a change", async () => {
+    const admin = await userByEmail("admin@ax.go.kr");
+    const officer = await userByEmail("officer@mnd.go.kr");
+    await db.session.create({ data: { tokenHash: "t-reset", userId: officer.id, expiresAt: new Date(Date.now() + 3600_000) } });
+    const reset = await updateUser({ user: admin, userId: officer.id, input: { resetPassword: true } });
+    expect(reset.mustChangePassword).toBe(true);
+    const row = await db.user.findUniqueOrThrow({ where: { id: officer.id } });
+    expect(await verifyPassword(reset.oneTimePassword!, row.passwordHash)).toBe(true);
+    expect(await db.session.count({ where: { userId: officer.id, revokedAt: null } })).toBe(0);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { type: "USER_PASSWORD_RESET" }, orderBy: { seq: "desc" } });
+    expect(event.payload).not.toContain(reset.oneTimePassword!);
+  });
 });
