@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { startSmtpSink } from "./e2e/smtp-sink";
 
 // The config is evaluated in every worker: choose the port and database once, keep them in env.
 if (!process.env.E2E_PORT) {
@@ -17,6 +18,9 @@ if (!process.env.E2E_PORT) {
   const dir = mkdtempSync(path.join(tmpdir(), "ax-e2e-"));
   process.env.E2E_DATA_DIR = dir;
   process.env.E2E_DATABASE_URL = `file:${path.join(dir, "app.db")}`;
+  // a real SMTP server on loopback receives the app's notification e-mails (e2e/mail.ts reads them)
+  process.env.E2E_MAIL_FILE = path.join(dir, "mails.jsonl");
+  process.env.E2E_SMTP_PORT = String(await startSmtpSink(process.env.E2E_MAIL_FILE));
 }
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
@@ -48,6 +52,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATABASE_URL: process.env.E2E_DATABASE_URL!,
       DATA_DIR: process.env.E2E_DATA_DIR!,
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      OUTBOX_INTERVAL_MS: "300",
     },
   },
 });

@@ -6,7 +6,7 @@ import { useT } from "~/i18n/use-t";
 import type { CurrentUser } from "~/modules/auth/session.server";
 
 /** The signed-in app's header, menu, logout and footer around a page (the layout, its error page, the 404). */
-export function AppChrome({ user, inboxCount, children }: { user: CurrentUser; inboxCount: number; children: React.ReactNode }) {
+export function AppChrome({ user, inboxCount, unreadNotifications = 0, children }: { user: CurrentUser; inboxCount: number; unreadNotifications?: number; children: React.ReactNode }) {
   const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
   return (
@@ -27,6 +27,11 @@ export function AppChrome({ user, inboxCount, children }: { user: CurrentUser; i
               className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
               <span aria-hidden="true">{t("inbox.title")}</span>
               <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(inboxCount)}</span>
+            </NavLink>
+            <NavLink to="/notifications" end aria-label={t("notify.bell.label", { count: unreadNotifications })} data-testid="header-bell"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+              <span aria-hidden="true">🔔 {t("notify.bell.title")}</span>
+              <span aria-hidden="true" data-testid="header-bell-count" className={`badge ${unreadNotifications > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(unreadNotifications)}</span>
             </NavLink>
             <LanguageSwitch />
             <Form method="post" action="/logout">

@@ -20,6 +20,8 @@ const NAV: NavItem[] = [
   { to: "/pool/plan", label: "pool.nav.planner", permission: "pool:allocate" },
   { to: "/admin/pool", label: "pool.nav.admin", permission: "pool:manage" },
   { to: "/dashboard", label: "reports.dashboard.nav", permission: "report:read" },
+  { to: "/admin/users", label: "notify.users.title", permission: "user:manage" },
+  { to: "/audit", label: "notify.audit.title", permission: "audit:read" },
 ];
 
 /** Navigation per role, from the permission table (app/modules/auth/permissions.ts). */

@@ -4,6 +4,7 @@ import { deliberationEn, deliberationKo } from "./deliberation.messages";
 import { workflowEn, workflowKo } from "./workflow.messages";
 import { validationEn, validationKo } from "./validation.messages";
 import { resultsEn, resultsKo } from "./results.messages";
+import { notifyEn, notifyKo } from "./notify.messages";
 
 /** The one message catalogue. Korean is the source; English must have the same keys (typecheck). */
 export const ko = {
@@ -399,6 +400,7 @@ export const ko = {
     ATTACH: "파일 첨부",
     DETACH: "첨부 파일 삭제",
     ATTACHMENT_LOST: "첨부 파일 유실(저장된 파일이 없어 목록에서 제외)",
+    COMMENT: "의견 등록",
     decided: "{outcome} · 승인 GPU {gpus}",
     comment: "의견: {comment}",
     gpus: "GPU {gpus}장",
@@ -549,6 +551,7 @@ export const ko = {
   deliberation: deliberationKo,
   validation: validationKo,
   result: resultsKo,
+  notify: notifyKo,
   request: {
     listTitle: "요청 목록",
     myListTitle: "우리 부처 요청",
@@ -1084,6 +1087,7 @@ export const en: Translation<typeof ko> = {
     PLAN_SAVED: "Joint plan revision {revision} saved",
     PLAN_SIGNED: "Joint plan revision {revision} signed ({side})",
     CONDITION_EVIDENCE: "Condition evidence submitted",
+    COMMENT: "Comment posted",
     CONDITION_MET: "Condition marked as met",
     CONDITION_RETURNED: "Condition evidence sent back",
     ATTACH: "File attached",
@@ -1239,6 +1243,7 @@ export const en: Translation<typeof ko> = {
   deliberation: deliberationEn,
   validation: validationEn,
   result: resultsEn,
+  notify: notifyEn,
   request: {
     listTitle: "Requests",
     myListTitle: "Our ministry's requests",

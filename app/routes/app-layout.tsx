@@ -4,12 +4,13 @@ import type { Route } from "./+types/app-layout";
 import { AppChrome } from "~/components/app-chrome";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
+import { unreadCount } from "~/modules/notifications/notify.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   // the inbox is derived from the records on every load (the header count and the home page use it)
   const inbox = await inboxFor(user);
-  return { user, inbox, inboxCount: inboxTotal(inbox) };
+  return { user, inbox, inboxCount: inboxTotal(inbox), unreadNotifications: await unreadCount(user) };
 }
 
 /**
@@ -18,13 +19,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export function shouldRevalidate({ formMethod, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
-  if (nextUrl.pathname === "/") return true; // the to-do page shows the inbox: always fresh there
+  // the to-do page shows the inbox, the notification pages the bell's list: always fresh there
+  if (nextUrl.pathname === "/" || nextUrl.pathname.startsWith("/notifications")) return true;
   return false;
 }
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   return (
-    <AppChrome user={loaderData.user} inboxCount={loaderData.inboxCount}>
+    <AppChrome user={loaderData.user} inboxCount={loaderData.inboxCount} unreadNotifications={loaderData.unreadNotifications}>
       <Outlet />
     </AppChrome>
   );
@@ -38,7 +40,7 @@ export function ErrorBoundary() {
   const layout = useRouteLoaderData("routes/app-layout") as Route.ComponentProps["loaderData"] | undefined;
   if (!layout) return <ErrorPage />;
   return (
-    <AppChrome user={layout.user} inboxCount={layout.inboxCount}>
+    <AppChrome user={layout.user} inboxCount={layout.inboxCount} unreadNotifications={layout.unreadNotifications}>
       <ErrorPage inChrome />
     </AppChrome>
   );

@@ -4,6 +4,7 @@ import { describeWorkflow } from "#workflows/demand-request.machine";
 import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
 import { AllocationsPanel } from "~/components/allocations-panel";
 import { AttachmentsPanel } from "~/components/attachments-panel";
+import { CommentsPanel } from "~/components/comments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
 import { NoticeBanner } from "~/components/notice-banner";
@@ -28,6 +29,8 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { can, isMinistryScoped } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
+import { listComments } from "~/modules/comments/comments.server";
+import { handleCommentForm } from "~/modules/comments/comment-form.server";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
@@ -37,7 +40,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return forPage(async () => {
     const requestId = params.id;
     const before = Number(new URL(request.url).searchParams.get("historyBefore"));
-    const [item, history, plan, decisions, conditions, allocations, attachments, meetings] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations, attachments, meetings, comments] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistoryPage({ user, requestId, before: Number.isInteger(before) && before > 0 ? before : undefined }),
       getPlan({ user, requestId }),
@@ -46,6 +49,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       listAllocations({ user, requestId }),
       listAttachments({ user, requestId }),
       meetingsOfRequest({ user, requestId }),
+      listComments({ user, requestId }),
     ]);
     const deliberation = deliberationOf(item, decisions.decisions, meetings);
     const schedulable = user.role === "SECRETARIAT" && (deliberation.refusal !== null || item.allowedEvents.includes("RECONSIDER"));
@@ -54,6 +58,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     return {
       item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
       meetings: meetings.items, officer: isMinistryScoped(user), ...deliberation,
+      comments: { comments, canComment: can(user, "request:comment") },
       openMeetings: schedulable ? await openMeetings({ user }) : [],
       allocations: { rows: allocations, canRelease: can(user, "pool:allocate") && ["allocated", "closed"].includes(item.state) },
       plan: { revision: plan.revision, coSigned: plan.coSigned, agreedGpus: plan.agreedGpus, editable: plan.editable },
@@ -98,6 +103,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const locale = await pageLocale(request);
   const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
+  if (form.get("intent") === "comment") return handleCommentForm({ user, locale, requestId: params.id, form });
   const body = bodyFromForm(form);
   const done = body.type === "SCHEDULE" ? "deliberation.request.schedule.done" : body.type === "RECONSIDER" ? "deliberation.request.reconsider.done" : undefined;
   return sendPageEvent({ user, locale, requestId: params.id, body, done });
@@ -246,6 +252,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       </section>
 
       <AttachmentsPanel requestId={item.id} {...attachments} />
+
+      <CommentsPanel {...loaderData.comments} />
 
       <section aria-labelledby="history">
         <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>

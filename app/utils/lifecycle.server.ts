@@ -32,8 +32,18 @@ export interface BackgroundWorker {
   start(): { stop(): Promise<void> };
 }
 
-/** Every background worker of the process (none yet; e.g. the e-mail outbox goes here). */
-const WORKERS: BackgroundWorker[] = [];
+/** Every background worker of the process. */
+const WORKERS: BackgroundWorker[] = [
+  {
+    // notification e-mails from the outbox, and the hourly sweep of conditions due/overdue (ADR 0020)
+    name: "outbox",
+    start() {
+      const started = import("~/modules/notifications/outbox-worker.server").then((m) => m.startOutboxWorker().then(() => m));
+      started.catch((error) => console.error("outbox worker did not start:", error));
+      return { stop: async () => (await started).stopOutboxWorker() };
+    },
+  },
+];
 
 /**
  * Starts the background workers (after `prepareAtStart`, in the serving process only). Returns a

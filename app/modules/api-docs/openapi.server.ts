@@ -8,6 +8,10 @@ import { createMeetingSchema, addAgendaItemSchema, reorderAgendaSchema, lockAgen
 import { putPlanSchema, signPlanSchema } from "~/modules/plans/plan.schema";
 import { allocateSchema, commitPlanSchema, createTrancheSchema, deleteTrancheSchema, planRequestSchema, updatePoolSchema, updateTrancheSchema } from "~/modules/pool/pool.schema";
 import { bulkScreeningSchema } from "~/modules/screening/screening.schema";
+import { auditQuerySchema } from "~/modules/audit/audit-log.server";
+import { commentBodySchema } from "~/modules/comments/comments.server";
+import { listNotificationsQuerySchema, markReadSchema } from "~/modules/notifications/notify.schema";
+import { createUserSchema, updateUserSchema } from "~/modules/users/users.schema";
 import { draftIntakeSchema, eventBodySchema, listQuerySchema, patchRequestSchema } from "~/modules/requests/request.schema";
 
 type Json = Record<string, unknown>;
@@ -44,6 +48,12 @@ const body = (ref: string) => ({ required: true, content: { "application/json": 
 const ok = (description: string, status = "200") => ({ [status]: { description } });
 const idParam = (name = "id") => ({ name, in: "path", required: true, schema: { type: "string" } });
 
+/** The properties of a query-string schema as OpenAPI query parameters. */
+function queryParams(zodSchema: z.ZodType): Json[] {
+  const properties = (schema(zodSchema) as { properties?: Record<string, Json> }).properties ?? {};
+  return Object.entries(properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+}
+
 export function openApiDocument(): Json {
   const query = schema(listQuerySchema) as { properties: Record<string, Json> };
   return {
@@ -78,6 +88,10 @@ export function openApiDocument(): Json {
         CommitPlan: schema(commitPlanSchema),
         CreateApiToken: schema(createApiTokenSchema),
         RevokeApiToken: schema(revokeApiTokenSchema),
+        MarkRead: schema(markReadSchema),
+        Comment: schema(commentBodySchema),
+        CreateUser: schema(createUserSchema),
+        UpdateUser: schema(updateUserSchema),
       },
     },
     security: [{ cookie: [] }, { bearer: [] }],
@@ -181,6 +195,31 @@ export function openApiDocument(): Json {
       "/allocations/{id}/release": { parameters: [idParam()], post: { summary: "Release an allocation; the GPUs go back to the tranche (SECRETARIAT)", responses: { ...ok("{ id, request }"), ...errors(401, 403, 404, 409, 422) } } },
       "/signoffs": { get: { summary: "Decisions awaiting the calling approver's signature", responses: { ...ok("Decisions"), ...errors(401, 403) } } },
       "/audit/verify": { get: { summary: "Verify the audit hash chain and its signed checkpoints outside the database (SECRETARIAT, ADMIN)", responses: { ...ok("{ ok, events, head, anchor: { checkpoints, seq, at } } or { ok: false, brokenAt, reason: HASH_MISMATCH | TRUNCATED | ANCHOR_MISMATCH | ANCHOR_MISSING | ANCHOR_SIGNATURE | ANCHOR_OTHER_KEY | ANCHOR_CORRUPT }"), ...errors(401, 403) } } },
+      "/notifications": {
+        get: {
+          summary: "The caller's own notifications, newest first, and the unread count ({ items: [{ id, kind, requestId, meetingId, title, createdAt, readAt }], unread })",
+          parameters: queryParams(listNotificationsQuerySchema),
+          responses: { ...ok("{ items, unread }"), ...errors(401, 422) },
+        },
+      },
+      "/notifications/read": { post: { summary: "Mark the caller's notifications read ({ ids? }, none = all); another user's id → 404", requestBody: body("MarkRead"), responses: { ...ok("{ marked, unread }"), ...errors(401, 404, 422) } } },
+      "/notifications/{id}": { parameters: [idParam()], get: { summary: "One of the caller's own notifications (anyone else's → 404)", responses: { ...ok("The notification"), ...errors(401, 404) } } },
+      "/requests/{id}/comments": {
+        parameters: [idParam()],
+        get: { summary: "The request's discussion thread, oldest first (same 404 rule as the request)", responses: { ...ok("{ items }"), ...errors(401, 404) } },
+        post: { summary: "Add a comment (the request's ministry, SECRETARIAT, APPROVER); audited; notifies the other side", requestBody: body("Comment"), responses: { ...ok("The comment", "201"), ...errors(401, 403, 404, 422) } },
+      },
+      "/users": {
+        get: { summary: "People (ADMIN)", responses: { ...ok("{ items }"), ...errors(401, 403) } },
+        post: { summary: "Create a person (ADMIN) → { id, …, oneTimePassword } shown once, changed at the first sign-in", requestBody: body("CreateUser"), responses: { ...ok("Created", "201"), ...errors(401, 403, 409, 422) } },
+      },
+      "/users/{id}": {
+        parameters: [idParam()],
+        patch: { summary: "Change role, ministry, chair flag, active (false ends sessions and tokens at once) or reset the password (ADMIN); the last active chair or admin → 409", requestBody: body("UpdateUser"), responses: { ...ok("The person"), ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/audit": {
+        get: { summary: "Audit events, newest first, filtered (SECRETARIAT, ADMIN) → { items, nextCursor }", parameters: queryParams(auditQuerySchema), responses: { ...ok("{ items, nextCursor }"), ...errors(401, 403, 422) } },
+      },
       "/tokens": {
         get: { summary: "The caller's live personal API tokens (from a signed-in session only; a token → 403)", responses: { ...ok("Tokens"), ...errors(401, 403) } },
         post: { summary: "Create a personal API token (shown once; expires after expiresInDays, default 90, at most 365)", requestBody: body("CreateApiToken"), responses: { ...ok("Created", "201"), ...errors(401, 403, 422) } },

@@ -4,6 +4,7 @@ import { db, type Db } from "~/utils/db.server";
 import { now } from "~/utils/clock";
 import { type AnchorLocation, checkpointPending, checkSignature, defaultAnchor, flushAuditAnchor, readCheckpoints, scheduleAuditCheckpoint } from "./anchor.server";
 import { checkAuditPayload, type PayloadFor } from "./payloads";
+import { notifyForAuditEvent } from "~/modules/notifications/notify.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -62,6 +63,8 @@ export async function appendAuditEvent<T extends string>(
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = await tx.auditEvent.create({ data: { ...fields, prevHash, hash: auditHash(prevHash, fields) } });
+  // the outbox: notifications caused by this event commit (or roll back) with it (docs/decisions/0020)
+  await notifyForAuditEvent(tx, row);
   scheduleAuditCheckpoint();
   return row;
 }

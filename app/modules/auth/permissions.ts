@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "request:create": ["MINISTRY_OFFICER"],
   /** edit a draft or a returned request of one's own ministry; add and remove its files */
   "request:edit": ["MINISTRY_OFFICER"],
+  /** write in a request's discussion thread (the request's ministry, the secretariat, approvers) */
+  "request:comment": ["MINISTRY_OFFICER", "SECRETARIAT", "APPROVER"],
   /** accept or return submissions (the screening queue) */
   "request:screen": ["SECRETARIAT"],
   /** sign the joint plan for the request's ministry (own ministry only) */
@@ -46,6 +48,10 @@ export const PERMISSIONS = {
   "report:read": ALL,
   /** recompute the audit chain */
   "audit:verify": ["SECRETARIAT", "ADMIN"],
+  /** read and export the audit log (the audit screen) */
+  "audit:read": ["SECRETARIAT", "ADMIN"],
+  /** create people, deactivate them, change role, ministry and chair flag, reset passwords */
+  "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,6 +28,8 @@ export interface CurrentUser {
   role: Role;
   isChair: boolean;
   organization: { id: string; code: string; nameKo: string; nameEn: string; kind: string };
+  /** set after an admin's password reset: only the password change page (and signing out) is open */
+  mustChangePassword?: true;
 }
 
 /** Session ids are random; the database keeps only an HMAC of them (a leaked table can't sign in). */
@@ -46,6 +48,7 @@ const userSelect = {
   role: true,
   isChair: true,
   active: true,
+  mustChangePassword: true,
   organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } },
 } as const;
 
@@ -55,9 +58,10 @@ function toCurrentUser(u: {
   name: string;
   role: string;
   isChair: boolean;
+  mustChangePassword?: boolean;
   organization: CurrentUser["organization"];
 }): CurrentUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization };
+  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization, ...(u.mustChangePassword ? { mustChangePassword: true as const } : {}) };
 }
 
 function rateLimited(waitMs: number): AppError {
@@ -165,6 +169,9 @@ export async function signOut(request: Request, { clientKey }: { clientKey?: str
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
+/** What a user who must change a one-time password may still open (issue 15). */
+const PASSWORD_CHANGE_PATHS = ["/account/password", "/logout", "/api/v1/session"];
+
 function isApi(request: Request): boolean {
   return new URL(request.url).pathname.startsWith("/api/");
 }
@@ -175,6 +182,10 @@ function isApi(request: Request): boolean {
  */
 export async function requireUser(request: Request, context?: Readonly<RouterContextProvider>): Promise<CurrentUser> {
   const user = context ? context.get(userContext) : await getUser(request);
+  if (user?.mustChangePassword && !PASSWORD_CHANGE_PATHS.some((p) => new URL(request.url).pathname.startsWith(p))) {
+    if (isApi(request)) throw new AppError("FORBIDDEN", 403, "notify.password.required");
+    throw redirect("/account/password");
+  }
   if (user) return user;
   if (isApi(request)) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
   const url = new URL(request.url);

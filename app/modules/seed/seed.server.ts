@@ -44,4 +44,6 @@ export async function seedDemoData(): Promise<void> {
   await seedOrganizationsAndUsers();
   await seedDemoRequests();
   await seedDemoPool();
+  // the demo history is not news: its notifications stay on screen but are never e-mailed (issue 15)
+  await db.notification.updateMany({ where: { emailStatus: "pending" }, data: { emailStatus: "skipped" } });
 }

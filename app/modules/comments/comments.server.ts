@@ -1,0 +1,60 @@
+/**
+ * The discussion thread of a request (issue 15, API.md "comments"): the request's ministry, the
+ * secretariat and approvers ask and answer. Same scope rule as the request (404 outside it); each
+ * comment is an audit event (COMMENT), which also notifies the other side (notifications/notify.server).
+ */
+import { z } from "zod";
+import { db } from "~/utils/db.server";
+import { now } from "~/utils/clock";
+import { forbidden } from "~/utils/errors";
+import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { can } from "~/modules/auth/permissions";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { findVisibleRequest } from "~/modules/requests/requests.server";
+
+export const COMMENT_MAX = 4000;
+
+export const commentBodySchema = z.strictObject({
+  body: z.string().trim().min(1, { error: "notify.comments.required" }).max(COMMENT_MAX, { error: "notify.comments.tooLong" }),
+});
+
+export interface CommentView {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: { id: string; name: string; role: string; organization: { code: string; nameKo: string; nameEn: string } };
+}
+
+export async function listComments({ user, requestId }: { user: CurrentUser; requestId: string }): Promise<CommentView[]> {
+  await findVisibleRequest(user, requestId);
+  const rows = await db.comment.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const authors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { id: true, name: true, role: true, organization: { select: { code: true, nameKo: true, nameEn: true } } },
+  });
+  const byId = new Map(authors.map((a) => [a.id, a]));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.createdAt.toISOString(),
+    author: byId.get(r.authorId) ?? { id: r.authorId, name: "?", role: "", organization: { code: "", nameKo: "", nameEn: "" } },
+  }));
+}
+
+/** Adds a comment (the request must be visible: 404 otherwise; a role without the right: 403). */
+export async function addComment({ user, requestId, body }: { user: CurrentUser; requestId: string; body: string }): Promise<CommentView> {
+  const request = await findVisibleRequest(user, requestId);
+  if (!can(user, "request:comment")) throw forbidden();
+  const text = body.trim();
+  const created = await db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { requestId, authorId: user.id, body: text, createdAt: now() } });
+    await appendAuditEvent(tx, { requestId, actorId: user.id, type: "COMMENT", fromState: request.state, toState: request.state, payload: { commentId: comment.id, comment: text } });
+    return comment;
+  });
+  return {
+    id: created.id,
+    body: created.body,
+    createdAt: created.createdAt.toISOString(),
+    author: { id: user.id, name: user.name, role: user.role, organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn } },
+  };
+}

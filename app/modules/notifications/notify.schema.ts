@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+export const listNotificationsQuerySchema = z.strictObject({
+  unread: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export const markReadSchema = z.strictObject({
+  ids: z.array(z.string().min(1).max(40)).max(200).optional(),
+});

@@ -1,0 +1,239 @@
+/**
+ * The notification outbox (issue 15, docs/decisions/0020). Notifications are derived from audit
+ * events inside the transaction that appends them (`appendAuditEvent` calls `notifyForAuditEvent`),
+ * so the event and its notifications commit or fail together: none is lost, and none is written for
+ * a change that did not happen. Each row has a unique `key` (cause + recipient), so a retried write
+ * can never produce a second one. The e-mail worker (./outbox-worker.server) delivers from here.
+ */
+import type { Tx } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
+import { koreanDayFromToday, now, todayInKorea } from "~/utils/clock";
+import { notFound } from "~/utils/errors";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import type { NotificationKind } from "./kinds";
+import { notificationText } from "./text";
+import type { Locale } from "~/i18n/types";
+
+export interface NewNotifications {
+  /** the cause; each recipient's key is `<cause>:<userId>` */
+  cause: string;
+  kind: NotificationKind;
+  userIds: Iterable<string>;
+  requestId?: string | null;
+  meetingId?: string | null;
+  params?: Record<string, string | number>;
+  /** the actor is not told about their own action */
+  exceptUserId?: string | null;
+}
+
+/** Writes one notification per recipient (skipping keys that exist: never a duplicate). */
+export async function addNotifications(tx: Tx, n: NewNotifications): Promise<number> {
+  const userIds = [...new Set(n.userIds)].filter((id) => id !== n.exceptUserId);
+  if (userIds.length === 0) return 0;
+  const keys = userIds.map((id) => `${n.cause}:${id}`);
+  const existing = new Set((await tx.notification.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+  const at = now();
+  const rows = userIds
+    .map((userId, i) => ({ key: keys[i], userId }))
+    .filter((r) => !existing.has(r.key))
+    .map((r) => ({ ...r, kind: n.kind, requestId: n.requestId ?? null, meetingId: n.meetingId ?? null, params: JSON.stringify(n.params ?? {}), createdAt: at }));
+  if (rows.length === 0) return 0;
+  await tx.notification.createMany({ data: rows });
+  return rows.length;
+}
+
+async function activeUserIds(tx: Tx, where: { role: string; organizationId?: string }): Promise<string[]> {
+  return (await tx.user.findMany({ where: { ...where, active: true }, select: { id: true } })).map((u) => u.id);
+}
+
+const secretariat = (tx: Tx) => activeUserIds(tx, { role: "SECRETARIAT" });
+const approvers = (tx: Tx) => activeUserIds(tx, { role: "APPROVER" });
+
+async function requestFacts(tx: Tx, requestId: string) {
+  const r = await tx.demandRequest.findUnique({ where: { id: requestId }, select: { organizationId: true, reference: true, title: true, createdById: true } });
+  if (!r) return null;
+  const officers = await activeUserIds(tx, { role: "MINISTRY_OFFICER", organizationId: r.organizationId });
+  return { ...r, officers, params: { reference: r.reference ?? "", title: r.title ?? "" } };
+}
+
+async function actorRole(tx: Tx, actorId: string | null): Promise<string | null> {
+  if (!actorId) return null;
+  return (await tx.user.findUnique({ where: { id: actorId }, select: { role: true } }))?.role ?? null;
+}
+
+export interface AuditRow {
+  seq: number;
+  requestId: string | null;
+  actorId: string | null;
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  payload: string;
+}
+
+/** The audit event types that notify anyone (all others cost no query at all). */
+const NOTIFYING = new Set([
+  "MEETING_UPDATED", "MEETING_CANCELLED", "SUBMIT", "RESUBMIT", "RETURN", "ACCEPT", "PLAN_SAVED", "PLAN_SIGNED", "SCHEDULE", "RECONSIDER",
+  "DECIDE", "AMEND_DECISION", "SIGN", "ALLOCATE", "RELEASE", "ALLOCATION_RELEASED", "COMMENT",
+]);
+
+/** Request events → (kind, who). The actor is never notified of their own action. */
+export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
+  if (!NOTIFYING.has(e.type)) return;
+  const cause = `audit:${e.seq}`;
+  const base = { cause, exceptUserId: e.actorId };
+  const payload = JSON.parse(e.payload) as Record<string, unknown>;
+  if (!e.requestId) {
+    if (e.type === "MEETING_UPDATED" || e.type === "MEETING_CANCELLED") {
+      const meetingId = String(payload.meetingId ?? "");
+      const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { number: true, title: true } });
+      if (!meeting) return;
+      const requestIds = e.type === "MEETING_CANCELLED" && Array.isArray(payload.requestIds)
+        ? (payload.requestIds as string[])
+        : (await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { requestId: true } })).map((i) => i.requestId);
+      const kind = e.type === "MEETING_CANCELLED" ? "meetingCancelled" : "meetingChanged";
+      // the secretariat and approvers see the meeting; each ministry hears about its own items
+      await addNotifications(tx, { ...base, cause: `${cause}:m`, kind, meetingId, userIds: [...(await secretariat(tx)), ...(await approvers(tx))], params: { number: meeting.number, title: meeting.title } });
+      for (const requestId of requestIds) {
+        const r = await requestFacts(tx, requestId);
+        if (r) await addNotifications(tx, { ...base, cause: `${cause}:${requestId}`, kind, requestId, meetingId, userIds: r.officers, params: { ...r.params, number: meeting.number, meetingTitle: meeting.title } });
+      }
+    }
+    return;
+  }
+  const r = await requestFacts(tx, e.requestId);
+  if (!r) return;
+  const at = { ...base, requestId: e.requestId, params: r.params };
+  const ministry = [r.createdById, ...r.officers];
+  switch (e.type) {
+    case "SUBMIT":
+    case "RESUBMIT":
+      return void (await addNotifications(tx, { ...at, kind: "submitted", userIds: await secretariat(tx) }));
+    case "RETURN":
+      return void (await addNotifications(tx, { ...at, kind: "returned", userIds: ministry }));
+    case "ACCEPT":
+      return void (await addNotifications(tx, { ...at, kind: "accepted", userIds: ministry }));
+    case "PLAN_SAVED":
+    case "PLAN_SIGNED": {
+      const kind = e.type === "PLAN_SAVED" ? "planEdited" : "planSigned";
+      const role = await actorRole(tx, e.actorId);
+      return void (await addNotifications(tx, { ...at, kind, userIds: role === "MINISTRY_OFFICER" ? await secretariat(tx) : ministry }));
+    }
+    case "SCHEDULE":
+    case "RECONSIDER": {
+      const meetingId = typeof payload.meetingId === "string" ? payload.meetingId : null;
+      const meeting = meetingId ? await tx.meeting.findUnique({ where: { id: meetingId }, select: { number: true } }) : null;
+      return void (await addNotifications(tx, { ...at, kind: "scheduled", meetingId, userIds: ministry, params: { ...r.params, number: meeting?.number ?? "" } }));
+    }
+    case "DECIDE":
+    case "AMEND_DECISION":
+      await addNotifications(tx, { ...at, cause: `${cause}:d`, kind: "decided", userIds: ministry });
+      return void (await addNotifications(tx, { ...at, kind: "signoffRequested", userIds: await approvers(tx) }));
+    case "SIGN":
+      if (e.toState === "awaitingSignoff") return;
+      return void (await addNotifications(tx, { ...at, kind: "decisionEffective", userIds: [...ministry, ...(await secretariat(tx))] }));
+    case "ALLOCATE":
+      return void (await addNotifications(tx, { ...at, kind: "gpusAllocated", userIds: ministry, params: { ...r.params, gpus: Number(payload.gpus ?? 0) } }));
+    case "RELEASE":
+    case "ALLOCATION_RELEASED":
+      return void (await addNotifications(tx, { ...at, kind: "gpusReleased", userIds: ministry, params: { ...r.params, gpus: Number(payload.gpus ?? 0) } }));
+    case "COMMENT": {
+      const role = await actorRole(tx, e.actorId);
+      const others = role === "MINISTRY_OFFICER" ? [...(await secretariat(tx)), ...(await approvers(tx))] : [...ministry, ...(await secretariat(tx))];
+      return void (await addNotifications(tx, { ...at, kind: "comment", userIds: others }));
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * The periodic sweep: conditions due within 7 days and overdue (to the ministry), and once a day a
+ * digest of overdue items to the secretariat. Keys carry the condition (and the day, for the
+ * digest), so running it any number of times writes each notification once.
+ */
+export async function sweepDueNotifications(): Promise<number> {
+  const today = todayInKorea();
+  const soon = koreanDayFromToday(7);
+  const conditions = await db.condition.findMany({
+    where: { status: { in: ["open", "evidenceSubmitted"] }, dueOn: { lte: soon } },
+    select: { id: true, requestId: true, dueOn: true, text: true, status: true },
+  });
+  let written = 0;
+  let overdueCount = 0;
+  for (const c of conditions) {
+    const overdue = c.dueOn < today;
+    if (overdue) overdueCount++;
+    if (c.status !== "open") continue;
+    written += await db.$transaction(async (tx) => {
+      const r = await requestFacts(tx, c.requestId);
+      if (!r) return 0;
+      const kind = overdue ? "conditionOverdue" : "conditionDue";
+      return addNotifications(tx, { cause: `condition:${c.id}:${kind}`, kind, requestId: c.requestId, userIds: [r.createdById, ...r.officers], params: { ...r.params, dueOn: c.dueOn, condition: c.text.slice(0, 80) } });
+    });
+  }
+  if (overdueCount > 0) {
+    written += await db.$transaction(async (tx) =>
+      addNotifications(tx, { cause: `digest:${today}`, kind: "overdueDigest", userIds: await secretariat(tx), params: { count: overdueCount, day: today } }),
+    );
+  }
+  return written;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  requestId: string | null;
+  meetingId: string | null;
+  title: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function toItem(n: { id: string; kind: string; requestId: string | null; meetingId: string | null; params: string; createdAt: Date; readAt: Date | null }, locale: Locale): NotificationItem {
+  return {
+    id: n.id,
+    kind: n.kind,
+    requestId: n.requestId,
+    meetingId: n.meetingId,
+    title: notificationText(locale, n.kind, JSON.parse(n.params)),
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
+}
+
+export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number> {
+  return db.notification.count({ where: { userId: user.id, readAt: null } });
+}
+
+/** The user's own notifications, newest first (at most `limit`), and the unread count. */
+export async function listNotifications({ user, unread, limit = 100, locale }: { user: Pick<CurrentUser, "id">; unread?: boolean; limit?: number; locale: Locale }) {
+  const rows = await db.notification.findMany({
+    where: { userId: user.id, ...(unread ? { readAt: null } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return { items: rows.map((r) => toItem(r, locale)), unread: await unreadCount(user) };
+}
+
+/** Marks the user's notifications read (`ids`, or all). An id that is not theirs → 404 (nothing changes). */
+export async function markRead({ user, ids }: { user: Pick<CurrentUser, "id">; ids?: string[] }) {
+  return db.$transaction(async (tx) => {
+    if (ids) {
+      const own = await tx.notification.count({ where: { id: { in: ids }, userId: user.id } });
+      if (own !== new Set(ids).size) throw notFound();
+    }
+    const { count } = await tx.notification.updateMany({
+      where: { userId: user.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+      data: { readAt: now() },
+    });
+    return { marked: count, unread: await tx.notification.count({ where: { userId: user.id, readAt: null } }) };
+  });
+}
+
+/** One of the user's own notifications, or 404. */
+export async function findOwnNotification(user: Pick<CurrentUser, "id">, id: string) {
+  const n = await db.notification.findFirst({ where: { id, userId: user.id } });
+  if (!n) throw notFound();
+  return n;
+}

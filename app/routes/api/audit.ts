@@ -1,0 +1,13 @@
+import type { Route } from "./+types/audit";
+import { auditLogPage, auditParams, auditQuerySchema } from "~/modules/audit/audit-log.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
+import { handleApi, json, parseBody } from "~/utils/api.server";
+
+/** GET /api/v1/audit?requestId=&actorId=&type=&from=&to=&cursor=&limit= (SECRETARIAT, ADMIN) → { items, nextCursor }, newest first. */
+export async function loader({ request }: Route.LoaderArgs) {
+  return handleApi(request, async () => {
+    await requirePermission(request, "audit:read");
+    const query = parseBody(auditQuerySchema, auditParams(new URL(request.url).searchParams));
+    return json(await auditLogPage(query));
+  });
+}

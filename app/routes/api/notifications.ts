@@ -1,0 +1,15 @@
+import type { Route } from "./+types/notifications";
+import { requireUser } from "~/modules/auth/session.server";
+import { listNotificationsQuerySchema } from "~/modules/notifications/notify.schema";
+import { listNotifications } from "~/modules/notifications/notify.server";
+import { handleApi, json, parseBody } from "~/utils/api.server";
+import { apiLocale } from "~/utils/locale.server";
+
+/** GET /api/v1/notifications?unread=true → { items, unread }: the caller's own, newest first. */
+export async function loader({ request }: Route.LoaderArgs) {
+  return handleApi(request, async () => {
+    const user = await requireUser(request);
+    const { unread, limit } = parseBody(listNotificationsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+    return json(await listNotifications({ user, unread: unread === "true", limit, locale: apiLocale(request) }));
+  });
+}

@@ -1,0 +1,74 @@
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
+import type { Route } from "./+types/notifications";
+import { useT } from "~/i18n/use-t";
+import { requireUser } from "~/modules/auth/session.server";
+import { notificationPath } from "~/modules/notifications/kinds";
+import { listNotifications, markRead } from "~/modules/notifications/notify.server";
+import { readForm } from "~/utils/api.server";
+import { forPage } from "~/utils/errors";
+import { pageLocale } from "~/utils/locale.server";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requireUser(request);
+  const unread = new URL(request.url).searchParams.get("unread") === "1";
+  return listNotifications({ user, unread, locale: await pageLocale(request) });
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  const id = String(form.get("id") ?? "");
+  if (intent === "read" && id) return forPage(() => markRead({ user, ids: [id] }));
+  if (intent === "readAll") return forPage(() => markRead({ user }));
+  return null;
+}
+
+export default function Notifications({ loaderData }: Route.ComponentProps) {
+  const { t, dt, n } = useT();
+  const busy = useNavigation().state !== "idle";
+  const [params] = useSearchParams();
+  const onlyUnread = params.get("unread") === "1";
+  const { items, unread } = loaderData;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="page-title">{t("notify.page.title")}</h1>
+        <Link to="/notifications/settings">{t("notify.page.settings")}</Link>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <p data-testid="notifications-unread">{t("notify.page.unread", { count: n(unread) })}</p>
+        <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"}>{onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}</Link>
+        {unread > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="readAll" />
+            <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markAllRead")}</button>
+          </Form>
+        ) : null}
+      </div>
+      {items.length === 0 ? <p className="card">{t("notify.page.empty")}</p> : null}
+      <ul className="space-y-2">
+        {items.map((item) => (
+          <li key={item.id} data-testid="notification" className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}>
+            <div>
+              <p className={item.readAt ? "" : "font-bold"}>
+                {item.readAt ? null : <span className="badge mr-2 bg-amber-400 text-slate-900">{t("notify.page.new")}</span>}
+                <Link to={notificationPath(item)}>{item.title}</Link>
+              </p>
+              <p className="text-xs text-slate-600">{t(`notify.kindLabel.${item.kind as "submitted"}`)} · {dt(item.createdAt)}</p>
+            </div>
+            {item.readAt ? (
+              <span className="text-xs text-slate-600">{t("notify.page.read")}</span>
+            ) : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="read" />
+                <input type="hidden" name="id" value={item.id} />
+                <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markRead")}</button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
