@@ -6,8 +6,8 @@ import { apiAs } from "./helpers";
 import { monthFromNow } from "./dates";
 
 const MB = 1024 * 1024;
-const dataDir = process.env.E2E_DATA_DIR!;
-const storedFiles = () => ["attachments", "uploads-tmp"].flatMap((d) => (existsSync(path.join(dataDir, d)) ? readdirSync(path.join(dataDir, d)).map((f) => `${d}/${f}`) : []));
+const dataDir = () => process.env.E2E_DATA_DIR!;
+const storedFiles = () => ["attachments", "uploads-tmp"].flatMap((d) => (existsSync(path.join(dataDir(), d)) ? readdirSync(path.join(dataDir(), d)).map((f) => `${d}/${f}`) : []));
 
 function attachmentRows(requestId: string): number {
   const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""), { readonly: true });

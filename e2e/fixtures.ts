@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import { startAppServer, type AppServer } from "./app-server";
 
 export { expect };
 export type { APIRequestContext, Browser, Page } from "@playwright/test";
@@ -11,7 +12,17 @@ export { request } from "@playwright/test";
  * condition's evidence upload once hung (issue 10). Covers the default page and every context a spec
  * opens itself with `browser.newContext()`.
  */
-export const test = base.extend<{ browserErrors: string[] }>({
+export const test = base.extend<{ browserErrors: string[] }, { appServer: AppServer }>({
+  // this worker's own app server and database (e2e/app-server.ts); every page and request goes to it
+  appServer: [
+    async ({}, use) => {
+      const server = await startAppServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker", auto: true, timeout: 180_000 },
+  ],
+  baseURL: async ({ appServer }, use) => use(appServer.baseURL),
   browserErrors: [
     async ({ browser, context }, use) => {
       const errors: string[] = [];

@@ -5,6 +5,7 @@
  * min/max, type=date) are switched off first, so what is checked is what the server (or Conform in
  * the browser) says — as an old browser, a script or a person with a tampered page would see it.
  */
+import { baseURL } from "./app-server";
 import { expect, test, type Page } from "./fixtures";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, PASSWORD, sendOk, submittedRequest } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
@@ -65,7 +66,7 @@ async function expectOnlyCatalogueMessages(page: Page, what: string) {
 }
 
 async function signedIn(browser: import("@playwright/test").Browser, email: string, locale: "ko" | "en") {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({ baseURL: baseURL() });
   expect((await context.request.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
   if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
   return context.newPage();

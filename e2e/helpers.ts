@@ -1,3 +1,4 @@
+import { baseURL } from "./app-server";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "./fixtures";
 
@@ -15,7 +16,7 @@ export async function signIn(page: Page, email: string) {
 
 /** An API client signed in as `email` (cookie session), for setting up and checking through the API. */
 export async function apiAs(email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const ctx = await playwrightRequest.newContext({ baseURL: baseURL() });
   expect((await ctx.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
   return ctx;
 }

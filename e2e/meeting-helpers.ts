@@ -3,6 +3,7 @@
  * correction steps of the meeting page (a `<details>` per correction) and Korean date text as the pages
  * print it.
  */
+import { baseURL } from "./app-server";
 import { formatDate } from "../app/i18n/format";
 import { apiAs, signIn } from "./helpers";
 import { expect, test, type Browser, type Page } from "./fixtures";
@@ -14,7 +15,7 @@ export const MOHW = "officer@mohw.go.kr";
 
 /** A page of its own context (own cookies), signed in as `email`. */
 export async function pageAs(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "ko-KR" });
+  const context = await browser.newContext({ baseURL: baseURL(), locale: "ko-KR" });
   const page = await context.newPage();
   await signIn(page, email);
   return page;

@@ -1,5 +1,6 @@
 // People (issue 15): the admin creates, deactivates and resets; a deactivated user's open session is
 // refused on the next click; a one-time password must be changed at the next sign-in.
+import { baseURL } from "./app-server";
 import { expect, request as playwrightRequest, test } from "./fixtures";
 import { apiAs, expectNoSeriousA11yIssues, PASSWORD } from "./helpers";
 import { pageAs } from "./meeting-helpers";
@@ -13,7 +14,7 @@ test("a deactivated user's open session is refused on the next click; a reset pa
   const { id, oneTimePassword } = await created.json();
 
   // first sign-in with the one-time password: only the password change page opens
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "ko-KR" });
+  const context = await browser.newContext({ baseURL: baseURL(), locale: "ko-KR" });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel(/이메일/).fill(email);
@@ -31,10 +32,10 @@ test("a deactivated user's open session is refused on the next click; a reset pa
   await expect(page).toHaveURL(/\/requests$/);
 
   // an API token of that user
-  const own = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const own = await playwrightRequest.newContext({ baseURL: baseURL() });
   expect((await own.post("/api/v1/session", { data: { email, password: PASSWORD + "-new" } })).status()).toBe(200);
   const token = (await (await own.post("/api/v1/tokens", { data: { name: "batch" } })).json()).token as string;
-  const bearer = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  const bearer = await playwrightRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
   expect((await bearer.get("/api/v1/requests")).status()).toBe(200);
 
   // the admin deactivates through the people page

@@ -1,3 +1,4 @@
+import { baseURL } from "./app-server";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "./fixtures";
 import { PASSWORD, expectNoSeriousA11yIssues, newMeeting, signIn } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
@@ -24,7 +25,7 @@ const INTAKE = {
 };
 
 async function userPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "ko-KR" });
+  const context = await browser.newContext({ baseURL: baseURL(), locale: "ko-KR" });
   const page = await context.newPage();
   await signIn(page, email);
   return page;
@@ -38,7 +39,7 @@ async function clickEvent(page: Page, name: string) {
 test("a request goes from screening to approved across every role, and every step is in its history", async ({ browser }) => {
   test.setTimeout(120_000);
   // the officer files it through the API (the form has its own tests) and submits it
-  const api = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const api = await playwrightRequest.newContext({ baseURL: baseURL() });
   expect((await api.post("/api/v1/session", { data: { email: "officer@mohw.go.kr", password: PASSWORD } })).status()).toBe(200);
   const created = await (await api.post("/api/v1/requests", { data: INTAKE })).json();
   expect((await api.post(`/api/v1/requests/${created.id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
@@ -156,7 +157,7 @@ test("a request goes from screening to approved across every role, and every ste
   await expect(history.locator("li").filter({ hasText: "결재(승인)함" })).toHaveCount(2);
   const verify = await (await api.get("/api/v1/audit/verify")).status();
   expect(verify).toBe(403); // officers may not run the verification; the secretariat may:
-  const secretariatApi = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const secretariatApi = await playwrightRequest.newContext({ baseURL: baseURL() });
   await secretariatApi.post("/api/v1/session", { data: { email: "secretariat@msit.go.kr", password: PASSWORD } });
   expect(await (await secretariatApi.get("/api/v1/audit/verify")).json()).toMatchObject({ ok: true });
 });

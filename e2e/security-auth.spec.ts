@@ -1,8 +1,8 @@
+import { baseURL } from "./app-server";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "./fixtures";
 import { countEvents, lastEvent } from "./db";
 import { apiAs, PASSWORD } from "./helpers";
 
-const baseURL = () => test.info().project.use.baseURL!;
 
 /** Signs in until the throttle lets the account in again (a success clears its count); the wait is a signal, not a timer. */
 async function signInWhenAllowed(email: string): Promise<APIRequestContext> {

@@ -2,6 +2,7 @@
  * What the authorization matrix and the fuzz share: every URL of `app/routes.ts` with its parameters
  * filled from a set of "canary" records of one ministry, and the callers to try them as.
  */
+import { baseURL } from "./app-server";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../app/routes";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "./fixtures";
@@ -92,7 +93,7 @@ export type Caller = keyof typeof CALLERS;
 export async function contextFor(caller: Caller): Promise<APIRequestContext> {
   const email = CALLERS[caller];
   if (email) return apiAs(email);
-  return playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  return playwrightRequest.newContext({ baseURL: baseURL() });
 }
 
 const pdf = (marker: string) => Buffer.concat([Buffer.from(`%PDF-1.7\n% ${marker}\n`, "latin1"), Buffer.alloc(1500, 0x20)]);

@@ -1,3 +1,4 @@
+import { baseURL } from "./app-server";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test } from "./fixtures";
 import { apiAs } from "./helpers";
@@ -120,7 +121,7 @@ test("a personal API token acts with its owner's rights and stops working when r
   expect(created.status()).toBe(201);
   const { id, token } = await created.json();
   expect(token).toMatch(/^axt_/);
-  const anon = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+  const anon = await playwrightRequest.newContext({ baseURL: baseURL() });
   expect((await anon.get("/api/v1/requests")).status()).toBe(401);
   const withToken = await anon.get("/api/v1/requests", { headers: { Authorization: `Bearer ${token}` } });
   expect(withToken.status()).toBe(200);

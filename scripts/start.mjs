@@ -22,5 +22,6 @@ if (built === 0 || SOURCES.some((s) => newest(path.resolve(s)) > built)) {
   console.log(built === 0 ? "No build found: building (npm run build)…" : "Sources changed since the last build: building (npm run build)…");
   execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build", "--silent"], { stdio: "inherit" });
 }
+if (process.argv.includes("--build-only")) process.exit(0); // e2e/global-setup.ts: build, do not serve
 process.env.NODE_ENV = "production"; // before React and React Router load
 await import(pathToFileURL(entry).href);
