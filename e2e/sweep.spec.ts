@@ -5,7 +5,7 @@
  * One sign-in per role (its own browser context); pages are loaded once per language and size.
  * Colour contrast, the costliest axe rule, is checked at 1366 px only: no colour in app.css or the
  * markup depends on the viewport (only layout does), so the phone run would repeat the same result.
- * The role×language tests spread over the workers; each worker makes its own records.
+ * One test per role, language and size, spread over the workers; each worker makes its own records.
  */
 import { baseURL } from "./app-server";
 import AxeBuilder from "@axe-core/playwright";
@@ -91,20 +91,19 @@ test.describe.configure({ mode: "parallel" });
 
 for (const role of ROLES) {
   for (const locale of ["ko", "en"] as const) {
-    test(`sweep: ${role.name} in ${locale}, 390 and 1366 px`, async ({ browser }) => {
-      test.setTimeout(240_000);
-      const r = await ensureRecords();
-      const context = await browser.newContext({ baseURL: baseURL() });
-      expect((await context.request.post("/api/v1/session", { data: { email: role.email, password: PASSWORD } })).status()).toBe(200);
-      if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
-      const page = await context.newPage();
-      for (const size of SIZES) {
-        await page.setViewportSize(size);
+    for (const size of SIZES) {
+      test(`sweep: ${role.name} in ${locale} at ${size.width} px`, async ({ browser }) => {
+        test.setTimeout(240_000);
+        const r = await ensureRecords();
+        const context = await browser.newContext({ baseURL: baseURL(), viewport: size });
+        expect((await context.request.post("/api/v1/session", { data: { email: role.email, password: PASSWORD } })).status()).toBe(200);
+        if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
+        const page = await context.newPage();
         for (const path of pagesFor(role.name, r)) {
           await test.step(`${path} @${size.width}`, () => check(page, path, `${role.name}-${locale}-${size.width}${path.replace(/[^a-z0-9]+/gi, "_")}`));
         }
-      }
-      await context.close();
-    });
+        await context.close();
+      });
+    }
   }
 }

@@ -62,5 +62,10 @@ export function listen(app: express.Express): Promise<Server> {
       log.info({ host, port }, "listening");
       resolve(server);
     });
+    // An idle keep-alive connection is closed by the client or the reverse proxy, never by us first:
+    // Node's 5 s default raced clients that reused a connection just as a busy server timed it out
+    // (ECONNRESET on a valid request). Proxies' upstream idle timeouts (60 s typical) stay below this.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
   });
 }
