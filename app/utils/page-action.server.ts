@@ -51,7 +51,7 @@ export async function pageAction<Extra extends Record<string, unknown>>(
  * service refusal beside the field it is about (else it is the banner).
  */
 export async function formAction<Schema extends z.ZodType, Extra extends Record<string, unknown> = Record<string, never>>({
-  locale, formData, schema, form, work, resetForm = false, fieldOf, extra = {} as Extra,
+  locale, formData, schema, form, work, resetForm = false, fieldOf, hideFields, extra = {} as Extra,
 }: {
   locale: Locale;
   formData: FormData;
@@ -61,16 +61,19 @@ export async function formAction<Schema extends z.ZodType, Extra extends Record<
   work: (value: z.output<Schema>) => Promise<Said | Response>;
   resetForm?: boolean;
   fieldOf?: (error: AppError) => string | undefined;
+  /** fields never sent back to the page (passwords) */
+  hideFields?: string[];
   extra?: Extra;
 }) {
   const submission = parseForm(formData, schema, locale);
   if (submission.status !== "success") {
-    return data<FormReply & Extra>({ ok: false, conflict: false, message: "", form, result: submission.reply(), ...extra }, { status: 422 });
+    return data<FormReply & Extra>({ ok: false, conflict: false, message: "", form, result: submission.reply({ hideFields }), ...extra }, { status: 422 });
   }
   const settled = await settle(locale, () => work(submission.value));
   if (settled instanceof Response) return settled;
   const { status, error, ...said } = settled;
   const field = error && fieldOf?.(error);
-  const result = said.ok ? submission.reply({ resetForm }) : field ? submission.reply({ fieldErrors: { [field]: [said.message] } }) : submission.reply();
+  const result = said.ok ? submission.reply({ resetForm, hideFields })
+    : submission.reply({ hideFields, ...(field ? { fieldErrors: { [field]: [said.message] } } : {}) });
   return data<FormReply & Extra>({ ...said, message: field ? "" : said.message, form, result, ...extra }, { status });
 }

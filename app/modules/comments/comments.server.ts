@@ -12,11 +12,7 @@ import { can } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 
-export const COMMENT_MAX = 4000;
-
-export const commentBodySchema = z.strictObject({
-  body: z.string().trim().min(1, { error: "notify.comments.required" }).max(COMMENT_MAX, { error: "notify.comments.tooLong" }),
-});
+export { COMMENT_MAX, commentBodySchema } from "./comment.schema";
 
 export interface CommentView {
   id: string;
