@@ -60,7 +60,7 @@ function TrancheForm({ tranche, lastResult, children }: { tranche?: TrancheView;
 function PoolTotalForm({ totalGpus, lastResult, pending }: { totalGpus: number; lastResult?: SubmissionResult<string[]>; pending: boolean }) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useSchemaForm({ id: "pool-total", schema: setPoolFormSchema, lastResult, defaultValue: { totalGpus: String(totalGpus) } });
+  const [form, fields] = useSchemaForm({ id: "pool-total-form", schema: setPoolFormSchema, lastResult, defaultValue: { totalGpus: String(totalGpus) } });
   return (
     <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-start gap-3">
       <input type="hidden" name="intent" value="setPool" />
@@ -92,7 +92,7 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
       <section aria-labelledby="pool-total" className="card space-y-2">
         <h2 id="pool-total" className="text-lg font-bold">{t("pool.admin.poolTotal")}</h2>
         <p className="text-sm" data-testid="pool-figures">{t("pool.admin.inTranches", { inTranches: n(pool.inTranches), total: n(pool.totalGpus), unscheduled: n(pool.unscheduled) })}</p>
-        <PoolTotalForm totalGpus={pool.totalGpus} lastResult={resultFor(actionData, "pool-total")} pending={pendingIntent === "setPool"} />
+        <PoolTotalForm totalGpus={pool.totalGpus} lastResult={resultFor(actionData, "pool-total-form")} pending={pendingIntent === "setPool"} />
       </section>
 
       <section aria-labelledby="tranche-list" className="space-y-3">

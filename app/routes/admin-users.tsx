@@ -29,7 +29,7 @@ export async function action({ request }: Route.ActionArgs) {
   const intent = text("intent");
   if (intent === "create") {
     return formAction({
-      locale, formData: form, schema: createUserFormSchema, form: "create-user",
+      locale, formData: form, schema: createUserFormSchema, form: "user-new",
       fieldOf: (error) => (error.messageKey.includes("email") ? "email" : undefined),
       work: async ({ intent: _intent, ...input }) => {
         const created = await createUser({ user, input });
@@ -57,7 +57,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   const { users, organizations, selfId } = loaderData;
   const orgName = (o: { nameKo: string; nameEn: string }) => (locale === "ko" ? o.nameKo : o.nameEn);
   const [form, fields] = useSchemaForm({
-    id: "create-user", schema: createUserFormSchema, lastResult: resultFor(actionData, "create-user"),
+    id: "user-new", schema: createUserFormSchema, lastResult: resultFor(actionData, "user-new"),
     defaultValue: { role: "MINISTRY_OFFICER", organizationCode: "MOHW" },
   });
   const orgSelect = (id: string, value?: string) => (

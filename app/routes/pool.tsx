@@ -46,7 +46,7 @@ function AllocateForm({ approved, tranches, lastResult }: {
   const busy = useNavigation().state !== "idle";
   const open = tranches.filter((tr) => tr.remaining > 0);
   const [form, fields] = useSchemaForm({
-    id: "allocate", schema: allocateFormSchema, lastResult,
+    id: "allocation", schema: allocateFormSchema, lastResult,
     defaultValue: { requestId: approved[0]?.id, trancheId: open[0]?.id },
   });
   if (approved.length === 0) return <p className="text-sm">{t("pool.allocate.none")}</p>;
@@ -169,7 +169,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         <section aria-labelledby="allocate" className="card space-y-3 no-print">
           <h2 id="allocate" className="text-lg font-bold">{t("pool.allocate.title")}</h2>
           <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
-          <AllocateForm approved={approved} tranches={overview.tranches} lastResult={resultFor(actionData, "allocate")} />
+          <AllocateForm approved={approved} tranches={overview.tranches} lastResult={resultFor(actionData, "allocation")} />
           {actionData?.intent === "allocate" && actionData.message ? <ActionResult result={actionData} /> : null}
         </section>
       ) : null}

@@ -33,7 +33,7 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
   switch (intent) {
     case "allocate":
       return formAction({
-        locale, formData: form, schema: allocateFormSchema, form: "allocate", fieldOf, extra, resetForm: true,
+        locale, formData: form, schema: allocateFormSchema, form: "allocation", fieldOf, extra, resetForm: true,
         work: async ({ intent: _intent, ...input }) => {
           const a = await allocateGpus({ user, input });
           return { key: "pool.allocate.done", params: { gpus: a.gpus } };
@@ -41,7 +41,7 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     case "setPool":
       return formAction({
-        locale, formData: form, schema: setPoolFormSchema, form: "pool-total", fieldOf, extra,
+        locale, formData: form, schema: setPoolFormSchema, form: "pool-total-form", fieldOf, extra,
         work: async ({ intent: _intent, ...input }) => {
           await setPoolTotal({ user, ...input });
           return "pool.admin.saved";
