@@ -50,7 +50,7 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
     <div className="space-y-6">
       <h1 className="page-title">{t("meeting.listTitle")}</h1>
       {meetings.length === 0 ? <p className="card">{t("meeting.empty")}</p> : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-label={t("meeting.listTitle")} tabIndex={0}>
         <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
           <thead>
             <tr className="border-b-2 border-slate-300 text-left">

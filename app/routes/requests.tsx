@@ -128,7 +128,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-labelledby="list-title" tabIndex={0}>
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">{officer ? t("request.myListTitle") : t("request.listTitle")}</caption>
             <thead>

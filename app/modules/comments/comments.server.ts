@@ -3,7 +3,6 @@
  * secretariat and approvers ask and answer. Same scope rule as the request (404 outside it); each
  * comment is an audit event (COMMENT), which also notifies the other side (notifications/notify.server).
  */
-import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock";
 import { forbidden } from "~/utils/errors";
