@@ -10,7 +10,9 @@ type ReleaseResult = { ok: boolean; message: string };
  * The secretariat can release an active allocation; the form posts to /pool/release and the page
  * reloads its data afterwards.
  */
-export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { allocations: AllocationView[]; approvedGpus: number | null; canRelease: boolean }) {
+export function AllocationsPanel({ allocations, approvedGpus, canRelease }: {
+  allocations: AllocationView[]; approvedGpus: number | null; canRelease: boolean;
+}) {
   const { t, n, d, locale } = useT();
   const fetcher = useFetcher<ReleaseResult>();
   if (allocations.length === 0 && !approvedGpus) return null;

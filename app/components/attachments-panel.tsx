@@ -28,7 +28,9 @@ function useSize() {
  * goes to the API by XHR so large uploads show progress; without it the form posts to the page route
  * `/requests/:id/attachments`, which redirects back here with a banner in the query string.
  */
-export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxBytes }: { requestId: string; items: AttachmentView[]; canChange: boolean; maxFiles: number; maxBytes: number }) {
+export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxBytes }: {
+  requestId: string; items: AttachmentView[]; canChange: boolean; maxFiles: number; maxBytes: number;
+}) {
   const { t, td, d, locale } = useT();
   const size = useSize();
   const files = items.filter((a) => a.conditionId === null);

@@ -36,7 +36,10 @@ function TrancheForm({ tranche, lastResult, children }: { tranche?: TrancheView;
     schema: tranche ? updateTrancheFormSchema : createTrancheFormSchema,
     lastResult,
     defaultValue: tranche
-      ? { label: tranche.label, arrivalMonth: tranche.arrivesOn, capacity: String(tranche.capacity), gpuModel: tranche.gpuModel, resourceKind: tranche.resourceKind }
+      ? {
+        label: tranche.label, arrivalMonth: tranche.arrivesOn, capacity: String(tranche.capacity),
+        gpuModel: tranche.gpuModel, resourceKind: tranche.resourceKind,
+      }
       : { gpuModel: "NVIDIA B200", resourceKind: "GPU" },
   });
   return (

@@ -40,7 +40,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 /** The amendment form starts from the version being amended. */
-function valuesOf(decision: { outcome: string; approvedGpus: number; note: string | null; proposedConditions: { text: string; dueOn: string }[] }): DecisionValues {
+function valuesOf(decision: {
+  outcome: string; approvedGpus: number; note: string | null; proposedConditions: { text: string; dueOn: string }[];
+}): DecisionValues {
   return { outcome: decision.outcome, approvedGpus: String(decision.approvedGpus), conditions: decision.proposedConditions, note: decision.note ?? "" };
 }
 
@@ -93,7 +95,8 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="agenda" className="space-y-3">
         <h2 id="agenda" className="text-lg font-bold">{t("meeting.agenda")} <span className="text-sm font-normal text-slate-600">({t("meeting.items", { count: meeting.items.length })})</span></h2>
         {meeting.items.length === 0 ? <p className="card">{t("meeting.agendaEmpty")}</p> : (
-          <AgendaTable items={meeting.items} meetingNumber={meeting.number} reorder={secretariat && planning && meeting.items.length > 1 ? { version: meeting.version } : null} />
+          <AgendaTable items={meeting.items} meetingNumber={meeting.number}
+            reorder={secretariat && planning && meeting.items.length > 1 ? { version: meeting.version } : null} />
         )}
       </section>
 

@@ -74,7 +74,10 @@ function AllocateForm({ approved, tranches, lastResult }: {
 export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
   const { overview, pool, ledger, approved } = loaderData;
   const { t, td, n, locale } = useT();
-  const totals = overview.tranches.reduce((s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }), { capacity: 0, allocated: 0 });
+  const totals = overview.tranches.reduce(
+    (s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }),
+    { capacity: 0, allocated: 0 },
+  );
   const pct = (part: number, whole: number) => (whole > 0 ? ` (${Math.round((part / whole) * 100)}%)` : "");
   return (
     <div className="space-y-6">

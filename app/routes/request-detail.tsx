@@ -147,7 +147,10 @@ function EventForm({ type, version, result, reloadHref }: { type: string; versio
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting, hasNotice, openMeetings } = loaderData;
+  const {
+    item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting,
+    hasNotice, openMeetings,
+  } = loaderData;
   const [search] = useSearchParams();
   const historyParams = new URLSearchParams();
   if (history.order === "oldest") historyParams.set("history", "oldest");

@@ -50,6 +50,9 @@ export async function addComment({ user, requestId, body }: { user: CurrentUser;
     id: created.id,
     body: created.body,
     createdAt: created.createdAt.toISOString(),
-    author: { id: user.id, name: user.name, role: user.role, organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn } },
+    author: {
+      id: user.id, name: user.name, role: user.role,
+      organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn },
+    },
   };
 }

@@ -149,7 +149,8 @@ export async function handleMeetingForm({ user, locale, meetingId, form }: { use
   const requestId = text(form, "requestId");
   const decision = decisionFromForm(form);
   if (decision.problem) {
-    return data<MeetingFormResult>({ ok: false, conflict: false, message: translate(locale, decision.problem), intent, requestId, values: decision.values }, { status: 422 });
+    const message = translate(locale, decision.problem);
+    return data<MeetingFormResult>({ ok: false, conflict: false, message, intent, requestId, values: decision.values }, { status: 422 });
   }
   const answer = await pageAction(locale, async () => {
     if (!requestId) throw invalid();
