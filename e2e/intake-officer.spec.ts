@@ -206,10 +206,15 @@ test("the list filters, searches, sorts and pages on the server; user text is sh
   await page.getByRole("link", { name: "다음 페이지 →" }).click();
   await expect(page).toHaveURL(/cursor=/);
   // the URL changes before React renders the new rows: wait for the second page itself
-  await expect(page.getByRole("link", { name: "← 첫 페이지" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "← 이전 페이지" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "« 첫 페이지" })).toBeVisible();
   const secondRows = await rowIds();
   expect(secondRows.length).toBeGreaterThan(0);
   expect(secondRows.some((r) => firstRows.includes(r))).toBe(false);
+  // and back: the previous page is the first page again
+  await page.getByRole("link", { name: "← 이전 페이지" }).click();
+  await expect(page.getByRole("link", { name: "← 이전 페이지" })).toHaveCount(0);
+  expect(await rowIds()).toEqual(firstRows);
 
   await page.goto(`/requests?q=${encodeURIComponent("이런 제목은 없습니다")}`);
   await expect(page.getByTestId("empty-state")).toContainText("조건에 맞는 요청이 없습니다");

@@ -44,7 +44,7 @@ test("cancelled meeting: every item back to joint planning with the reason; the 
     await expect(officer.getByTestId("request-state")).toHaveText("공동계획 수립 중");
     await expect(officer.getByTestId("request-meetings")).toContainText("취소");
     await expect(officer.getByTestId("request-meetings")).toContainText("회의 취소로 돌아감");
-    const last = officer.getByTestId("history").locator(":scope > li").last();
+    const last = officer.getByTestId("history").locator(":scope > li").first();
     await expect(last).toContainText("안건에서 내림 → 공동계획 수립 중");
     await expect(last).toContainText("사유: 위원장 해외 출장으로 회의를 열 수 없음");
   }

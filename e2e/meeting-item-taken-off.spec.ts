@@ -50,7 +50,7 @@ test("item taken off: back to joint planning with the reason; its 의안번호 s
   await expect(officer.getByTestId("request-state")).toHaveText("공동계획 수립 중");
   await expect(officer.getByTestId("request-meetings")).toContainText(`제${number}회-1`);
   await expect(officer.getByTestId("request-meetings")).toContainText("사무국이 안건에서 내림");
-  const last = officer.getByTestId("history").locator(":scope > li").last();
+  const last = officer.getByTestId("history").locator(":scope > li").first();
   await expect(last).toContainText("안건에서 내림 → 공동계획 수립 중");
   await expect(last).toContainText("사유: 실증 기관 협약이 끝난 뒤 다음 회의에 상정");
   // the decided one: the officer reads the published minutes of their own item

@@ -17,7 +17,7 @@ test("agenda unlocked and re-locked: only while nothing is decided, with the rea
   // a locked agenda takes nothing: the late request is not offered
   await expect(page.getByRole("button", { name: "안건에 올리기" })).toHaveCount(0);
 
-  let unlock = await openCorrection(page, "안건 확정 해제");
+  const unlock = await openCorrection(page, "안건 확정 해제");
   await expect(unlock).toContainText("심의 결과가 기록되기 전까지만 확정을 풀 수 있습니다.");
   await unlock.getByRole("button", { name: "확정을 해제합니다" }).click(); // the reason is required (the browser stops it)
   await expect(page.getByTestId("meeting-status")).toHaveText("안건 확정");

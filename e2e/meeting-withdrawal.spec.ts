@@ -21,7 +21,7 @@ test("withdrawal before the lock takes the item off and the minutes publish; aft
   await expect(officer.getByTestId("notice")).toHaveText("요청을 철회했습니다.");
   await expect(officer.getByTestId("request-state")).toHaveText("철회");
   await expect(officer.getByTestId("request-meetings")).toContainText("부처가 철회함");
-  await expect(officer.getByTestId("history").locator(":scope > li").last()).toContainText("사유: 부처 자체 예산으로 추진하기로 함");
+  await expect(officer.getByTestId("history").locator(":scope > li").first()).toContainText("사유: 부처 자체 예산으로 추진하기로 함");
 
   // the secretariat's agenda: the item is gone, recorded as withdrawn; lock, decide, publish
   const page = await pageAs(browser, SECRETARIAT);

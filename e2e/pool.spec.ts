@@ -98,7 +98,7 @@ test("officers see their own request's allocations but not the pool; the admin e
   await newTranche.getByLabel("도입 월").fill("2029-02");
   await newTranche.getByLabel("용량").fill("100000");
   await newTranche.getByRole("button", { name: "도입 차수 추가" }).click();
-  await expect(admin.getByRole("alert")).toContainText("풀 전체 물량");
+  await expect(newTranche.locator(".field-error")).toContainText("풀 전체 물량"); // beside the capacity it is about
   await admin.screenshot({ path: "test-results/pool-admin-ko.png", fullPage: true });
   expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await admin.getByRole("button", { name: "English" }).click();

@@ -127,6 +127,7 @@ class Client {
     const set = res.headers.getSetCookie();
     if (set.length) this.cookie = set.map((c) => c.split(";")[0]).join("; ");
     const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chaos script reads whatever JSON the server answered
     let parsed: any = null;
     try {
       parsed = text ? JSON.parse(text) : null;

@@ -19,7 +19,7 @@ import {
   type RequestSnapshot,
 } from "./demand-request.machine";
 import { STATE_KEYS, sampleEvent, stateKey } from "./fixtures";
-import { ALL_ACTORS, eventsFor, firstFailingGuard, outcomesIn, payloadVariants, reachableSnapshots, type Outcome } from "./test-events";
+import { ALL_ACTORS, firstFailingGuard, outcomesIn, payloadVariants, reachableSnapshots, type Outcome } from "./test-events";
 
 const serialize = (s: RequestSnapshot) => JSON.stringify({ value: s.value, context: s.context });
 
@@ -164,7 +164,11 @@ describe("whole machine", { timeout: 600_000 }, () => {
       while (queue.length && !final) {
         const cur = queue.shift()!;
         if (bySerial.get(cur)?.status === "done") final = true;
-        for (const t of edges.get(cur) ?? []) if (!seen.has(t)) (seen.add(t), queue.push(t));
+        for (const t of edges.get(cur) ?? []) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          queue.push(t);
+        }
       }
       expect(final, stateKey(s)).toBe(true);
     }

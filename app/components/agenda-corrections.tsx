@@ -1,6 +1,9 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Form, useNavigation } from "react-router";
+import { Field, FormErrors, SelectField, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
+import { reasonFormSchema, updateMeetingFormSchema } from "~/modules/meetings/meeting.schema";
 
 interface MeetingDetails {
   id: string;
@@ -23,37 +26,26 @@ function Step({ summary, open, danger, children }: { summary: string; open?: boo
 }
 
 /** Date, start time, title, place and attendees of a meeting whose agenda is still open (a postponement). */
-export function MeetingEditForm({ meeting, open }: { meeting: MeetingDetails; open?: boolean }) {
+export function MeetingEditForm({ meeting, open, lastResult }: { meeting: MeetingDetails; open?: boolean; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
-  const field = (name: string) => `edit-${name}`;
+  const [form, fields] = useSchemaForm({
+    id: "meeting-update", schema: updateMeetingFormSchema, lastResult,
+    defaultValue: { date: meeting.date, startTime: meeting.startTime ?? "", title: meeting.title, place: meeting.place, attendees: meeting.attendees.join("\n") },
+  });
   return (
     <Step summary={`${t("deliberation.meeting.edit.title")}…`} open={open}>
-      <Form method="post" className="grid gap-3 md:grid-cols-2" aria-describedby="edit-hint">
+      <Form method="post" {...getFormProps(form)} className="grid gap-3 md:grid-cols-2" aria-describedby="edit-hint">
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="expectedVersion" value={meeting.version} />
         <p id="edit-hint" className="text-sm text-slate-700 md:col-span-2">{t("deliberation.meeting.edit.hint")}</p>
-        <div>
-          <label className="field-label" htmlFor={field("date")}>{t("meeting.date")}</label>
-          <input id={field("date")} name="date" type="date" required defaultValue={meeting.date} className="field-input" />
-        </div>
-        <div>
-          <label className="field-label" htmlFor={field("startTime")}>{t("deliberation.meeting.startTime")}</label>
-          <input id={field("startTime")} name="startTime" type="time" defaultValue={meeting.startTime ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label className="field-label" htmlFor={field("title")}>{t("meeting.title")}</label>
-          <input id={field("title")} name="title" required minLength={2} maxLength={200} defaultValue={meeting.title} className="field-input" />
-        </div>
-        <div>
-          <label className="field-label" htmlFor={field("place")}>{t("meeting.place")}</label>
-          <input id={field("place")} name="place" required maxLength={200} defaultValue={meeting.place} className="field-input" />
-        </div>
-        <div className="md:col-span-2">
-          <label className="field-label" htmlFor={field("attendees")}>{t("deliberation.meeting.attendees")}</label>
-          <textarea id={field("attendees")} name="attendees" rows={4} defaultValue={meeting.attendees.join("\n")} className="field-input" aria-describedby="attendees-hint" />
-          <p id="attendees-hint" className="text-xs text-slate-600">{t("deliberation.meeting.attendeesHint")}</p>
-        </div>
+        <div className="md:col-span-2"><FormErrors form={form} /></div>
+        <Field meta={fields.date} label={t("meeting.date")} type="date" />
+        <Field meta={fields.startTime} label={t("deliberation.meeting.startTime")} type="time" />
+        <Field meta={fields.title} label={t("meeting.title")} />
+        <Field meta={fields.place} label={t("meeting.place")} />
+        <TextareaField meta={fields.attendees} label={t("deliberation.meeting.attendees")} hint={t("deliberation.meeting.attendeesHint")}
+          className="md:col-span-2" textareaProps={{ rows: 4 }} />
         <p className="md:col-span-2"><button type="submit" className="btn-primary" disabled={busy}>{t("deliberation.meeting.edit.save")}</button></p>
       </Form>
     </Step>
@@ -64,7 +56,7 @@ export function MeetingEditForm({ meeting, open }: { meeting: MeetingDetails; op
  * A correction that needs only a reason: unlock the agenda, cancel the meeting, or take one item off
  * (then a choice of the items too). `hint` says what it does.
  */
-export function ReasonForm({ intent, version, summary, hint, reasonLabel, confirm, open, danger, items }: {
+export function ReasonForm({ intent, version, summary, hint, reasonLabel, confirm, open, danger, items, lastResult }: {
   intent: "unlock" | "cancel" | "remove";
   version: number;
   summary: string;
@@ -74,29 +66,24 @@ export function ReasonForm({ intent, version, summary, hint, reasonLabel, confir
   open?: boolean;
   danger?: boolean;
   items?: { value: string; label: string }[];
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
   const id = (name: string) => `${intent}-${name}`;
+  const [form, fields] = useSchemaForm({ id: `meeting-${intent}`, schema: reasonFormSchema, lastResult });
   return (
     <Step summary={`${summary}…`} open={open} danger={danger}>
-      <Form method="post" className="space-y-2">
+      <Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="expectedVersion" value={version} />
         <p className="alert-info" id={id("hint")}>{hint}</p>
+        <FormErrors form={form} />
         {items ? (
-          <div>
-            <label className="field-label" htmlFor={id("request")}>{t("deliberation.meeting.remove.choose")}</label>
-            <select id={id("request")} name="request" required defaultValue="" className="field-input">
-              <option value="" disabled>{t("request.form.choose")}</option>
-              {items.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
-            </select>
-          </div>
+          <SelectField meta={fields.request} label={t("deliberation.meeting.remove.choose")} placeholder={t("request.form.choose")} options={items}
+            selectProps={{ required: true }} />
         ) : null}
-        <div>
-          <label className="field-label" htmlFor={id("reason")}>{reasonLabel}</label>
-          <textarea id={id("reason")} name="reason" required maxLength={2000} rows={2} className="field-input" />
-        </div>
+        <TextareaField meta={fields.reason} label={reasonLabel} textareaProps={{ rows: 2 }} />
         <button type="submit" className={danger ? "btn-danger" : "btn-primary"} disabled={busy} aria-describedby={id("hint")}>{confirm}</button>
       </Form>
     </Step>

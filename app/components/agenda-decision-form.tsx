@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useHydrated } from "~/utils/use-hydrated";
 import { Form, useNavigation } from "react-router";
 import { useT } from "~/i18n/use-t";
 
@@ -32,7 +33,7 @@ export function AgendaDecisionForm({ request, error, values, mode = "decide" }: 
   const amend = mode === "amend";
   const { t, td, n } = useT();
   const busy = useNavigation().state !== "idle";
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState(values?.outcome ?? "");
   const initial = values?.conditions ?? [];
   const [rows, setRows] = useState<Row[]>(() =>
@@ -40,14 +41,13 @@ export function AgendaDecisionForm({ request, error, values, mode = "decide" }: 
   );
   const nextKey = useRef(BLANK_ROWS + initial.length);
   const blankRow = (): Row => ({ key: nextKey.current++, text: "", dueOn: "" });
-  useEffect(() => {
-    setHydrated(true);
-    // with JavaScript, one blank row is enough: more can be added
-    setRows((current) => {
-      const filled = current.filter((r) => r.text || r.dueOn);
-      return filled.length > 0 ? filled : current.slice(0, 1);
-    });
-  }, []);
+  // with JavaScript, one blank row is enough: more can be added (once, as soon as the page is hydrated)
+  const [trimmed, setTrimmed] = useState(false);
+  if (hydrated && !trimmed) {
+    setTrimmed(true);
+    const filled = rows.filter((r) => r.text || r.dueOn);
+    setRows(filled.length > 0 ? filled : rows.slice(0, 1));
+  }
   const id = (name: string) => `${amend ? "amend-" : ""}${name}-${request.id}`;
   const showConditions = !hydrated || outcome === "approveWithConditions";
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useHydrated } from "~/utils/use-hydrated";
 import { Form, Link, useNavigation, useSubmit } from "react-router";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
@@ -41,13 +42,15 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
   // a drag shows its preview locally until the server's order comes back
   const [local, setLocal] = useState<{ base: string; order: string[] } | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [lastMove, setLastMove] = useState<{ id: string; dir: "up" | "down" } | null>(null);
   const dropped = useRef(false);
-  useEffect(() => setHydrated(true), []);
-  useEffect(() => {
+  // the preview ends when the navigation it started has finished (state adjusted while rendering, not in an effect)
+  const [seenNavState, setSeenNavState] = useState(navState);
+  if (seenNavState !== navState) {
+    setSeenNavState(navState);
     if (navState === "idle") setLocal(null);
-  }, [navState]);
+  }
   // keyboard users keep their place: focus follows the item they moved
   useEffect(() => {
     if (!lastMove) return;
@@ -71,7 +74,7 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
   };
 
   const table = (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <div className="overflow-x-auto" role="region" aria-label={t("meeting.agenda")} tabIndex={0}>
     <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="agenda">
       <thead>
         <tr className="border-b-2 border-slate-300 text-left">

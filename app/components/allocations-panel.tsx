@@ -10,7 +10,9 @@ type ReleaseResult = { ok: boolean; message: string };
  * The secretariat can release an active allocation; the form posts to /pool/release and the page
  * reloads its data afterwards.
  */
-export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { allocations: AllocationView[]; approvedGpus: number | null; canRelease: boolean }) {
+export function AllocationsPanel({ allocations, approvedGpus, canRelease }: {
+  allocations: AllocationView[]; approvedGpus: number | null; canRelease: boolean;
+}) {
   const { t, n, d, locale } = useT();
   const fetcher = useFetcher<ReleaseResult>();
   if (allocations.length === 0 && !approvedGpus) return null;
@@ -23,7 +25,7 @@ export function AllocationsPanel({ allocations, approvedGpus, canRelease }: { al
         <div role={fetcher.data.ok ? "status" : "alert"} className={fetcher.data.ok ? "alert-success" : "alert-error"}>{fetcher.data.message}</div>
       ) : null}
       {allocations.length === 0 ? <p className="text-sm">{t("pool.panel.empty")}</p> : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-labelledby="allocations" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">

@@ -28,7 +28,9 @@ function useSize() {
  * goes to the API by XHR so large uploads show progress; without it the form posts to the page route
  * `/requests/:id/attachments`, which redirects back here with a banner in the query string.
  */
-export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxBytes }: { requestId: string; items: AttachmentView[]; canChange: boolean; maxFiles: number; maxBytes: number }) {
+export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxBytes }: {
+  requestId: string; items: AttachmentView[]; canChange: boolean; maxFiles: number; maxBytes: number;
+}) {
   const { t, td, d, locale } = useT();
   const size = useSize();
   const files = items.filter((a) => a.conditionId === null);
@@ -92,7 +94,7 @@ export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxByt
         {shown ? <p role={shown.ok ? "status" : "alert"} className={shown.ok ? "alert-success" : "alert-error"} data-testid="attachment-banner">{shown.text}</p> : null}
       </div>
       {files.length === 0 ? <p className="text-sm">{t("attachment.empty")}</p> : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-labelledby="attachments-title" tabIndex={0}>
           <table className="w-full border-collapse text-sm" data-testid="attachments">
             <thead>
               <tr className="border-b-2 border-slate-300 text-left">

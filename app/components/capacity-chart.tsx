@@ -37,7 +37,7 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
       </div>
       <details className="chart-table text-sm">
         <summary className="cursor-pointer">{t("pool.chart.table")}</summary>
-        <div className="mt-2 max-h-72 overflow-auto" tabIndex={0}>
+        <div className="mt-2 max-h-72 overflow-auto" role="region" aria-label={t("pool.chart.caption")} tabIndex={0}>
           <table className="w-full text-right">
             <caption className="sr-only">{t("pool.chart.caption")}</caption>
             <thead>

@@ -1,6 +1,10 @@
-import { useEffect, useRef } from "react";
+import { getFormProps } from "@conform-to/react";
 import { useFetcher } from "react-router";
+import { ActionResult } from "~/components/action-result";
+import { FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
+import { commentFormSchema } from "~/modules/comments/comment.schema";
+import { replyFor, resultFor, type FormReply } from "~/utils/form";
 
 export interface CommentItem {
   id: string;
@@ -12,12 +16,10 @@ export interface CommentItem {
 /** The request's discussion thread (issue 15): oldest first, a form for those who may write. */
 export function CommentsPanel({ comments, canComment }: { comments: CommentItem[]; canComment: boolean }) {
   const { t, td, dt, locale } = useT();
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>();
-  const form = useRef<HTMLFormElement>(null);
+  const fetcher = useFetcher<FormReply>();
   const busy = fetcher.state !== "idle";
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) form.current?.reset();
-  }, [fetcher.state, fetcher.data]);
+  const [form, fields] = useSchemaForm({ id: "comment", schema: commentFormSchema, lastResult: resultFor(fetcher.data, "comment") });
+  const said = replyFor(fetcher.data, "comment");
   return (
     <section aria-labelledby="comments" className="card space-y-3">
       <h2 id="comments" className="text-lg font-bold">{t("notify.comments.title")}</h2>
@@ -35,12 +37,11 @@ export function CommentsPanel({ comments, canComment }: { comments: CommentItem[
         ))}
       </ol>
       {canComment ? (
-        <fetcher.Form method="post" ref={form} className="space-y-2">
+        <fetcher.Form method="post" {...getFormProps(form)} className="space-y-2">
           <input type="hidden" name="intent" value="comment" />
-          <label className="field-label" htmlFor="comment-body">{t("notify.comments.body")}</label>
-          <textarea id="comment-body" name="body" required maxLength={4000} rows={3} className="field-input" />
-          {fetcher.data && !fetcher.data.ok ? <p role="alert" className="alert-error">{fetcher.data.message}</p> : null}
-          {fetcher.data?.ok ? <p role="status" className="text-sm">{t("notify.comments.posted")}</p> : null}
+          <FormErrors form={form} />
+          <TextareaField meta={fields.body} label={t("notify.comments.body")} />
+          {said ? <ActionResult result={said} /> : null}
           <button type="submit" className="btn-primary" disabled={busy}>{t("notify.comments.post")}</button>
         </fetcher.Form>
       ) : null}

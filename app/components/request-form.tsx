@@ -1,6 +1,7 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "react-router";
+import { ErrorList, Field, SelectField, TextareaField, unkeyed } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { intakeFormSchema, parseIntakeForm } from "~/modules/requests/intake-form";
 import { AI_WORK, DATA_READINESS, DOMAINS, SECTORS } from "~/modules/requests/request.schema";
@@ -13,11 +14,6 @@ const FIELDS = ["title", "domain", "sector", "problemStatement", "aiWork", "gpus
 /** Stored values → form strings (booleans as the radios' "true"/"false", nothing for null). */
 function toDefaults(values: FormValues): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
-}
-
-/** Conform props without `key` (React wants it passed directly, not spread). */
-function unkeyed<T extends { key?: string }>({ key: _key, ...props }: T) {
-  return props;
 }
 
 /**
@@ -41,14 +37,8 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
   const label = (k: string) => td(`request.form.${k}`);
   const invalid = FIELDS.filter((k) => fields[k].errors?.length);
 
-  const errorOf = (field: FieldMetadata<unknown>) =>
-    field.errors?.length ? <p id={field.errorId} className="field-error">{field.errors[0]}</p> : null;
   const text = (k: "title" | "contactName" | "contactEmail", type: "text" | "email" = "text") => (
-    <div className={k === "title" ? "md:col-span-2" : undefined}>
-      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
-      <input {...unkeyed(getInputProps(fields[k], { type }))} className="field-input" />
-      {errorOf(fields[k])}
-    </div>
+    <Field meta={fields[k]} label={label(k)} type={type} className={k === "title" ? "md:col-span-2" : undefined} />
   );
   const number = (k: "gpusRequested" | "durationMonths" | "budgetKrw", unit: string) => {
     const value = Number(fields[k].value);
@@ -62,26 +52,16 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
             {fields[k].value && Number.isFinite(value) ? `${n(value)} ${unit}` : ""}
           </output>
         </div>
-        {errorOf(fields[k])}
+        <ErrorList id={fields[k].errorId} errors={fields[k].errors} />
       </div>
     );
   };
   const select = (k: "domain" | "sector" | "aiWork", options: readonly string[], prefix: string) => (
-    <div>
-      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
-      <select {...unkeyed(getSelectProps(fields[k]))} className="field-input">
-        <option value="">{t("request.form.choose")}</option>
-        {options.map((o) => <option key={o} value={o}>{td(`${prefix}.${o}`)}</option>)}
-      </select>
-      {errorOf(fields[k])}
-    </div>
+    <SelectField meta={fields[k]} label={label(k)} placeholder={t("request.form.choose")}
+      options={options.map((o) => ({ value: o, label: td(`${prefix}.${o}`) }))} />
   );
   const area = (k: "problemStatement" | "expectedOutcomes") => (
-    <div className="md:col-span-2">
-      <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
-      <textarea {...unkeyed(getTextareaProps(fields[k]))} rows={4} className="field-input" />
-      {errorOf(fields[k])}
-    </div>
+    <TextareaField meta={fields[k]} label={label(k)} className="md:col-span-2" textareaProps={{ rows: 4 }} />
   );
   const radios = (k: "dataReadiness" | "npuCapable", options: { value: string; label: string }[]) => (
     <fieldset aria-invalid={fields[k].errors?.length ? true : undefined} aria-describedby={fields[k].errors?.length ? fields[k].errorId : undefined}>
@@ -96,7 +76,7 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
           );
         })}
       </div>
-      {errorOf(fields[k])}
+      <ErrorList id={fields[k].errorId} errors={fields[k].errors} />
     </fieldset>
   );
 
@@ -123,11 +103,7 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
       {area("problemStatement")}
       {select("aiWork", AI_WORK, "request.form.aiWorks")}
       {number("gpusRequested", t("request.form.gpuUnit"))}
-      <div>
-        <label htmlFor={fields.desiredStartMonth.id} className="field-label">{label("desiredStartMonth")}</label>
-        <input {...unkeyed(getInputProps(fields.desiredStartMonth, { type: "month" }))} placeholder="YYYY-MM" className="field-input" />
-        {errorOf(fields.desiredStartMonth)}
-      </div>
+      <Field meta={fields.desiredStartMonth} label={label("desiredStartMonth")} type="month" inputProps={{ placeholder: "YYYY-MM" }} />
       {number("durationMonths", t("request.form.monthUnit"))}
       {radios("dataReadiness", DATA_READINESS.map((r) => ({ value: r, label: td(`request.form.readiness.${r}`) })))}
       {radios("npuCapable", [{ value: "true", label: t("common.yes") }, { value: "false", label: t("common.no") }])}

@@ -29,7 +29,7 @@ export type CustomReason = keyof typeof CUSTOM_REASONS;
 /** Fields a person picks rather than types (a wrong value means "choose one"). */
 const CHOICES = new Set<string>([
   "domain", "sector", "aiWork", "dataReadiness", "npuCapable", "resourceKind", "outcome", "action", "state",
-  "requestId", "requestIds", "trancheId", "meetingId", "items",
+  "requestId", "requestIds", "request", "trancheId", "role", "organizationCode", "meetingId", "items",
 ]);
 const MONTHS = new Set<string>(["desiredStartMonth", "arrivalMonth", "startMonth"]);
 const DATES = new Set<string>(["date", "dueOn"]);

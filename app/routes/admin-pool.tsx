@@ -1,15 +1,19 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import type { ReactNode } from "react";
 import { Form, useNavigation } from "react-router";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/admin-pool";
 import { ActionResult } from "~/components/action-result";
+import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import { RESOURCE_KINDS } from "~/modules/pool/pool.schema";
+import { RESOURCE_KINDS, createTrancheFormSchema, setPoolFormSchema, updateTrancheFormSchema } from "~/modules/pool/pool.schema";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { getPool, listTranches, type TrancheView } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
+import { resultFor } from "~/utils/form";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -24,32 +28,51 @@ export async function action({ request, context }: Route.ActionArgs) {
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
-/** The tranche fields; `prefix` keeps ids unique per form. */
-function TrancheFields({ prefix, tranche, errors }: { prefix: string; tranche?: TrancheView; errors?: Record<string, string> }) {
+/** A tranche's fields: a new one, or one of the list (its save button sits outside, `form=` its id). */
+function TrancheForm({ tranche, lastResult, children }: { tranche?: TrancheView; lastResult?: SubmissionResult<string[]>; children?: ReactNode }) {
   const { t, td } = useT();
-  const field = (name: string, label: string, input: React.ReactNode) => (
-    <div>
-      <label className="field-label" htmlFor={`${prefix}-${name}`}>{label}</label>
-      {input}
-      {errors?.[name] ? <p id={`${prefix}-${name}-error`} className="field-error">{errors[name]}</p> : null}
-    </div>
-  );
-  const described = (name: string) => (errors?.[name] ? { "aria-invalid": true, "aria-describedby": `${prefix}-${name}-error` } : {});
+  const [form, fields] = useSchemaForm({
+    id: tranche ? `update-${tranche.id}` : "tranche-new",
+    schema: tranche ? updateTrancheFormSchema : createTrancheFormSchema,
+    lastResult,
+    defaultValue: tranche
+      ? {
+        label: tranche.label, arrivalMonth: tranche.arrivesOn, capacity: String(tranche.capacity),
+        gpuModel: tranche.gpuModel, resourceKind: tranche.resourceKind,
+      }
+      : { gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+  });
   return (
-    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-      {field("label", t("pool.admin.label"), <input id={`${prefix}-label`} name="label" required maxLength={100} defaultValue={tranche?.label} className="field-input" {...described("label")} />)}
-      {field("arrivalMonth", t("pool.arrivesOn"), <input id={`${prefix}-arrivalMonth`} name="arrivalMonth" required pattern="\d{4}-\d{2}" placeholder="2026-02" defaultValue={tranche?.arrivesOn} className="field-input" {...described("arrivalMonth")} />)}
-      {field("capacity", t("pool.capacity"), <input id={`${prefix}-capacity`} name="capacity" type="number" min={1} required defaultValue={tranche?.capacity} className="field-input" {...described("capacity")} />)}
-      {field("gpuModel", t("pool.gpuModel"), <input id={`${prefix}-gpuModel`} name="gpuModel" required maxLength={100} defaultValue={tranche?.gpuModel ?? "NVIDIA B200"} className="field-input" {...described("gpuModel")} />)}
-      {field("resourceKind", t("pool.resourceKind"), (
-        <select id={`${prefix}-resourceKind`} name="resourceKind" defaultValue={tranche?.resourceKind ?? "GPU"} className="field-input">
-          {RESOURCE_KINDS.map((k) => <option key={k} value={k}>{td(`pool.kinds.${k}`)}</option>)}
-        </select>
-      ))}
-    </div>
+    <Form method="post" {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value={tranche ? "updateTranche" : "createTranche"} />
+      {tranche ? <input type="hidden" name="trancheId" value={tranche.id} /> : null}
+      {tranche ? <input type="hidden" name="expectedVersion" value={tranche.version} /> : null}
+      <FormErrors form={form} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <Field meta={fields.label} label={t("pool.admin.label")} />
+        <Field meta={fields.arrivalMonth} label={t("pool.arrivesOn")} type="month" inputProps={{ placeholder: "2026-02" }} />
+        <Field meta={fields.capacity} label={t("pool.capacity")} type="number" inputProps={{ inputMode: "numeric" }} />
+        <Field meta={fields.gpuModel} label={t("pool.gpuModel")} />
+        <SelectField meta={fields.resourceKind} label={t("pool.resourceKind")} options={RESOURCE_KINDS.map((k) => ({ value: k, label: td(`pool.kinds.${k}`) }))} />
+      </div>
+      {children}
+    </Form>
   );
 }
 
+function PoolTotalForm({ totalGpus, lastResult, pending }: { totalGpus: number; lastResult?: SubmissionResult<string[]>; pending: boolean }) {
+  const { t } = useT();
+  const busy = useNavigation().state !== "idle";
+  const [form, fields] = useSchemaForm({ id: "pool-total-form", schema: setPoolFormSchema, lastResult, defaultValue: { totalGpus: String(totalGpus) } });
+  return (
+    <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-start gap-3">
+      <input type="hidden" name="intent" value="setPool" />
+      <input type="hidden" name="expectedTotalGpus" value={totalGpus} />
+      <Field meta={fields.totalGpus} label={t("pool.admin.poolTotal")} type="number" inputProps={{ inputMode: "numeric" }} />
+      <button type="submit" className="btn-primary sm:mt-6" disabled={busy}>{pending ? t("pool.admin.saving") : t("pool.admin.savePool")}</button>
+    </Form>
+  );
+}
 
 export default function AdminPool({ loaderData, actionData }: Route.ComponentProps) {
   const { pool, tranches } = loaderData;
@@ -57,7 +80,8 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const pendingIntent = navigation.formData?.get("intent");
-  const forTranche = (id?: string) => (actionData && actionData.trancheId === id ? actionData : undefined);
+  const said = actionData?.message ? actionData : undefined;
+  const forTranche = (id?: string) => (said && said.trancheId === id ? said : undefined);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -66,20 +90,12 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
       </header>
 
       {/* a result about no tranche on the page (the pool total, a deleted tranche) is said at the top */}
-      {actionData && !tranches.some((tr) => tr.id === actionData.trancheId) ? <ActionResult result={actionData} /> : null}
+      {said && said.intent !== "createTranche" && !tranches.some((tr) => tr.id === said.trancheId) ? <ActionResult result={said} /> : null}
 
       <section aria-labelledby="pool-total" className="card space-y-2">
         <h2 id="pool-total" className="text-lg font-bold">{t("pool.admin.poolTotal")}</h2>
         <p className="text-sm" data-testid="pool-figures">{t("pool.admin.inTranches", { inTranches: n(pool.inTranches), total: n(pool.totalGpus), unscheduled: n(pool.unscheduled) })}</p>
-        <Form method="post" className="flex flex-wrap items-end gap-3">
-          <input type="hidden" name="intent" value="setPool" />
-          <input type="hidden" name="expectedTotalGpus" value={pool.totalGpus} />
-          <div>
-            <label className="field-label" htmlFor="totalGpus">{t("pool.admin.poolTotal")}</label>
-            <input id="totalGpus" name="totalGpus" type="number" min={1} required defaultValue={pool.totalGpus} className="field-input" />
-          </div>
-          <button type="submit" className="btn-primary" disabled={busy}>{pendingIntent === "setPool" ? t("pool.admin.saving") : t("pool.admin.savePool")}</button>
-        </Form>
+        <PoolTotalForm totalGpus={pool.totalGpus} lastResult={resultFor(actionData, "pool-total-form")} pending={pendingIntent === "setPool"} />
       </section>
 
       <section aria-labelledby="tranche-list" className="space-y-3">
@@ -93,12 +109,7 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
                 {tr.label} <span className="font-normal text-slate-600">· {formatMonth(locale, tr.arrivesOn)} · {t("pool.allocated")} {n(tr.allocated)} / {n(tr.capacity)}</span>
               </h3>
               {result ? <ActionResult result={result} /> : null}
-              <Form method="post" id={`update-${tr.id}`}>
-                <input type="hidden" name="intent" value="updateTranche" />
-                <input type="hidden" name="trancheId" value={tr.id} />
-                <input type="hidden" name="expectedVersion" value={tr.version} />
-                <TrancheFields prefix={`t-${tr.id}`} tranche={tr} errors={result?.errors} />
-              </Form>
+              <TrancheForm tranche={tr} lastResult={resultFor(actionData, `update-${tr.id}`)} />
               <div className="flex flex-wrap items-center gap-2">
                 <button type="submit" form={`update-${tr.id}`} className="btn-primary" disabled={busy}>{t("pool.admin.save")}</button>
                 {tr.allocated > 0 ? (
@@ -127,11 +138,10 @@ export default function AdminPool({ loaderData, actionData }: Route.ComponentPro
 
       <section aria-labelledby="new-tranche" className="card space-y-3">
         <h2 id="new-tranche" className="text-lg font-bold">{t("pool.admin.newTranche")}</h2>
-        <Form method="post" className="space-y-3">
-          <input type="hidden" name="intent" value="createTranche" />
-          <TrancheFields prefix="new" errors={actionData?.intent === "createTranche" ? actionData.errors : undefined} />
+        <TrancheForm lastResult={resultFor(actionData, "tranche-new")}>
+          {said?.intent === "createTranche" ? <ActionResult result={said} /> : null}
           <button type="submit" className="btn-primary" disabled={busy}>{pendingIntent === "createTranche" ? t("pool.admin.saving") : t("pool.admin.create")}</button>
-        </Form>
+        </TrancheForm>
       </section>
     </div>
   );

@@ -1,14 +1,17 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/admin-users";
 import { useT } from "~/i18n/use-t";
-import { translate } from "~/i18n/translate";
+import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { ROLES } from "~/modules/auth/permissions";
-import { createUserSchema, updateUserSchema } from "~/modules/users/users.schema";
+import { createUserFormSchema, updateUserSchema } from "~/modules/users/users.schema";
 import { createUser, listOrganizations, listUsers, updateUser } from "~/modules/users/users.server";
-import { appErrorMessage, readForm } from "~/utils/api.server";
+import { readForm } from "~/utils/api.server";
 import { AppError, forPage } from "~/utils/errors";
+import { resultFor } from "~/utils/form";
 import { pageLocale } from "~/utils/locale.server";
+import { formAction, pageAction } from "~/utils/page-action.server";
 
 export async function loader({ request }: Route.LoaderArgs) {
   return forPage(async () => {
@@ -18,37 +21,34 @@ export async function loader({ request }: Route.LoaderArgs) {
   });
 }
 
-type Result = { ok: boolean; message: string };
-
-export async function action({ request }: Route.ActionArgs): Promise<Result> {
+export async function action({ request }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "user:manage"));
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const intent = text("intent");
-  try {
-    if (intent === "create") {
-      const parsed = createUserSchema.safeParse({ email: text("email"), name: text("name"), role: text("role"), organizationCode: text("organizationCode"), isChair: form.get("isChair") === "on" });
-      if (!parsed.success) return { ok: false, message: translate(locale, "error.validation") };
-      const created = await createUser({ user, input: parsed.data });
-      return { ok: true, message: translate(locale, "notify.users.created", { password: created.oneTimePassword }) };
-    }
-    const userId = text("userId");
-    const input = intent === "update"
-      ? { role: text("role"), organizationCode: text("organizationCode"), isChair: form.get("isChair") === "on" }
-      : intent === "deactivate" ? { active: false } : intent === "activate" ? { active: true } : intent === "reset" ? { resetPassword: true } : null;
-    const parsed = input ? updateUserSchema.safeParse(input) : null;
-    if (!parsed?.success) return { ok: false, message: translate(locale, "error.validation") };
-    const updated = await updateUser({ user, userId, input: parsed.data });
-    if (updated.oneTimePassword) return { ok: true, message: translate(locale, "notify.users.resetDone", { name: updated.name, password: updated.oneTimePassword }) };
-    return { ok: true, message: translate(locale, "notify.users.saved") };
-  } catch (error) {
-    if (error instanceof AppError) {
-      if (error.status === 404) throw new Response(null, { status: 404 });
-      return { ok: false, message: appErrorMessage(error, locale) };
-    }
-    throw error;
+  if (intent === "create") {
+    return formAction({
+      locale, formData: form, schema: createUserFormSchema, form: "user-new",
+      fieldOf: (error) => (error.messageKey.includes("email") ? "email" : undefined),
+      work: async ({ intent: _intent, ...input }) => {
+        const created = await createUser({ user, input });
+        return { key: "notify.users.created", params: { password: created.oneTimePassword } };
+      },
+    });
   }
+  // the row forms send choices and buttons only
+  const userId = text("userId");
+  const input = intent === "update"
+    ? { role: text("role"), organizationCode: text("organizationCode"), isChair: form.get("isChair") === "on" }
+    : intent === "deactivate" ? { active: false } : intent === "activate" ? { active: true } : intent === "reset" ? { resetPassword: true } : null;
+  const parsed = input ? updateUserSchema.safeParse(input) : null;
+  return pageAction(locale, async () => {
+    if (!parsed?.success) throw new AppError("VALIDATION_FAILED", 422, "error.validation");
+    const updated = await updateUser({ user, userId, input: parsed.data });
+    if (updated.oneTimePassword) return { key: "notify.users.resetDone", params: { name: updated.name, password: updated.oneTimePassword } };
+    return "notify.users.saved";
+  }, { form: `user-${userId}` });
 }
 
 export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {
@@ -56,6 +56,10 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   const busy = useNavigation().state !== "idle";
   const { users, organizations, selfId } = loaderData;
   const orgName = (o: { nameKo: string; nameEn: string }) => (locale === "ko" ? o.nameKo : o.nameEn);
+  const [form, fields] = useSchemaForm({
+    id: "user-new", schema: createUserFormSchema, lastResult: resultFor(actionData, "user-new"),
+    defaultValue: { role: "MINISTRY_OFFICER", organizationCode: "MOHW" },
+  });
   const orgSelect = (id: string, value?: string) => (
     <select id={id} name="organizationCode" defaultValue={value} className="field-input">
       {organizations.map((o) => <option key={o.code} value={o.code}>{orgName(o)} ({o.code})</option>)}
@@ -69,15 +73,17 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("notify.users.title")}</h1>
-      {actionData ? <div role={actionData.ok ? "status" : "alert"} data-testid="users-result" className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}
+      {actionData?.message ? <div role={actionData.ok ? "status" : "alert"} data-testid="users-result" className={actionData.ok ? "alert-success" : "alert-error"}>{actionData.message}</div> : null}
 
-      <Form method="post" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-labelledby="create-user">
+      <Form method="post" {...getFormProps(form)} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-labelledby="create-user">
         <h2 id="create-user" className="text-lg font-bold sm:col-span-2 lg:col-span-6">{t("notify.users.create")}</h2>
         <input type="hidden" name="intent" value="create" />
-        <div><label className="field-label" htmlFor="new-email">{t("notify.users.email")}</label><input id="new-email" name="email" type="email" required maxLength={200} className="field-input" /></div>
-        <div><label className="field-label" htmlFor="new-name">{t("notify.users.name")}</label><input id="new-name" name="name" required maxLength={100} className="field-input" /></div>
-        <div><label className="field-label" htmlFor="new-role">{t("notify.users.role")}</label>{roleSelect("new-role", "MINISTRY_OFFICER")}</div>
-        <div><label className="field-label" htmlFor="new-org">{t("notify.users.organization")}</label>{orgSelect("new-org", "MOHW")}</div>
+        <div className="sm:col-span-2 lg:col-span-6"><FormErrors form={form} /></div>
+        <Field meta={fields.email} label={t("notify.users.email")} type="email" />
+        <Field meta={fields.name} label={t("notify.users.name")} />
+        <SelectField meta={fields.role} label={t("notify.users.role")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <SelectField meta={fields.organizationCode} label={t("notify.users.organization")}
+          options={organizations.map((o) => ({ value: o.code, label: `${orgName(o)} (${o.code})` }))} />
         <label className="flex items-center gap-2 self-end"><input type="checkbox" name="isChair" />{t("notify.users.chair")}</label>
         <button type="submit" className="btn-primary self-end" disabled={busy}>{t("notify.users.create")}</button>
       </Form>

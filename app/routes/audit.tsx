@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { auditEventTypes, auditLogPage, auditParams, auditQuerySchema } from "~/modules/audit/audit-log.server";
 import { verifyAuditChain, type AuditVerification } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/permissions.server";
+import { pageLinks } from "~/utils/paging";
 
 /** One verification at a time for the page (it reads the whole chain). */
 let running: Promise<AuditVerification> | null = null;
@@ -31,8 +32,10 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   const filters = new URLSearchParams(params);
   filters.delete("cursor");
   filters.delete("verify");
-  const next = new URLSearchParams(filters);
-  if (nextCursor) next.set("cursor", String(nextCursor));
+  filters.delete("back");
+  const unverified = new URLSearchParams(params);
+  unverified.delete("verify"); // paging does not re-run the chain check
+  const pages = pageLinks(unverified, nextCursor);
   const state = (s: string) => {
     const text = td(`workflow.state.${s}`);
     return text.startsWith("workflow.") ? s : text;
@@ -110,7 +113,8 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       )}
       <nav aria-label={t("notify.audit.title")} className="flex gap-3">
         {params.get("cursor") ? <Link to={`/audit?${filters}`}>{t("notify.audit.first")}</Link> : null}
-        {nextCursor ? <Link to={`/audit?${next}`} data-testid="audit-next">{t("notify.audit.next")}</Link> : null}
+        {pages.prev ? <Link to={`/audit${pages.prev}`} data-testid="audit-prev">{t("notify.audit.prev")}</Link> : null}
+        {pages.next ? <Link to={`/audit${pages.next}`} data-testid="audit-next">{t("notify.audit.next")}</Link> : null}
       </nav>
     </div>
   );

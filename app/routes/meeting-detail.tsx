@@ -1,3 +1,4 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { ActionResult } from "~/components/action-result";
 import type { Route } from "./+types/meeting-detail";
@@ -7,6 +8,7 @@ import { MeetingHistory } from "~/components/agenda-history";
 import { MeetingStatusBadge } from "~/components/agenda-status";
 import { AgendaTable } from "~/components/agenda-table";
 import { DecisionSummary } from "~/components/decision-summary";
+import { ErrorList, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { handleMeetingForm } from "~/modules/meetings/meeting-form.server";
@@ -16,6 +18,8 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 import { can } from "~/modules/auth/permissions";
+import { addAgendaFormSchema } from "~/modules/meetings/meeting.schema";
+import { resultFor } from "~/utils/form";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
@@ -36,7 +40,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 /** The amendment form starts from the version being amended. */
-function valuesOf(decision: { outcome: string; approvedGpus: number; note: string | null; proposedConditions: { text: string; dueOn: string }[] }): DecisionValues {
+function valuesOf(decision: {
+  outcome: string; approvedGpus: number; note: string | null; proposedConditions: { text: string; dueOn: string }[];
+}): DecisionValues {
   return { outcome: decision.outcome, approvedGpus: String(decision.approvedGpus), conditions: decision.proposedConditions, note: decision.note ?? "" };
 }
 
@@ -50,10 +56,11 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
   const undecided = meeting.items.filter((i) => !i.decision).length;
   const inline = actionData && !actionData.ok && (actionData.intent === "decide" || actionData.intent === "amend") ? actionData : null;
   const failed = (intent: string) => !!actionData && !actionData.ok && actionData.intent === intent;
-  const banner = actionData && !inline ? actionData : created ? { ok: true, conflict: false, message: t("meeting.created") } : null;
+  const banner = actionData && !inline && actionData.message ? actionData : created ? { ok: true, conflict: false, message: t("meeting.created") } : null;
   const heading = t("meeting.fullTitle", { number: meeting.number, title: meeting.title });
   const agendaNumber = (n: number) => t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item: n });
   const titleOf = (r: { title: string | null }) => r.title ?? t("request.untitled");
+  const [addForm, addFields] = useSchemaForm({ id: "add", schema: addAgendaFormSchema, lastResult: resultFor(actionData, "add") });
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -88,7 +95,8 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       <section aria-labelledby="agenda" className="space-y-3">
         <h2 id="agenda" className="text-lg font-bold">{t("meeting.agenda")} <span className="text-sm font-normal text-slate-600">({t("meeting.items", { count: meeting.items.length })})</span></h2>
         {meeting.items.length === 0 ? <p className="card">{t("meeting.agendaEmpty")}</p> : (
-          <AgendaTable items={meeting.items} meetingNumber={meeting.number} reorder={secretariat && planning && meeting.items.length > 1 ? { version: meeting.version } : null} />
+          <AgendaTable items={meeting.items} meetingNumber={meeting.number}
+            reorder={secretariat && planning && meeting.items.length > 1 ? { version: meeting.version } : null} />
         )}
       </section>
 
@@ -113,11 +121,13 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
         <section aria-labelledby="agenda-tools" className="space-y-4">
           <h2 id="agenda-tools" className="sr-only">{t("meeting.addItem")}</h2>
           <div className="grid gap-4 md:grid-cols-2 md:items-start">
-            <Form method="post" className="card space-y-2">
+            <Form method="post" {...getFormProps(addForm)} className="card space-y-2">
               <input type="hidden" name="intent" value="add" />
-              <label className="field-label" htmlFor="add-request">{t("meeting.chooseRequest")}</label>
+              <label className="field-label" htmlFor={addFields.request.id}>{t("meeting.chooseRequest")}</label>
               {eligible.length === 0 ? <p className="text-sm">{t("meeting.noEligible")}</p> : (
-                <select id="add-request" name="request" required className="field-input" defaultValue="" aria-describedby="add-hint">
+                <select id={addFields.request.id} name={addFields.request.name} required className="field-input" defaultValue=""
+                  aria-invalid={addFields.request.errors ? true : undefined}
+                  aria-describedby={addFields.request.errors ? `${addFields.request.errorId} add-hint` : "add-hint"}>
                   <option value="" disabled>{t("request.form.choose")}</option>
                   {eligible.map((r) => (
                     <option key={r.id} value={`${r.id}:${r.version}`} disabled={!r.coSigned}>
@@ -128,6 +138,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
                 </select>
               )}
               <p id="add-hint" className="text-xs text-slate-600">{t("meeting.addItemHint")}</p>
+              <ErrorList id={addFields.request.errorId} errors={addFields.request.errors} />
               <button type="submit" className="btn-primary" disabled={busy || !eligible.some((r) => r.coSigned)}>{t("meeting.addItem")}</button>
             </Form>
             <details className="card">
@@ -141,9 +152,9 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
             </details>
           </div>
           <div className="grid gap-4 md:grid-cols-2 md:items-start">
-            <MeetingEditForm meeting={meeting} open={failed("update")} />
+            <MeetingEditForm meeting={meeting} open={failed("update")} lastResult={resultFor(actionData, "meeting-update")} />
             {meeting.items.length > 0 ? (
-              <ReasonForm intent="remove" version={meeting.version} open={failed("remove")}
+              <ReasonForm intent="remove" version={meeting.version} open={failed("remove")} lastResult={resultFor(actionData, "meeting-remove")}
                 summary={t("deliberation.meeting.remove.title")} hint={t("deliberation.meeting.remove.hint")}
                 reasonLabel={t("deliberation.meeting.remove.reason")} confirm={t("deliberation.meeting.remove.confirm")}
                 items={meeting.items.map((i) => ({ value: `${i.request.id}:${i.request.version}`, label: `${agendaNumber(i.number)} ${titleOf(i.request)}` }))} />
@@ -153,7 +164,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       ) : null}
 
       {secretariat && status === "agendaLocked" ? (
-        <ReasonForm intent="unlock" version={meeting.version} open={failed("unlock")}
+        <ReasonForm intent="unlock" version={meeting.version} open={failed("unlock")} lastResult={resultFor(actionData, "meeting-unlock")}
           summary={t("deliberation.meeting.unlock.title")} hint={t("deliberation.meeting.unlock.hint")}
           reasonLabel={t("deliberation.meeting.unlock.reason")} confirm={t("deliberation.meeting.unlock.confirm")} />
       ) : null}
@@ -222,7 +233,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
       ) : null}
 
       {secretariat && (planning || status === "agendaLocked") ? (
-        <ReasonForm intent="cancel" version={meeting.version} open={failed("cancel")} danger
+        <ReasonForm intent="cancel" version={meeting.version} open={failed("cancel")} lastResult={resultFor(actionData, "meeting-cancel")} danger
           summary={t("deliberation.meeting.cancel.title")} hint={t("deliberation.meeting.cancel.hint", { count: meeting.items.length })}
           reasonLabel={t("deliberation.meeting.cancel.reason")} confirm={t("deliberation.meeting.cancel.confirm")} />
       ) : null}

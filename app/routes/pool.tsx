@@ -1,5 +1,9 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { ActionResult } from "~/components/action-result";
+import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
+import { allocateFormSchema } from "~/modules/pool/pool.schema";
+import { resultFor } from "~/utils/form";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
 import { CapacityChart } from "~/components/capacity-chart-lazy";
@@ -33,49 +37,33 @@ export async function action({ request, context }: Route.ActionArgs) {
   return handlePoolForm({ user, locale: await pageLocale(request), form: await readForm(request) });
 }
 
-function AllocateForm({ approved, tranches, errors }: {
+function AllocateForm({ approved, tranches, lastResult }: {
   approved: NonNullable<Route.ComponentProps["loaderData"]["approved"]>;
   tranches: Route.ComponentProps["loaderData"]["overview"]["tranches"];
-  errors?: Record<string, string>;
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t, n } = useT();
   const busy = useNavigation().state !== "idle";
   const open = tranches.filter((tr) => tr.remaining > 0);
+  const [form, fields] = useSchemaForm({
+    id: "allocation", schema: allocateFormSchema, lastResult,
+    defaultValue: { requestId: approved[0]?.id, trancheId: open[0]?.id },
+  });
   if (approved.length === 0) return <p className="text-sm">{t("pool.allocate.none")}</p>;
-  const err = (name: string) => (errors?.[name] ? <p id={`${name}-error`} className="field-error">{errors[name]}</p> : null);
   return (
-    <Form method="post" className="grid gap-3 md:grid-cols-2">
+    <Form method="post" {...getFormProps(form)} className="grid gap-3 md:grid-cols-2">
       <input type="hidden" name="intent" value="allocate" />
-      <div className="md:col-span-2">
-        <label className="field-label" htmlFor="alloc-request">{t("pool.allocate.request")}</label>
-        <select id="alloc-request" name="requestId" required className="field-input" aria-describedby={errors?.requestId ? "requestId-error" : undefined}>
-          {approved.map((r) => (
-            <option key={r.id} value={r.id}>
-              {t("pool.allocate.option", { reference: r.reference ?? "", title: r.title ?? "", approved: n(r.gpus), allocated: n(r.allocated) })}
-              {r.npuCapable ? ` · ${t("pool.npu.badge")}` : ""}
-            </option>
-          ))}
-        </select>
-        {err("requestId")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="alloc-tranche">{t("pool.allocate.tranche")}</label>
-        <select id="alloc-tranche" name="trancheId" required className="field-input">
-          {open.map((tr) => <option key={tr.id} value={tr.id}>{t("pool.allocate.trancheOption", { label: tr.label, arrivesOn: tr.arrivesOn, remaining: n(tr.remaining) })}</option>)}
-        </select>
-        {err("trancheId")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="alloc-gpus">{t("pool.allocate.gpus")}</label>
-        <input id="alloc-gpus" name="gpus" type="number" min={1} required inputMode="numeric" className="field-input" aria-invalid={errors?.gpus ? true : undefined} aria-describedby={errors?.gpus ? "gpus-error" : undefined} />
-        {err("gpus")}
-      </div>
-      <div>
-        <label className="field-label" htmlFor="alloc-start">{t("pool.allocate.startMonth")}</label>
-        <input id="alloc-start" name="startMonth" pattern="\d{4}-\d{2}" placeholder="2027-03" className="field-input" aria-describedby="alloc-start-hint" />
-        <p id="alloc-start-hint" className="mt-1 text-xs text-slate-600">{t("pool.allocate.startHint")}</p>
-        {err("startMonth")}
-      </div>
+      <div className="md:col-span-2"><FormErrors form={form} /></div>
+      <SelectField meta={fields.requestId} label={t("pool.allocate.request")} className="md:col-span-2"
+        options={approved.map((r) => ({
+          value: r.id,
+          label: t("pool.allocate.option", { reference: r.reference ?? "", title: r.title ?? "", approved: n(r.gpus), allocated: n(r.allocated) })
+            + (r.npuCapable ? ` · ${t("pool.npu.badge")}` : ""),
+        }))} />
+      <SelectField meta={fields.trancheId} label={t("pool.allocate.tranche")}
+        options={open.map((tr) => ({ value: tr.id, label: t("pool.allocate.trancheOption", { label: tr.label, arrivesOn: tr.arrivesOn, remaining: n(tr.remaining) }) }))} />
+      <Field meta={fields.gpus} label={t("pool.allocate.gpus")} type="number" inputProps={{ inputMode: "numeric" }} />
+      <Field meta={fields.startMonth} label={t("pool.allocate.startMonth")} type="month" hint={t("pool.allocate.startHint")} inputProps={{ placeholder: "2027-03" }} />
       <div className="flex items-end">
         <button type="submit" className="btn-primary" disabled={busy}>{busy ? t("pool.allocate.submitting") : t("pool.allocate.submit")}</button>
       </div>
@@ -86,7 +74,10 @@ function AllocateForm({ approved, tranches, errors }: {
 export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
   const { overview, pool, ledger, approved } = loaderData;
   const { t, td, n, locale } = useT();
-  const totals = overview.tranches.reduce((s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }), { capacity: 0, allocated: 0 });
+  const totals = overview.tranches.reduce(
+    (s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }),
+    { capacity: 0, allocated: 0 },
+  );
   const pct = (part: number, whole: number) => (whole > 0 ? ` (${Math.round((part / whole) * 100)}%)` : "");
   return (
     <div className="space-y-6">
@@ -99,12 +90,12 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
       </header>
 
       {/* the answer to the allocation form is shown under that form; anything else here at the top */}
-      {actionData && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
+      {actionData?.message && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
 
       <section aria-labelledby="tranches" className="card space-y-2">
         <h2 id="tranches" className="text-lg font-bold">{t("pool.tranches")}</h2>
         {overview.tranches.length === 0 ? <p>{t("pool.noTranches")}</p> : (
-          <div className="overflow-x-auto" tabIndex={0}>
+          <div className="overflow-x-auto" role="region" aria-labelledby="tranches" tabIndex={0}>
             <table className="w-full text-sm" data-testid="tranche-table">
               <thead>
                 <tr className="border-b border-slate-300 text-right">
@@ -181,15 +172,15 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         <section aria-labelledby="allocate" className="card space-y-3 no-print">
           <h2 id="allocate" className="text-lg font-bold">{t("pool.allocate.title")}</h2>
           <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
-          <AllocateForm approved={approved} tranches={overview.tranches} errors={actionData?.errors} />
-          {actionData?.intent === "allocate" ? <ActionResult result={actionData} /> : null}
+          <AllocateForm approved={approved} tranches={overview.tranches} lastResult={resultFor(actionData, "allocation")} />
+          {actionData?.intent === "allocate" && actionData.message ? <ActionResult result={actionData} /> : null}
         </section>
       ) : null}
 
       <section aria-labelledby="ledger" className="card space-y-2">
         <h2 id="ledger" className="text-lg font-bold">{t("pool.ledger.title")}</h2>
         {ledger.length === 0 ? <p className="text-sm">{t("pool.noAllocations")}</p> : (
-          <div className="max-h-96 overflow-auto" tabIndex={0}>
+          <div className="max-h-96 overflow-auto" role="region" aria-labelledby="ledger" tabIndex={0}>
             <table className="w-full text-sm" data-testid="ledger-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">

@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
 import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
@@ -31,6 +31,7 @@ import { can, isMinistryScoped } from "~/modules/auth/permissions";
 import { readForm } from "~/utils/api.server";
 import { listComments } from "~/modules/comments/comments.server";
 import { handleCommentForm } from "~/modules/comments/comment-form.server";
+import { pageLinks } from "~/utils/paging";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
@@ -39,10 +40,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   return forPage(async () => {
     const requestId = params.id;
-    const before = Number(new URL(request.url).searchParams.get("historyBefore"));
+    const search = new URL(request.url).searchParams;
+    const from = Number(search.get("historyFrom"));
+    const order = search.get("history") === "oldest" ? "oldest" : "newest";
     const [item, history, plan, decisions, conditions, allocations, attachments, meetings, comments] = await Promise.all([
       getRequestView({ user, requestId }),
-      requestHistoryPage({ user, requestId, before: Number.isInteger(before) && before > 0 ? before : undefined }),
+      requestHistoryPage({ user, requestId, order, from: Number.isInteger(from) && from > 0 ? from : undefined }),
       getPlan({ user, requestId }),
       requestDecisions({ user, requestId }),
       listConditions({ user, requestId }),
@@ -144,7 +147,15 @@ function EventForm({ type, version, result, reloadHref }: { type: string; versio
 }
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting, hasNotice, openMeetings } = loaderData;
+  const {
+    item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting,
+    hasNotice, openMeetings,
+  } = loaderData;
+  const [search] = useSearchParams();
+  const historyParams = new URLSearchParams();
+  if (history.order === "oldest") historyParams.set("history", "oldest");
+  for (const key of ["historyFrom", "back"]) for (const v of search.getAll(key)) historyParams.append(key, v);
+  const historyPages = pageLinks(historyParams, history.nextFrom, "historyFrom");
   const { t, td, n, dt, locale } = useT();
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
@@ -256,7 +267,19 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       <CommentsPanel {...loaderData.comments} />
 
       <section aria-labelledby="history">
-        <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
+          {/* the order is in the address: a plain link, so it works without JavaScript */}
+          <nav aria-label={t("request.historyOrder")} className="flex gap-1 text-sm" data-testid="history-order">
+            {(["newest", "oldest"] as const).map((o) => (
+              <Link key={o} to={o === "newest" ? `/requests/${item.id}#history` : `/requests/${item.id}?history=oldest#history`}
+                aria-current={history.order === o ? "true" : undefined} preventScrollReset
+                className={`badge border ${history.order === o ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}>
+                {o === "newest" ? t("request.historyNewestFirst") : t("request.historyOldestFirst")}
+              </Link>
+            ))}
+          </nav>
+        </div>
         <ol className="mt-2 space-y-2" data-testid="history">
           {history.events.map((h) => (
             <li key={h.seq} className="card text-sm">
@@ -274,10 +297,10 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
             </li>
           ))}
         </ol>
-        {history.earlierBefore !== null || history.newer ? (
+        {historyPages.prev || historyPages.next ? (
           <nav aria-label={t("request.historyPages")} className="mt-2 flex gap-4 text-sm" data-testid="history-pages">
-            {history.newer ? <Link to={`/requests/${item.id}#history`}>{t("request.historyLatest")}</Link> : null}
-            {history.earlierBefore !== null ? <Link to={`/requests/${item.id}?historyBefore=${history.earlierBefore}#history`}>{t("request.historyEarlier")} →</Link> : null}
+            {historyPages.prev ? <Link to={`/requests/${item.id}${historyPages.prev}#history`}>← {t("request.prev")}</Link> : null}
+            {historyPages.next ? <Link to={`/requests/${item.id}${historyPages.next}#history`}>{t("request.next")} →</Link> : null}
           </nav>
         ) : null}
       </section>

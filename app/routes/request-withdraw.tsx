@@ -1,17 +1,17 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, data, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/request-withdraw";
 import { translate } from "~/i18n/translate";
+import { FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import { zodLocale } from "~/modules/requests/intake-form";
 import { withdrawFormSchema } from "~/modules/requests/request.schema";
 import { getRequestView, sendRequestEvent } from "~/modules/requests/requests.server";
 import { meetingsOfRequest } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
+import { parseForm } from "~/utils/form";
 
 /** The confirmation step before a withdrawal (a page, so it works without JavaScript). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await requireUser(request, context);
   const locale = await pageLocale(request);
-  const submission = parseWithZod(await readForm(request), { schema: withdrawFormSchema, error: zodLocale(locale) });
+  const submission = parseForm(await readForm(request), withdrawFormSchema, locale);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 422 });
   try {
     await sendRequestEvent({ user, requestId: params.id, body: { type: "WITHDRAW", ...submission.value } });
@@ -41,17 +41,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function WithdrawRequest({ loaderData, actionData }: Route.ComponentProps) {
   const { item, lockedMeeting } = loaderData;
-  const { t, td, locale } = useT();
+  const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useForm({
-    id: "withdraw",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(withdrawFormSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawFormSchema, error: zodLocale(locale) }),
-  });
-  const { key: _key, ...reasonProps } = getTextareaProps(fields.reason);
+  const [form, fields] = useSchemaForm({ id: "withdraw", schema: withdrawFormSchema, lastResult: actionData?.result });
   return (
     <section aria-labelledby="withdraw-title" className="max-w-2xl space-y-4">
       <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {td(`workflow.state.${item.state}`)}</p>
@@ -64,14 +56,10 @@ export default function WithdrawRequest({ loaderData, actionData }: Route.Compon
         </>
       ) : null}
       {lockedMeeting !== null ? null : <p className="alert-error">{t("request.withdraw.warning")}</p>}
-      {form.errors?.length ? <p role="alert" className="alert-error">{form.errors[0]}</p> : null}
+      <FormErrors form={form} />
       {lockedMeeting !== null ? null : <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <input type="hidden" name="expectedVersion" value={item.version} />
-        <div>
-          <label htmlFor={fields.reason.id} className="field-label">{t("request.reasonLabel")}</label>
-          <textarea {...reasonProps} rows={4} className="field-input" />
-          {fields.reason.errors?.length ? <p id={fields.reason.errorId} className="field-error">{fields.reason.errors[0]}</p> : null}
-        </div>
+        <TextareaField meta={fields.reason} label={t("request.reasonLabel")} textareaProps={{ rows: 4 }} />
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-danger" disabled={busy}>{busy ? t("request.withdraw.pending") : t("request.withdraw.confirm")}</button>
           <Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link>

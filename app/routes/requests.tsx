@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/requests";
 import { REQUEST_STATES } from "#workflows/demand-request.machine";
 import { RequestExportLinks } from "~/components/export-links";
@@ -9,6 +9,7 @@ import { DOMAINS, LIST_SORTS, SECTORS, listQuerySchema, nonEmptyParams, type Lis
 import { listMinistries, listRequests } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
 import { isMinistryScoped } from "~/modules/auth/permissions";
+import { pageLinks } from "~/utils/paging";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
@@ -28,6 +29,9 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
   const { officer, items, nextCursor, query, counts, total, ministries, invalidQuery } = loaderData;
   const { t, td, n, d, locale } = useT();
   const searching = useNavigation().state === "loading";
+  const [params] = useSearchParams();
+  if (!query.cursor) params.delete("cursor"); // a stale cursor was dropped by the loader
+  const pages = pageLinks(params, nextCursor);
   const filtered = FILTER_KEYS.some((k) => k !== "sort" && query[k]);
   const href = (change: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
@@ -124,7 +128,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-labelledby="list-title" tabIndex={0}>
           <table className="w-full border-collapse bg-white text-sm">
             <caption className="sr-only">{officer ? t("request.myListTitle") : t("request.listTitle")}</caption>
             <thead>
@@ -155,8 +159,9 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
         </div>
       )}
       <nav aria-label={t("requestList.pages")} className="flex gap-4">
-        {query.cursor ? <Link to={href({ cursor: undefined })}>← {t("requestList.firstPage")}</Link> : null}
-        {nextCursor ? <Link to={href({ cursor: nextCursor })}>{t("request.next")} →</Link> : null}
+        {pages.first ? <Link to={`/requests${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}
+        {pages.prev ? <Link to={`/requests${pages.prev}`} data-testid="requests-prev">← {t("request.prev")}</Link> : null}
+        {pages.next ? <Link to={`/requests${pages.next}`} data-testid="requests-next">{t("request.next")} →</Link> : null}
       </nav>
     </section>
   );

@@ -132,7 +132,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
 
       {items.length === 0 ? <p className="card">{t("screening.empty")}</p> : (
         <Form method="post" ref={formRef} className="space-y-4">
-          <div className="overflow-x-auto" tabIndex={0}>
+          <div className="overflow-x-auto" role="region" aria-label={t("screening.title")} tabIndex={0}>
             <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="screening-queue">
               <caption className="sr-only">{t("screening.title")}</caption>
               <thead>

@@ -1,13 +1,18 @@
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/signoffs";
 import { DecisionSummary } from "~/components/decision-summary";
 import { ActionResult } from "~/components/action-result";
+import { Field, FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
-import { sendPageEvent } from "~/modules/requests/page-event.server";
+import { refuseSignoffFormSchema, signFormSchema } from "~/modules/requests/request.schema";
+import { sendRequestEvent } from "~/modules/requests/requests.server";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
+import { replyFor, resultFor } from "~/utils/form";
+import { formAction } from "~/utils/page-action.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requirePermission(request, "decision:signOff", context);
@@ -17,23 +22,73 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requirePermission(request, "decision:signOff", context);
   const form = await readForm(request);
-  const type = String(form.get("type"));
-  const text = (name: string) => String(form.get(name) ?? "").trim();
-  const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };
-  if (type === "SIGN" && text("comment")) body.comment = text("comment");
-  if (type === "REFUSE_SIGNOFF") body.reason = text("reason");
-  const done = type === "SIGN" ? "signoff.signed" : type === "REFUSE_SIGNOFF" ? "signoff.refused" : undefined;
-  return sendPageEvent({ user, locale: await pageLocale(request), requestId: text("requestId"), body, done });
+  const requestId = String(form.get("requestId") ?? "");
+  const sign = form.get("type") === "SIGN";
+  const extra = { requestId, type: sign ? "SIGN" : "REFUSE_SIGNOFF" };
+  const locale = await pageLocale(request);
+  return sign
+    ? formAction({
+      locale, formData: form, schema: signFormSchema, form: `sign-${requestId}`, extra,
+      work: async ({ requestId: id, ...body }) => {
+        await sendRequestEvent({ user, requestId: id, body });
+        return "signoff.signed";
+      },
+    })
+    : formAction({
+      locale, formData: form, schema: refuseSignoffFormSchema, form: `refuse-${requestId}`, extra,
+      work: async ({ requestId: id, ...body }) => {
+        await sendRequestEvent({ user, requestId: id, body });
+        return "signoff.refused";
+      },
+    });
+}
+
+type Item = Route.ComponentProps["loaderData"]["items"][number];
+type Answer = Route.ComponentProps["actionData"];
+
+/** Sign, or refuse with a reason: two forms beside each decision, each answered beside itself. */
+function SignoffForms({ item, answer }: { item: Item; answer: Answer }) {
+  const { t } = useT();
+  const busy = useNavigation().state !== "idle";
+  const requestId = item.request.id;
+  const [signForm, signFields] = useSchemaForm({ id: `sign-${requestId}`, schema: signFormSchema, lastResult: resultFor(answer, `sign-${requestId}`) });
+  const [refuseForm, refuseFields] = useSchemaForm({
+    id: `refuse-${requestId}`, schema: refuseSignoffFormSchema, lastResult: resultFor(answer, `refuse-${requestId}`),
+  });
+  const signed = replyFor(answer, `sign-${requestId}`);
+  const refused = replyFor(answer, `refuse-${requestId}`);
+  return (
+    <div className="grid gap-3 md:grid-cols-2">
+      <Form method="post" {...getFormProps(signForm)} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <input type="hidden" name="type" value="SIGN" />
+        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="expectedVersion" value={item.request.version} />
+        <FormErrors form={signForm} />
+        <Field meta={signFields.comment} label={t("signoff.comment")} />
+        <button type="submit" className="btn-primary" disabled={busy}>{t("signoff.sign")}</button>
+        {signed ? <ActionResult result={signed} reloadHref="/signoffs" /> : null}
+      </Form>
+      <Form method="post" {...getFormProps(refuseForm)} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <input type="hidden" name="type" value="REFUSE_SIGNOFF" />
+        <input type="hidden" name="requestId" value={requestId} />
+        <input type="hidden" name="expectedVersion" value={item.request.version} />
+        <FormErrors form={refuseForm} />
+        <TextareaField meta={refuseFields.reason} label={t("signoff.reason")} textareaProps={{ rows: 2 }} />
+        <button type="submit" className="btn-danger" disabled={busy}>{t("signoff.refuse")}</button>
+        {refused ? <ActionResult result={refused} reloadHref="/signoffs" /> : null}
+      </Form>
+    </div>
+  );
 }
 
 export default function Signoffs({ loaderData, actionData }: Route.ComponentProps) {
   const { t, td, n, locale } = useT();
-  const busy = useNavigation().state !== "idle";
   const { items } = loaderData;
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("signoff.inboxTitle")}</h1>
-      {actionData && !items.some((i) => i.requestId === actionData.requestId) ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
+      {actionData?.message && !items.some((i) => i.request.id === actionData.requestId)
+        ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
       {items.length === 0 ? <p className="card">{t("signoff.empty")}</p> : null}
       <ul className="space-y-4">
         {items.map((item) => (
@@ -47,26 +102,7 @@ export default function Signoffs({ loaderData, actionData }: Route.ComponentProp
               {item.request.gpusRequested ? ` · ${t("meeting.requestedGpus")} ${n(item.request.gpusRequested)}` : ""}
             </p>
             <DecisionSummary decision={{ ...item, proposedConditions: item.conditions }} quorum={item.quorum} agreedGpus={item.request.agreedGpus} />
-            <div className="grid gap-3 md:grid-cols-2">
-              <Form method="post" className="space-y-2 rounded-md border border-slate-200 p-3">
-                <input type="hidden" name="type" value="SIGN" />
-                <input type="hidden" name="requestId" value={item.request.id} />
-                <input type="hidden" name="expectedVersion" value={item.request.version} />
-                <label className="field-label" htmlFor={`comment-${item.id}`}>{t("signoff.comment")}</label>
-                <input id={`comment-${item.id}`} name="comment" maxLength={2000} className="field-input" />
-                <button type="submit" className="btn-primary" disabled={busy}>{t("signoff.sign")}</button>
-                {actionData?.requestId === item.request.id && actionData.type === "SIGN" ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
-              </Form>
-              <Form method="post" className="space-y-2 rounded-md border border-slate-200 p-3">
-                <input type="hidden" name="type" value="REFUSE_SIGNOFF" />
-                <input type="hidden" name="requestId" value={item.request.id} />
-                <input type="hidden" name="expectedVersion" value={item.request.version} />
-                <label className="field-label" htmlFor={`reason-${item.id}`}>{t("signoff.reason")}</label>
-                <textarea id={`reason-${item.id}`} name="reason" required maxLength={2000} rows={2} className="field-input" />
-                <button type="submit" className="btn-danger" disabled={busy}>{t("signoff.refuse")}</button>
-                {actionData?.requestId === item.request.id && actionData.type !== "SIGN" ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
-              </Form>
-            </div>
+            <SignoffForms item={item} answer={actionData} />
           </li>
         ))}
       </ul>

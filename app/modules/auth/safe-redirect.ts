@@ -8,14 +8,14 @@ const BASE = "http://app.invalid";
 export function safeRedirect(to: unknown, fallback = "/"): string {
   if (typeof to !== "string" || to.length > 2000) return fallback;
   if (!to.startsWith("/") || to.startsWith("//")) return fallback;
-  if (/[\\\u0000-\u0020\u007f]/.test(to)) return fallback;
+  if (/[\\ \p{Cc}]/u.test(to)) return fallback; // backslash, space, control characters
   let decoded: string;
   try {
     decoded = decodeURIComponent(to);
   } catch {
     return fallback;
   }
-  if (decoded.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(decoded)) return fallback;
+  if (decoded.startsWith("//") || /[\\\p{Cc}]/u.test(decoded)) return fallback;
   let url: URL;
   try {
     url = new URL(to, BASE);

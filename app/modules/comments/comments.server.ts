@@ -3,7 +3,6 @@
  * secretariat and approvers ask and answer. Same scope rule as the request (404 outside it); each
  * comment is an audit event (COMMENT), which also notifies the other side (notifications/notify.server).
  */
-import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { now } from "~/utils/clock";
 import { forbidden } from "~/utils/errors";
@@ -12,11 +11,7 @@ import { can } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 
-export const COMMENT_MAX = 4000;
-
-export const commentBodySchema = z.strictObject({
-  body: z.string().trim().min(1, { error: "notify.comments.required" }).max(COMMENT_MAX, { error: "notify.comments.tooLong" }),
-});
+export { COMMENT_MAX, commentBodySchema } from "./comment.schema";
 
 export interface CommentView {
   id: string;
@@ -55,6 +50,9 @@ export async function addComment({ user, requestId, body }: { user: CurrentUser;
     id: created.id,
     body: created.body,
     createdAt: created.createdAt.toISOString(),
-    author: { id: user.id, name: user.name, role: user.role, organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn } },
+    author: {
+      id: user.id, name: user.name, role: user.role,
+      organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn },
+    },
   };
 }

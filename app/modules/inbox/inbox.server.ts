@@ -16,12 +16,11 @@
 import type { RequestContext } from "#workflows/demand-request.machine";
 import type { MessageKey, MessageParams } from "~/i18n/messages";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { addBusinessDays, addDays, koreanDate } from "~/modules/calendar/business-days";
+import { addDays, koreanDate } from "~/modules/calendar/business-days";
 import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { overdueIfSubmittedBefore, screeningClock, screeningOverdueCount } from "~/modules/screening/screening.server";
 export { overdueIfSubmittedBefore };
-import { screeningDueBusinessDays } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { now as clockNow } from "~/utils/clock";

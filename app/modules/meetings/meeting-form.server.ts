@@ -1,6 +1,8 @@
 /**
  * The forms of the meeting page → the meeting services → a result for the page (a banner, or an inline
- * message and the typed values for a decision form). Every form works without JavaScript.
+ * message and the typed values for a decision form). Every form works without JavaScript. The forms
+ * with typed fields (edit, unlock/cancel/take off, add) are read by Conform with the shared schemas
+ * (`formAction`); the others through `pageAction`. One try/catch for all: app/utils/page-action.server.ts.
  */
 import { data } from "react-router";
 import { OUTCOMES, type DecisionValues } from "~/components/agenda-decision-form";
@@ -10,10 +12,11 @@ import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { eventBodySchema } from "~/modules/requests/request.schema";
 import { sendRequestEvent } from "~/modules/requests/requests.server";
-import { appErrorMessage, validationError } from "~/utils/api.server";
+import { validationError } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
+import { formAction, pageAction } from "~/utils/page-action.server";
 import { cancelMeeting, removeFromAgenda, unlockAgenda, updateMeeting } from "./meeting-corrections.server";
-import { addAgendaItemSchema, attendeesFromText, lockAgendaSchema, reasonSchema, reorderAgendaSchema, updateMeetingSchema } from "./meeting.schema";
+import { addAgendaFormSchema, lockAgendaSchema, reasonFormSchema, reorderAgendaSchema, updateMeetingFormSchema } from "./meeting.schema";
 import { addToAgenda, lockAgenda, publishMinutes, reorderAgenda } from "./meetings.server";
 
 export const INTENTS = ["add", "reorder", "lock", "publish", "decide", "amend", "update", "unlock", "cancel", "remove"] as const;
@@ -79,76 +82,81 @@ function versionOf(form: FormData) {
   return Number.isInteger(version) && version > 0 ? version : undefined;
 }
 
-/** The meeting-level intents (everything but a decision). */
-async function perform(intent: Exclude<Intent, "decide" | "amend">, user: CurrentUser, meetingId: string, form: FormData): Promise<void> {
+/** The meeting-level intents without typed fields. */
+async function perform(intent: "reorder" | "lock" | "publish", user: CurrentUser, meetingId: string, form: FormData): Promise<void> {
   const expectedVersion = versionOf(form);
-  switch (intent) {
-    case "add": {
-      const [requestId, requestVersion] = text(form, "request").split(":");
-      const parsed = addAgendaItemSchema.safeParse({ requestId, expectedVersion: Number(requestVersion) });
-      if (!parsed.success) throw invalid();
-      await addToAgenda({ user, meetingId, ...parsed.data });
-      return;
-    }
-    case "reorder": {
-      const parsed = reorderAgendaSchema.safeParse({ expectedVersion, requestIds: text(form, "order").split(",").filter(Boolean) });
-      if (!parsed.success) throw invalid();
-      await reorderAgenda({ user, meetingId, ...parsed.data });
-      return;
-    }
-    case "lock":
-    case "publish": {
-      const parsed = lockAgendaSchema.safeParse({ expectedVersion });
-      if (!parsed.success) throw invalid();
-      await (intent === "lock" ? lockAgenda : publishMinutes)({ user, meetingId, ...parsed.data });
-      return;
-    }
-    case "update": {
-      const startTime = text(form, "startTime");
-      const parsed = updateMeetingSchema.safeParse({
-        expectedVersion, date: text(form, "date"), startTime: startTime === "" ? null : startTime,
-        title: text(form, "title"), place: text(form, "place"), attendees: attendeesFromText(String(form.get("attendees") ?? "")),
-      });
-      if (!parsed.success) throw validationError(parsed.error, { sayFirstField: true });
-      const { expectedVersion: version, ...changes } = parsed.data;
-      await updateMeeting({ user, meetingId, expectedVersion: version, changes });
-      return;
-    }
-    case "unlock":
-    case "cancel":
-    case "remove": {
-      const parsed = reasonSchema.safeParse({ reason: text(form, "reason"), expectedVersion }, { reportInput: true });
-      if (!parsed.success) throw validationError(parsed.error, { sayFirstField: true });
-      if (intent === "unlock") await unlockAgenda({ user, meetingId, ...parsed.data });
-      else if (intent === "cancel") await cancelMeeting({ user, meetingId, ...parsed.data });
-      else {
-        const [requestId, requestVersion] = text(form, "request").split(":");
-        if (!requestId) throw invalid("deliberation.meeting.error.chooseItem");
-        await removeFromAgenda({ user, meetingId, requestId, reason: parsed.data.reason, expectedVersion: Number(requestVersion) || undefined });
-      }
-    }
+  if (intent === "reorder") {
+    const parsed = reorderAgendaSchema.safeParse({ expectedVersion, requestIds: text(form, "order").split(",").filter(Boolean) });
+    if (!parsed.success) throw invalid();
+    await reorderAgenda({ user, meetingId, ...parsed.data });
+    return;
   }
+  const parsed = lockAgendaSchema.safeParse({ expectedVersion });
+  if (!parsed.success) throw invalid();
+  await (intent === "lock" ? lockAgenda : publishMinutes)({ user, meetingId, ...parsed.data });
+}
+
+/** "id:version" of a chosen request → its parts. */
+function chosen(value: string) {
+  const [requestId, version] = value.split(":");
+  return { requestId, expectedVersion: Number(version) || undefined };
 }
 
 /** One posted form of the meeting page; 404/403 become responses so outsiders learn nothing. */
 export async function handleMeetingForm({ user, locale, meetingId, form }: { user: CurrentUser; locale: Locale; meetingId: string; form: FormData }) {
   const intent = String(form.get("intent")) as Intent;
   if (!INTENTS.includes(intent)) throw new Response(null, { status: 400 });
-  const forItem = intent === "decide" || intent === "amend";
-  const requestId = forItem ? text(form, "requestId") : null;
-  const decision = forItem ? decisionFromForm(form) : null;
-  const reply = (r: { ok: boolean; conflict: boolean; message: string }, status = 200) =>
-    data<MeetingFormResult>({ ...r, intent, requestId, values: r.ok ? null : decision?.values ?? null }, { status });
-  if (decision?.problem) return reply({ ok: false, conflict: false, message: translate(locale, decision.problem) }, 422);
-  try {
-    if (forItem && requestId && decision) await recordDecision(user, intent, requestId, form, decision.values);
-    else if (!forItem) await perform(intent, user, meetingId, form);
-    else throw invalid();
-    return reply({ ok: true, conflict: false, message: translate(locale, DONE[intent]) });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const conflict = error.code === "VERSION_CONFLICT";
-    return reply({ ok: false, conflict, message: conflict ? translate(locale, "request.conflict") : appErrorMessage(error, locale) }, error.status);
+  const none = { intent, requestId: null, values: null };
+  switch (intent) {
+    case "add":
+      return formAction({
+        locale, formData: form, schema: addAgendaFormSchema, form: "add", extra: none,
+        work: async ({ request }) => {
+          await addToAgenda({ user, meetingId, ...chosen(request) });
+          return DONE.add;
+        },
+      });
+    case "update":
+      return formAction({
+        locale, formData: form, schema: updateMeetingFormSchema, form: "meeting-update", extra: none,
+        fieldOf: (error) => (error.messageKey === "deliberation.meeting.error.datePast" ? "date" : undefined),
+        work: async ({ intent: _intent, expectedVersion, ...changes }) => {
+          await updateMeeting({ user, meetingId, expectedVersion, changes });
+          return DONE.update;
+        },
+      });
+    case "unlock":
+    case "cancel":
+    case "remove":
+      return formAction({
+        locale, formData: form, schema: reasonFormSchema, form: `meeting-${intent}`, extra: none,
+        work: async ({ reason, expectedVersion, request }) => {
+          if (intent === "unlock") await unlockAgenda({ user, meetingId, reason, expectedVersion });
+          else if (intent === "cancel") await cancelMeeting({ user, meetingId, reason, expectedVersion });
+          else await removeFromAgenda({ user, meetingId, reason, ...chosen(request ?? "") });
+          return DONE[intent];
+        },
+      });
+    case "reorder":
+    case "lock":
+    case "publish":
+      return pageAction(locale, async () => {
+        await perform(intent, user, meetingId, form);
+        return DONE[intent];
+      }, none);
   }
+  // a decision on one agenda item: the condition rows are read by hand (see decisionFromForm)
+  const requestId = text(form, "requestId");
+  const decision = decisionFromForm(form);
+  if (decision.problem) {
+    const message = translate(locale, decision.problem);
+    return data<MeetingFormResult>({ ok: false, conflict: false, message, intent, requestId, values: decision.values }, { status: 422 });
+  }
+  const answer = await pageAction(locale, async () => {
+    if (!requestId) throw invalid();
+    await recordDecision(user, intent, requestId, form, decision.values);
+    return DONE[intent];
+  }, { intent, requestId, values: decision.values as DecisionValues | null });
+  if (answer.data.ok) answer.data.values = null;
+  return answer;
 }

@@ -55,3 +55,38 @@ export function attendeesFromText(text: string): string[] {
   return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 }
 
+
+/* The meeting page's forms (Conform, parsed the same in the browser and the action): form field
+   names and strings in, the API's shapes out. */
+
+/** The attendees textarea: one per line, blank lines ignored, each line checked as the API checks it. */
+const attendeesText = z.string().optional().transform((value): string[] | undefined => attendeesFromText(value ?? "")).pipe(attendees.optional());
+
+export const createMeetingFormSchema = createMeetingSchema.extend({ attendees: attendeesText });
+
+/** Editing an open meeting: every field is sent; a blank start time clears it. */
+export const updateMeetingFormSchema = z.strictObject({
+  intent: z.literal("update"),
+  expectedVersion: z.number().int().min(1),
+  date: day,
+  startTime: time.optional().transform((value) => value ?? null),
+  title,
+  place,
+  attendees: attendeesText,
+});
+
+/** Unlock, cancel, take an item off (then `request` is "id:version" of the chosen item). */
+export const reasonFormSchema = z.strictObject({
+  intent: z.enum(["unlock", "cancel", "remove"]),
+  expectedVersion: z.number().int().min(1).optional(),
+  reason,
+  request: z.string().regex(/^[^:]+:\d+$/).optional(),
+}).superRefine((value, ctx) => {
+  if (value.intent === "remove" && !value.request) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["request"], input: undefined });
+});
+
+/** Add a request to the agenda (`request` is "id:version" from the choice of eligible requests). */
+export const addAgendaFormSchema = z.strictObject({
+  intent: z.literal("add"),
+  request: z.string().regex(/^[^:]+:\d+$/),
+});

@@ -63,3 +63,16 @@ export const commitPlanSchema = z.strictObject({
   })).min(1).max(500),
 });
 export type CommitPlanInput = z.output<typeof commitPlanSchema>;
+
+/* The pool pages' forms (Conform; the same parsing in the browser and the action). */
+export const createTrancheFormSchema = createTrancheSchema.extend({ intent: z.literal("createTranche") });
+/** Editing a tranche sends every field (a blank one is refused, not left unchanged). */
+export const updateTrancheFormSchema = z.strictObject({
+  ...trancheFields,
+  intent: z.literal("updateTranche"),
+  trancheId: z.string().min(1).max(100),
+  expectedVersion: z.number().int().min(1),
+});
+export const deleteTrancheFormSchema = deleteTrancheSchema.extend({ intent: z.literal("deleteTranche"), trancheId: z.string().min(1).max(100) });
+export const setPoolFormSchema = updatePoolSchema.extend({ intent: z.literal("setPool") });
+export const allocateFormSchema = allocateSchema.extend({ intent: z.literal("allocate") });

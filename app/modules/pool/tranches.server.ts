@@ -17,7 +17,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { db, type Tx } from "~/utils/db.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import type { Sector } from "./planner";
-import { DEFAULT_POOL_GPUS, POOL_ID, SECTORS, type CreateTranche, type UpdateTranche } from "./pool.schema";
+import { DEFAULT_POOL_GPUS, POOL_ID, type CreateTranche, type UpdateTranche } from "./pool.schema";
 import { can } from "~/modules/auth/permissions";
 
 /** Cross-ministry pool figures: not for ministry officers (404, like the agendas). */

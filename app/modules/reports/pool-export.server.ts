@@ -5,14 +5,14 @@ import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { listAllocations, type AllocationView } from "~/modules/pool/allocations.server";
 import { listTranches, type TrancheView } from "~/modules/pool/tranches.server";
-import type { Column, ColumnType, Sheet } from "./table-files.server";
+import type { AnySheet, Column, ColumnType, Sheet } from "./table-files.server";
 
 function columns<Row>(locale: Locale, prefix: string, list: [key: string, type: ColumnType, width: number, value: Column<Row>["value"]][]): Column<Row>[] {
   return list.map(([key, type, width, value]) => ({ header: translate(locale, `${prefix}.${key}` as MessageKey), type, width, value }));
 }
 
 /** Both sheets; tranches and allocations are read through the pool services (their role rules apply). */
-export async function poolSheets({ user, locale }: { user: CurrentUser; locale: Locale }): Promise<Sheet<any>[]> {
+export async function poolSheets({ user, locale }: { user: CurrentUser; locale: Locale }): Promise<AnySheet[]> {
   const [tranches, allocations] = await Promise.all([listTranches({ user }), listAllocations({ user })]);
   const trancheLabel = new Map(tranches.map((t) => [t.id, t.label]));
   const trancheSheet: Sheet<TrancheView> = {

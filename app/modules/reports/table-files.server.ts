@@ -27,6 +27,9 @@ export interface Sheet<Row> {
   columns: Column<Row>[];
   rows: AsyncIterable<Row[]> | Iterable<Row[]>;
 }
+/** A workbook's sheets each have their own row type; a column only ever sees rows of its own sheet. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows differ per sheet (no existential types in TypeScript)
+export type AnySheet = Sheet<any>;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -107,7 +110,7 @@ async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
  * Sheets as an XLSX byte stream. The workbook is written while the response is read; an error
  * half-way ends the stream with that error (the download fails rather than looking complete).
  */
-export function xlsxStream(sheets: Sheet<any>[], locale: Locale): ReadableStream<Uint8Array> {
+export function xlsxStream(sheets: AnySheet[], locale: Locale): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   void (async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });

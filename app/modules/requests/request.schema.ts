@@ -93,3 +93,8 @@ export const withdrawFormSchema = z.strictObject({
   reason: text().trim().min(1).max(2000),
   expectedVersion: z.number().int().min(1),
 });
+
+/** The sign-off inbox's forms (one pair per decision): sign with an optional comment, refuse with a reason. */
+const signoffTarget = { requestId: z.string().min(1).max(100), expectedVersion: z.number().int().min(1) };
+export const signFormSchema = z.strictObject({ type: z.literal("SIGN"), ...signoffTarget, comment: text().trim().max(2000).optional() });
+export const refuseSignoffFormSchema = z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), ...signoffTarget, reason: text().trim().min(1).max(2000) });

@@ -283,29 +283,36 @@ export async function requestHistory({ user, requestId }: { user: CurrentUser; r
   return withActors(events);
 }
 
-/** Events of the request page's history per page (the newest first page; `before` pages back). */
+/** Events of the request page's history per page. */
 export const HISTORY_PAGE_SIZE = 50;
+export const HISTORY_ORDERS = ["newest", "oldest"] as const;
+export type HistoryOrder = (typeof HISTORY_ORDERS)[number];
 
 /**
- * One page of a request's history for its page, oldest first within the page: the HISTORY_PAGE_SIZE
- * events before `before` (a seq; default: the newest), `earlierBefore` to page back, plus what the page
- * needs from the whole history without reading it — the states ever reached (grouped in SQL) and the
- * latest RETURN (its reasons). Bounded by the page, however long the history.
+ * One page of a request's history for its page, newest first (or oldest first when asked): the
+ * HISTORY_PAGE_SIZE events after `from` (a seq, exclusive, in that order; default: from the start),
+ * `nextFrom` for the next page, plus what the page needs from the whole history without reading it —
+ * the states ever reached (grouped in SQL) and the latest RETURN (its reasons). Bounded by the page,
+ * however long the history.
  */
-export async function requestHistoryPage({ user, requestId, before }: { user: CurrentUser; requestId: string; before?: number }) {
+export async function requestHistoryPage({ user, requestId, from, order = "newest" }: {
+  user: CurrentUser; requestId: string; from?: number; order?: HistoryOrder;
+}) {
   await findVisibleRequest(user, requestId);
-  const where = { requestId, type: { notIn: ACCESS_EVENT_TYPES }, ...(before ? { seq: { lt: before } } : {}) };
+  const newest = order === "newest";
+  const after = from ? { seq: newest ? { lt: from } : { gt: from } } : {};
+  const where = { requestId, type: { notIn: ACCESS_EVENT_TYPES }, ...after };
   const [rows, reachedRows, lastReturn] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, take: HISTORY_PAGE_SIZE + 1 }),
+    db.auditEvent.findMany({ where, orderBy: { seq: newest ? "desc" : "asc" }, take: HISTORY_PAGE_SIZE + 1 }),
     db.auditEvent.groupBy({ by: ["toState"], where: { requestId, toState: { not: null } } }),
     db.auditEvent.findFirst({ where: { requestId, type: "RETURN" }, orderBy: { seq: "desc" } }),
   ]);
-  const page = rows.slice(0, HISTORY_PAGE_SIZE).reverse();
+  const page = rows.slice(0, HISTORY_PAGE_SIZE);
   const [events, returned] = await Promise.all([withActors(page), lastReturn ? withActors([lastReturn]) : Promise.resolve([])]);
   return {
     events,
-    earlierBefore: rows.length > HISTORY_PAGE_SIZE ? page[0].seq : null,
-    newer: before !== undefined,
+    order,
+    nextFrom: rows.length > HISTORY_PAGE_SIZE ? page[page.length - 1].seq : null,
     reached: reachedRows.map((r) => r.toState).filter((s): s is string => s !== null),
     lastReturn: returned[0] ?? null,
   };

@@ -20,5 +20,8 @@ export const updateUserSchema = z.strictObject({
 
 export const changePasswordSchema = z.strictObject({
   current: z.string().min(1).max(200),
-  next: z.string().min(10, { error: "notify.password.tooShort" }).max(200),
+  next: z.string().min(10).max(200),
 });
+
+/** The admin page's "new user" form (a checkbox sends "on" when ticked, nothing otherwise). */
+export const createUserFormSchema = createUserSchema.extend({ intent: z.literal("create") });

@@ -1,0 +1,51 @@
+/**
+ * One way to read a posted form (issue 14, ADR 0023): Conform's `parseWithZod` with the shared zod
+ * schema of the module and the catalogue's messages. The server action and the browser (Conform's
+ * `onValidate`) call the same function, so both say the same sentence in the page's language.
+ */
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { fieldErrorMap } from "~/i18n/field-messages";
+import type { Locale } from "~/i18n/types";
+
+export function parseForm<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema, locale: Locale) {
+  const submission = parseWithZod(formData, { schema, error: fieldErrorMap(locale) });
+  // A list typed into one textarea (attendees, return reasons: one per line) is refused per entry
+  // ("참석자 3은 …", path `attendees[2]`); the message belongs under the textarea the person typed in.
+  // (Conform's reply reads this same object.)
+  const errors = submission.status === "error" ? (submission.error as Record<string, string[] | null> | undefined) : undefined;
+  if (errors) {
+    for (const [name, messages] of Object.entries(errors)) {
+      const field = name.replace(/\[\d+\].*$/, "");
+      if (field === name || formData.has(name) || typeof formData.get(field) !== "string") continue;
+      errors[field] = [...(errors[field] ?? []), ...(messages ?? [])];
+      delete errors[name];
+    }
+  }
+  return submission;
+}
+
+/** What a page form's action answers: the banner beside the form plus Conform's result for its fields. */
+export type FormReply = {
+  ok: boolean;
+  conflict: boolean;
+  /** the result sentence (empty when only fields were refused: their messages say it) */
+  message: string;
+  /** which form on the page acted (its Conform id) */
+  form: string;
+  result: SubmissionResult<string[]>;
+};
+
+/** Conform's `lastResult` for the form `id` (a page may have several forms; only the one that acted gets it). */
+export function resultFor(actionData: unknown, id: string): SubmissionResult<string[]> | undefined {
+  if (!actionData || typeof actionData !== "object") return undefined;
+  const reply = actionData as Partial<FormReply>;
+  return reply.form === id ? reply.result : undefined;
+}
+
+/** The banner for the form `id`, when it acted and there is something to say. */
+export function replyFor<T extends { message?: string }>(actionData: T | undefined | null, id: string): T | null {
+  if (!actionData || (actionData as Partial<FormReply>).form !== id || !actionData.message) return null;
+  return actionData;
+}
