@@ -49,7 +49,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
+export async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
@@ -69,7 +69,7 @@ async function startServer(dir: string): Promise<{ base: string; child: ChildPro
   throw new Error("the server did not start within 180 s");
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM"); // graceful: flushes the audit anchor, closes the database
@@ -77,7 +77,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** The demo database (seeded by the production start) inflated to `size` requests. */
-async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
+export async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), `ax-bench-${size}-`));
   const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)
   await stopServer(child);
@@ -145,7 +145,7 @@ async function prepare(size: number): Promise<{ dir: string; historyRequestId: s
   return { dir, historyRequestId };
 }
 
-async function signIn(base: string, email: string): Promise<string> {
+export async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -184,7 +184,7 @@ async function load(base: string, page: string, cookie: string | null): Promise<
  * 50 clients, each moving its own screening request round the loop for a fixed time: RETURN by the
  * secretariat (screening → revision), RESUBMIT by the officer (revision → screening).
  */
-async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string) {
+export async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string) {
   const raw = new Database(path.join(dir, "app.db"), { readonly: true });
   const countEvents = () => (raw.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE type IN ('RETURN', 'RESUBMIT') AND requestId LIKE 'bench-t-%'").get() as { n: number }).n;
   const requests = raw.prepare("SELECT id, version FROM DemandRequest WHERE id LIKE 'bench-t-%' AND state = 'screening'").all() as { id: string; version: number }[];
