@@ -13,6 +13,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer as netServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,8 +37,8 @@ const PASSWORD = "ax-demo-2026";
 const SECRETARIAT = "secretariat@msit.go.kr";
 const OFFICER = "officer@mohw.go.kr";
 
-interface Row { page: string; rps: number; p95: number; p50: number; errors: number }
-interface SizeResult { size: number; rows: Row[]; workflow: { perSecond: number; successes: number; failures: number; auditEvents: number }; prepareSeconds: number }
+interface Row { page: string; rps: number; p95: number; p50: number; errors: number; cpuMs: number }
+interface SizeResult { size: number; rows: Row[]; workflow: { perSecond: number; successes: number; failures: number; auditEvents: number; cpuMs: number }; prepareSeconds: number }
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -49,7 +50,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
+export async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
@@ -69,7 +70,7 @@ async function startServer(dir: string): Promise<{ base: string; child: ChildPro
   throw new Error("the server did not start within 180 s");
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM"); // graceful: flushes the audit anchor, closes the database
@@ -77,7 +78,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** The demo database (seeded by the production start) inflated to `size` requests. */
-async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
+export async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), `ax-bench-${size}-`));
   const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)
   await stopServer(child);
@@ -145,7 +146,7 @@ async function prepare(size: number): Promise<{ dir: string; historyRequestId: s
   return { dir, historyRequestId };
 }
 
-async function signIn(base: string, email: string): Promise<string> {
+export async function signIn(base: string, email: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -155,12 +156,25 @@ async function signIn(base: string, email: string): Promise<string> {
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
+/**
+ * CPU time (user + system, ms) the server process has used so far — Linux /proc only, else NaN. Per
+ * answer it is a figure that a machine shared with other work distorts far less than req/s does.
+ */
+function serverCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(base: string, page: string, cookie: string | null): Promise<Omit<Row, "page">> {
+async function load(base: string, page: string, cookie: string | null, pid?: number): Promise<Omit<Row, "page">> {
   const url = base + page;
   // a pooled keep-alive socket may have been closed by the server meanwhile: one retry
   const get = () => fetch(url, { headers: cookie ? { cookie } : {} });
@@ -169,22 +183,24 @@ async function load(base: string, page: string, cookie: string | null): Promise<
   await warm.arrayBuffer();
   const times: number[] = [];
   let errors = 0;
+  const cpu0 = serverCpuMs(pid);
   const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} });
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status === 200) times.push(ms);
     else errors++;
   });
   const result = await instance;
+  const cpuMs = (serverCpuMs(pid) - cpu0) / Math.max(1, times.length + errors);
   errors += result.errors + result.timeouts;
   times.sort((a, b) => a - b);
-  return { rps: times.length / DURATION, p95: percentile(times, 95), p50: percentile(times, 50), errors };
+  return { rps: times.length / DURATION, p95: percentile(times, 95), p50: percentile(times, 50), errors, cpuMs };
 }
 
 /**
  * 50 clients, each moving its own screening request round the loop for a fixed time: RETURN by the
  * secretariat (screening → revision), RESUBMIT by the officer (revision → screening).
  */
-async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string) {
+export async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string, pid?: number) {
   const raw = new Database(path.join(dir, "app.db"), { readonly: true });
   const countEvents = () => (raw.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE type IN ('RETURN', 'RESUBMIT') AND requestId LIKE 'bench-t-%'").get() as { n: number }).n;
   const requests = raw.prepare("SELECT id, version FROM DemandRequest WHERE id LIKE 'bench-t-%' AND state = 'screening'").all() as { id: string; version: number }[];
@@ -193,6 +209,7 @@ async function workflow(base: string, cookies: { secretariat: string; officer: s
   let failures = 0;
   const until = performance.now() + WORKFLOW_SECONDS * 1000;
   const started = performance.now();
+  const cpu0 = serverCpuMs(pid);
   await Promise.all(requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version }) => {
     let returned = false;
     while (performance.now() < until) {
@@ -220,9 +237,10 @@ async function workflow(base: string, cookies: { secretariat: string; officer: s
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = (serverCpuMs(pid) - cpu0) / Math.max(1, successes + failures);
   const auditEvents = countEvents() - before;
   raw.close();
-  return { perSecond: successes / seconds, successes, failures, auditEvents };
+  return { perSecond: successes / seconds, successes, failures, auditEvents, cpuMs };
 }
 
 async function benchSize(size: number): Promise<SizeResult> {
@@ -253,10 +271,10 @@ async function benchSize(size: number): Promise<SizeResult> {
     ];
     const rows: Row[] = [];
     for (const [page, url, cookie] of cases) {
-      rows.push({ page, ...(await load(base, url, cookie)) });
+      rows.push({ page, ...(await load(base, url, cookie, child.pid)) });
       process.stderr.write(`  ${size}: ${page} done\n`);
     }
-    return { size, rows, workflow: await workflow(base, { secretariat, officer }, dir), prepareSeconds };
+    return { size, rows, workflow: await workflow(base, { secretariat, officer }, dir, child.pid), prepareSeconds };
   } finally {
     await stopServer(child);
     if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
@@ -270,19 +288,20 @@ export async function benchHttp(): Promise<string> {
     results.push(await benchSize(size));
   }
   const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toString() : n.toFixed(1)) : "—");
+  const cpu = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
   const lines: string[] = [];
-  lines.push(`| page (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms at ${sizeLabel(r.size)}`).join(" | ")} |`);
+  lines.push(`| page (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`);
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
   for (let i = 0; i < results[0].rows.length; i++) {
     const cells = results.map((r) => {
       const row = r.rows[i];
-      return `${f(row.rps)} · ${f(row.p95)}${row.errors ? ` (${row.errors} errors)` : ""}`;
+      return `${f(row.rps)} · ${f(row.p95)} · ${cpu(row.cpuMs)}${row.errors ? ` (${row.errors} errors)` : ""}`;
     });
     lines.push(`| ${results[0].rows[i].page} | ${cells.join(" | ")} |`);
   }
   lines.push(`| workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
-    .map((r) => `${f(r.workflow.perSecond)}/s · ${r.workflow.successes} = ${r.workflow.auditEvents}${r.workflow.successes === r.workflow.auditEvents ? "" : " LOST"}${r.workflow.failures ? ` (${r.workflow.failures} refused)` : ""}`)
+    .map((r) => `${f(r.workflow.perSecond)}/s · ${r.workflow.successes} = ${r.workflow.auditEvents} · ${cpu(r.workflow.cpuMs)} CPU ms/event${r.workflow.successes === r.workflow.auditEvents ? "" : " LOST"}${r.workflow.failures ? ` (${r.workflow.failures} refused)` : ""}`)
     .join(" | ")} |`);
   lines.push("");
   lines.push(`(preparing the databases: ${results.map((r) => `${sizeLabel(r.size)} ${r.prepareSeconds.toFixed(0)} s`).join(", ")})`);

@@ -25,17 +25,26 @@ export async function createServer({ dev, serverBuild }: { dev: boolean; serverB
   app.use(requestLog());
   app.use(securityHeaders());
 
-  let build: () => Promise<ServerBuild>;
+  // production: the build object itself, so React Router derives its route tree once (given a function, it
+  // re-derives the routes, the static handler and the request handler on every request)
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let entryModule: () => Promise<ServerBuild["entry"]["module"]>;
   if (dev) {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    const load = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    build = load;
+    entryModule = async () => (await load()).entry.module;
   } else {
     const buildDir = path.resolve("build");
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    // other files of the client build (public/): only paths with a file extension, so a page request
+    // costs no file-system lookup
+    const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false });
+    app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
     const loaded = serverBuild ?? (await loadProductionBuild());
-    build = async () => loaded;
+    build = loaded;
+    entryModule = async () => loaded.entry.module;
   }
 
   app.all(
@@ -45,7 +54,7 @@ export async function createServer({ dev, serverBuild }: { dev: boolean; serverB
       mode: dev ? "development" : "production",
       // the app makes its own context (its keys live in the app bundle): app/utils/request-context.server.ts
       getLoadContext: async (req) => {
-        const entry = (await build()).entry.module as unknown as { createLoadContext(init: { clientIp: string }): RouterContextProvider };
+        const entry = (await entryModule()) as unknown as { createLoadContext(init: { clientIp: string }): RouterContextProvider };
         return entry.createLoadContext({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
       },
     }),

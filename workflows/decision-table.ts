@@ -2,7 +2,8 @@
  * Generates docs/workflow-decision-table.md from the machine itself (run `npm run docs:machine`).
  * A test regenerates it in memory and compares with the committed file, so the doc can't drift.
  */
-import { workflowEn, workflowKo } from "../app/i18n/workflow.messages";
+import { workflowKo } from "../app/i18n/workflow.messages";
+import { workflowEn } from "../app/i18n/workflow.messages.en";
 import {
   CHECK_REFUSALS,
   EVENT_CHECKS,

@@ -6,7 +6,8 @@ export function LanguageSwitch() {
   const location = useLocation();
   const next = locale === "ko" ? "en" : "ko";
   return (
-    <Form method="post" action="/lang">
+    // a full page load: the other language's messages are another chunk (app/entry.client.tsx, ADR 0025)
+    <Form method="post" action="/lang" reloadDocument>
       <input type="hidden" name="lang" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" className="btn-secondary" lang={next} aria-label={`${t("lang.label")}: ${t("lang.switchTo")}`}>

@@ -1,4 +1,3 @@
-import type { Translation } from "./types";
 
 /** What a page says after an accepted workflow event (issue 14: never a bare "Done."). */
 export const resultsKo = {
@@ -14,17 +13,3 @@ export const resultsKo = {
   CLOSE: "종료 처리했습니다.",
   other: "요청을 처리했습니다.",
 } as const;
-
-export const resultsEn: Translation<typeof resultsKo> = {
-  SUBMIT: "Submitted. The secretariat will review it.",
-  RESUBMIT: "The revised request was submitted again. The secretariat will review it.",
-  WITHDRAW: "The request was withdrawn.",
-  ACCEPT: "Accepted. The request moves on to joint planning.",
-  RETURN: "Returned for revision. The ministry officer will see the reasons.",
-  UNSCHEDULE: "Taken off the agenda. The request is back in joint planning.",
-  SIGN: "You signed off.",
-  REFUSE_SIGNOFF: "You refused to sign off. The item goes back to the next meeting.",
-  START: "Execution has started.",
-  CLOSE: "The request was closed.",
-  other: "The request was updated.",
-};

@@ -1,7 +1,6 @@
-import { en, ko, type MessageKey, type MessageParams } from "./messages";
+import { catalogues } from "./catalogues";
+import type { MessageKey, MessageParams } from "./messages";
 import type { Locale } from "./types";
-
-const catalogues = { ko, en } as const;
 
 function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
@@ -29,7 +28,7 @@ function plurals(text: string, params: MessageParams): string {
 
 /** Translates a catalogue key; `{name}` placeholders are filled from params (and `{n, plural, …}` chosen). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = lookup(catalogues[locale], key) ?? lookup(ko, key) ?? key;
+  const text = lookup(catalogues[locale], key) ?? lookup(catalogues.ko, key) ?? key;
   if (!params) return text;
   return plurals(text, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

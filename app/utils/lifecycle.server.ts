@@ -8,6 +8,7 @@ import { recoverAtStart } from "~/modules/attachments/storage.server";
 import { flushAuditAnchor } from "~/modules/audit/anchor.server";
 import { demoMode, sessionSecret } from "./config.server";
 import { db, ensureDbPragmas } from "./db.server";
+import { closeLeanRead } from "./lean-read.server";
 
 /**
  * Before the server takes requests (the schema is already migrated): fail fast without a required
@@ -61,6 +62,7 @@ export async function closeAtShutdown(): Promise<void> {
   try {
     await flushAuditAnchor();
   } finally {
+    closeLeanRead();
     await db.$disconnect();
   }
 }

@@ -117,7 +117,7 @@ export function openApiDocument(): Json {
         parameters: [idParam()],
         post: { summary: "Send a workflow event", requestBody: body("Event"), responses: { ...ok("{ state, version, allowedEvents }"), ...errors(401, 403, 404, 409, 422) } },
       },
-      "/requests/{id}/history": { parameters: [idParam()], get: { summary: "Audit events of the request, oldest first", responses: { ...ok("Events"), ...errors(401, 404) } } },
+      "/requests/{id}/history": { parameters: [idParam()], get: { summary: "Audit events of the request, oldest first, paged: ?limit= (default 200, at most 1000) and ?after=<seq>; the next page is in the Link header (rel=\"next\") and X-Next-After", responses: { ...ok("Events"), ...errors(401, 404) } } },
       "/requests/{id}/attachments": {
         parameters: [idParam()],
         get: { summary: "The request's files (and condition evidence)", responses: { ...ok("{ items: [{ id, name, size, type, conditionId, uploadedBy, createdAt }] }"), ...errors(401, 404) } },

@@ -9,6 +9,7 @@ import { recordAccessEvent } from "./auth-events.server";
 import { loginThrottle } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
 import { userContext } from "~/utils/request-context.server";
+import { leanDate, leanGet } from "~/utils/lean-read.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -41,7 +42,7 @@ export function apiTokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-const userSelect = {
+export const userSelect = {
   id: true,
   email: true,
   name: true,
@@ -52,7 +53,7 @@ const userSelect = {
   organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } },
 } as const;
 
-function toCurrentUser(u: {
+export function toCurrentUser(u: {
   id: string;
   email: string;
   name: string;
@@ -147,13 +148,26 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
   }
   const token = await sessionToken(request);
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: sessionTokenHash(token) },
-    select: { expiresAt: true, revokedAt: true, user: { select: userSelect } },
+  // every signed-in page asks this: the lean read path (ADR 0025), one indexed join
+  const row = leanGet<SessionRow>(SESSION_USER_SQL, [sessionTokenHash(token)]);
+  if (!row || row.revokedAt !== null || leanDate(row.expiresAt)! < now() || !row.active) return null;
+  return toCurrentUser({
+    id: row.id, email: row.email, name: row.name, role: row.role, isChair: !!row.isChair, mustChangePassword: !!row.mustChangePassword,
+    organization: { id: row.orgId, code: row.orgCode, nameKo: row.orgNameKo, nameEn: row.orgNameEn, kind: row.orgKind },
   });
-  if (!session || session.revokedAt || session.expiresAt < now() || !session.user.active) return null;
-  return toCurrentUser(session.user);
 }
+
+interface SessionRow {
+  expiresAt: string | number; revokedAt: string | number | null;
+  id: string; email: string; name: string; role: string; isChair: number | boolean; active: number | boolean; mustChangePassword: number | boolean;
+  orgId: string; orgCode: string; orgNameKo: string; orgNameEn: string; orgKind: string;
+}
+
+/** The session's user and organization (the fields of `userSelect`), by the token's HMAC. Portable SQL. */
+const SESSION_USER_SQL = `SELECT s."expiresAt", s."revokedAt", u."id", u."email", u."name", u."role", u."isChair", u."active",
+  u."mustChangePassword", o."id" AS "orgId", o."code" AS "orgCode", o."nameKo" AS "orgNameKo", o."nameEn" AS "orgNameEn", o."kind" AS "orgKind"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Organization" o ON o."id" = u."organizationId"
+  WHERE s."tokenHash" = ?`;
 
 /** Revokes the caller's server-side session (an audit event); returns the Set-Cookie header that clears the cookie. */
 export async function signOut(request: Request, { clientKey }: { clientKey?: string } = {}): Promise<string> {

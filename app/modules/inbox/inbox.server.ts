@@ -21,6 +21,8 @@ import { LOCKED_STATUSES } from "~/modules/meetings/event-rows.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { overdueIfSubmittedBefore, screeningClock, screeningOverdueCount } from "~/modules/screening/screening.server";
 export { overdueIfSubmittedBefore };
+import { screeningDueBusinessDays } from "~/utils/config.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { db } from "~/utils/db.server";
 import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { now as clockNow } from "~/utils/clock";
@@ -222,7 +224,15 @@ async function approverInbox(user: CurrentUser): Promise<InboxGroup[]> {
 }
 
 /** The non-empty inbox groups of this user, in a fixed order per role. */
-export async function inboxFor(user: CurrentUser, now = clockNow()): Promise<InboxGroup[]> {
+export function inboxFor(user: CurrentUser, now = clockNow()): Promise<InboxGroup[]> {
+  // derived only from the records and the day (the screening clock and due dates count days): kept
+  // until the next commit to the database or the next day (ADR 0025), so the header's count costs
+  // nothing on the pages between two changes
+  const key = `inbox|${user.id}|${user.role}|${user.organization.id}`;
+  return memoUntilWrite(key, `${koreanDate(now)}|${screeningDueBusinessDays()}`, () => computeInbox(user, now));
+}
+
+async function computeInbox(user: CurrentUser, now: Date): Promise<InboxGroup[]> {
   let groups: InboxGroup[];
   switch (user.role) {
     case "MINISTRY_OFFICER": groups = await officerInbox(user, koreanDate(now)); break;

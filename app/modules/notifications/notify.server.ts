@@ -6,6 +6,7 @@
  * can never produce a second one. The e-mail worker (./outbox-worker.server) delivers from here.
  */
 import type { Tx } from "~/utils/db.server";
+import { leanGet } from "~/utils/lean-read.server";
 import { db } from "~/utils/db.server";
 import { koreanDayFromToday, now, todayInKorea } from "~/utils/clock";
 import { notFound } from "~/utils/errors";
@@ -203,7 +204,8 @@ export function toItem(n: { id: string; kind: string; requestId: string | null; 
 }
 
 export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number> {
-  return db.notification.count({ where: { userId: user.id, readAt: null } });
+  // the bell on every page: the lean read path (ADR 0025), index (userId, readAt)
+  return leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL', [user.id])!.n;
 }
 
 /** The user's own notifications, newest first (at most `limit`), and the unread count. */

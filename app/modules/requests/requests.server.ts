@@ -22,6 +22,7 @@ import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
+import { leanGet } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
@@ -45,6 +46,20 @@ export async function findVisibleRequest(user: CurrentUser, requestId: string) {
   if (!request) throw notFound();
   return request;
 }
+
+/**
+ * 404 unless the request exists within the caller's scope; reads nothing else (the lean read path,
+ * ADR 0025: a committed row, outside any transaction — the event's transaction reads the row itself).
+ */
+export function assertVisibleRequest(user: CurrentUser, requestId: string): void {
+  const { organizationId } = ministryScope(user);
+  const found = organizationId
+    ? leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ? AND "organizationId" = ?', [requestId, organizationId])
+    : leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ?', [requestId]);
+  if (!found) throw notFound();
+}
+
+type DemandRequestRow = Awaited<ReturnType<Tx["demandRequest"]["findUniqueOrThrow"]>>;
 
 function restore(row: { snapshot: string; machineVersion: number }): RequestSnapshot {
   try {
@@ -154,7 +169,7 @@ function versionConflict(current: { state: string; version: number } | null): Ap
  */
 export async function applyRequestEvent(
   tx: Tx,
-  { user, requestId, event, expectedVersion, auditPayload, sideRows }: {
+  { user, requestId, event, expectedVersion, auditPayload, sideRows, current }: {
     user: CurrentUser;
     requestId: string;
     event: RequestEvent;
@@ -163,9 +178,11 @@ export async function applyRequestEvent(
     auditPayload?: Record<string, unknown>;
     /** Writes the side rows of the accepted event (same transaction); its result joins the audit payload. */
     sideRows?: (t: Transitioned) => Promise<Record<string, unknown> | undefined>;
+    /** The row as the caller already read it in this transaction (saves reading it again). */
+    current?: DemandRequestRow;
   },
 ) {
-  const row = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const row = current ?? (await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } }));
   const version = expectedVersion ?? row.version;
   if (row.version !== version) throw versionConflict({ state: row.state, version: row.version });
   const snapshot = restore(row);
@@ -218,7 +235,7 @@ export async function applyRequestEvent(
  * verdict, the guarded update and the audit event. A refusal changes nothing and says why.
  */
 export async function sendRequestEvent({ user, requestId, body }: { user: CurrentUser; requestId: string; body: EventBody }) {
-  await findVisibleRequest(user, requestId);
+  assertVisibleRequest(user, requestId);
   return db.$transaction(async (tx) => {
     const { expectedVersion, ...clientEvent } = body;
     const { fromState: _f, context: _c, ...result } = await applyClientEvent(tx, { user, requestId, clientEvent, expectedVersion });
@@ -244,7 +261,7 @@ export async function applyClientEvent(
   const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionConflict({ state: current.state, version: current.version });
   const event = await eventWithFacts(tx, requestId, clientEvent, toWorkflowActor(user), restore(current).context);
-  return applyRequestEvent(tx, { user, requestId, event, expectedVersion: current.version, auditPayload, sideRows: (t) => writeEventRows(tx, t) });
+  return applyRequestEvent(tx, { user, requestId, event, expectedVersion: current.version, auditPayload, sideRows: (t) => writeEventRows(tx, t), current });
 }
 
 function intakeOf(row: Record<string, unknown>) {
@@ -281,6 +298,25 @@ export async function requestHistory({ user, requestId }: { user: CurrentUser; r
   await findVisibleRequest(user, requestId);
   const events = await db.auditEvent.findMany({ where: { requestId, type: { notIn: ACCESS_EVENT_TYPES } }, orderBy: { seq: "asc" } });
   return withActors(events);
+}
+
+/** The API's history page size: default and most per page. */
+export const API_HISTORY_LIMIT = { default: 200, max: 1000 } as const;
+
+/**
+ * The audit events of one request for the API, oldest first, a page at a time (issue 11): at most
+ * `limit` events after the seq `after`; `nextAfter` is the cursor of the next page (null on the last).
+ */
+export async function requestHistoryApiPage({ user, requestId, after, limit }: { user: CurrentUser; requestId: string; after?: number; limit?: number }) {
+  await findVisibleRequest(user, requestId);
+  const take = Math.min(Math.max(Math.trunc(limit ?? API_HISTORY_LIMIT.default), 1), API_HISTORY_LIMIT.max);
+  const rows = await db.auditEvent.findMany({
+    where: { requestId, type: { notIn: ACCESS_EVENT_TYPES }, ...(after !== undefined ? { seq: { gt: after } } : {}) },
+    orderBy: { seq: "asc" },
+    take: take + 1,
+  });
+  const page = rows.slice(0, take);
+  return { events: await withActors(page), nextAfter: rows.length > take ? page[page.length - 1].seq : null };
 }
 
 /** Events of the request page's history per page. */

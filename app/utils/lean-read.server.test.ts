@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedUsers } from "~/test/fixtures";
+import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
+import { requestHistoryApiPage } from "~/modules/requests/requests.server";
+import { db } from "./db.server";
+import { leanAll, leanGet, memoUntilWrite } from "./lean-read.server";
+
+beforeAll(async () => {
+  await seedUsers();
+});
+
+describe("lean read path (ADR 0025)", () => {
+  it("reads what Prisma committed, with portable SQL", async () => {
+    const n = await db.user.count();
+    expect(leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "User"')!.n).toBe(n);
+    expect(leanAll<{ email: string }>('SELECT "email" FROM "User" WHERE "email" = ?', [SECRETARIAT_EMAIL])).toEqual([{ email: SECRETARIAT_EMAIL }]);
+  });
+
+  it("memoUntilWrite keeps a value until the next commit or a new version", async () => {
+    let computed = 0;
+    const value = () => memoUntilWrite("test", "v1", async () => ++computed);
+    expect(await value()).toBe(1);
+    expect(await value()).toBe(1); // nothing committed meanwhile
+    const { count } = await db.user.updateMany({ where: { email: SECRETARIAT_EMAIL }, data: { updatedAt: new Date() } });
+    expect(count).toBe(1);
+    expect(await value()).toBe(2); // a commit by the other connection
+    expect(await memoUntilWrite("test", "v2", async () => ++computed)).toBe(3); // another day
+  });
+});
+
+describe("API request history, paged", () => {
+  it("pages oldest first with a cursor, and the pages add up to the whole history", async () => {
+    const officer = await userByEmail("officer@mohw.go.kr");
+    const secretariat = await userByEmail(SECRETARIAT_EMAIL);
+    const id = await fileAndSubmit(officer, { title: "이력 페이지" });
+    await send(secretariat, id, { type: "RETURN", reasons: ["KPI 구체화"] });
+    const all = await requestHistoryApiPage({ user: secretariat, requestId: id });
+    expect(all.nextAfter).toBeNull();
+    expect(all.events.length).toBeGreaterThanOrEqual(3);
+    const seen: number[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const page = await requestHistoryApiPage({ user: secretariat, requestId: id, after, limit: 2 });
+      expect(page.events.length).toBeLessThanOrEqual(2);
+      seen.push(...page.events.map((e) => e.seq));
+      if (page.nextAfter === null) break;
+      after = page.nextAfter;
+    }
+    expect(seen).toEqual(all.events.map((e) => e.seq));
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The lean read path (ADR 0025): the hottest reads of every page (the session's user, the header's
+ * unread count, the "has anything changed" check behind the layout's cache) go straight to SQLite
+ * through prepared statements kept for the life of the process, instead of through Prisma's query
+ * compiler, client and adapter (about a millisecond of CPU per query on this machine kind, the
+ * statement itself a few microseconds).
+ *
+ * Rules, so the path stays small and portable:
+ * - Reads only, and only outside transactions: the lean connection is a second connection (query_only)
+ *   to the same database file, so it sees committed data (WAL readers never block the writer).
+ * - Every statement lives in the service module that owns the data, behind that module's function,
+ *   and is plain SQL that PostgreSQL also accepts: double-quoted identifiers, `?` placeholders (this
+ *   module is the one place that would number them `$1…` for PostgreSQL), no SQLite functions.
+ *   Date columns come back as the ISO text Prisma stored; `leanDate` turns them into Dates.
+ * - `PRAGMA data_version` (SQLite) tells whether any other connection committed since the last look:
+ *   `memoUntilWrite` keeps a derived value until the next commit to the database (any table, any
+ *   process) or until its key changes.
+ */
+import Database from "better-sqlite3";
+import { databaseUrl } from "./config.server";
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+interface Lean {
+  db: Database.Database;
+  statements: Map<string, Statement>;
+  /** The file it was opened on (tests give every file its own database). */
+  file: string;
+}
+
+const globalForLean = globalThis as unknown as { __leanRead?: Lean };
+
+function databaseFile(): string {
+  const url = databaseUrl();
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+function lean(): Lean {
+  const file = databaseFile();
+  let l = globalForLean.__leanRead;
+  if (!l || l.file !== file || !l.db.open) {
+    l?.db.close();
+    // read-write open (a read-only one cannot create a WAL's shared memory) but refusing writes
+    const db = new Database(file, { fileMustExist: true });
+    db.pragma("query_only = 1");
+    db.pragma("busy_timeout = 1000"); // WAL readers are not blocked by the writer; never stall the event loop long
+    l = globalForLean.__leanRead = { db, statements: new Map(), file };
+  }
+  return l;
+}
+
+function statement(sql: string): Statement {
+  const l = lean();
+  let st = l.statements.get(sql);
+  if (!st) l.statements.set(sql, (st = l.db.prepare(sql)));
+  return st;
+}
+
+/** All rows of a portable read-only statement (`?` placeholders). */
+export function leanAll<T>(sql: string, params: readonly unknown[] = []): T[] {
+  return statement(sql).all(...params) as T[];
+}
+
+/** The first row, or undefined. */
+export function leanGet<T>(sql: string, params: readonly unknown[] = []): T | undefined {
+  return statement(sql).get(...params) as T | undefined;
+}
+
+/** A DATETIME column as Prisma stored it (ISO text, or epoch milliseconds) → Date. */
+export function leanDate(value: string | number | null): Date | null {
+  if (value === null || value === undefined) return null;
+  return new Date(value);
+}
+
+/** A value that changes whenever another connection has committed to the database since the last call. */
+function dataVersion(): number {
+  return lean().db.pragma("data_version", { simple: true }) as number;
+}
+
+const MEMO_LIMIT = 2_000;
+const memo = new Map<string, { version: string; value: Promise<unknown> }>();
+
+/**
+ * `compute()`'s value, kept until the next commit to the database or until `version` (e.g. today's date
+ * for values that age by the day) changes. For values derived only from the database and the given key.
+ */
+export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  const v = `${dataVersion()}|${version}`;
+  const hit = memo.get(key);
+  if (hit && hit.version === v) return hit.value as Promise<T>;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, { version: v, value });
+  value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key); // never keep a failure
+  });
+  return value;
+}
+
+/** Closes the lean connection (shutdown). */
+export function closeLeanRead(): void {
+  globalForLean.__leanRead?.db.close();
+  globalForLean.__leanRead = undefined;
+}

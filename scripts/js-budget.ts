@@ -1,0 +1,43 @@
+/**
+ * `npm run js:budget` (after `npm run build`): the JavaScript each page loads, gzipped — React Router's
+ * client manifest gives the entry and each route's modules with their static imports; the page's
+ * language catalogue (one chunk per language, ADR 0025) is added, and chunks the page's modules import
+ * lazily are listed beside. Issue 11's budget: 150 KB gzipped per page.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_KB = 150;
+const assets = path.resolve("build", "client", "assets");
+const manifestFile = readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
+if (!manifestFile) throw new Error("no client build: run `npm run build` first");
+const manifest = JSON.parse(readFileSync(path.join(assets, manifestFile), "utf8").replace(/^window\.__reactRouterManifest=/, "").replace(/;\s*$/, "")) as {
+  entry: { module: string; imports: string[] };
+  routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[]; hasDefaultExport?: boolean }>;
+};
+
+const sizes = new Map<string, number>();
+const gz = (url: string) => {
+  let n = sizes.get(url);
+  if (n === undefined) sizes.set(url, (n = gzipSync(readFileSync(path.join(assets, path.basename(url))), { level: 9 }).length));
+  return n;
+};
+const lazyOf = (url: string) =>
+  [...readFileSync(path.join(assets, path.basename(url)), "utf8").matchAll(/import\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => `/assets/${m[1]}`);
+const catalogue = (lang: "ko" | "en") => `/assets/${readdirSync(assets).find((f) => (lang === "en" ? /^messages\.en-.*\.js$/ : /^messages-.*\.js$/).test(f))}`;
+
+const rows: { route: string; kb: number; en: number; lazy: number }[] = [];
+for (const route of Object.values(manifest.routes)) {
+  if (!route.hasDefaultExport || route.id === "root" || route.id === "routes/app-layout") continue;
+  const chain: string[] = [];
+  for (let r: typeof route | undefined = route; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) chain.push(r.module, ...(r.imports ?? []));
+  const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...chain]);
+  const sum = (extra: string) => ([...files, extra].reduce((a, f) => a + gz(f), 0) / 1024);
+  const lazy = new Set([...files].flatMap(lazyOf).filter((f) => !files.has(f) && !/\/messages(\.en)?-/.test(f)));
+  rows.push({ route: route.id.replace(/^routes\//, ""), kb: sum(catalogue("ko")), en: sum(catalogue("en")), lazy: [...lazy].reduce((a, f) => a + gz(f), 0) / 1024 });
+}
+rows.sort((a, b) => b.kb + b.lazy - (a.kb + a.lazy));
+console.log(`| page (route module) | JS at load, KB gzip (ko page · en page) | + lazily loaded chunks, KB gzip | within ${BUDGET_KB} KB |`);
+console.log("| --- | --- | --- | --- |");
+for (const r of rows) console.log(`| ${r.route} | ${r.kb.toFixed(1)} · ${r.en.toFixed(1)} | ${r.lazy ? r.lazy.toFixed(1) : "—"} | ${Math.max(r.kb, r.en) + r.lazy <= BUDGET_KB ? "yes" : "NO"} |`);
