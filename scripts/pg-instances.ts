@@ -25,10 +25,14 @@ const started = Date.now();
 const log = (line: string) => console.log(`[instances ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// one secret and one anchor key for the instances and this process (which seeds and verifies)
+process.env.SESSION_SECRET = "instances-session-secret-0123456789abcdef";
+process.env.AUDIT_ANCHOR_KEY = "instances-anchor-key";
 const cluster = process.env.TEST_PG_URL ? null : await startCluster();
 const admin = process.env.TEST_PG_URL ?? cluster!.url;
 const dir = mkdtempSync(path.join(tmpdir(), "ax-instances-"));
 const servers: ChildProcess[] = [];
+const outputs: string[] = [];
 const failures: string[] = [];
 const check = (ok: boolean, what: string) => {
   log(`${ok ? "PASS" : "FAIL"} ${what}`);
@@ -39,12 +43,17 @@ async function startServer(port: number, name: string): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [path.resolve("build", "server", "start.js"), "--deployed"], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), COOKIE_SECURE: "0", SESSION_SECRET: "instances-session-secret-0123456789abcdef", AUDIT_ANCHOR_KEY: "instances-anchor-key", OUTBOX_INTERVAL_MS: "1000" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), COOKIE_SECURE: "0", OUTBOX_INTERVAL_MS: "1000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   servers.push(child);
+  outputs.push("");
+  const index = outputs.length - 1;
+  child.on("exit", () => (outputs[index] = output));
+  const keep = setInterval(() => (outputs[index] = output), 500);
+  keep.unref();
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`instance ${name} exited at start (${child.exitCode}):\n${output.slice(0, 2000)}`);
@@ -159,6 +168,7 @@ try {
 } catch (error) {
   failures.push(String(error));
   console.error(error);
+  for (const [i, out] of outputs.entries()) console.error(`--- instance ${"AB"[i]} output (last 3000 characters) ---\n${out.slice(-3000)}`);
 } finally {
   for (const s of servers) if (s.exitCode === null) s.kill("SIGTERM");
   await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));

@@ -56,6 +56,12 @@ describe.each([
     expect(await store.reserve("k", policy)).toBe(0);
   });
 
+  it("keeps any typed account as a key (control characters included)", async () => {
+    const throttle = signInThrottle(makeStore(() => 0));
+    expect(await throttle.reserve("chair@msit.go.kr\u0000'; --", "203.0.113.9")).toBe(0);
+    await throttle.failed("chair@msit.go.kr\u0000'; --", "203.0.113.9");
+  });
+
   it("release gives one attempt back", async () => {
     const store = makeStore(() => 0);
     for (let i = 0; i < 5; i++) await store.reserve("k", policy);

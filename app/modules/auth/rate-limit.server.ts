@@ -199,7 +199,8 @@ export interface SignInThrottle {
 }
 
 export function signInThrottle(store: ThrottleStore): SignInThrottle {
-  const accountKey = (account: string, client: string) => `a:${account}\u0000${client}`;
+  // JSON keeps the two parts apart whatever was typed, and holds no NUL (PostgreSQL text cannot)
+  const accountKey = (account: string, client: string) => `a:${JSON.stringify([account, client])}`;
   const clientKey = (client: string) => `c:${client}`;
   return {
     async reserve(account, client) {
