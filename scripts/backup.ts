@@ -6,6 +6,10 @@
  */
 export {};
 process.env.DATABASE_URL ??= "file:./data/app.db";
+if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL)) {
+  console.error("This is the SQLite backup procedure. PostgreSQL: pg_dump / pg_restore and a copy of DATA_DIR (README, Deploying).");
+  process.exit(2);
+}
 const { backupInstance, databaseFileFromUrl } = await import("../app/modules/backup/backup.server");
 const { DATA_DIR } = await import("../app/utils/config.server");
 const started = performance.now();

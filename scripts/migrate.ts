@@ -1,12 +1,18 @@
-/** Applies pending migrations to the database (DATABASE_URL, default ./data/app.db). */
+/**
+ * Applies pending migrations to the database (DATABASE_URL, default ./data/app.db): prisma/migrations
+ * for a SQLite file, prisma/postgresql/migrations for postgresql://… (prisma.config.ts picks the
+ * track, ADR 0024).
+ */
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 export function migrateDatabase(): void {
   process.env.DATABASE_URL ??= "file:./data/app.db";
-  const file = process.env.DATABASE_URL.replace(/^file:/, "");
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (!/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL)) {
+    const file = process.env.DATABASE_URL.replace(/^file:/, "");
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
   execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: process.env,

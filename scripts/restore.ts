@@ -7,6 +7,10 @@
  */
 export {};
 process.env.DATABASE_URL ??= "file:./data/app.db";
+if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL)) {
+  console.error("This is the SQLite backup procedure. PostgreSQL: pg_dump / pg_restore and a copy of DATA_DIR (README, Deploying).");
+  process.exit(2);
+}
 const from = process.argv.slice(2).find((a) => !a.startsWith("--"));
 if (!from) {
   console.error("usage: npm run db:restore -- <DATA_DIR/backups/<timestamp>> [--force]");

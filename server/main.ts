@@ -4,6 +4,10 @@
  * production mode, migrate, prepare (demo seed when SEED_DEMO≠0, crash recovery), serve, background
  * workers, and a graceful shutdown on SIGTERM/SIGINT (in-flight requests finish, the audit anchor is
  * flushed, the database closed).
+ *
+ * `--deployed` (`npm run start:prod`, README "Deploying", ADR 0024): a deployment's instance — no
+ * migration at start (`npm run db:migrate` is its own step, run once for all instances), never the
+ * demo data (SEED_DEMO=0 unless set: the session secret is then required and cookies are Secure).
  */
 import { migrateDatabase } from "../scripts/migrate";
 import { createServer, listen, loadProductionBuild } from "./index";
@@ -19,7 +23,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main() {
   process.env.NODE_ENV = "production";
   process.env.DATABASE_URL ??= "file:./data/app.db";
-  migrateDatabase();
+  if (process.argv.includes("--deployed")) process.env.SEED_DEMO ??= "0";
+  else migrateDatabase();
   const build = await loadProductionBuild();
   const lifecycle = build.entry.module as unknown as Lifecycle; // app/entry.server.tsx re-exports app/utils/lifecycle.server
   await lifecycle.prepareAtStart();

@@ -1,7 +1,11 @@
 process.env.LOG_LEVEL ??= "silent"; // structured request logs are for servers, not test output
-// Every test file gets its own fresh SQLite database (all migrations applied) and data folder,
-// set before any module creates the Prisma client. Pure tests simply never touch it.
+// Every test file gets its own fresh database (all migrations applied) and data folder, set before
+// any module creates the Prisma client. Pure tests simply never touch it.
+// - SQLite (default): a new file with every migration of prisma/migrations applied.
+// - PostgreSQL (TEST_PG_URL=postgresql://…/postgres, set by `npm run test:pg`): a new database
+//   copied from the template that scripts/pg-test.ts migrated (TEST_PG_TEMPLATE), dropped afterwards.
 import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,16 +13,37 @@ import { afterAll } from "vitest";
 import { setClock } from "~/utils/clock";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ax-unit-"));
-const file = path.join(dir, "app.db");
 process.env.DATA_DIR = dir;
-process.env.DATABASE_URL = `file:${file}`;
 
-const migrations = path.resolve("prisma", "migrations");
-const sqlite = new Database(file);
-for (const folder of readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).sort()) {
-  sqlite.exec(readFileSync(path.join(migrations, folder, "migration.sql"), "utf8"));
+const pgAdmin = process.env.TEST_PG_URL;
+if (pgAdmin) {
+  const pg = (await import("pg")).default;
+  const name = `ax_unit_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: pgAdmin });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_PG_TEMPLATE ?? "ax_template"}"`);
+  await admin.end();
+  const url = new URL(pgAdmin);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  afterAll(async () => {
+    const { db } = await import("~/utils/db.server");
+    await db.$disconnect();
+    const drop = new pg.Client({ connectionString: pgAdmin });
+    await drop.connect();
+    await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await drop.end();
+  });
+} else {
+  const file = path.join(dir, "app.db");
+  process.env.DATABASE_URL = `file:${file}`;
+  const migrations = path.resolve("prisma", "migrations");
+  const sqlite = new Database(file);
+  for (const folder of readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).sort()) {
+    sqlite.exec(readFileSync(path.join(migrations, folder, "migration.sql"), "utf8"));
+  }
+  sqlite.close();
 }
-sqlite.close();
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

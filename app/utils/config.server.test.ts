@@ -40,3 +40,13 @@ describe("start-up switches (ADR 0018): independent of NODE_ENV", () => {
     expect(given.sessionSecret()).toBe("s3cret-for-the-test");
   });
 });
+
+describe("DATABASE_URL chooses the engine (ADR 0024)", () => {
+  it("postgresql:// and postgres:// are PostgreSQL; file: and anything else a SQLite file", async () => {
+    const { databaseEngine } = await configWith({});
+    expect(databaseEngine("postgresql://ax:secret@db:5432/ax")).toBe("postgresql");
+    expect(databaseEngine("postgres://ax@localhost/ax")).toBe("postgresql");
+    expect(databaseEngine("file:./data/app.db")).toBe("sqlite");
+    expect(databaseEngine("./data/postgresql.db")).toBe("sqlite");
+  });
+});

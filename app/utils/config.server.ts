@@ -25,6 +25,11 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./data/app.db";
 }
 
+/** Which database DATABASE_URL names: `postgresql://…` (or `postgres://…`) is PostgreSQL, anything else a SQLite file (ADR 0024). */
+export function databaseEngine(url = databaseUrl()): "sqlite" | "postgresql" {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
 /** The login page shows the demo password only in demo mode (SEED_DEMO≠0, ADR 0018). */
 export function isDemoMode(): boolean {
   return demoMode;

@@ -1,17 +1,26 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { databaseUrl } from "./config.server";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
+import { databaseEngine, databaseUrl } from "./config.server";
+import { serializedPostgres } from "./db-postgres.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/** `sqlite` (DATABASE_URL=file:…, the default) or `postgresql` (postgresql://…), ADR 0024. */
+export const dbEngine = databaseEngine();
+
 function createClient(): PrismaClient {
+  // Transactions queue: on the one SQLite connection, and on PostgreSQL behind the write lock
+  // (db-postgres.server.ts). Allow the queue to form.
+  const transactionOptions = { maxWait: 20_000, timeout: 20_000 };
+  if (dbEngine === "postgresql") {
+    // The PostgreSQL client is generated from the same datamodel (prisma/postgresql/schema.prisma):
+    // the same API and types, so the app keeps one `Db` type.
+    return new PostgresPrismaClient({ adapter: serializedPostgres(databaseUrl()), transactionOptions }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 10_000 });
-  return new PrismaClient({
-    adapter,
-    // Transactions are serialised on the one SQLite connection: allow a queue to form.
-    transactionOptions: { maxWait: 20_000, timeout: 20_000 },
-  });
+  return new PrismaClient({ adapter, transactionOptions });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
@@ -19,9 +28,10 @@ const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: 
 /** The one Prisma client of the process (kept across hot reloads). */
 export const db: PrismaClient = (globalForDb.__db ??= createClient());
 
-/** WAL lets readers go on while one writer writes; set once per process. */
+/** SQLite: WAL lets readers go on while one writer writes; set once per process. PostgreSQL: nothing to set. */
 export function ensureDbPragmas(): Promise<void> {
   globalForDb.__dbReady ??= (async () => {
+    if (dbEngine !== "sqlite") return;
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // WAL + NORMAL: a commit is durable once the WAL is synced at a checkpoint; a process crash loses
     // nothing, a power cut can lose the last commits but never corrupts (ADR 0025). FULL synced the WAL

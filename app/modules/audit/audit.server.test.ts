@@ -27,7 +27,7 @@ async function rewriteFrom(seq: number) {
   for (const row of rows) {
     const fields = { ...row, payload: row.seq === seq ? '{"rewritten":true}' : row.payload };
     const hash = auditHash(prev, fields);
-    await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "payload" = ?, "prevHash" = ?, "hash" = ? WHERE "seq" = ?`, fields.payload, prev, hash, row.seq);
+    await db.$executeRaw`UPDATE "AuditEvent" SET "payload" = ${fields.payload}, "prevHash" = ${prev}, "hash" = ${hash} WHERE "seq" = ${row.seq}`;
     prev = hash;
   }
 }

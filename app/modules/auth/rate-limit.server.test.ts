@@ -1,12 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { ACCOUNT_CLIENT_POLICY, delayAfter, MemoryThrottleStore, signInThrottle, type ThrottlePolicy } from "./rate-limit.server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { ACCOUNT_CLIENT_POLICY, DbThrottleStore, delayAfter, MemoryThrottleStore, signInThrottle, type ThrottlePolicy, type ThrottleStore } from "./rate-limit.server";
 
 const policy: ThrottlePolicy = { free: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
 
-describe("MemoryThrottleStore", () => {
+// the same rules in memory (one process) and in the database (instances sharing PostgreSQL, ADR 0024)
+describe.each([
+  ["MemoryThrottleStore", (now?: () => number): ThrottleStore => new MemoryThrottleStore(now)],
+  ["DbThrottleStore", (now?: () => number): ThrottleStore => new DbThrottleStore(db, now)],
+])("%s", (_name, makeStore) => {
+  beforeEach(async () => {
+    await db.signInThrottle.deleteMany();
+  });
+
   it("lets `free` attempts through, then one at a time, 1 s, 2 s, 4 s … after the last one failed", async () => {
     let now = 1_000_000;
-    const store = new MemoryThrottleStore(() => now);
+    const store = makeStore(() => now);
     for (let i = 0; i < 5; i++) expect(await store.reserve("k", policy)).toBe(0);
     // while the 5 checks run, nothing more gets through
     expect(await store.reserve("k", policy)).toBeGreaterThan(0);
@@ -26,7 +35,7 @@ describe("MemoryThrottleStore", () => {
   });
 
   it("reserves atomically: of 100 parallel attempts on one key exactly 5 get through", async () => {
-    const store = new MemoryThrottleStore();
+    const store = makeStore(() => 1_000_000); // time stands still: a slow store must not see the wait pass mid-burst
     const waits = await Promise.all(Array.from({ length: 100 }, () => store.reserve("k", policy)));
     expect(waits.filter((w) => w === 0)).toHaveLength(5);
     // also when the checks finish while the burst is still arriving
@@ -37,7 +46,7 @@ describe("MemoryThrottleStore", () => {
 
   it("forgets a key left alone for the forget period, and after a reset", async () => {
     let now = 0;
-    const store = new MemoryThrottleStore(() => now);
+    const store = makeStore(() => now);
     for (let i = 0; i < 5; i++) await store.reserve("k", policy);
     for (let i = 0; i < 5; i++) await store.failed("k", policy);
     expect(await store.reserve("k", policy)).toBeGreaterThan(0);
@@ -47,14 +56,22 @@ describe("MemoryThrottleStore", () => {
     expect(await store.reserve("k", policy)).toBe(0);
   });
 
+  it("keeps any typed account as a key (control characters included)", async () => {
+    const throttle = signInThrottle(makeStore(() => 0));
+    expect(await throttle.reserve("chair@msit.go.kr\u0000'; --", "203.0.113.9")).toBe(0);
+    await throttle.failed("chair@msit.go.kr\u0000'; --", "203.0.113.9");
+  });
+
   it("release gives one attempt back", async () => {
-    const store = new MemoryThrottleStore(() => 0);
+    const store = makeStore(() => 0);
     for (let i = 0; i < 5; i++) await store.reserve("k", policy);
     expect(await store.reserve("k", policy)).toBeGreaterThan(0);
     await store.release("k", policy);
     expect(await store.reserve("k", policy)).toBe(0);
   });
+});
 
+describe("MemoryThrottleStore", () => {
   it("remembers a bounded number of keys, dropping the least recently tried", async () => {
     const store = new MemoryThrottleStore(() => 0, 3);
     for (const k of ["a", "b", "c", "d"]) await store.reserve(k, policy);

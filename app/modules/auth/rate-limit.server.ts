@@ -6,6 +6,8 @@
  * clears the key. Keys are an account *and* a client address together, so a stranger cannot make a
  * named account (the chair on a sign-off day) wait by failing on purpose from their own address.
  */
+import { db, dbEngine, type Db } from "~/utils/db.server";
+
 export interface ThrottlePolicy {
   /** attempts allowed without waiting (also at the same time) */
   free: number;
@@ -17,9 +19,8 @@ export interface ThrottlePolicy {
 }
 
 /**
- * Where the attempt counts live. One process today (in memory, one SQLite file, ADR 0004); a shared
- * store (a database table with a guarded UPDATE) implements the same calls when the app runs as
- * several processes.
+ * Where the attempt counts live: in memory (one process, SQLite, ADR 0004) or in the database table
+ * SignInThrottle (several processes on PostgreSQL, ADR 0024).
  */
 export interface ThrottleStore {
   /** Counts an attempt if `key` may try now and returns 0; otherwise returns the ms left to wait. Atomic. */
@@ -32,7 +33,7 @@ export interface ThrottleStore {
   reset(key: string): Promise<void>;
 }
 
-interface Entry {
+export interface Entry {
   attempts: number;
   /** attempts reserved and not yet settled */
   inFlight: number;
@@ -47,6 +48,31 @@ export function delayAfter(attempts: number, policy: ThrottlePolicy): number {
   return Math.min(policy.baseDelayMs * 2 ** Math.min(attempts - policy.free, 30), policy.maxDelayMs);
 }
 
+/**
+ * The rules of one key, as pure steps on its entry (the stores only keep entries): `reserve` answers
+ * the wait (0: an attempt is counted) and the entry to keep.
+ */
+export function reserveEntry(entry: Entry | undefined, at: number, policy: ThrottlePolicy): { wait: number; next?: Entry } {
+  // forgotten after a quiet period (also an attempt that never settled, e.g. a crashed check)
+  if (entry && at >= entry.nextAt && at - entry.lastAt > policy.forgetAfterMs) entry = undefined;
+  if (entry && at < entry.nextAt) return { wait: entry.nextAt - at };
+  // past the free attempts: one at a time, its wait known only when it finishes
+  if (entry && entry.attempts >= policy.free && entry.inFlight > 0) return { wait: delayAfter(entry.attempts, policy) };
+  return { wait: 0, next: { attempts: (entry?.attempts ?? 0) + 1, inFlight: (entry?.inFlight ?? 0) + 1, nextAt: 0, lastAt: at } };
+}
+
+/** The reserved attempt failed at `at`: the wait starts now. */
+export function failedEntry(entry: Entry, at: number, policy: ThrottlePolicy): Entry {
+  const wait = delayAfter(entry.attempts, policy);
+  return { attempts: entry.attempts, inFlight: Math.max(0, entry.inFlight - 1), lastAt: at, nextAt: Math.max(entry.nextAt, wait ? at + wait : 0) };
+}
+
+/** One reserved attempt taken back; null when nothing is left to remember. */
+export function releasedEntry(entry: Entry): Entry | null {
+  const next = { ...entry, attempts: entry.attempts - 1, inFlight: Math.max(0, entry.inFlight - 1) };
+  return next.attempts <= 0 ? null : next;
+}
+
 /** In-process store. Each call runs to completion without awaiting, which is what makes `reserve` atomic here. */
 export class MemoryThrottleStore implements ThrottleStore {
   private entries = new Map<string, Entry>();
@@ -58,36 +84,26 @@ export class MemoryThrottleStore implements ThrottleStore {
   ) {}
 
   async reserve(key: string, policy: ThrottlePolicy): Promise<number> {
-    const at = this.now();
-    let entry = this.entries.get(key);
-    // forgotten after a quiet period (also an attempt that never settled, e.g. a crashed check)
-    if (entry && at >= entry.nextAt && at - entry.lastAt > policy.forgetAfterMs) entry = undefined;
-    if (entry && at < entry.nextAt) return entry.nextAt - at;
-    // past the free attempts: one at a time, its wait known only when it finishes
-    if (entry && entry.attempts >= policy.free && entry.inFlight > 0) return delayAfter(entry.attempts, policy);
-    const next: Entry = { attempts: (entry?.attempts ?? 0) + 1, inFlight: (entry?.inFlight ?? 0) + 1, nextAt: 0, lastAt: at };
-    this.entries.delete(key); // re-insert: the map's order is then "least recently tried first"
-    this.entries.set(key, next);
-    this.evict();
-    return 0;
+    const { wait, next } = reserveEntry(this.entries.get(key), this.now(), policy);
+    if (next) {
+      this.entries.delete(key); // re-insert: the map's order is then "least recently tried first"
+      this.entries.set(key, next);
+      this.evict();
+    }
+    return wait;
   }
 
   async failed(key: string, policy: ThrottlePolicy): Promise<void> {
     const entry = this.entries.get(key);
-    if (!entry) return;
-    const at = this.now();
-    entry.inFlight = Math.max(0, entry.inFlight - 1);
-    entry.lastAt = at;
-    const wait = delayAfter(entry.attempts, policy);
-    entry.nextAt = Math.max(entry.nextAt, wait ? at + wait : 0);
+    if (entry) this.entries.set(key, failedEntry(entry, this.now(), policy));
   }
 
   async release(key: string, _policy: ThrottlePolicy): Promise<void> {
     const entry = this.entries.get(key);
     if (!entry) return;
-    entry.attempts -= 1;
-    entry.inFlight = Math.max(0, entry.inFlight - 1);
-    if (entry.attempts <= 0) this.entries.delete(key);
+    const next = releasedEntry(entry);
+    if (next) this.entries.set(key, next);
+    else this.entries.delete(key);
   }
 
   async reset(key: string): Promise<void> {
@@ -104,6 +120,63 @@ export class MemoryThrottleStore implements ThrottleStore {
 
   get size(): number {
     return this.entries.size;
+  }
+}
+
+/**
+ * The store shared by every app instance on one database (table SignInThrottle, ADR 0024): the same
+ * steps, each read-and-write in one transaction — atomic because transactions run one at a time
+ * (SQLite's one connection; PostgreSQL's write lock, app/utils/db-postgres.server.ts). Keys quiet for
+ * longer than the longest forget period are deleted now and then.
+ */
+export class DbThrottleStore implements ThrottleStore {
+  constructor(
+    private readonly client: Db = db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async update(key: string, step: (entry: Entry | undefined, at: number) => { result: number; next?: Entry | null }): Promise<number> {
+    return this.client.$transaction(async (tx) => {
+      const row = await tx.signInThrottle.findUnique({ where: { key } });
+      const at = this.now();
+      const entry = row ? { attempts: row.attempts, inFlight: row.inFlight, nextAt: row.nextAt.getTime(), lastAt: row.lastAt.getTime() } : undefined;
+      const { result, next } = step(entry, at);
+      if (next === null) {
+        if (row) await tx.signInThrottle.delete({ where: { key } });
+      } else if (next) {
+        const data = { attempts: next.attempts, inFlight: next.inFlight, nextAt: new Date(next.nextAt), lastAt: new Date(next.lastAt) };
+        await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+      }
+      return result;
+    });
+  }
+
+  async reserve(key: string, policy: ThrottlePolicy): Promise<number> {
+    if (Math.random() < 0.01) await this.forgetQuietKeys();
+    return this.update(key, (entry, at) => {
+      const { wait, next } = reserveEntry(entry, at, policy);
+      return { result: wait, next };
+    });
+  }
+
+  async failed(key: string, policy: ThrottlePolicy): Promise<void> {
+    await this.update(key, (entry, at) => ({ result: 0, next: entry && failedEntry(entry, at, policy) }));
+  }
+
+  async release(key: string, _policy: ThrottlePolicy): Promise<void> {
+    await this.update(key, (entry) => ({ result: 0, next: entry && releasedEntry(entry) }));
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.client.signInThrottle.deleteMany({ where: { key } });
+  }
+
+  /** Deletes keys without an attempt for longer than any policy remembers them, and not waiting. */
+  async forgetQuietKeys(): Promise<number> {
+    const at = this.now();
+    const quiet = new Date(at - Math.max(ACCOUNT_CLIENT_POLICY.forgetAfterMs, CLIENT_POLICY.forgetAfterMs));
+    const { count } = await this.client.signInThrottle.deleteMany({ where: { lastAt: { lt: quiet }, nextAt: { lte: new Date(at) } } });
+    return count;
   }
 }
 
@@ -126,7 +199,8 @@ export interface SignInThrottle {
 }
 
 export function signInThrottle(store: ThrottleStore): SignInThrottle {
-  const accountKey = (account: string, client: string) => `a:${account}\u0000${client}`;
+  // JSON keeps the two parts apart whatever was typed, and holds no NUL (PostgreSQL text cannot)
+  const accountKey = (account: string, client: string) => `a:${JSON.stringify([account, client])}`;
   const clientKey = (client: string) => `c:${client}`;
   return {
     async reserve(account, client) {
@@ -147,5 +221,8 @@ export function signInThrottle(store: ThrottleStore): SignInThrottle {
   };
 }
 
-/** The server's throttle (one process: in memory). */
-export const loginThrottle = signInThrottle(new MemoryThrottleStore());
+/**
+ * The server's throttle: in memory with SQLite (one process by design), in the database with
+ * PostgreSQL (several instances share the counts, ADR 0024).
+ */
+export const loginThrottle = signInThrottle(dbEngine === "postgresql" ? new DbThrottleStore() : new MemoryThrottleStore());

@@ -5,6 +5,7 @@ import { stateCounts } from "./state-counts.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
+import { containsText, likeIgnoringCase } from "~/utils/sql-dialect.server";
 import type { ListQuery, ListSort } from "./request.schema";
 
 type Where = Prisma.DemandRequestWhereInput;
@@ -81,11 +82,11 @@ const LIKE_SPECIAL = /[\\%_]/g;
  */
 const MAX_LITERAL_MATCHES = 10_000;
 async function search(q: string, scope: { organizationId?: string }): Promise<Where> {
-  if (!/[%_\\]/.test(q)) return { OR: [{ title: { contains: q } }, { reference: { contains: q } }] };
+  if (!/[%_\\]/.test(q)) return { OR: [{ title: containsText(q) }, { reference: containsText(q) }] };
   const pattern = `%${q.replace(LIKE_SPECIAL, (c) => `\\${c}`)}%`;
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "DemandRequest"
-    WHERE ("title" LIKE ${pattern} ESCAPE '\\' OR "reference" LIKE ${pattern} ESCAPE '\\')
+    WHERE ("title" ${likeIgnoringCase()} ${pattern} ESCAPE '\\' OR "reference" ${likeIgnoringCase()} ${pattern} ESCAPE '\\')
     ${scope.organizationId ? Prisma.sql`AND "organizationId" = ${scope.organizationId}` : Prisma.empty}
     LIMIT ${MAX_LITERAL_MATCHES}`;
   return { id: { in: rows.map((r) => r.id) } };

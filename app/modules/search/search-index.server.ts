@@ -8,7 +8,7 @@
  * `similarity()` for the rank) and is chosen in `searchBackend()`.
  */
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/utils/db.server";
+import { db, dbEngine } from "~/utils/db.server";
 import { ftsMatchExpression, likeContains, type SearchTerms } from "./search-query";
 
 export interface IndexedDocument {
@@ -30,14 +30,15 @@ export interface SearchBackend {
 
 const columns = Prisma.sql`d."kind", d."recordId", d."requestId", d."title", d."body", d."keywords"`;
 
-/** Every short term in one of the text fields (LIKE with `\` escapes). */
-function shortTermsClause(short: string[]): Prisma.Sql {
-  if (short.length === 0) return Prisma.sql`1 = 1`;
-  return Prisma.join(short.map((term) => {
+/** Every term in one of the text fields (LIKE, or PostgreSQL's ILIKE, with `\` escapes). */
+function termsClause(terms: string[], like: Prisma.Sql = Prisma.raw("LIKE")): Prisma.Sql {
+  if (terms.length === 0) return Prisma.sql`1 = 1`;
+  return Prisma.join(terms.map((term) => {
     const pattern = likeContains(term);
-    return Prisma.sql`(d."title" LIKE ${pattern} ESCAPE '\\' OR d."body" LIKE ${pattern} ESCAPE '\\' OR d."keywords" LIKE ${pattern} ESCAPE '\\')`;
+    return Prisma.sql`(d."title" ${like} ${pattern} ESCAPE '\\' OR d."body" ${like} ${pattern} ESCAPE '\\' OR d."keywords" ${like} ${pattern} ESCAPE '\\')`;
   }), " AND ");
 }
+const shortTermsClause = (short: string[]) => termsClause(short);
 
 function scopeClause(organizationId: string | null): Prisma.Sql {
   return organizationId === null ? Prisma.sql`1 = 1` : Prisma.sql`d."organizationId" = ${organizationId}`;
@@ -67,7 +68,29 @@ export const sqliteSearch: SearchBackend = {
   },
 };
 
-/** The backend for the configured database (SQLite today). */
+/**
+ * PostgreSQL (ADR 0011 "PostgreSQL", ADR 0024): every term as an escaped `ILIKE '%term%'` on the three
+ * fields; the pg_trgm GIN indexes (migration search_index of prisma/postgresql/migrations) serve the
+ * terms of 3+ characters, shorter ones filter the rows those select (or scan, when all are short).
+ * Rank: trigram similarity, a title hit counting most, then newest; LIKE-only results as on SQLite.
+ */
+export const postgresSearch: SearchBackend = {
+  async find({ terms, organizationId, limit }) {
+    const all = [...terms.long, ...terms.short];
+    const query = all.join(" ");
+    const rank = terms.long.length > 0
+      ? Prisma.sql`GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC,`
+      : Prisma.sql`CASE WHEN d."title" ILIKE ${likeContains(terms.short[0])} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC,`;
+    return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+      SELECT ${columns}
+      FROM "SearchDocument" d
+      WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
+      ORDER BY ${rank} d."id" DESC
+      LIMIT ${limit}`);
+  },
+};
+
+/** The backend for the configured database. */
 export function searchBackend(): SearchBackend {
-  return sqliteSearch;
+  return dbEngine === "postgresql" ? postgresSearch : sqliteSearch;
 }

@@ -22,7 +22,7 @@ import { DOMAINS, SECTORS } from "~/modules/requests/request.schema";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { now, todayInKorea } from "~/utils/clock";
 import { db } from "~/utils/db.server";
-import { daysBetween, koreanDay } from "./sql-dialect.server";
+import { daysBetween, koreanDay } from "~/utils/sql-dialect.server";
 import type { StatsQuery } from "./stats.schema";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 
