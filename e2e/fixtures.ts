@@ -15,6 +15,7 @@ export { request } from "@playwright/test";
 export const test = base.extend<{ browserErrors: string[] }, { appServer: AppServer }>({
   // this worker's own app server and database (e2e/app-server.ts); every page and request goes to it
   appServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter
     async ({}, use) => {
       const server = await startAppServer();
       await use(server);

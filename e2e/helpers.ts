@@ -1,6 +1,6 @@
 import { baseURL } from "./app-server";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "./fixtures";
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "./fixtures";
 
 import { dayFromNow, monthFromNow } from "./dates";
 

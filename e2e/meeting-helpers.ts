@@ -6,7 +6,7 @@
 import { baseURL } from "./app-server";
 import { formatDate } from "../app/i18n/format";
 import { apiAs, signIn } from "./helpers";
-import { expect, test, type Browser, type Page } from "./fixtures";
+import { expect, type Browser, type Page } from "./fixtures";
 
 export const SECRETARIAT = "secretariat@msit.go.kr";
 export const CHAIR = "chair@msit.go.kr";

@@ -5,7 +5,7 @@
 import { baseURL } from "./app-server";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../app/routes";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "./fixtures";
+import { expect, request as playwrightRequest, type APIRequestContext } from "./fixtures";
 import { dayFromNow, monthFromNow } from "./dates";
 import { apiAs, newMeeting, PASSWORD, sendOk } from "./helpers";
 

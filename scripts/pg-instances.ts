@@ -84,11 +84,12 @@ class Client {
     const set = res.headers.getSetCookie();
     if (set.length) this.cookie = set.map((c) => c.split(";")[0]).join("; ");
     const text = await res.text();
-    let parsed: any = null;
+    // the app's JSON answers, read loosely: this script checks statuses and a few named fields
+    let parsed: Record<string, unknown> & { state?: string; error?: { code?: string }; ok?: boolean } | null = null;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
-      parsed = text;
+      parsed = { text };
     }
     return { status: res.status, body: parsed };
   }

@@ -29,7 +29,9 @@ export function writePostgresSchema(): boolean {
   let current = "";
   try {
     current = readFileSync(POSTGRES_SCHEMA, "utf8");
-  } catch {}
+  } catch {
+    // no file yet: written below
+  }
   if (current === text) return false;
   writeFileSync(POSTGRES_SCHEMA, text);
   return true;
