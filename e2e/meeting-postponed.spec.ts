@@ -18,7 +18,7 @@ test("postponed meeting: the secretariat edits the date until the lock; the offi
   let edit = await openCorrection(page, "회의 정보 수정");
   await edit.getByLabel("일자").fill(dayFromNow(-1));
   await edit.getByRole("button", { name: "수정 내용 저장" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/회의 일자는 오늘\(.+\) 이후로 정하세요\./);
+  await expect(edit.locator(".field-error", { hasText: /회의 일자는 오늘\(.+\) 이후로 정하세요\./ })).toBeVisible(); // beside the date, not in a banner
 
   // postponed by two weeks, in the afternoon, elsewhere, with its attendees
   edit = page.locator("details", { hasText: "회의 정보 수정" });

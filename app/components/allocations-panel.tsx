@@ -25,7 +25,7 @@ export function AllocationsPanel({ allocations, approvedGpus, canRelease }: {
         <div role={fetcher.data.ok ? "status" : "alert"} className={fetcher.data.ok ? "alert-success" : "alert-error"}>{fetcher.data.message}</div>
       ) : null}
       {allocations.length === 0 ? <p className="text-sm">{t("pool.panel.empty")}</p> : (
-        <div className="overflow-x-auto" role="region" aria-labelledby="allocations" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.panel.title") })} tabIndex={0}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">

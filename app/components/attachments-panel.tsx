@@ -94,7 +94,7 @@ export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxByt
         {shown ? <p role={shown.ok ? "status" : "alert"} className={shown.ok ? "alert-success" : "alert-error"} data-testid="attachment-banner">{shown.text}</p> : null}
       </div>
       {files.length === 0 ? <p className="text-sm">{t("attachment.empty")}</p> : (
-        <div className="overflow-x-auto" role="region" aria-labelledby="attachments-title" tabIndex={0}>
+        <div className="overflow-x-auto" role="region" aria-label={t("common.scrollTable", { name: t("attachment.title") })} tabIndex={0}>
           <table className="w-full border-collapse text-sm" data-testid="attachments">
             <thead>
               <tr className="border-b-2 border-slate-300 text-left">

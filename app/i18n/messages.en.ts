@@ -182,6 +182,7 @@ export const en: Translation<typeof ko> = {
     startMonthPast: "The desired start month has passed. Change it to {month} or later.",
   },
   common: {
+    scrollTable: "{name} (table)",
     save: "Save",
     cancel: "Cancel",
     reload: "Reload",

@@ -183,6 +183,8 @@ export const ko = {
     startMonthPast: "희망 시작 월이 지났습니다. {month} 이후로 고쳐 주세요.",
   },
   common: {
+    /** the name of a scrolling table inside a section of the same name (one landmark name per page) */
+    scrollTable: "{name} 표",
     save: "저장",
     cancel: "취소",
     reload: "새로고침",

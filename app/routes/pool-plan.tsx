@@ -99,7 +99,7 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
           <section aria-labelledby="plan-result" className="card space-y-3" data-testid="plan-result">
             <h2 id="plan-result" className="text-lg font-bold">{t("pool.planner.result")}</h2>
             <p className="text-sm text-slate-700">{t("pool.planner.resultNote")}</p>
-            <div className="overflow-x-auto" role="region" aria-label={t("pool.planner.result")} tabIndex={0}>
+            <div className="overflow-x-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.planner.result") })} tabIndex={0}>
               <table className="w-full text-sm">
                 <thead>
                   <tr className="border-b border-slate-300 text-left">

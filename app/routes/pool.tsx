@@ -95,7 +95,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
       <section aria-labelledby="tranches" className="card space-y-2">
         <h2 id="tranches" className="text-lg font-bold">{t("pool.tranches")}</h2>
         {overview.tranches.length === 0 ? <p>{t("pool.noTranches")}</p> : (
-          <div className="overflow-x-auto" role="region" aria-labelledby="tranches" tabIndex={0}>
+          <div className="overflow-x-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.tranches") })} tabIndex={0}>
             <table className="w-full text-sm" data-testid="tranche-table">
               <thead>
                 <tr className="border-b border-slate-300 text-right">
@@ -180,7 +180,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
       <section aria-labelledby="ledger" className="card space-y-2">
         <h2 id="ledger" className="text-lg font-bold">{t("pool.ledger.title")}</h2>
         {ledger.length === 0 ? <p className="text-sm">{t("pool.noAllocations")}</p> : (
-          <div className="max-h-96 overflow-auto" role="region" aria-labelledby="ledger" tabIndex={0}>
+          <div className="max-h-96 overflow-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.ledger.title") })} tabIndex={0}>
             <table className="w-full text-sm" data-testid="ledger-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">
