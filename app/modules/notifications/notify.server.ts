@@ -1,3 +1,4 @@
+import type { AuditFields } from "~/modules/audit/audit.server";
 /**
  * The notification outbox (issue 15, docs/decisions/0020). Notifications are derived from audit
  * events inside the transaction that appends them (`appendAuditEvent` calls `notifyForAuditEvent`),
@@ -62,15 +63,8 @@ async function actorRole(tx: Tx, actorId: string | null): Promise<string | null>
   return (await tx.user.findUnique({ where: { id: actorId }, select: { role: true } }))?.role ?? null;
 }
 
-export interface AuditRow {
-  seq: number;
-  requestId: string | null;
-  actorId: string | null;
-  type: string;
-  fromState: string | null;
-  toState: string | null;
-  payload: string;
-}
+/** An audit event as the outbox reads it (the chained fields without the time). */
+export type AuditRow = Omit<AuditFields, "at">;
 
 /** The audit event types that notify anyone (all others cost no query at all). */
 const NOTIFYING = new Set([
