@@ -15,9 +15,13 @@
  * - `PRAGMA data_version` (SQLite) tells whether any other connection committed since the last look:
  *   `memoUntilWrite` keeps a derived value until the next commit to the database (any table, any
  *   process) or until its key changes.
+ * - On PostgreSQL (ADR 0024) there is no second connection: the same statements go through Prisma's raw
+ *   query (placeholders numbered `$1…`, COUNT's bigint back to a number), and `memoUntilWrite` keeps
+ *   nothing, because another app instance may commit at any time without this process seeing it.
  */
 import Database from "better-sqlite3";
-import { databaseUrl } from "./config.server";
+import { databaseEngine, databaseUrl } from "./config.server";
+import { db as prisma } from "./db.server";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -56,18 +60,37 @@ function statement(sql: string): Statement {
   return st;
 }
 
+const onPostgres = databaseEngine() === "postgresql";
+
+/** `?` placeholders → PostgreSQL's `$1…` (the statements have no `?` inside string literals). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** A PostgreSQL row with COUNT's bigint as a number, like SQLite gives it. */
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) if (typeof v === "bigint") row[k] = Number(v);
+  return row;
+}
+
 /** All rows of a portable read-only statement (`?` placeholders). */
-export function leanAll<T>(sql: string, params: readonly unknown[] = []): T[] {
+export async function leanAll<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  if (onPostgres) {
+    const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(numbered(sql), ...params);
+    return rows.map(plainRow) as T[];
+  }
   return statement(sql).all(...params) as T[];
 }
 
 /** The first row, or undefined. */
-export function leanGet<T>(sql: string, params: readonly unknown[] = []): T | undefined {
+export async function leanGet<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+  if (onPostgres) return (await leanAll<T>(sql, params))[0];
   return statement(sql).get(...params) as T | undefined;
 }
 
-/** A DATETIME column as Prisma stored it (ISO text, or epoch milliseconds) → Date. */
-export function leanDate(value: string | number | null): Date | null {
+/** A DATETIME column as Prisma stored it (SQLite: ISO text or epoch milliseconds; PostgreSQL: a Date) → Date. */
+export function leanDate(value: string | number | Date | null): Date | null {
   if (value === null || value === undefined) return null;
   return new Date(value);
 }
@@ -85,6 +108,7 @@ const memo = new Map<string, { version: string; value: Promise<unknown> }>();
  * for values that age by the day) changes. For values derived only from the database and the given key.
  */
 export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  if (onPostgres) return compute();
   const v = `${dataVersion()}|${version}`;
   const hit = memo.get(key);
   if (hit && hit.version === v) return hit.value as Promise<T>;

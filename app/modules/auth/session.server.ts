@@ -149,7 +149,7 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
   // every signed-in page asks this: the lean read path (ADR 0025), one indexed join
-  const row = leanGet<SessionRow>(SESSION_USER_SQL, [sessionTokenHash(token)]);
+  const row = await leanGet<SessionRow>(SESSION_USER_SQL, [sessionTokenHash(token)]);
   if (!row || row.revokedAt !== null || leanDate(row.expiresAt)! < now() || !row.active) return null;
   return toCurrentUser({
     id: row.id, email: row.email, name: row.name, role: row.role, isChair: !!row.isChair, mustChangePassword: !!row.mustChangePassword,
@@ -158,7 +158,7 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
 }
 
 interface SessionRow {
-  expiresAt: string | number; revokedAt: string | number | null;
+  expiresAt: string | number | Date; revokedAt: string | number | Date | null;
   id: string; email: string; name: string; role: string; isChair: number | boolean; active: number | boolean; mustChangePassword: number | boolean;
   orgId: string; orgCode: string; orgNameKo: string; orgNameEn: string; orgKind: string;
 }

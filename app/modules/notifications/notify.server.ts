@@ -199,7 +199,8 @@ export function toItem(n: { id: string; kind: string; requestId: string | null; 
 
 export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number> {
   // the bell on every page: the lean read path (ADR 0025), index (userId, readAt)
-  return leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL', [user.id])!.n;
+  const row = await leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL', [user.id]);
+  return row!.n;
 }
 
 /** The user's own notifications, newest first (at most `limit`), and the unread count. */

@@ -51,11 +51,11 @@ export async function findVisibleRequest(user: CurrentUser, requestId: string) {
  * 404 unless the request exists within the caller's scope; reads nothing else (the lean read path,
  * ADR 0025: a committed row, outside any transaction — the event's transaction reads the row itself).
  */
-export function assertVisibleRequest(user: CurrentUser, requestId: string): void {
+export async function assertVisibleRequest(user: CurrentUser, requestId: string): Promise<void> {
   const { organizationId } = ministryScope(user);
   const found = organizationId
-    ? leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ? AND "organizationId" = ?', [requestId, organizationId])
-    : leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ?', [requestId]);
+    ? await leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ? AND "organizationId" = ?', [requestId, organizationId])
+    : await leanGet('SELECT "id" FROM "DemandRequest" WHERE "id" = ?', [requestId]);
   if (!found) throw notFound();
 }
 
@@ -235,7 +235,7 @@ export async function applyRequestEvent(
  * verdict, the guarded update and the audit event. A refusal changes nothing and says why.
  */
 export async function sendRequestEvent({ user, requestId, body }: { user: CurrentUser; requestId: string; body: EventBody }) {
-  assertVisibleRequest(user, requestId);
+  await assertVisibleRequest(user, requestId);
   return db.$transaction(async (tx) => {
     const { expectedVersion, ...clientEvent } = body;
     const { fromState: _f, context: _c, ...result } = await applyClientEvent(tx, { user, requestId, clientEvent, expectedVersion });

@@ -8,7 +8,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
     const user = await requireUser(request, context);
-    assertVisibleRequest(user, params.id); // 404 before body validation for outsiders
+    await assertVisibleRequest(user, params.id); // 404 before body validation for outsiders
     const body = parseBody(eventBodySchema, await readJson(request));
     return json(await sendRequestEvent({ user, requestId: params.id, body }));
   });
