@@ -126,8 +126,8 @@ for (const locale of ["ko", "en"] as const) {
     const planned = await submittedRequest({ title: `양식 메시지 공동계획 ${locale}` });
     await sendOk(await apiAs("secretariat@msit.go.kr"), planned, { type: "ACCEPT" });
     for (const values of [
-      { milestoneTitle: ["실증 착수"], milestoneDue: ["31/03/2027"], agreedGpus: "99999999" },
-      { milestoneTitle: [""], milestoneDue: ["2027-02-31"], agreedGpus: "1.5", kpis: LONG(5001) },
+      { "milestones[0].title": "실증 착수", "milestones[0].dueOn": "31/03/2027", agreedGpus: "99999999" },
+      { "milestones[0].title": "", "milestones[0].dueOn": "2027-02-31", agreedGpus: "1.5", kpis: LONG(5001) },
     ]) {
       await officer.goto(`/requests/${planned}/plan`);
       await send(officer, 'form:has(input[name="intent"][value="save"])', values);
@@ -162,8 +162,8 @@ for (const locale of ["ko", "en"] as const) {
     expect((await api.post(`/api/v1/meetings/${decideMeeting}/lock`)).status()).toBe(200);
     for (const values of [
       { approvedGpus: "" },
-      { outcome: "approveWithConditions", approvedGpus: "열 장", conditionText: ["조건"], conditionDue: ["2027/3/31"] },
-      { outcome: "approveWithConditions", approvedGpus: "10", conditionText: [LONG(1001)], conditionDue: ["2027-02-31"], note: LONG(2001) },
+      { outcome: "approveWithConditions", approvedGpus: "열 장", "conditions[0].text": "조건", "conditions[0].dueOn": "2027/3/31" },
+      { outcome: "approveWithConditions", approvedGpus: "10", "conditions[0].text": LONG(1001), "conditions[0].dueOn": "2027-02-31", note: LONG(2001) },
     ]) {
       await secretariat.goto(`/meetings/${decideMeeting}`);
       if (typeof values.outcome === "string") await secretariat.locator(`input[name="outcome"][value="${values.outcome}"]`).first().check();
