@@ -49,7 +49,9 @@ export function ConditionsPanel({ requestId, conditions, canReport, canReview, a
     <section id="conditions" aria-labelledby="conditions-title" className="card space-y-3">
       <h2 id="conditions-title" className="text-lg font-bold">{t("condition.title")}</h2>
       <ol className="space-y-3" data-testid="conditions">
-        {conditions.map((c) => <ConditionItem key={c.id} requestId={requestId} condition={c} canReport={canReport} canReview={canReview} answer={answer} limits={limits} />)}
+        {conditions.map((c) => (
+          <ConditionItem key={c.id} requestId={requestId} condition={c} canReport={canReport} canReview={canReview} answer={answer} limits={limits} />
+        ))}
       </ol>
     </section>
   );
