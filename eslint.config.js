@@ -1,11 +1,13 @@
 // ESLint (flat config): TypeScript, React hooks and accessibility rules, run by `npm run lint` in
 // `npm test`. No formatter runs over the code base (other branches would conflict); `max-len` keeps
-// new and touched lines readable (≤ 160 characters; URLs, strings and template literals excepted).
+// lines readable (≤ 160 characters; URLs, strings and template literals excepted) and is an error.
 import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+const MAX_LEN = { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreComments: false };
 
 export default tseslint.config(
   { ignores: ["build/", "app/generated/", ".react-router/", "node_modules/", "test-results/", "playwright-report/", "data/", "e2e/.tmp/"] },
@@ -15,8 +17,7 @@ export default tseslint.config(
     files: ["**/*.{ts,tsx,js,mjs}"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      // a warning while older files still have long lines (`npm run lint` reports them); fix them when touching a file
-      "max-len": ["warn", { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreComments: false }],
+      "max-len": ["error", MAX_LEN],
       // `_name` marks a value left out on purpose (`{ key: _key, ...props }`)
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
@@ -30,5 +31,11 @@ export default tseslint.config(
       // a labelled scroll container (role="region") takes focus so keyboard users can scroll it (axe scrollable-region-focusable)
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"], allowExpressionValues: true }],
     },
+  },
+  {
+    // the bench scripts are being edited on another branch: still a warning here, so the two branches
+    // do not both rewrap the same lines; an error once that work is merged
+    files: ["scripts/bench-http.ts", "scripts/bench-page.ts"],
+    rules: { "max-len": ["warn", MAX_LEN] },
   },
 );

@@ -5,72 +5,10 @@
  * min/max, type=date) are switched off first, so what is checked is what the server (or Conform in
  * the browser) says — as an old browser, a script or a person with a tampered page would see it.
  */
-import { baseURL } from "./app-server";
-import { expect, test, type Page } from "./fixtures";
-import { apiAs, coSignedRequest, decidedRequest, newMeeting, PASSWORD, sendOk, submittedRequest } from "./helpers";
+import { expect, test } from "./fixtures";
+import { expectOnlyCatalogueMessages, send, signedIn, VALIDATOR_WORDS, type Values } from "./form-check";
+import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, submittedRequest } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
-
-const VALIDATOR_WORDS = /\b(string|number|int|expected|too big|too small|invalid|nan|undefined)\b|YYYY|HH:MM|<=|>=|\w+\.\d+\.\w+/i;
-/** The page's error and alert texts (not the whole page: labels and hints may say "number"). */
-const MESSAGES = ".field-error, .alert-error, [role=alert]";
-
-type Values = Record<string, string | string[] | undefined>;
-
-/** Fills `values` into the form (by field name) with the browser's checks off, then presses `button`. */
-async function send(page: Page, formSelector: string, values: Values, button?: RegExp) {
-  await page.waitForLoadState("networkidle"); // hydrated: nothing re-renders the fields after this
-  await page.evaluate(({ selector, values }) => {
-    for (const d of document.querySelectorAll("details")) d.open = true;
-    for (const f of document.querySelectorAll("form")) f.noValidate = true;
-    const form = document.querySelector(selector);
-    if (!form) throw new Error(`no form ${selector}`);
-    for (const el of form.querySelectorAll("input, textarea, select")) {
-      for (const a of ["required", "min", "max", "minlength", "maxlength", "pattern", "step"]) el.removeAttribute(a);
-    }
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      const list = Array.isArray(value) ? value : [value];
-      const fields = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)];
-      if (fields[0] instanceof HTMLInputElement && fields[0].type === "radio") {
-        const radio = fields.find((f) => f.value === list[0]) as HTMLInputElement | undefined;
-        if (!radio) throw new Error(`no option ${list[0]} for ${name}`);
-        radio.click();
-        continue;
-      }
-      list.forEach((v, i) => {
-        const el = fields[i];
-        if (!el) throw new Error(`no field ${name} #${i}`);
-        if (el instanceof HTMLSelectElement) {
-          if (![...el.options].some((o) => o.value === v)) el.add(new Option(v, v));
-        } else if (el instanceof HTMLInputElement && ["date", "month", "time", "number", "email"].includes(el.type)) {
-          el.type = "text";
-        }
-        const proto = Object.getPrototypeOf(el);
-        Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-        el.dispatchEvent(new Event("change", { bubbles: true }));
-      });
-    }
-  }, { selector: formSelector, values });
-  const form = page.locator(formSelector).first();
-  await (button ? form.getByRole("button", { name: button }) : form.locator('button[type="submit"]:visible').first()).click();
-}
-
-/** At least one message appears, and none speaks a validator's language. */
-async function expectOnlyCatalogueMessages(page: Page, what: string) {
-  await expect(page.locator(MESSAGES).first(), `${what}: a message`).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  const texts = (await page.locator(MESSAGES).allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-  expect(texts.length, `${what}: messages`).toBeGreaterThan(0);
-  for (const text of texts) expect(text, `${what}: "${text}"`).not.toMatch(VALIDATOR_WORDS);
-}
-
-async function signedIn(browser: import("@playwright/test").Browser, email: string, locale: "ko" | "en") {
-  const context = await browser.newContext({ baseURL: baseURL() });
-  expect((await context.request.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
-  return context.newPage();
-}
 
 const LONG = (n: number) => "가".repeat(n);
 
@@ -126,8 +64,8 @@ for (const locale of ["ko", "en"] as const) {
     const planned = await submittedRequest({ title: `양식 메시지 공동계획 ${locale}` });
     await sendOk(await apiAs("secretariat@msit.go.kr"), planned, { type: "ACCEPT" });
     for (const values of [
-      { milestoneTitle: ["실증 착수"], milestoneDue: ["31/03/2027"], agreedGpus: "99999999" },
-      { milestoneTitle: [""], milestoneDue: ["2027-02-31"], agreedGpus: "1.5", kpis: LONG(5001) },
+      { "milestones[0].title": "실증 착수", "milestones[0].dueOn": "31/03/2027", agreedGpus: "99999999" },
+      { "milestones[0].title": "", "milestones[0].dueOn": "2027-02-31", agreedGpus: "1.5", kpis: LONG(5001) },
     ]) {
       await officer.goto(`/requests/${planned}/plan`);
       await send(officer, 'form:has(input[name="intent"][value="save"])', values);
@@ -162,8 +100,8 @@ for (const locale of ["ko", "en"] as const) {
     expect((await api.post(`/api/v1/meetings/${decideMeeting}/lock`)).status()).toBe(200);
     for (const values of [
       { approvedGpus: "" },
-      { outcome: "approveWithConditions", approvedGpus: "열 장", conditionText: ["조건"], conditionDue: ["2027/3/31"] },
-      { outcome: "approveWithConditions", approvedGpus: "10", conditionText: [LONG(1001)], conditionDue: ["2027-02-31"], note: LONG(2001) },
+      { outcome: "approveWithConditions", approvedGpus: "열 장", "conditions[0].text": "조건", "conditions[0].dueOn": "2027/3/31" },
+      { outcome: "approveWithConditions", approvedGpus: "10", "conditions[0].text": LONG(1001), "conditions[0].dueOn": "2027-02-31", note: LONG(2001) },
     ]) {
       await secretariat.goto(`/meetings/${decideMeeting}`);
       if (typeof values.outcome === "string") await secretariat.locator(`input[name="outcome"][value="${values.outcome}"]`).first().check();

@@ -229,8 +229,8 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   await item.getByLabel("승인 GPU").fill("60");
   await item.getByLabel("조건 1", { exact: true }).fill("데이터 관리 계획 제출");
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
-  // the due date is missing: said inline, and what was typed is kept
-  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).getByRole("alert")).toHaveText("조건마다 내용과 이행 기한을 모두 적으세요.");
+  // the due date is missing: said beside it, and what was typed is kept
+  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).locator(".field-error")).toHaveText("부대 조건 1 완료일을 달력에서 고르세요.");
   await expect(item.getByLabel("조건 1", { exact: true })).toHaveValue("데이터 관리 계획 제출");
   await expect(item.getByLabel("승인 GPU")).toHaveValue("60");
   await item.getByLabel("이행 기한").first().fill(dayFromNow(200));

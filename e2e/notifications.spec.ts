@@ -1,7 +1,7 @@
 // Notifications and their e-mails (issue 15): the app sends through a real SMTP server on loopback
 // (e2e/smtp-sink.ts, started by playwright.config.ts); e2e/mail.ts reads what it received.
 import { expect, test } from "./fixtures";
-import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting, sendOk, submittedRequest } from "./helpers";
+import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting, sendOk, signIn, submittedRequest } from "./helpers";
 import { openDb } from "./db";
 import { mailsTo } from "./mail";
 import { MEMBER, MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
@@ -87,4 +87,28 @@ test("an approver's sign-off request arrives by mail; other users' notifications
   expect((await approver.get(`/api/v1/notifications/${mine.id}`)).status()).toBe(200);
   expect((await approver.post("/api/v1/notifications/read", { data: { ids: [mine.id] } })).status()).toBe(200);
   expect((await (await approver.get(`/api/v1/notifications/${mine.id}`)).json()).readAt).not.toBeNull();
+});
+
+test("the notification list pages 20 at a time; next, previous and first are plain links (no JavaScript)", async ({ browser }) => {
+  // each submission tells the secretariat: enough for more than one page
+  for (let i = 0; i < 21; i += 1) await submittedRequest({ title: `알림 페이지 시험 ${i + 1}` });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, SECRETARIAT);
+  await page.goto("/notifications");
+  const ids = async () => page.getByTestId("notification").evaluateAll((items) => items.map((li) => li.getAttribute("data-id")));
+  await expect(page.getByTestId("notification")).toHaveCount(20);
+  await expect(page.getByTestId("notifications-prev")).toHaveCount(0);
+  const first = await ids();
+  await page.getByTestId("notifications-next").click();
+  await expect(page).toHaveURL(/cursor=/);
+  const second = await ids();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
+  await page.getByTestId("notifications-prev").click();
+  expect(await ids()).toEqual(first);
+  await expect(page.getByTestId("notifications-prev")).toHaveCount(0);
+  // a crafted cursor is refused (not an error page of the server's)
+  expect((await page.goto("/notifications?cursor=bm9wZQ"))?.status()).toBe(422);
+  await context.close();
 });

@@ -95,7 +95,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await page.getByRole("checkbox", { name: "대기열 GPU 과다 요청 선택" }).check();
     await page.getByRole("checkbox", { name: "대기열 국방 요청 선택" }).check();
     await page.getByRole("button", { name: "선택 항목 보완 요청" }).click();
-    await expect(page.getByRole("alert")).toContainText("보완 요청 사유를 하나 이상");
+    await expect(page.locator("#screening-returnReasons-error")).toHaveText("보완 요청 사유를 하나 이상 고르거나 적으세요.");
     await expect(row("대기열 국방 요청")).toHaveCount(1);
     await page.getByRole("checkbox", { name: "GPU 규모 산정 근거를 보완해 주세요." }).check();
     await page.getByLabel("기타 사유 (한 줄에 하나)").fill("예산 산출 내역을 첨부하세요.");

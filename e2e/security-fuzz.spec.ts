@@ -53,7 +53,8 @@ function shapedOf(schema: Schema, components: Record<string, Schema>, depth: num
     case "number": {
       const min = typeof schema.minimum === "number" ? schema.minimum : -1_000_000;
       const max = typeof schema.maximum === "number" ? Math.min(schema.maximum, Number.MAX_SAFE_INTEGER) : 1_000_000;
-      return fc.oneof(fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }), fc.constantFrom(min - 1, max + 1, 0, 1, 0.5), fc.double({ noNaN: true }));
+      const inRange = fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) });
+      return fc.oneof(inRange, fc.constantFrom(min - 1, max + 1, 0, 1, 0.5), fc.double({ noNaN: true }));
     }
     case "boolean":
       return fc.oneof(fc.boolean(), fc.constantFrom("true", 1, 0));
@@ -80,7 +81,9 @@ interface Call {
   raw: boolean;
 }
 
-function callArbitrary(routes: RouteInfo[], canary: Canary, openapi: { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } }): fc.Arbitrary<Call> {
+type OpenApi = { paths: Record<string, Record<string, Schema>>; components: { schemas: Record<string, Schema> } };
+
+function callArbitrary(routes: RouteInfo[], canary: Canary, openapi: OpenApi): fc.Arbitrary<Call> {
   const perRoute = routes.map((route) => {
     const ops = openapi.paths[openApiKey(route.pattern)] ?? {};
     const urls = fc.oneof(

@@ -1,4 +1,9 @@
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
+import { ActionResult, type ActionResultData } from "~/components/action-result";
+import { FormErrors, SelectField, TextareaField, useSchemaForm } from "~/components/forms";
+import { eventFormId, eventFormSchemas } from "~/modules/requests/request.schema";
+import { replyFor, resultFor } from "~/utils/form";
 import { MeetingStatusBadge } from "~/components/agenda-status";
 import { useT } from "~/i18n/use-t";
 
@@ -85,41 +90,40 @@ export function RefusalNotice({ refusal }: { refusal: { meetingNumber: number; n
  * Secretariat: put a request back on a later meeting in one action — re-scheduling after a refused
  * sign-off (SCHEDULE), or a decision that took effect up for reconsideration (RECONSIDER, with a reason).
  */
-export function ScheduleForm({ kind, version, meetings }: {
+export function ScheduleForm({ kind, version, meetings, answer, reloadHref }: {
   kind: "SCHEDULE" | "RECONSIDER";
   version: number;
   meetings: { id: string; number: number; title: string; date: string }[];
+  /** the page's action answer (shown here when this form acted) */
+  answer: unknown;
+  reloadHref: string;
 }) {
   const { t, d } = useT();
   const busy = useNavigation().state !== "idle";
   const reconsider = kind === "RECONSIDER";
-  const id = (name: string) => `${kind.toLowerCase()}-${name}`;
+  const formId = eventFormId(kind);
+  const [form, fields] = useSchemaForm({ id: formId, schema: eventFormSchemas[kind], lastResult: resultFor(answer, formId) });
+  const said = replyFor(answer as { message?: string } | null, formId) as ActionResultData | null;
+  const titleId = `${formId}-title`;
+  const meta = fields as Record<string, FieldMetadata<unknown>>;
   return (
-    <Form method="post" className="card space-y-2" aria-labelledby={id("title")}>
-      <h3 id={id("title")} className="font-bold">{reconsider ? t("deliberation.request.reconsider.title") : t("deliberation.request.schedule.title")}</h3>
+    <Form method="post" {...getFormProps(form)} className="card space-y-2" aria-labelledby={titleId}>
+      <h3 id={titleId} className="font-bold">{reconsider ? t("deliberation.request.reconsider.title") : t("deliberation.request.schedule.title")}</h3>
       {reconsider ? <p className="text-sm text-slate-700">{t("deliberation.request.reconsider.hint")}</p> : null}
       <input type="hidden" name="type" value={kind} />
       <input type="hidden" name="expectedVersion" value={version} />
+      <FormErrors form={form} />
       {meetings.length === 0 ? <p className="text-sm">{t("deliberation.request.schedule.none")}</p> : (
         <>
-          <div>
-            <label className="field-label" htmlFor={id("meeting")}>{t("deliberation.request.schedule.choose")}</label>
-            <select id={id("meeting")} name="meetingId" required className="field-input" defaultValue="">
-              <option value="" disabled>{t("request.form.choose")}</option>
-              {meetings.map((m) => <option key={m.id} value={m.id}>{t("meeting.fullTitle", { number: m.number, title: m.title })} · {d(m.date)}</option>)}
-            </select>
-          </div>
-          {reconsider ? (
-            <div>
-              <label className="field-label" htmlFor={id("reason")}>{t("deliberation.request.reconsider.reason")}</label>
-              <textarea id={id("reason")} name="reason" required maxLength={2000} rows={2} className="field-input" />
-            </div>
-          ) : null}
+          <SelectField meta={meta.meetingId} label={t("deliberation.request.schedule.choose")} placeholder={t("request.form.choose")}
+            options={meetings.map((m) => ({ value: m.id, label: `${t("meeting.fullTitle", { number: m.number, title: m.title })} · ${d(m.date)}` }))} />
+          {reconsider ? <TextareaField meta={meta.reason} label={t("deliberation.request.reconsider.reason")} textareaProps={{ rows: 2 }} /> : null}
           <button type="submit" className="btn-primary" disabled={busy}>
             {reconsider ? t("deliberation.request.reconsider.submit") : t("deliberation.request.schedule.submit")}
           </button>
         </>
       )}
+      {said ? <ActionResult result={said} reloadHref={reloadHref} /> : null}
     </Form>
   );
 }

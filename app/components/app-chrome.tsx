@@ -6,7 +6,9 @@ import { useT } from "~/i18n/use-t";
 import type { CurrentUser } from "~/modules/auth/session.server";
 
 /** The signed-in app's header, menu, logout and footer around a page (the layout, its error page, the 404). */
-export function AppChrome({ user, inboxCount, unreadNotifications = 0, children }: { user: CurrentUser; inboxCount: number; unreadNotifications?: number; children: React.ReactNode }) {
+export function AppChrome({ user, inboxCount, unreadNotifications = 0, children }: {
+  user: CurrentUser; inboxCount: number; unreadNotifications?: number; children: React.ReactNode;
+}) {
   const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
   return (

@@ -17,6 +17,9 @@ type Banner = { ok: boolean; text: string } | null;
 const ACCEPT = ".pdf,.hwp,.hwpx,.docx,.xlsx,.png,.jpg,.jpeg";
 const PAGE_ERROR_KEYS = ["tooLarge", "unsupportedType", "tooMany", "notEditable", "noFile", "notMultipart"];
 
+/** What the attachment messages say about the limits ({mb}, {max}, {types}). */
+export const attachmentLimits = (maxBytes: number, maxFiles: number) => ({ mb: maxBytes / 1024 / 1024, max: maxFiles, types: "PDF, HWP, HWPX, DOCX, XLSX, PNG, JPEG" });
+
 function useSize() {
   const { n } = useT();
   return (bytes: number) =>
@@ -40,9 +43,10 @@ export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxByt
   const revalidator = useRevalidator();
   const busy = useNavigation().state !== "idle";
   const input = useRef<HTMLInputElement>(null);
-  const limits = { mb: maxBytes / 1024 / 1024, max: maxFiles, types: "PDF, HWP, HWPX, DOCX, XLSX, PNG, JPEG" };
+  const limits = attachmentLimits(maxBytes, maxFiles);
 
-  const fromQuery: Banner = params.get("attached")
+  // an upload of condition evidence is answered beside its condition (conditions panel)
+  const fromQuery: Banner = params.has("conditionId") ? null : params.get("attached")
     ? { ok: true, text: t("attachment.uploaded", { name: params.get("attached")! }) }
     : params.get("detached")
       ? { ok: true, text: t("attachment.deleted") }

@@ -91,7 +91,8 @@ export function MonthChart({ months, series, line, format, monthLabel }: {
           {months.map((m, i) => (
             <g key={m}>
               {series.map((s, j) => (
-                <rect key={s.key} x={left + i * step + 4 + j * barW} y={y(s.values[i])} width={Math.max(1, barW - 1)} height={top + plotH - y(s.values[i])} fill={SERIES_COLORS[j % SERIES_COLORS.length]} />
+                <rect key={s.key} x={left + i * step + 4 + j * barW} y={y(s.values[i])} width={Math.max(1, barW - 1)}
+                  height={top + plotH - y(s.values[i])} fill={SERIES_COLORS[j % SERIES_COLORS.length]} />
               ))}
               {i % labelEvery === 0 ? <text x={left + i * step + step / 2} y={height - bottom + 16} textAnchor="middle" fill="#334155">{monthLabel(m)}</text> : null}
             </g>

@@ -63,7 +63,9 @@ function wrap(label: string, max = 17): string[] {
 }
 
 /** The request's workflow, drawn from the machine definition: where it is, where it has been, and the moves this user may make now. */
-export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: { workflow: WorkflowDescription; current: string; reached: Set<string>; allowedEvents: string[] }) {
+export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
+  workflow: WorkflowDescription; current: string; reached: Set<string>; allowedEvents: string[];
+}) {
   const { t, td } = useT();
   const { nodes, width, height } = layoutWorkflow(workflow);
   const edges = workflow.transitions.flatMap((tr) =>

@@ -23,6 +23,10 @@ export const CUSTOM_REASONS = {
   notCalendarDay: "pickDate",
   atLeastOne: "tooFew",
   duplicate: "duplicate",
+  chooseFile: "choose",
+  onlyConditional: "onlyConditional",
+  chooseAtLeastOne: "chooseAtLeastOne",
+  pickOrWrite: "pickOrWrite",
 } as const satisfies Record<string, Template>;
 export type CustomReason = keyof typeof CUSTOM_REASONS;
 
@@ -36,6 +40,8 @@ const DATES = new Set<string>(["date", "dueOn"]);
 const TIMES = new Set<string>(["startTime"]);
 /** Controls the page sets, not the person: a bad value means the page is stale or was tampered with. */
 const HIDDEN = new Set<string>(["expectedVersion", "expectedRevision", "expectedTotalGpus", "intent", "type", "id", "conditionId", "cursor", "limit", "sort"]);
+/** Whether a form field is set by the page (hidden), not typed or picked by the person. */
+export const isPageControl = (name: string) => HIDDEN.has(name);
 /** The singular word for one entry of a list field (`milestones.0.dueOn` → "마일스톤 1 완료일"). */
 const ITEM_OF: Record<string, Fields> = {
   milestones: "milestone", conditions: "condition", allocations: "allocation", attendees: "attendee", reasons: "reason", items: "requestId", requestIds: "requestId",

@@ -54,6 +54,7 @@ export const notifyEn: Translation<typeof notifyKo> = {
     settings: "E-mail settings",
     onlyUnread: "Unread only",
     all: "All",
+    pages: "Notification pages",
   },
   prefs: {
     title: "E-mail notification settings",

@@ -52,6 +52,7 @@ export const notifyKo = {
     settings: "이메일 알림 설정",
     onlyUnread: "안 읽은 알림만",
     all: "전체",
+    pages: "알림 페이지",
   },
   prefs: {
     title: "이메일 알림 설정",

@@ -181,7 +181,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <Panel id="dash-time" title={t("reports.dashboard.time.title")} caption={t("reports.dashboard.time.caption")}
         chart={<BarList format={(v) => t("reports.dashboard.time.days", { days: n(v) })} color="#b45309"
-          rows={stats.timeInState.filter((s) => s.averageDays !== null).map((s) => ({ key: s.state, label: stateLabel(s.state), value: s.averageDays ?? 0 }))} />}>
+          rows={stats.timeInState.filter((s) => s.averageDays !== null)
+            .map((s) => ({ key: s.state, label: stateLabel(s.state), value: s.averageDays ?? 0 }))} />}>
         <table className="w-full text-sm">
           <caption className="sr-only">{t("reports.dashboard.time.caption")}</caption>
           <thead><tr className="border-b border-slate-300">
@@ -195,7 +196,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             {stats.timeInState.map((s) => (
               <tr key={s.state} className="border-b border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-normal">{stateLabel(s.state)}</th>
-                <td className={td}>{days(s.averageDays)}</td><td className={td}>{days(s.longestDays)}</td><td className={td}>{n(s.endedStays)}</td><td className={td}>{n(s.current)}</td>
+                <td className={td}>{days(s.averageDays)}</td><td className={td}>{days(s.longestDays)}</td>
+                <td className={td}>{n(s.endedStays)}</td><td className={td}>{n(s.current)}</td>
               </tr>
             ))}
           </tbody>
@@ -295,7 +297,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           </tbody>
           <tfoot><tr className="border-t-2 border-slate-300 font-semibold">
             <th scope="row" className={th}>{t("reports.dashboard.pipeline.sum")}</th>
-            <td className={td}>{n(stats.npu.capable.count)}</td><td className={td}>{n(stats.npu.notCapable.count)}</td><td className={td}>{n(stats.npu.unanswered.count)}</td>
+            <td className={td}>{n(stats.npu.capable.count)}</td><td className={td}>{n(stats.npu.notCapable.count)}</td>
+            <td className={td}>{n(stats.npu.unanswered.count)}</td>
           </tr></tfoot>
         </table>
       </Panel>

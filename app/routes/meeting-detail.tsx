@@ -18,8 +18,8 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 import { can } from "~/modules/auth/permissions";
-import { addAgendaFormSchema } from "~/modules/meetings/meeting.schema";
-import { resultFor } from "~/utils/form";
+import { addAgendaFormSchema, decisionFormId } from "~/modules/meetings/meeting.schema";
+import { replyFor, resultFor } from "~/utils/form";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
@@ -54,6 +54,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
   const planning = status === "planning";
   const decisionsOpen = ["agendaLocked", "held", "minutesPublished"].includes(status);
   const undecided = meeting.items.filter((i) => !i.decision).length;
+  // a refused decision is said in its form (kept open); a recorded one in the banner (the form is gone or closed)
   const inline = actionData && !actionData.ok && (actionData.intent === "decide" || actionData.intent === "amend") ? actionData : null;
   const failed = (intent: string) => !!actionData && !actionData.ok && actionData.intent === intent;
   const banner = actionData && !inline && actionData.message ? actionData : created ? { ok: true, conflict: false, message: t("meeting.created") } : null;
@@ -178,7 +179,11 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
               const title = titleOf(item.request);
               const decision = item.decision;
               const earlier = item.decisions.filter((x) => x.status === "amended");
-              const errorHere = inline?.requestId === item.request.id ? inline : null;
+              const formHere = (mode: "decide" | "amend") => {
+                const id = decisionFormId(mode, item.request.id);
+                return { lastResult: resultFor(actionData, id), said: replyFor(inline, id), reloadHref: `/meetings/${meeting.id}` };
+              };
+              const amending = inline?.requestId === item.request.id && inline.intent === "amend";
               const agreed = item.request.agreedGpus;
               const view = (x: NonNullable<typeof decision>) => ({
                 ...x, meeting: { number: meeting.number, date: meeting.date }, agendaNumber: item.number,
@@ -199,19 +204,17 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
                     </details>
                   ) : null}
                   {item.request.awaitingDecision && secretariat && meeting.held ? (
-                    <AgendaDecisionForm request={{ id: item.request.id, version: item.request.version, title, agreedGpus: agreed }}
-                      error={errorHere?.intent === "decide" ? errorHere.message : null} values={errorHere?.intent === "decide" ? errorHere.values : null} />
+                    <AgendaDecisionForm request={{ id: item.request.id, version: item.request.version, title, agreedGpus: agreed }} {...formHere("decide")} />
                   ) : !decision ? (
                     <p className="text-sm text-slate-700">{t("meeting.notDecided")} · {td(`workflow.state.${item.request.state}`)}</p>
                   ) : null}
                   {decision && item.request.amendable && secretariat ? (
-                    <details className="rounded-md border border-slate-200 p-3" open={errorHere?.intent === "amend" || undefined}>
+                    <details className="rounded-md border border-slate-200 p-3" open={amending || undefined}>
                       <summary className="btn-secondary cursor-pointer list-none">{t("deliberation.meeting.amend.title")}</summary>
                       <p className="mt-2 text-sm text-slate-700">{t("deliberation.meeting.amend.hint")}</p>
                       <div className="mt-2">
                         <AgendaDecisionForm mode="amend" request={{ id: item.request.id, version: item.request.version, title, agreedGpus: agreed }}
-                          error={errorHere?.intent === "amend" ? errorHere.message : null}
-                          values={errorHere?.intent === "amend" ? errorHere.values : valuesOf(view(decision))} />
+                          values={valuesOf(view(decision))} {...formHere("amend")} />
                       </div>
                     </details>
                   ) : null}

@@ -7,11 +7,15 @@ import { listNotifications, markRead } from "~/modules/notifications/notify.serv
 import { readForm } from "~/utils/api.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
+import { pageLinks } from "~/utils/paging";
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const unread = new URL(request.url).searchParams.get("unread") === "1";
-  return listNotifications({ user, unread, locale: await pageLocale(request) });
+  const search = new URL(request.url).searchParams;
+  const cursor = search.get("cursor") ?? undefined;
+  const unread = search.get("unread") === "1";
+  const locale = await pageLocale(request);
+  return forPage(() => listNotifications({ user, unread, cursor, locale }));
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -29,7 +33,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state !== "idle";
   const [params] = useSearchParams();
   const onlyUnread = params.get("unread") === "1";
-  const { items, unread } = loaderData;
+  const { items, unread, nextCursor } = loaderData;
+  // previous/next are plain links (the earlier pages' cursors travel in the address): no JavaScript needed
+  const pages = pageLinks(params, nextCursor);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -38,7 +44,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <p data-testid="notifications-unread">{t("notify.page.unread", { count: n(unread) })}</p>
-        <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"}>{onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}</Link>
+        <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"} data-testid="notifications-filter">{onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}</Link>
         {unread > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="readAll" />
@@ -49,7 +55,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       {items.length === 0 ? <p className="card">{t("notify.page.empty")}</p> : null}
       <ul className="space-y-2">
         {items.map((item) => (
-          <li key={item.id} data-testid="notification" className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}>
+          <li key={item.id} data-testid="notification" data-id={item.id} className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}>
             <div>
               <p className={item.readAt ? "" : "font-bold"}>
                 {item.readAt ? null : <span className="badge mr-2 bg-amber-400 text-slate-900">{t("notify.page.new")}</span>}
@@ -69,6 +75,13 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {pages.prev || pages.next ? (
+        <nav aria-label={t("notify.page.pages")} className="flex flex-wrap gap-4" data-testid="notification-pages">
+          {pages.first ? <Link to={`/notifications${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}
+          {pages.prev ? <Link to={`/notifications${pages.prev}`} data-testid="notifications-prev">← {t("request.prev")}</Link> : null}
+          {pages.next ? <Link to={`/notifications${pages.next}`} data-testid="notifications-next">{t("request.next")} →</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -48,7 +48,8 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
   const navigation = useNavigation();
   const running = navigation.state === "loading" && navigation.location?.pathname === "/pool/plan";
   const committing = navigation.state === "submitting";
-  const realAllocations = plan?.allocations.filter((a) => !a.whatIf).map(({ requestId, trancheId, gpus, startMonth, months }) => ({ requestId, trancheId, gpus, startMonth, months })) ?? [];
+  const realAllocations = plan?.allocations.filter((a) => !a.whatIf)
+    .map(({ requestId, trancheId, gpus, startMonth, months }) => ({ requestId, trancheId, gpus, startMonth, months })) ?? [];
   const realRequests = new Set(realAllocations.map((a) => a.requestId)).size;
   const ministry = (m: { name: string; nameEn: string }) => (locale === "ko" ? m.name : m.nameEn);
   return (

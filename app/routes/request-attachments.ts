@@ -25,7 +25,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   // `?conditionId=` : evidence for a condition, uploaded from the conditions panel
   const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
   const anchor = conditionId ? "conditions" : "attachments";
-  const back = (query: Record<string, string>) => redirect(`/requests/${params.id}?${new URLSearchParams(query)}#${anchor}`);
+  // evidence answers name its condition, so the page says it beside that condition's file field
+  const back = (query: Record<string, string>) =>
+    redirect(`/requests/${params.id}?${new URLSearchParams({ ...query, ...(conditionId ? { conditionId } : {}) })}#${anchor}`);
   try {
     if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
       const file = await receiveAttachment({ user, requestId: params.id, request, conditionId });
@@ -37,7 +39,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403 || error.status === 401) throw new Response(null, { status: error.status });
-    return back({ attachError: PAGE_ERRORS[error.code] ?? "notEditable" });
+    const closed = conditionId && error.messageKey === "attachment.error.evidenceClosed";
+    return back({ attachError: closed ? "evidenceClosed" : PAGE_ERRORS[error.code] ?? "notEditable" });
   }
 }
 

@@ -1,9 +1,10 @@
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { describeWorkflow } from "#workflows/demand-request.machine";
 import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
 import { AllocationsPanel } from "~/components/allocations-panel";
-import { AttachmentsPanel } from "~/components/attachments-panel";
+import { AttachmentsPanel, attachmentLimits } from "~/components/attachments-panel";
 import { CommentsPanel } from "~/components/comments-panel";
 import { ConditionsPanel } from "~/components/conditions-panel";
 import { DecisionSummary } from "~/components/decision-summary";
@@ -23,7 +24,8 @@ import { meetingsOfRequest, openMeetings } from "~/modules/meetings/meetings.ser
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
 import { getPlan } from "~/modules/plans/plans.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
-import { sendPageEvent } from "~/modules/requests/page-event.server";
+import { handleEventForm } from "~/modules/requests/page-event.server";
+import { eventFormId, eventFormSchemas, type PageEventType } from "~/modules/requests/request.schema";
 import { getRequestView, requestHistoryPage } from "~/modules/requests/requests.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -32,9 +34,12 @@ import { readForm } from "~/utils/api.server";
 import { listComments } from "~/modules/comments/comments.server";
 import { handleCommentForm } from "~/modules/comments/comment-form.server";
 import { pageLinks } from "~/utils/paging";
+import { Field, FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
+import { replyFor, resultFor } from "~/utils/form";
 
 /** Events that need a form of their own elsewhere (meetings, decisions) are not offered here. */
-const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"];
+const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"] as const;
+const isPageEvent = (event: string): event is (typeof PAGE_EVENTS)[number] => (PAGE_EVENTS as readonly string[]).includes(event);
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
@@ -89,59 +94,37 @@ function deliberationOf(item: { state: string }, decisions: Decisions, meetings:
   return { refusal, lockedMeeting: meetings.lockedMeetingNumber, hasNotice: decisions.some((d) => d.status === "effective") };
 }
 
-function bodyFromForm(form: FormData) {
-  const type = String(form.get("type") ?? "");
-  const body: Record<string, unknown> = { type, expectedVersion: Number(form.get("expectedVersion")) };
-  const text = (name: string) => String(form.get(name) ?? "").trim();
-  if (type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "RECONSIDER" || type === "UNSCHEDULE") body.reason = text("reason");
-  if (type === "SCHEDULE" || type === "RECONSIDER") body.meetingId = text("meetingId");
-  if (type === "RETURN") body.reasons = text("reasons").split("\n").map((s) => s.trim()).filter(Boolean);
-  if (type === "ACCEPT" && text("note")) body.note = text("note");
-  if (type === "SIGN" && text("comment")) body.comment = text("comment");
-  return body;
-}
-
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
   if (isConditionIntent(form.get("intent"))) return handleConditionForm({ user, locale, form });
   if (form.get("intent") === "comment") return handleCommentForm({ user, locale, requestId: params.id, form });
-  const body = bodyFromForm(form);
-  const done = body.type === "SCHEDULE" ? "deliberation.request.schedule.done" : body.type === "RECONSIDER" ? "deliberation.request.reconsider.done" : undefined;
-  return sendPageEvent({ user, locale, requestId: params.id, body, done });
+  return handleEventForm({ user, locale, requestId: params.id, form });
 }
 
-function EventForm({ type, version, result, reloadHref }: { type: string; version: number; result?: ActionResultData; reloadHref: string }) {
+/** One workflow event the page offers, with the fields that event needs (Conform: beside each field). */
+function EventForm({ type, version, answer, reloadHref }: { type: PageEventType; version: number; answer: unknown; reloadHref: string }) {
   const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
-  const needsReason = type === "WITHDRAW" || type === "REFUSE_SIGNOFF" || type === "UNSCHEDULE";
+  const id = eventFormId(type);
+  const [form, fields] = useSchemaForm({ id, schema: eventFormSchemas[type], lastResult: resultFor(answer, id) });
+  const said = replyFor(answer as { message?: string } | null, id) as ActionResultData | null;
+  const meta = fields as Record<string, FieldMetadata<unknown>>;
   const danger = ["WITHDRAW", "RETURN", "REFUSE_SIGNOFF", "UNSCHEDULE"].includes(type);
   return (
-    <Form method="post" className="card space-y-2">
+    <Form method="post" {...getFormProps(form)} className="card space-y-2">
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="expectedVersion" value={version} />
-      {needsReason ? (
-        <div>
-          <label className="field-label" htmlFor={`reason-${type}`}>{t("request.reasonLabel")}</label>
-          <textarea id={`reason-${type}`} name="reason" required maxLength={2000} rows={2} className="field-input" />
-        </div>
+      <FormErrors form={form} />
+      {type === "REFUSE_SIGNOFF" || type === "UNSCHEDULE" ? (
+        <TextareaField meta={meta.reason} label={t("request.reasonLabel")} textareaProps={{ rows: 2 }} />
       ) : null}
-      {type === "RETURN" ? (
-        <div>
-          <label className="field-label" htmlFor="reasons">{t("request.reasonLabel")}</label>
-          <textarea id="reasons" name="reasons" required rows={3} className="field-input" aria-describedby="reasons-hint" />
-          <p id="reasons-hint" className="text-xs text-slate-600">{t("request.reasonsHint")}</p>
-        </div>
-      ) : null}
-      {type === "ACCEPT" || type === "SIGN" ? (
-        <div>
-          <label className="field-label" htmlFor={`note-${type}`}>{t("request.noteLabel")}</label>
-          <input id={`note-${type}`} name={type === "SIGN" ? "comment" : "note"} maxLength={2000} className="field-input" />
-        </div>
-      ) : null}
+      {type === "RETURN" ? <TextareaField meta={meta.reasons} label={t("request.reasonLabel")} hint={t("request.reasonsHint")} /> : null}
+      {type === "ACCEPT" ? <Field meta={meta.note} label={t("request.noteLabel")} /> : null}
+      {type === "SIGN" ? <Field meta={meta.comment} label={t("request.noteLabel")} /> : null}
       <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>{td(`workflow.event.${type}`)}</button>
-      {result ? <ActionResult result={result} reloadHref={reloadHref} /> : null}
+      {said ? <ActionResult result={said} reloadHref={reloadHref} /> : null}
     </Form>
   );
 }
@@ -159,12 +142,15 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const { t, td, n, dt, locale } = useT();
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
-  const events = item.allowedEvents.filter((e) => PAGE_EVENTS.includes(e) && !(e === "UNSCHEDULE" && lockedMeeting !== null));
+  const events = item.allowedEvents.filter(isPageEvent).filter((e) => !(e === "UNSCHEDULE" && lockedMeeting !== null));
   // the legend's "moves you can make now" are the ones this page offers (not moves refused here, e.g. off a locked agenda)
   const offered = [...events, ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE"] : []), ...(reconsiderable ? ["RECONSIDER"] : [])];
+  const scheduling = [
+    ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE" as const] : []), ...(reconsiderable ? ["RECONSIDER" as const] : []),
+  ];
   // the answer to an event form is shown in that form when it is still on the page, else at the top
   const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
-  const inForm = !!actedType && (events as string[]).includes(actedType);
+  const inForm = !!actedType && ([...events, ...scheduling] as string[]).includes(actedType);
   const lastReturn = history.lastReturn;
   const reached = new Set(history.reached);
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
@@ -190,7 +176,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       {refusal ? <RefusalNotice refusal={refusal} /> : null}
 
       {actionData ? null : <NoticeBanner />}
-      {actionData && !inForm ? <ActionResult result={actionData} reloadHref={`/requests/${item.id}`} /> : null}
+      {actionData?.message && actedType && !inForm ? <ActionResult result={actionData} reloadHref={`/requests/${item.id}`} /> : null}
 
       {item.state === "revision" && lastReturn ? <ReturnReasons reasons={(lastReturn.payload.reasons as string[] | undefined) ?? []} /> : null}
 
@@ -221,7 +207,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         </section>
       ) : null}
 
-      <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview} />
+      <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview}
+        answer={actionData} limits={attachmentLimits(attachments.maxBytes, attachments.maxFiles)} />
 
       <AllocationsPanel allocations={allocations.rows} approvedGpus={item.approvedGpus} canRelease={allocations.canRelease} />
 
@@ -229,11 +216,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
         {events.length === 0 && !refusal && !reconsiderable ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} result={actedType === e ? actionData ?? undefined : undefined} reloadHref={`/requests/${item.id}`} />
+            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} answer={actionData} reloadHref={`/requests/${item.id}`} />
               : lockedMeeting !== null ? <p key={e} className="card text-sm" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
               : <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>)}
-            {refusal && item.allowedEvents.includes("SCHEDULE") ? <ScheduleForm kind="SCHEDULE" version={item.version} meetings={openMeetings} /> : null}
-            {reconsiderable ? <ScheduleForm kind="RECONSIDER" version={item.version} meetings={openMeetings} /> : null}
+            {scheduling.map((kind) => (
+              <ScheduleForm key={kind} kind={kind} version={item.version} meetings={openMeetings} answer={actionData} reloadHref={`/requests/${item.id}`} />
+            ))}
           </div>
         )}
       </section>

@@ -32,7 +32,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const blocked = intentOf(formData) === "submit" ? submitFieldErrors(submission.value, locale) : null;
   if (blocked) return data({ result: submission.reply({ fieldErrors: blocked }) }, { status: 422 });
   try {
-    const updated = await updateRequest({ user, requestId: params.id, expectedVersion: submission.value.expectedVersion ?? 0, fields: intakeOnly(submission.value) });
+    const expectedVersion = submission.value.expectedVersion ?? 0;
+    const updated = await updateRequest({ user, requestId: params.id, expectedVersion, fields: intakeOnly(submission.value) });
     if (intentOf(formData) !== "submit") return redirect(savedUrl(request, params.id));
     const type = updated.state === "revision" ? "RESUBMIT" : "SUBMIT";
     await sendRequestEvent({ user, requestId: params.id, body: { type, expectedVersion: updated.version } });

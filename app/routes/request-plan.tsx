@@ -1,13 +1,17 @@
-import { data, Form, Link, useNavigation } from "react-router";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/request-plan";
-import { translate } from "~/i18n/translate";
+import { ActionResult } from "~/components/action-result";
+import { ErrorList, Field, FormErrors, TextareaField, unkeyed, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import { putPlanSchema, type Milestone } from "~/modules/plans/plan.schema";
+import { planFormSchema, signPlanFormSchema } from "~/modules/plans/plan.schema";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
-import { appErrorMessage, fieldErrors, readForm } from "~/utils/api.server";
-import { AppError, forPage } from "~/utils/errors";
+import { readForm } from "~/utils/api.server";
+import { forPage } from "~/utils/errors";
+import { replyFor, resultFor } from "~/utils/form";
+import { formAction } from "~/utils/page-action.server";
 import { pageLocale } from "~/utils/locale.server";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -19,50 +23,27 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   });
 }
 
-/** The form's fields as the shared schema expects them; blank milestone rows are dropped. */
-function planBodyFromForm(form: FormData) {
-  const text = (name: string) => String(form.get(name) ?? "");
-  const titles = form.getAll("milestoneTitle").map(String);
-  const dues = form.getAll("milestoneDue").map(String);
-  const milestones: Milestone[] = titles
-    .map((title, i) => ({ title: title.trim(), dueOn: (dues[i] ?? "").trim() }))
-    .filter((m) => m.title !== "" || m.dueOn !== "");
-  const gpus = text("agreedGpus").replace(/[,\s]/g, "");
-  return {
-    expectedRevision: Number(text("expectedRevision")),
-    techDevelopmentPlan: text("techDevelopmentPlan"),
-    demonstrationPlan: text("demonstrationPlan"),
-    milestones,
-    kpis: text("kpis"),
-    agreedGpus: gpus === "" ? null : Number(gpus),
-    ministryContact: text("ministryContact"),
-    msitContact: text("msitContact"),
-  };
-}
-
+/** The plan page's two forms: save a new revision (the sections), sign the current one. */
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await requireUser(request, context);
   const locale = await pageLocale(request);
   const form = await readForm(request);
-  try {
-    if (form.get("intent") === "sign") {
-      const result = await signPlan({ user, requestId: params.id, expectedRevision: Number(form.get("expectedRevision")) });
-      return { ok: true as const, message: translate(locale, "plan.signedOk", { revision: result.revision }), fields: null };
-    }
-    const parsed = putPlanSchema.safeParse(planBodyFromForm(form), { reportInput: true });
-    if (!parsed.success) {
-      return data({ ok: false as const, message: translate(locale, "error.validation"), fields: fieldErrors(parsed.error, locale) }, { status: 422 });
-    }
-    const { expectedRevision, ...sections } = parsed.data;
-    const saved = await savePlan({ user, requestId: params.id, expectedRevision, sections });
-    const key = saved.clearedSignatures.length > 0 ? "plan.savedCleared" : "plan.saved";
-    return { ok: true as const, message: translate(locale, key, { revision: saved.revision }), fields: null };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = appErrorMessage(error, locale);
-    return data({ ok: false as const, message, fields: null }, { status: error.status });
+  if (form.get("intent") === "sign") {
+    return formAction({
+      locale, formData: form, schema: signPlanFormSchema, form: "plan-sign",
+      work: async ({ expectedRevision }) => {
+        const result = await signPlan({ user, requestId: params.id, expectedRevision });
+        return { key: "plan.signedOk", params: { revision: result.revision } };
+      },
+    });
   }
+  return formAction({
+    locale, formData: form, schema: planFormSchema, form: "plan", resetForm: true,
+    work: async ({ intent: _intent, expectedRevision, ...sections }) => {
+      const saved = await savePlan({ user, requestId: params.id, expectedRevision, sections });
+      return { key: saved.clearedSignatures.length > 0 ? "plan.savedCleared" : "plan.saved", params: { revision: saved.revision } };
+    },
+  });
 }
 
 const BLANK_ROWS = 2;
@@ -72,19 +53,22 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
   const { t, td, n, d, dt } = useT();
   const busy = useNavigation().state !== "idle";
   const ro = !plan.editable;
-  const rows = [...plan.milestones, ...Array.from({ length: ro ? 0 : BLANK_ROWS }, () => ({ title: "", dueOn: "" }))];
+  const blankRows = Array.from({ length: ro ? 0 : BLANK_ROWS }, () => ({ title: "", dueOn: "" }));
+  const [form, fields] = useSchemaForm({
+    id: "plan", schema: planFormSchema, lastResult: resultFor(actionData, "plan"),
+    defaultValue: {
+      techDevelopmentPlan: plan.techDevelopmentPlan, demonstrationPlan: plan.demonstrationPlan, kpis: plan.kpis,
+      milestones: [...plan.milestones, ...blankRows], agreedGpus: plan.agreedGpus ?? "", ministryContact: plan.ministryContact, msitContact: plan.msitContact,
+    },
+  });
+  const [signForm] = useSchemaForm({ id: "plan-sign", schema: signPlanFormSchema, lastResult: resultFor(actionData, "plan-sign") });
+  const saved = replyFor(actionData, "plan");
+  const signed = replyFor(actionData, "plan-sign");
   const sides = ["MINISTRY", "MSIT"] as const;
   const signatureOf = (side: string) => plan.signatures.find((s) => s.side === side);
   const sectionLabel = (key: string) => td(`plan.${key}`);
-  const fieldError = (name: string) => actionData?.fields?.[name];
-  const area = (name: "techDevelopmentPlan" | "demonstrationPlan" | "kpis", rowsCount: number) => (
-    <div>
-      <label className="field-label" htmlFor={name}>{t(`plan.${name}`)}</label>
-      <textarea id={name} name={name} rows={rowsCount} maxLength={name === "kpis" ? 5000 : 10000} readOnly={ro}
-        defaultValue={plan[name]} className="field-input" aria-invalid={fieldError(name) ? true : undefined} />
-      {fieldError(name) ? <p className="field-error">{fieldError(name)}</p> : null}
-    </div>
-  );
+  const readOnly = { readOnly: ro };
+  const milestones = fields.milestones.getFieldList();
   return (
     <article className="space-y-6" key={plan.revision}>
       <header>
@@ -97,14 +81,6 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
         </p>
       </header>
 
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"} className={actionData.ok ? "alert-success" : "alert-error"}>
-          {actionData.message}
-          {actionData.fields ? (
-            <ul className="ml-5 list-disc">{Object.entries(actionData.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>
-          ) : null}
-        </div>
-      ) : null}
       {ro ? <p className="alert-info">{t("plan.readOnly")}</p> : null}
 
       <section aria-labelledby="signatures" className="card">
@@ -124,56 +100,60 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
         <p className={`mt-2 text-sm font-semibold ${plan.coSigned ? "text-green-800" : "text-slate-700"}`}>
           {plan.coSigned ? t("plan.coSigned") : t("plan.notCoSigned")}
         </p>
-        {plan.revision > 0 ? <p className="mt-2"><a className="btn-secondary" href={`/requests/${plan.requestId}/plan.pdf`} download data-testid="plan-pdf">{t("reports.exports.planPdf")}</a></p> : null}
+        {plan.revision > 0 ? (
+          <p className="mt-2"><a className="btn-secondary" href={`/requests/${plan.requestId}/plan.pdf`} download data-testid="plan-pdf">{t("reports.exports.planPdf")}</a></p>
+        ) : null}
         {plan.editable && plan.callerSide && plan.revision > 0 && !signatureOf(plan.callerSide) ? (
-          <Form method="post" className="mt-3">
+          <Form method="post" {...getFormProps(signForm)} className="mt-3 space-y-2">
             <input type="hidden" name="intent" value="sign" />
             <input type="hidden" name="expectedRevision" value={plan.revision} />
+            <FormErrors form={signForm} />
             <button type="submit" className="btn-primary" disabled={busy}>{t("plan.sign", { side: t(`plan.side.${plan.callerSide}`) })}</button>
           </Form>
         ) : null}
+        {signed ? <ActionResult result={signed} reloadHref={`/requests/${request.id}/plan`} className="mt-3" /> : null}
       </section>
 
-      <Form method="post" className="space-y-4" aria-labelledby="plan-form-title">
+      <Form method="post" {...getFormProps(form)} className="space-y-4" aria-labelledby="plan-form-title">
         <h2 id="plan-form-title" className="sr-only">{t("plan.workspace")}</h2>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="expectedRevision" value={plan.revision} />
-        {area("techDevelopmentPlan", 6)}
-        {area("demonstrationPlan", 6)}
-        <fieldset className="card">
+        <FormErrors form={form} />
+        <TextareaField meta={fields.techDevelopmentPlan} label={t("plan.techDevelopmentPlan")} textareaProps={{ rows: 6, ...readOnly }} />
+        <TextareaField meta={fields.demonstrationPlan} label={t("plan.demonstrationPlan")} textareaProps={{ rows: 6, ...readOnly }} />
+        <fieldset className="card min-w-0">
           <legend className="field-label px-1">{t("plan.milestones")}</legend>
           <table className="w-full text-sm">
-            <thead><tr><th className="text-left">{t("plan.milestoneTitle")}</th><th className="w-48 text-left">{t("plan.milestoneDue")}</th></tr></thead>
+            <thead><tr><th className="text-left">{t("plan.milestoneTitle")}</th><th className="w-40 text-left sm:w-48">{t("plan.milestoneDue")}</th></tr></thead>
             <tbody>
-              {rows.map((m, i) => (
-                <tr key={i}>
-                  <td className="pr-2"><input name="milestoneTitle" aria-label={`${t("plan.milestoneTitle")} ${i + 1}`} defaultValue={m.title} maxLength={200} readOnly={ro} className="field-input" /></td>
-                  <td><input name="milestoneDue" type="date" aria-label={`${t("plan.milestoneDue")} ${i + 1}`} defaultValue={m.dueOn} readOnly={ro} className="field-input" /></td>
-                </tr>
-              ))}
+              {milestones.map((row, i) => {
+                const cells = row.getFieldset();
+                return (
+                  <tr key={row.key} className="align-top">
+                    <td className="pr-2">
+                      <input {...unkeyed(getInputProps(cells.title, { type: "text" }))} aria-label={`${t("plan.milestoneTitle")} ${i + 1}`} {...readOnly} className="field-input" />
+                      <ErrorList id={cells.title.errorId} errors={cells.title.errors} />
+                    </td>
+                    <td>
+                      <input {...unkeyed(getInputProps(cells.dueOn, { type: "date" }))} aria-label={`${t("plan.milestoneDue")} ${i + 1}`} {...readOnly} className="field-input" />
+                      <ErrorList id={cells.dueOn.errorId} errors={cells.dueOn.errors} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
-          {Object.entries(actionData?.fields ?? {}).filter(([k]) => k.startsWith("milestones")).map(([k, v]) => <p key={k} className="field-error">{v}</p>)}
+          <ErrorList id={fields.milestones.errorId} errors={fields.milestones.errors} />
         </fieldset>
-        {area("kpis", 3)}
+        <TextareaField meta={fields.kpis} label={t("plan.kpis")} textareaProps={{ rows: 3, ...readOnly }} />
         <div className="grid gap-4 md:grid-cols-3">
-          <div>
-            <label className="field-label" htmlFor="agreedGpus">{t("plan.agreedGpus")}</label>
-            <input id="agreedGpus" name="agreedGpus" type="number" min={1} max={10000} step={1} readOnly={ro}
-              defaultValue={plan.agreedGpus ?? ""} className="field-input" aria-describedby="agreedGpus-hint" />
-            <p id="agreedGpus-hint" className="text-xs text-slate-600">{plan.agreedGpus ? n(plan.agreedGpus) : ""}</p>
-            {fieldError("agreedGpus") ? <p className="field-error">{fieldError("agreedGpus")}</p> : null}
-          </div>
-          <div>
-            <label className="field-label" htmlFor="ministryContact">{t("plan.ministryContact")}</label>
-            <input id="ministryContact" name="ministryContact" maxLength={200} readOnly={ro} defaultValue={plan.ministryContact} className="field-input" />
-          </div>
-          <div>
-            <label className="field-label" htmlFor="msitContact">{t("plan.msitContact")}</label>
-            <input id="msitContact" name="msitContact" maxLength={200} readOnly={ro} defaultValue={plan.msitContact} className="field-input" />
-          </div>
+          <Field meta={fields.agreedGpus} type="number" label={t("plan.agreedGpus")} hint={plan.agreedGpus ? n(plan.agreedGpus) : undefined}
+            inputProps={{ inputMode: "numeric", ...readOnly }} />
+          <Field meta={fields.ministryContact} label={t("plan.ministryContact")} inputProps={readOnly} />
+          <Field meta={fields.msitContact} label={t("plan.msitContact")} inputProps={readOnly} />
         </div>
         {ro ? null : <button type="submit" className="btn-primary" disabled={busy}>{t("plan.save")}</button>}
+        {saved ? <ActionResult result={saved} reloadHref={`/requests/${request.id}/plan`} /> : null}
       </Form>
 
       <section aria-labelledby="revisions">

@@ -1,16 +1,20 @@
+import { getFormProps } from "@conform-to/react";
 import { useEffect, useRef } from "react";
-import { data, Form, Link, useNavigation } from "react-router";
+import { Form, Link, useNavigation } from "react-router";
+import { ActionResult } from "~/components/action-result";
+import { ErrorList, Field, FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import type { Route } from "./+types/screening";
 import type { MessageParams } from "~/i18n/messages";
-import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import type { CheckResult } from "~/modules/screening/checklist";
-import { RETURN_REASONS, bulkScreeningSchema } from "~/modules/screening/screening.schema";
+import { RETURN_REASONS, bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
-import { fieldErrors, readForm } from "~/utils/api.server";
+import { parseBody, readForm } from "~/utils/api.server";
+import { resultFor } from "~/utils/form";
+import { formAction } from "~/utils/page-action.server";
 import { encodeReturnReason } from "~/modules/screening/return-reasons";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -21,43 +25,31 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
 }
 
-type ActionResult =
-  | { ok: false; message: string }
-  | { ok: true; message: string; results: BulkResult[]; failed: number };
-
-/** The page posts the rows it showed ("id:version") and the chosen reasons; the API's schema checks the rest. */
+/**
+ * The page posts the rows it showed ("id:version"), the reasons and the note (Conform, the page's
+ * schema); the API's service screens each row and says how each went.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await forPage(() => requirePermission(request, "request:screen", context));
   const locale = await pageLocale(request);
-  const form = await readForm(request);
-  const fail = (key: "screening.noneSelected" | "screening.reasonsRequired" | "error.validation") =>
-    data<ActionResult>({ ok: false, message: translate(locale, key) }, { status: 422 });
-  const items = form.getAll("select").map(String).map((value) => {
-    const [requestId, version] = value.split(":");
-    return { requestId, expectedVersion: Number(version) };
+  let outcome: { results: BulkResult[]; failed: number } = { results: [], failed: 0 };
+  const answer = await formAction({
+    locale, formData: await readForm(request), schema: bulkScreeningFormSchema, form: "screening", resetForm: true, extra: outcome,
+    work: async ({ intent, select, note, returnReasons, otherReasons }) => {
+      const items = select.map((value) => {
+        const [requestId, version] = value.split(":");
+        return { requestId, expectedVersion: Number(version) };
+      });
+      const reasons = [...returnReasons.map(encodeReturnReason), ...otherReasons];
+      const input = intent === "RETURN" ? { action: intent, items, reasons } : { action: intent, items, ...(note ? { note } : {}) };
+      // the API's own rules too (one request once): the same service input as POST /screening/bulk
+      const out = await bulkScreen({ user, locale, input: parseBody(bulkScreeningSchema, input, { sayFirstField: true }) });
+      outcome = { results: out.results, failed: out.conflicts + out.refused };
+      return { key: "screening.summary", params: { done: out.done, conflicts: out.conflicts, refused: out.refused } };
+    },
   });
-  if (items.length === 0) return fail("screening.noneSelected");
-  const action = String(form.get("intent"));
-  const reasons = [
-    ...form.getAll("reason").map(String).filter((r) => (RETURN_REASONS as readonly string[]).includes(r))
-      .map((r) => encodeReturnReason(r as (typeof RETURN_REASONS)[number])),
-    ...String(form.get("otherReasons") ?? "").split("\n").map((s) => s.trim()).filter(Boolean),
-  ];
-  if (action === "RETURN" && reasons.length === 0) return fail("screening.reasonsRequired");
-  const note = String(form.get("note") ?? "").trim();
-  const parsed = bulkScreeningSchema.safeParse({
-    action, items, ...(action === "RETURN" ? { reasons } : {}), ...(action === "ACCEPT" && note ? { note } : {}),
-  }, { reportInput: true });
-  if (!parsed.success) {
-    return data<ActionResult>({ ok: false, message: Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation") }, { status: 422 });
-  }
-  const out = await forPage(() => bulkScreen({ user, locale, input: parsed.data }));
-  return data<ActionResult>({
-    ok: true,
-    message: translate(locale, "screening.summary", { done: out.done, conflicts: out.conflicts, refused: out.refused }),
-    results: out.results,
-    failed: out.conflicts + out.refused,
-  });
+  if (!(answer instanceof Response)) Object.assign(answer.data, outcome);
+  return answer;
 }
 
 function useFormatParams() {
@@ -84,10 +76,14 @@ function Checklist({ checks }: { checks: CheckResult[] }) {
   );
 }
 
-function Results({ result }: { result: Extract<ActionResult, { ok: true }> }) {
+function Results({ result }: { result: { message: string; results: BulkResult[]; failed: number } }) {
   const { t, td } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  // the answer takes focus when it appears (it is above the table; the buttons are below it)
+  useEffect(() => ref.current?.focus(), [result]);
   return (
-    <div role={result.failed ? "alert" : "status"} className={result.failed ? "alert-error" : "alert-success"} data-testid="bulk-result">
+    <div role={result.failed ? "alert" : "status"} className={result.failed ? "alert-error" : "alert-success"} data-testid="bulk-result"
+      tabIndex={-1} ref={ref}>
       <p className="font-bold">{result.message}</p>
       <h2 className="sr-only">{t("screening.resultsTitle")}</h2>
       <ul className="mt-1 space-y-0.5">
@@ -110,10 +106,12 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   const navigation = useNavigation();
   const pendingIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   const formRef = useRef<HTMLFormElement>(null);
-  // after a bulk action clear the selection and the reasons (a failed validation keeps them)
+  const [form, fields] = useSchemaForm({ id: "screening", schema: bulkScreeningFormSchema, lastResult: resultFor(actionData, "screening") });
+  // after a bulk action clear the selection and the reasons (a refused one keeps them)
   useEffect(() => {
     if (actionData?.ok) formRef.current?.reset();
   }, [actionData]);
+  const selectDescribedBy = fields.select.errors ? fields.select.errorId : undefined;
   const toggleAll = (checked: boolean) => {
     formRef.current?.querySelectorAll<HTMLInputElement>('input[name="select"]').forEach((box) => { box.checked = checked; });
   };
@@ -128,10 +126,10 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
         </p>
       </header>
 
-      {actionData ? (actionData.ok ? <Results result={actionData} /> : <div role="alert" className="alert-error">{actionData.message}</div>) : null}
+      {actionData?.ok ? <Results result={actionData} /> : null}
 
       {items.length === 0 ? <p className="card">{t("screening.empty")}</p> : (
-        <Form method="post" ref={formRef} className="space-y-4">
+        <Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-4">
           <div className="overflow-x-auto" role="region" aria-label={t("screening.title")} tabIndex={0}>
             <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="screening-queue">
               <caption className="sr-only">{t("screening.title")}</caption>
@@ -156,7 +154,8 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                   return (
                     <tr key={r.id} className={`border-b border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`} data-testid="screening-row" data-overdue={r.overdue}>
                       <td className="p-2">
-                        <input type="checkbox" name="select" value={`${r.id}:${r.version}`} aria-label={t("screening.selectRow", { title })} className="h-4 w-4" />
+                        <input type="checkbox" name={fields.select.name} value={`${r.id}:${r.version}`} aria-label={t("screening.selectRow", { title })} className="h-4 w-4"
+                          aria-invalid={fields.select.errors ? true : undefined} aria-describedby={selectDescribedBy} />
                       </td>
                       <td className="p-2" data-label={t("request.title")}>
                         <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
@@ -200,24 +199,27 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
           <section aria-labelledby="bulk-actions" className="card space-y-3">
             <h2 id="bulk-actions" className="text-lg font-bold">{t("screening.actionsTitle")}</h2>
             <p className="text-sm text-slate-700">{t("screening.actionsHint")}</p>
+            <FormErrors form={form} />
+            <ErrorList id={fields.select.errorId} errors={fields.select.errors} />
+            {actionData && !actionData.ok && actionData.message ? <ActionResult result={actionData} reloadHref="/screening" /> : null}
             <div className="grid gap-4 md:grid-cols-2">
               <div className="space-y-2">
-                <label className="field-label" htmlFor="note">{t("screening.note")}</label>
-                <input id="note" name="note" maxLength={2000} className="field-input" />
+                <Field meta={fields.note} label={t("screening.note")} />
                 <button type="submit" name="intent" value="ACCEPT" className="btn-primary" disabled={!!pendingIntent}>
                   {pendingIntent === "ACCEPT" ? t("screening.working") : t("screening.accept")}
                 </button>
               </div>
-              <fieldset className="space-y-1">
+              <fieldset className="min-w-0 space-y-1" aria-describedby={fields.returnReasons.errors ? fields.returnReasons.errorId : undefined}>
                 <legend className="field-label">{t("screening.reasonsLegend")}</legend>
                 {RETURN_REASONS.map((reason) => (
                   <label key={reason} className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" name="reason" value={reason} className="mt-1" />
+                    <input type="checkbox" name={fields.returnReasons.name} value={reason} className="mt-1"
+                      aria-invalid={fields.returnReasons.errors ? true : undefined} />
                     {t(`screening.reasons.${reason}`)}
                   </label>
                 ))}
-                <label className="field-label pt-2" htmlFor="otherReasons">{t("screening.otherReasons")}</label>
-                <textarea id="otherReasons" name="otherReasons" rows={2} maxLength={2000} className="field-input" />
+                <ErrorList id={fields.returnReasons.errorId} errors={fields.returnReasons.errors} />
+                <TextareaField meta={fields.otherReasons} label={t("screening.otherReasons")} className="pt-2" textareaProps={{ rows: 2 }} />
                 <button type="submit" name="intent" value="RETURN" className="btn-danger mt-2" disabled={!!pendingIntent}>
                   {pendingIntent === "RETURN" ? t("screening.working") : t("screening.return")}
                 </button>

@@ -161,9 +161,9 @@ export function validationError(error: z.ZodError, options: { messageKey?: Messa
 }
 
 /** Parses a body with a zod schema or throws 422 with field messages. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown, options: { sayFirstField?: boolean } = {}): z.output<T> {
   const result = schema.safeParse(body, { reportInput: true });
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, options);
   return result.data;
 }
 

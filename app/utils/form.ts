@@ -6,7 +6,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import { fieldErrorMap } from "~/i18n/field-messages";
+import { fieldErrorMap, isPageControl } from "~/i18n/field-messages";
 import type { Locale } from "~/i18n/types";
 
 export function parseForm<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema, locale: Locale) {
@@ -17,6 +17,12 @@ export function parseForm<Schema extends z.ZodType>(formData: FormData | URLSear
   const errors = submission.status === "error" ? (submission.error as Record<string, string[] | null> | undefined) : undefined;
   if (errors) {
     for (const [name, messages] of Object.entries(errors)) {
+      // a value the page set (a hidden version, intent) was refused: no field shows it, the form says it
+      if (isPageControl(name)) {
+        errors[""] = [...new Set([...(errors[""] ?? []), ...(messages ?? [])])];
+        delete errors[name];
+        continue;
+      }
       const field = name.replace(/\[\d+\].*$/, "");
       if (field === name || formData.has(name) || typeof formData.get(field) !== "string") continue;
       errors[field] = [...(errors[field] ?? []), ...(messages ?? [])];

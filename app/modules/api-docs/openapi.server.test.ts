@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi.server";
 
 describe("OpenAPI document", () => {
-  const doc = openApiDocument() as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; oneOf?: unknown[]; anyOf?: unknown[] }> } };
+  type SchemaObject = { properties?: Record<string, unknown>; required?: string[]; oneOf?: unknown[]; anyOf?: unknown[] };
+  const doc = openApiDocument() as { paths: Record<string, unknown>; components: { schemas: Record<string, SchemaObject> } };
 
   it("describes the intake fields from the shared zod schema", () => {
     const intake = doc.components.schemas.Intake;

@@ -57,7 +57,9 @@ export function mayChangeRequestFiles(user: CurrentUser, request: RequestRow): b
  * commit and the move leaves the row and its complete temp file (the start-up finishes the move).
  * Nothing is left behind on any error.
  */
-export async function receiveAttachment({ user, requestId, request, conditionId = null }: { user: CurrentUser; requestId: string; request: Request; conditionId?: string | null }) {
+export async function receiveAttachment({ user, requestId, request, conditionId = null }: {
+  user: CurrentUser; requestId: string; request: Request; conditionId?: string | null;
+}) {
   const target = await findVisibleRequest(user, requestId);
   await db.$transaction(async (tx) => {
     await assertMayChange(tx, user, target, conditionId);

@@ -123,7 +123,8 @@ describe("reconcileAttachmentStorage (at start, after a kill -9)", () => {
   it("leaves alone what is newer than its own start (an upload running meanwhile)", async () => {
     writeFileSync(path.join(uploadTempDir(), "running.part"), "in progress");
     writeFileSync(path.join(attachmentsDir(), "just-moved"), "x");
-    expect(await reconcileAttachmentStorage({ now: Date.now() - 60_000 })).toEqual({ movesFinished: 0, tempFilesRemoved: 0, orphanFilesRemoved: 0, lostRowsRemoved: 0 });
+    const nothingToDo = { movesFinished: 0, tempFilesRemoved: 0, orphanFilesRemoved: 0, lostRowsRemoved: 0 };
+    expect(await reconcileAttachmentStorage({ now: Date.now() - 60_000 })).toEqual(nothingToDo);
     expect(list(uploadTempDir())).toContain("running.part");
     expect(await reconcileLater()).toMatchObject({ tempFilesRemoved: 1, orphanFilesRemoved: 1 });
   });

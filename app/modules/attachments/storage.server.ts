@@ -128,7 +128,10 @@ export async function reconcileAttachmentStorage({ now = Date.now() }: { now?: n
       const request = await tx.demandRequest.findUnique({ where: { id: row.requestId }, select: { state: true } });
       await appendAuditEvent(tx, {
         requestId: row.requestId, actorId: null, type: "ATTACHMENT_LOST", fromState: request?.state ?? null, toState: request?.state ?? null,
-        payload: { attachmentId: row.id, name: row.name, size: row.size, sha256: row.sha256, storageKey: row.storageKey, ...(row.conditionId ? { conditionId: row.conditionId } : {}) },
+        payload: {
+          attachmentId: row.id, name: row.name, size: row.size, sha256: row.sha256, storageKey: row.storageKey,
+          ...(row.conditionId ? { conditionId: row.conditionId } : {}),
+        },
       });
       return true;
     });

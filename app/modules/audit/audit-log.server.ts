@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { Column } from "~/modules/reports/table-files.server";
+import { distinctIds } from "~/utils/distinct";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -65,10 +66,15 @@ export interface AuditLogItem {
   hash: string;
 }
 
-async function decorate(rows: { seq: number; at: Date; type: string; requestId: string | null; actorId: string | null; fromState: string | null; toState: string | null; payload: string; hash: string }[]): Promise<AuditLogItem[]> {
+type AuditLogRow = {
+  seq: number; at: Date; type: string; requestId: string | null; actorId: string | null;
+  fromState: string | null; toState: string | null; payload: string; hash: string;
+};
+
+async function decorate(rows: AuditLogRow[]): Promise<AuditLogItem[]> {
   const [actors, requests] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))] } }, select: { id: true, name: true, email: true } }),
-    db.demandRequest.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.requestId).filter((x): x is string => !!x))] } }, select: { id: true, reference: true } }),
+    db.user.findMany({ where: { id: { in: distinctIds(rows.map((r) => r.actorId)) } }, select: { id: true, name: true, email: true } }),
+    db.demandRequest.findMany({ where: { id: { in: distinctIds(rows.map((r) => r.requestId)) } }, select: { id: true, reference: true } }),
   ]);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const refById = new Map(requests.map((r) => [r.id, r.reference]));

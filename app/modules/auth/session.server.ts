@@ -62,7 +62,10 @@ export function toCurrentUser(u: {
   mustChangePassword?: boolean;
   organization: CurrentUser["organization"];
 }): CurrentUser {
-  return { id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization, ...(u.mustChangePassword ? { mustChangePassword: true as const } : {}) };
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization,
+    ...(u.mustChangePassword ? { mustChangePassword: true as const } : {}),
+  };
 }
 
 function rateLimited(waitMs: number): AppError {

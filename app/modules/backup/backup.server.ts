@@ -161,7 +161,9 @@ export async function backupInstance({ dataDir, databaseFile }: Instance): Promi
 
   // 5. verified before it counts as a backup
   const checked = await verifyBackup(partial);
-  const manifest: BackupManifest = { createdAt: now().toISOString(), counts: checked.counts, audit: checked.audit, attachments: checked.attachments, anchorKeyIncluded };
+  const manifest: BackupManifest = {
+    createdAt: now().toISOString(), counts: checked.counts, audit: checked.audit, attachments: checked.attachments, anchorKeyIncluded,
+  };
   writeFileSync(path.join(partial, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(partial, dir);
   return { dir, manifest, ok: checked.ok, problems: checked.problems };

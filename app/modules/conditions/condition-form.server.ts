@@ -1,41 +1,47 @@
-import { data } from "react-router";
-import { z } from "zod";
-import { text } from "~/utils/schema-fields";
-import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { pageAction } from "~/utils/page-action.server";
-import { fieldErrors } from "~/utils/api.server";
+import { formAction } from "~/utils/page-action.server";
+import { CONDITION_FORMS, conditionFormId, type ConditionIntent } from "./condition.schema";
 import { markConditionMet, returnEvidence, submitEvidence } from "./conditions.server";
 
-const formSchema = z.object({
-  intent: z.enum(["conditionEvidence", "conditionMet", "conditionReturn"]),
-  conditionId: z.string().min(1),
-  expectedVersion: z.coerce.number().int().min(1),
-  note: text().max(5000).default(""),
-  reason: text().max(2000).default(""),
-});
+export const isConditionIntent = (intent: unknown): intent is ConditionIntent => typeof intent === "string" && Object.hasOwn(CONDITION_FORMS, intent);
 
-export const isConditionIntent = (intent: unknown) => typeof intent === "string" && intent.startsWith("condition");
-
-/** A condition form on the request page → the conditions service → a banner in the page language. */
+/**
+ * A condition form on the request page → the conditions service. Read by Conform with the form's
+ * schema; the answer names the condition, so the page says it beside that condition.
+ */
 export async function handleConditionForm({ user, locale, form }: { user: CurrentUser; locale: Locale; form: FormData }) {
-  const parsed = formSchema.safeParse(Object.fromEntries(form), { reportInput: true });
-  if (!parsed.success) {
-    const message = Object.values(fieldErrors(parsed.error, locale))[0] ?? translate(locale, "error.validation");
-    return data({ ok: false, conflict: false, message }, { status: 422 });
+  const intent = form.get("intent");
+  if (!isConditionIntent(intent)) throw new Response(null, { status: 400 });
+  const conditionId = String(form.get("conditionId") ?? "");
+  const extra = { conditionId, intent: intent as string };
+  const id = conditionFormId(intent, conditionId);
+  switch (intent) {
+    case "conditionEvidence":
+      return formAction({
+        locale, formData: form, schema: CONDITION_FORMS.conditionEvidence, form: id, extra,
+        // nothing to report (no note and no file): said beside the note
+        fieldOf: (error) => (error.messageKey === "condition.error.evidenceRequired" ? "note" : undefined),
+        work: async ({ conditionId, expectedVersion, note }) => {
+          await submitEvidence({ user, conditionId, expectedVersion, note: note ?? "" });
+          return "condition.evidenceSubmitted";
+        },
+      });
+    case "conditionReturn":
+      return formAction({
+        locale, formData: form, schema: CONDITION_FORMS.conditionReturn, form: id, extra,
+        work: async ({ conditionId, expectedVersion, reason }) => {
+          await returnEvidence({ user, conditionId, expectedVersion, reason });
+          return "condition.returned";
+        },
+      });
+    case "conditionMet":
+      return formAction({
+        locale, formData: form, schema: CONDITION_FORMS.conditionMet, form: id, extra,
+        work: async ({ conditionId, expectedVersion }) => {
+          const result = await markConditionMet({ user, conditionId, expectedVersion });
+          return result.requestState === "approved" ? "condition.allMet" : "condition.markedMet";
+        },
+      });
   }
-  const { intent, conditionId, expectedVersion, note, reason } = parsed.data;
-  return pageAction(locale, async () => {
-    if (intent === "conditionEvidence") {
-      await submitEvidence({ user, conditionId, expectedVersion, note });
-      return "condition.evidenceSubmitted";
-    }
-    if (intent === "conditionReturn") {
-      await returnEvidence({ user, conditionId, expectedVersion, reason });
-      return "condition.returned";
-    }
-    const result = await markConditionMet({ user, conditionId, expectedVersion });
-    return result.requestState === "approved" ? "condition.allMet" : "condition.markedMet";
-  }, { conditionId });
 }

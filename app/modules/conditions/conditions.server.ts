@@ -48,7 +48,9 @@ export async function listConditions({ user, requestId }: { user: CurrentUser; r
 }
 
 async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {
-  const condition = await tx.condition.findUnique({ where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } } });
+  const condition = await tx.condition.findUnique({
+    where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } },
+  });
   if (!condition) throw notFound();
   if (!canSeeMinistry(user, condition.request.organizationId)) throw notFound();
   if (!CONDITION_STATES.includes(condition.request.state)) throw new AppError("EVENT_NOT_ALLOWED", 422, "condition.error.notOpen");
@@ -70,7 +72,10 @@ async function guardedConditionUpdate(tx: Tx, conditionId: string, expectedVersi
 }
 
 /** The ministry reports how it fulfilled the condition (files are attached separately with `conditionId`). */
-export async function submitEvidence({ user, conditionId, expectedVersion, note }: { user: CurrentUser; conditionId: string; expectedVersion: number; note: string }) {
+/** Which condition, at which version, by whom (every condition step). */
+type ConditionStep = { user: CurrentUser; conditionId: string; expectedVersion: number };
+
+export async function submitEvidence({ user, conditionId, expectedVersion, note }: ConditionStep & { note: string }) {
   if (!can(user, "condition:report")) throw forbidden();
   return db.$transaction(async (tx) => {
     const condition = await loadCondition(tx, user, conditionId);
@@ -95,7 +100,7 @@ export async function submitEvidence({ user, conditionId, expectedVersion, note 
 }
 
 /** The secretariat sends the evidence back (with a reason); the condition is open again. */
-export async function returnEvidence({ user, conditionId, expectedVersion, reason }: { user: CurrentUser; conditionId: string; expectedVersion: number; reason: string }) {
+export async function returnEvidence({ user, conditionId, expectedVersion, reason }: ConditionStep & { reason: string }) {
   if (!can(user, "condition:review")) throw isMinistryScoped(user) ? notFound() : forbidden();
   if (!reason.trim()) throw new AppError("VALIDATION_FAILED", 422, "condition.error.reasonRequired");
   return db.$transaction(async (tx) => {

@@ -159,7 +159,8 @@ describe("withdrawal and the agenda", () => {
     const refused = await rejection(send(officer, ids[1], { type: "WITHDRAW", reason: "철회" }));
     expect([refused.status, refused.extra?.reason]).toEqual([422, "AGENDA_LOCKED"]);
     expect(await stateOf(ids[1])).toBe("onAgenda");
-    expect((await meetingsOfRequest({ user: officer, requestId: ids[1] })).lockedMeetingNumber).toBe((await getMeeting({ user: secretariat, meetingId })).number);
+    const { number } = await getMeeting({ user: secretariat, meetingId });
+    expect((await meetingsOfRequest({ user: officer, requestId: ids[1] })).lockedMeetingNumber).toBe(number);
     // nor is it moved to another meeting: the locked agenda keeps it until it is decided
     const elsewhere = await nextMeeting(secretariat);
     expect((await rejection(addToAgenda({ user: secretariat, meetingId: elsewhere.id, requestId: ids[1] }))).extra?.reason).toBe("AGENDA_LOCKED");

@@ -47,7 +47,10 @@ export async function updateMeeting({ user, meetingId, expectedVersion, changes 
 }
 
 /** Unlocks a locked agenda while no decision is recorded on it (items can then be changed again). */
-export async function unlockAgenda({ user, meetingId, expectedVersion, reason }: { user: CurrentUser; meetingId: string; expectedVersion?: number; reason: string }) {
+/** A correction of a meeting: by whom, which meeting (at the version the page showed) and why. */
+type Correction = { user: CurrentUser; meetingId: string; expectedVersion?: number; reason: string };
+
+export async function unlockAgenda({ user, meetingId, expectedVersion, reason }: Correction) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
     const version = await currentVersion(tx, meetingId, expectedVersion);
@@ -63,7 +66,7 @@ export async function unlockAgenda({ user, meetingId, expectedVersion, reason }:
  * and every item on its agenda goes back through the machine (UNSCHEDULE: joint planning, or the
  * decision in force for a reconsideration), in the same transaction.
  */
-export async function cancelMeeting({ user, meetingId, expectedVersion, reason }: { user: CurrentUser; meetingId: string; expectedVersion?: number; reason: string }) {
+export async function cancelMeeting({ user, meetingId, expectedVersion, reason }: Correction) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
     const version = await currentVersion(tx, meetingId, expectedVersion);
@@ -87,7 +90,9 @@ export async function removeFromAgenda({ user, meetingId, requestId, reason, exp
   user: CurrentUser; meetingId: string; requestId: string; reason: string; expectedVersion?: number;
 }) {
   requireSecretariat(user);
-  const item = await db.agendaItem.findFirst({ where: { meetingId, requestId, removedAt: null }, select: { id: true, request: { select: { version: true } } } });
+  const item = await db.agendaItem.findFirst({
+    where: { meetingId, requestId, removedAt: null }, select: { id: true, request: { select: { version: true } } },
+  });
   if (!item) throw notFound();
   return sendRequestEvent({ user, requestId, body: { type: "UNSCHEDULE", reason, expectedVersion: expectedVersion ?? item.request.version } });
 }

@@ -90,3 +90,43 @@ export const addAgendaFormSchema = z.strictObject({
   intent: z.literal("add"),
   request: z.string().regex(/^[^:]+:\d+$/),
 });
+
+export const OUTCOMES = ["approve", "approveWithConditions", "defer", "reject"] as const;
+export const MAX_CONDITIONS = 20;
+
+/**
+ * One condition row of the decision form: a blank row is ignored; a row with only a text or only a
+ * due date is refused beside the missing half (rows keep their places, so messages sit on the row).
+ */
+const conditionRow = z.object({ text: text().trim().max(1000).optional(), dueOn: day.optional() }).optional()
+  .superRefine((row, ctx) => {
+    if (row?.text && !row.dueOn) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["dueOn"], input: undefined });
+    if (!row?.text && row?.dueOn) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["text"], input: undefined });
+  });
+type ConditionRow = { text: string; dueOn: string };
+
+/**
+ * DECIDE (`intent=decide`) or AMEND_DECISION (`intent=amend`, with a reason) for one agenda item:
+ * the meeting page's decision form. Conditions belong to a conditional approval only; whether the
+ * approved count fits the joint plan is the workflow machine's rule (said beside the form).
+ */
+export const decisionFormSchema = z.strictObject({
+  intent: z.enum(["decide", "amend"]),
+  requestId: z.string().min(1).max(100),
+  expectedVersion: z.number().int().min(1),
+  outcome: z.enum(OUTCOMES),
+  approvedGpus: z.number().int().min(0).max(1_000_000),
+  conditions: z.array(conditionRow).optional()
+    .transform((rows) => (rows ?? []).filter((row): row is ConditionRow => !!row?.text && !!row.dueOn))
+    .pipe(z.array(z.strictObject({ text: text().trim().min(1).max(1000), dueOn: day })).max(MAX_CONDITIONS)),
+  note: text().trim().max(2000).optional(),
+  reason: text().trim().min(1).max(2000).optional(),
+}).superRefine((value, ctx) => {
+  if (value.conditions.length > 0 && value.outcome !== "approveWithConditions") {
+    ctx.addIssue({ code: "custom", path: ["conditions"], input: value.conditions, params: { reason: "onlyConditional" } });
+  }
+  if (value.intent === "amend" && !value.reason) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["reason"], input: undefined });
+});
+export type DecisionForm = z.output<typeof decisionFormSchema>;
+/** The Conform id of an agenda item's decision form. */
+export const decisionFormId = (intent: "decide" | "amend", requestId: string) => `${intent}-${requestId}`;

@@ -18,6 +18,7 @@ import { meetingHasBeenHeld, planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
 import { now, todayInKorea } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
+import { distinctIds } from "~/utils/distinct";
 
 /** Officers see their own requests, not the cross-ministry agendas. */
 export function requireMeetingReader(user: CurrentUser) {
@@ -49,7 +50,9 @@ export const parseAttendees = (stored: string): string[] => {
   }
 };
 
-export async function guardedMeetingUpdate(tx: Tx, meetingId: string, expectedVersion: number, data: Record<string, unknown>, where: Record<string, unknown> = {}) {
+export async function guardedMeetingUpdate(
+  tx: Tx, meetingId: string, expectedVersion: number, data: Record<string, unknown>, where: Record<string, unknown> = {},
+) {
   const { count } = await tx.meeting.updateMany({
     where: { id: meetingId, version: expectedVersion, ...where },
     data: { ...data, version: { increment: 1 } },
@@ -81,7 +84,9 @@ export async function listMeetings({ user }: { user: CurrentUser }) {
     orderBy: { number: "desc" },
     include: { _count: { select: { items: { where: { removedAt: null } }, decisions: true } } },
   });
-  return meetings.map(({ _count, attendees, ...m }) => ({ ...m, attendees: parseAttendees(attendees), itemCount: _count.items, decisionCount: _count.decisions }));
+  return meetings.map(({ _count, attendees, ...m }) => ({
+    ...m, attendees: parseAttendees(attendees), itemCount: _count.items, decisionCount: _count.decisions,
+  }));
 }
 
 /**
@@ -208,7 +213,9 @@ export async function eligibleRequests({ user }: { user: CurrentUser }) {
 }
 
 /** SCHEDULE: puts the request on this meeting's agenda (same as the event through the API). */
-export async function addToAgenda({ user, meetingId, requestId, expectedVersion }: { user: CurrentUser; meetingId: string; requestId: string; expectedVersion?: number }) {
+export async function addToAgenda({ user, meetingId, requestId, expectedVersion }: {
+  user: CurrentUser; meetingId: string; requestId: string; expectedVersion?: number;
+}) {
   requireSecretariat(user);
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true } });
   if (!meeting) throw notFound();
@@ -218,7 +225,9 @@ export async function addToAgenda({ user, meetingId, requestId, expectedVersion 
 }
 
 /** New order of the whole agenda (every item exactly once), while the agenda is open. */
-export async function reorderAgenda({ user, meetingId, expectedVersion, requestIds }: { user: CurrentUser; meetingId: string; expectedVersion: number; requestIds: string[] }) {
+export async function reorderAgenda({ user, meetingId, expectedVersion, requestIds }: {
+  user: CurrentUser; meetingId: string; expectedVersion: number; requestIds: string[];
+}) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
     const items = await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { id: true, requestId: true } });
@@ -320,9 +329,11 @@ export async function meetingHistory({ user, meetingId }: { user: CurrentUser; m
     orderBy: { seq: "asc" },
     take: 500,
   });
-  const actors = await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))] } }, select: { id: true, name: true } });
+  const actors = await db.user.findMany({ where: { id: { in: distinctIds(events.map((e) => e.actorId)) } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  return events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, actor: e.actorId ? names.get(e.actorId) ?? null : null, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+  return events.map((e) => ({
+    seq: e.seq, type: e.type, at: e.at, actor: e.actorId ? names.get(e.actorId) ?? null : null, payload: JSON.parse(e.payload) as Record<string, unknown>,
+  }));
 }
 
 export const MEETING_EVENT_TYPES = ["MEETING_CREATED", "MEETING_UPDATED", "AGENDA_REORDERED", "AGENDA_LOCKED", "AGENDA_UNLOCKED", "MEETING_CANCELLED", "MINUTES_PUBLISHED"];

@@ -91,7 +91,9 @@ export async function decisionNotice({ user, requestId }: { user: CurrentUser; r
   const { decisions, quorum } = await requestDecisions({ user, requestId });
   const inForce = decisions.filter((d) => d.status === "effective").at(-1);
   if (!inForce) throw notFound();
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: inForce.meetingId }, select: { number: true, title: true, date: true, startTime: true, place: true } });
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { id: inForce.meetingId }, select: { number: true, title: true, date: true, startTime: true, place: true },
+  });
   return {
     request: {
       id: request.id, reference: request.reference, title: request.title, state: request.state,

@@ -124,4 +124,30 @@ describe("meeting changes", () => {
     expect(await of(chair.id)).toEqual(["meetingCancelled", "meetingChanged"]);
     expect(await of(secretariat.id)).toEqual([]); // the actor
   });
+
+  it("pages newest first with a cursor: no row twice, none left out, ties in time broken by id; a crafted cursor is refused", async () => {
+    const user = await userByEmail("approver@opm.go.kr");
+    await db.notification.deleteMany({ where: { userId: user.id } });
+    const at = new Date("2026-12-01T00:00:00Z");
+    // 45 rows, every three at the same moment
+    await db.notification.createMany({
+      data: Array.from({ length: 45 }, (_, i) => ({
+        key: `paging-test:${i}`, userId: user.id, kind: "comment", createdAt: new Date(at.getTime() + Math.floor(i / 3) * 1000), emailStatus: "skipped",
+      })),
+    });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const sizes: number[] = [];
+    do {
+      const page = await listNotifications({ user, locale: "ko", cursor });
+      sizes.push(page.items.length);
+      seen.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(sizes).toEqual([20, 20, 5]);
+    expect(new Set(seen).size).toBe(45);
+    const all = await db.notification.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(seen).toEqual(all.map((n) => n.id));
+    expect((await rejection(listNotifications({ user, locale: "ko", cursor: "bm90LWEtY3Vyc29y" }))).status).toBe(422);
+  });
 });

@@ -10,7 +10,7 @@ import type { Tx } from "~/utils/db.server";
 import { leanGet } from "~/utils/lean-read.server";
 import { db } from "~/utils/db.server";
 import { koreanDayFromToday, now, todayInKorea } from "~/utils/clock";
-import { notFound } from "~/utils/errors";
+import { AppError, notFound } from "~/utils/errors";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import type { NotificationKind } from "./kinds";
 import { notificationText } from "./text";
@@ -38,7 +38,9 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
   const rows = userIds
     .map((userId, i) => ({ key: keys[i], userId }))
     .filter((r) => !existing.has(r.key))
-    .map((r) => ({ ...r, kind: n.kind, requestId: n.requestId ?? null, meetingId: n.meetingId ?? null, params: JSON.stringify(n.params ?? {}), createdAt: at }));
+    .map((r) => ({
+      ...r, kind: n.kind, requestId: n.requestId ?? null, meetingId: n.meetingId ?? null, params: JSON.stringify(n.params ?? {}), createdAt: at,
+    }));
   if (rows.length === 0) return 0;
   await tx.notification.createMany({ data: rows });
   return rows.length;
@@ -185,7 +187,11 @@ export interface NotificationItem {
   readAt: string | null;
 }
 
-export function toItem(n: { id: string; kind: string; requestId: string | null; meetingId: string | null; params: string; createdAt: Date; readAt: Date | null }, locale: Locale): NotificationItem {
+type NotificationRow = {
+  id: string; kind: string; requestId: string | null; meetingId: string | null; params: string; createdAt: Date; readAt: Date | null;
+};
+
+export function toItem(n: NotificationRow, locale: Locale): NotificationItem {
   return {
     id: n.id,
     kind: n.kind,
@@ -203,14 +209,36 @@ export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number
   return row!.n;
 }
 
-/** The user's own notifications, newest first (at most `limit`), and the unread count. */
-export async function listNotifications({ user, unread, limit = 100, locale }: { user: Pick<CurrentUser, "id">; unread?: boolean; limit?: number; locale: Locale }) {
+export const NOTIFICATIONS_PAGE = 20;
+
+/** A page boundary: the last row's time and id (newest first, `id` breaks ties), opaque to callers. */
+function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, "utf8").toString("base64url");
+}
+
+/** The rows after `cursor`; a crafted cursor (not a time and an id) is refused, never queried. */
+function afterCursor(cursor: string) {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || id.length > 40 || Number.isNaN(createdAt.getTime())) throw new AppError("VALIDATION_FAILED", 422, "error.validation");
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+}
+
+/**
+ * The user's own notifications, newest first, `limit` at a time (keyset paging: `nextCursor` is the
+ * next page's `cursor`, null on the last page), and the unread count.
+ */
+export async function listNotifications({ user, unread, limit = NOTIFICATIONS_PAGE, cursor, locale }: {
+  user: Pick<CurrentUser, "id">; unread?: boolean; limit?: number; cursor?: string; locale: Locale;
+}) {
   const rows = await db.notification.findMany({
-    where: { userId: user.id, ...(unread ? { readAt: null } : {}) },
+    where: { userId: user.id, ...(unread ? { readAt: null } : {}), ...(cursor ? afterCursor(cursor) : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit,
+    take: limit + 1,
   });
-  return { items: rows.map((r) => toItem(r, locale)), unread: await unreadCount(user) };
+  const page = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? encodeCursor(page.at(-1)!) : null;
+  return { items: page.map((r) => toItem(r, locale)), unread: await unreadCount(user), nextCursor };
 }
 
 /** Marks the user's notifications read (`ids`, or all). An id that is not theirs → 404 (nothing changes). */

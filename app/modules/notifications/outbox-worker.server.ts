@@ -87,7 +87,9 @@ export async function releaseLease(name: string, holder = THIS_PROCESS): Promise
  * One pass over due mails (at most `limit`). `keepGoing` is asked before each mail (the lease
  * renewal of the worker): false ends the pass.
  */
-export async function processOutboxOnce({ mailer = defaultMailer(), limit = 50, keepGoing }: { mailer?: Mailer; limit?: number; keepGoing?: () => Promise<boolean> } = {}): Promise<OutboxRound> {
+export async function processOutboxOnce({ mailer = defaultMailer(), limit = 50, keepGoing }: {
+  mailer?: Mailer; limit?: number; keepGoing?: () => Promise<boolean>;
+} = {}): Promise<OutboxRound> {
   const round: OutboxRound = { sent: 0, skipped: 0, retried: 0, failed: 0, unknown: 0 };
   const due = await db.notification.findMany({
     where: { emailStatus: "pending", OR: [{ emailNextAt: null }, { emailNextAt: { lte: now() } }] },
@@ -135,7 +137,9 @@ const state = globalThis as unknown as { __outbox?: { timer: NodeJS.Timeout | nu
  * Starts the worker in this process: recovers interrupted sends, then every OUTBOX_INTERVAL_MS
  * (default 5 s) sends due mails and, hourly, sweeps conditions due/overdue (and the daily digest).
  */
-export async function startOutboxWorker({ mailer = defaultMailer(), intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) }: { mailer?: Mailer; intervalMs?: number } = {}): Promise<void> {
+export async function startOutboxWorker({ mailer = defaultMailer(), intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) }: {
+  mailer?: Mailer; intervalMs?: number;
+} = {}): Promise<void> {
   if (state.__outbox && !state.__outbox.stopped) return;
   const { sweepDueNotifications } = await import("./notify.server");
   const stillHeld = async () => (await holdLease("outbox")).held;

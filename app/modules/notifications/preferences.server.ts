@@ -14,7 +14,9 @@ export async function saveEmailPreferences(user: Pick<CurrentUser, "id">, on: Re
   await db.$transaction(async (tx) => {
     for (const kind of NOTIFICATION_KINDS) {
       const email = on.has(kind);
-      await tx.notificationPreference.upsert({ where: { userId_kind: { userId: user.id, kind } }, create: { userId: user.id, kind, email }, update: { email } });
+      await tx.notificationPreference.upsert({
+        where: { userId_kind: { userId: user.id, kind } }, create: { userId: user.id, kind, email }, update: { email },
+      });
     }
   });
 }

@@ -82,7 +82,9 @@ async function allocateInTx(tx: Tx, user: CurrentUser, input: AllocateInput) {
         return { allocationId, trancheId: input.trancheId, startMonth, months };
       },
     });
-    return { id: allocationId, requestId: input.requestId, trancheId: input.trancheId, gpus: input.gpus, startMonth, months, request: { state: result.state, stateDetail: result.stateDetail, version: result.version } };
+    const { state, stateDetail, version } = result;
+    const { requestId, trancheId, gpus } = input;
+    return { id: allocationId, requestId, trancheId, gpus, startMonth, months, request: { state, stateDetail, version } };
   } catch (error) {
     throw asContractError(error);
   }

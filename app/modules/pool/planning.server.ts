@@ -148,7 +148,8 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
     : (await loadRequests({ state: { in: REAL_STATES } })).filter(isRealCandidate);
   if (requestIds) {
     const found = new Set(rows.map((r) => r.id));
-    const bad = [...new Set(requestIds)].filter((id) => !found.has(id) || !rows.some((r) => r.id === id && (isRealCandidate(r) || PIPELINE_STATES.includes(r.state))));
+    const plannable = (id: string) => rows.some((r) => r.id === id && (isRealCandidate(r) || PIPELINE_STATES.includes(r.state)));
+    const bad = [...new Set(requestIds)].filter((id) => !found.has(id) || !plannable(id));
     if (bad.length > 0) {
       throw new AppError("VALIDATION_FAILED", 422, "pool.error.notPlannable", { count: bad.length }, { fields: { requestIds: bad.join(", ") } });
     }
@@ -159,7 +160,7 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
   const fallbackStart = gpuTranches[0]?.arrivesOn ?? now.slice(0, 7);
   const whatIf = new Set(rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => r.id));
   const plan = planAllocations({
-    tranches: tranches.map((t) => ({ id: t.id, label: t.label, arrivesOn: t.arrivesOn, capacity: t.capacity, allocated: t.allocated, resourceKind: t.resourceKind })),
+    tranches: tranches.map(({ id, label, arrivesOn, capacity, allocated, resourceKind }) => ({ id, label, arrivesOn, capacity, allocated, resourceKind })),
     requests: rows.map((r) => toPlannerRequest(r, whatIf.has(r.id), now, fallbackStart)),
   });
   const meta = new Map(rows.map((r) => [r.id, describe(r, whatIf.has(r.id))]));
@@ -179,7 +180,10 @@ export type { PlanReason };
 async function activeGpuAllocations() {
   return db.allocation.findMany({
     where: { releasedAt: null, tranche: { resourceKind: "GPU" } },
-    select: { startMonth: true, gpus: true, request: { select: { sector: true, npuCapable: true, organization: { select: { code: true, nameKo: true, nameEn: true } } } } },
+    select: {
+      startMonth: true, gpus: true,
+      request: { select: { sector: true, npuCapable: true, organization: { select: { code: true, nameKo: true, nameEn: true } } } },
+    },
   });
 }
 

@@ -150,7 +150,9 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
     });
     if (count === 0) throw await trancheConflict(tx, trancheId, expectedVersion);
     if (fields.arrivalMonth !== undefined) {
-      const early = await tx.allocation.findFirst({ where: { trancheId, releasedAt: null, startMonth: { lt: fields.arrivalMonth } }, select: { startMonth: true } });
+      const early = await tx.allocation.findFirst({
+        where: { trancheId, releasedAt: null, startMonth: { lt: fields.arrivalMonth } }, select: { startMonth: true },
+      });
       if (early) {
         const said = (locale: Locale) => translate(locale, "pool.error.arrivalAfterStart", { month: formatMonth(locale, early.startMonth) });
         throw new AppError("CONFLICT", 409, "pool.error.arrivalAfterStart", { month: early.startMonth }, undefined, { ko: said("ko"), en: said("en") });
@@ -170,7 +172,9 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
 export async function deleteTranche({ user, trancheId, expectedVersion }: { user: CurrentUser; trancheId: string; expectedVersion: number }) {
   requireAdmin(user);
   return db.$transaction(async (tx) => {
-    const before = await tx.tranche.findUnique({ where: { id: trancheId }, select: { label: true, arrivalMonth: true, capacity: true, gpuModel: true, resourceKind: true } });
+    const before = await tx.tranche.findUnique({
+      where: { id: trancheId }, select: { label: true, arrivalMonth: true, capacity: true, gpuModel: true, resourceKind: true },
+    });
     const { count } = await tx.tranche.deleteMany({ where: { id: trancheId, version: expectedVersion, allocated: 0, allocations: { none: {} } } });
     if (count === 0) {
       const current = await tx.tranche.findUnique({ where: { id: trancheId }, select: { version: true } });

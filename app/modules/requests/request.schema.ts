@@ -98,3 +98,32 @@ export const withdrawFormSchema = z.strictObject({
 const signoffTarget = { requestId: z.string().min(1).max(100), expectedVersion: z.number().int().min(1) };
 export const signFormSchema = z.strictObject({ type: z.literal("SIGN"), ...signoffTarget, comment: text().trim().max(2000).optional() });
 export const refuseSignoffFormSchema = z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), ...signoffTarget, reason: text().trim().min(1).max(2000) });
+
+/* The request page's event forms (Conform, parsed the same in the browser and the action): one schema
+   per event the page offers, with the form's field names; the output is the API's event body. */
+
+const version = { expectedVersion: z.number().int().min(1) };
+const requiredReason = text().trim().min(1).max(2000);
+const optionalNote = text().trim().max(2000).optional();
+/** Return reasons typed one per line (blank lines ignored), each checked as the API checks it. */
+const reasonLines = z.string().optional()
+  .transform((value) => (value ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+  .pipe(z.array(requiredReason).min(1).max(20));
+
+export const eventFormSchemas = {
+  SUBMIT: z.strictObject({ type: z.literal("SUBMIT"), ...version }),
+  RESUBMIT: z.strictObject({ type: z.literal("RESUBMIT"), ...version }),
+  START: z.strictObject({ type: z.literal("START"), ...version }),
+  CLOSE: z.strictObject({ type: z.literal("CLOSE"), ...version }),
+  ACCEPT: z.strictObject({ type: z.literal("ACCEPT"), note: optionalNote, ...version }),
+  RETURN: z.strictObject({ type: z.literal("RETURN"), reasons: reasonLines, ...version }),
+  UNSCHEDULE: z.strictObject({ type: z.literal("UNSCHEDULE"), reason: requiredReason, ...version }),
+  SIGN: z.strictObject({ type: z.literal("SIGN"), comment: optionalNote, ...version }),
+  REFUSE_SIGNOFF: z.strictObject({ type: z.literal("REFUSE_SIGNOFF"), reason: requiredReason, ...version }),
+  SCHEDULE: z.strictObject({ type: z.literal("SCHEDULE"), meetingId: z.string().min(1).max(100), ...version }),
+  RECONSIDER: z.strictObject({ type: z.literal("RECONSIDER"), meetingId: z.string().min(1).max(100), reason: requiredReason, ...version }),
+} as const;
+export type PageEventType = keyof typeof eventFormSchemas;
+export const isPageEventType = (type: unknown): type is PageEventType => typeof type === "string" && Object.hasOwn(eventFormSchemas, type);
+/** The Conform id of the request page's form for `type` (never another element's id). */
+export const eventFormId = (type: string) => `event-${type}`;

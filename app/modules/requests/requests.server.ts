@@ -30,6 +30,7 @@ import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
 import { now } from "~/utils/clock";
 import { ACCESS_EVENT_TYPES } from "~/modules/auth/auth-events.server";
+import { distinctIds } from "~/utils/distinct";
 
 const EDITABLE_STATES = ["draft", "revision"];
 
@@ -110,7 +111,9 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
 }
 
 /** Edits intake fields while the request is a draft or returned for revision. */
-export async function updateRequest({ user, requestId, expectedVersion, fields }: { user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake }) {
+export async function updateRequest({ user, requestId, expectedVersion, fields }: {
+  user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake;
+}) {
   const request = await findVisibleRequest(user, requestId);
   if (!can(user, "request:edit")) throw forbidden();
   if (!EDITABLE_STATES.includes(request.state)) {
@@ -218,7 +221,9 @@ export async function applyRequestEvent(
   await countStateChange(tx, row.organizationId, row.state, toState);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
-  await appendAuditEvent(tx, { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } });
+  await appendAuditEvent(tx, {
+    requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written },
+  });
   return {
     state: toState,
     stateDetail: stateDetail(next),
@@ -354,8 +359,10 @@ export async function requestHistoryPage({ user, requestId, from, order = "newes
   };
 }
 
-async function withActors(events: { seq: number; type: string; fromState: string | null; toState: string | null; at: Date; payload: string; actorId: string | null }[]) {
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+type HistoryRow = { seq: number; type: string; fromState: string | null; toState: string | null; at: Date; payload: string; actorId: string | null };
+
+async function withActors(events: HistoryRow[]) {
+  const actorIds = distinctIds(events.map((e) => e.actorId));
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));
   return events.map((e) => ({

@@ -49,7 +49,8 @@ const KINDS: { [K in SearchKind]: KindRule<K> } = {
         where: { id: { in: ids }, ...ministryScope(user) },
         select: { id: true, reference: true, state: true, organization: { select: { code: true, nameKo: true, nameEn: true } } },
       });
-      return new Map(rows.map((r) => [r.id, { reference: r.reference, state: r.state, ministry: { code: r.organization.code, name: r.organization.nameKo, nameEn: r.organization.nameEn } }]));
+      const ministry = (o: (typeof rows)[number]["organization"]) => ({ code: o.code, name: o.nameKo, nameEn: o.nameEn });
+      return new Map(rows.map((r) => [r.id, { reference: r.reference, state: r.state, ministry: ministry(r.organization) }]));
     },
   },
   meeting: {

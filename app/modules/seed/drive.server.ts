@@ -21,7 +21,10 @@ export const MEMBER_EMAIL = "approver@opm.go.kr";
 export async function userByEmail(email: string): Promise<CurrentUser> {
   const u = await db.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, isChair: true, organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } } },
+    select: {
+      id: true, email: true, name: true, role: true, isChair: true,
+      organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } },
+    },
   });
   return { ...u, role: u.role as CurrentUser["role"] };
 }

@@ -76,7 +76,9 @@ async function pipelineGroups(scope: Scope) {
     _count: { _all: true },
     _sum: { gpusRequested: true },
   });
-  return groups.map((g) => ({ state: g.state, organizationId: g.organizationId, sector: g.sector, domain: g.domain, npuCapable: g.npuCapable, count: g._count._all, gpusRequested: g._sum.gpusRequested ?? 0 }));
+  return groups.map(({ state, organizationId, sector, domain, npuCapable, _count, _sum }) => ({
+    state, organizationId, sector, domain, npuCapable, count: _count._all, gpusRequested: _sum.gpusRequested ?? 0,
+  }));
 }
 
 /** Each state entry from the audit log with the moment and the state of the next change. */

@@ -63,7 +63,9 @@ async function revokeAccess(tx: Tx, userId: string) {
   return { sessionsRevoked: sessions.count, tokensRevoked: tokens.count };
 }
 
-export async function createUser({ user, input }: { user: CurrentUser; input: { email: string; name: string; role: Role; organizationCode: string; isChair?: boolean } }) {
+export type NewUser = { email: string; name: string; role: Role; organizationCode: string; isChair?: boolean };
+
+export async function createUser({ user, input }: { user: CurrentUser; input: NewUser }) {
   requireAdmin(user);
   const email = input.email.trim().toLowerCase();
   const password = oneTimePassword();
@@ -73,7 +75,9 @@ export async function createUser({ user, input }: { user: CurrentUser; input: { 
     checkShape(input.role, org.kind, input.isChair ?? false);
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("CONFLICT", 409, "notify.users.emailTaken");
     const created = await tx.user.create({
-      data: { email, name: input.name.trim(), role: input.role, isChair: input.isChair ?? false, organizationId: org.id, passwordHash, mustChangePassword: true },
+      data: {
+        email, name: input.name.trim(), role: input.role, isChair: input.isChair ?? false, organizationId: org.id, passwordHash, mustChangePassword: true,
+      },
       select: userView,
     });
     await appendAuditEvent(tx, { actorId: user.id, type: "USER_CREATED", payload: { userId: created.id, email, name: created.name, role: created.role, organizationCode: org.code, isChair: created.isChair } });
@@ -93,7 +97,9 @@ export async function updateUser({ user, userId, input }: {
     const before = await tx.user.findUnique({ where: { id: userId }, include: { organization: true } });
     if (!before) throw notFound();
     const org = input.organizationCode ? await organizationFor(tx, input.organizationCode) : before.organization;
-    const after = { role: input.role ?? before.role, organizationCode: org.code, isChair: input.isChair ?? before.isChair, active: input.active ?? before.active };
+    const after = {
+      role: input.role ?? before.role, organizationCode: org.code, isChair: input.isChair ?? before.isChair, active: input.active ?? before.active,
+    };
     checkShape(after.role, org.kind, after.isChair);
     await tx.user.update({
       where: { id: userId },

@@ -13,7 +13,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       const body = parseBody(signInSchema, await readJson(request));
       const { user, setCookie } = await signIn({ ...body, clientKey: context.get(clientIpContext) });
       return json(
-        { user: { id: user.id, email: user.email, name: user.name, role: user.role, isChair: user.isChair, organization: { code: user.organization.code, name: user.organization.nameKo, nameEn: user.organization.nameEn } } },
+        {
+          user: {
+            id: user.id, email: user.email, name: user.name, role: user.role, isChair: user.isChair,
+            organization: { code: user.organization.code, name: user.organization.nameKo, nameEn: user.organization.nameEn },
+          },
+        },
         { headers: { "Set-Cookie": setCookie } },
       );
     }
