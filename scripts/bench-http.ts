@@ -288,6 +288,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   const t0 = performance.now();
   const target = await prepare(size);
   const prepareSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write(`  ${size}: database prepared in ${prepareSeconds.toFixed(0)} s\n`);
   const { dir, databaseUrl, historyRequestId } = target;
   const q = encodeURIComponent("AI");
   const cases = (officer: string, secretariat: string): [string, string, string | null][] => [
@@ -340,6 +341,7 @@ async function benchSize(size: number): Promise<SizeResult> {
 
 export async function benchHttp(): Promise<string> {
   pgServer = await benchPgServer();
+  const engine = pgServer ? `PostgreSQL ${(await pgRows<{ server_version: string }>(pgServer.admin, "SHOW server_version"))[0]?.server_version.split(" ")[0] ?? "?"}` : "SQLite";
   const results: SizeResult[] = [];
   try {
     for (const size of SIZES) {
@@ -347,12 +349,11 @@ export async function benchHttp(): Promise<string> {
       results.push(await benchSize(size));
     }
   } finally {
-    if (!process.argv.includes("--keep")) pgServer?.close();
+    pgServer?.close(); // a throwaway cluster goes, --keep or not; on DATABASE_URL's server --keep leaves the databases
   }
   const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toString() : n.toFixed(1)) : "—");
   const cpu = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
-  const engine = pgServer ? `PostgreSQL (${(await pgRows<{ v: string }>(pgServer.admin, "SHOW server_version AS v"))[0]?.v ?? "?"})` : "SQLite";
   const lines: string[] = [];
   lines.push(`| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`);
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
