@@ -1,6 +1,8 @@
 /**
- * One app server per Playwright worker (issue 10): its own port, SQLite database, upload folder and
- * SMTP sink, so two workers run side by side without seeing each other's records, throttles or mails.
+ * One app server per Playwright worker (issue 10): its own port, database, upload folder and SMTP
+ * sink, so two workers run side by side without seeing each other's records, throttles or mails. The
+ * database is a SQLite file, or with `E2E_ENGINE=postgresql` a database of its own on the run's
+ * PostgreSQL cluster, copied from the template e2e/global-setup.ts migrated and dropped at the end.
  * The server is the production build (`build/server/start.js`, made once by e2e/global-setup.ts) on
  * plain `node`, as `npm start` runs it. The worker's `process.env.E2E_*` point the specs' direct
  * readers (e2e/db.ts, e2e/mail.ts) at this worker's files.
@@ -10,6 +12,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createDatabaseFromTemplate, dropDatabase } from "../scripts/pg-cluster";
+import { e2eEngine, PG_TEMPLATE } from "./global-setup";
 import { startSmtpSink } from "./smtp-sink";
 
 export interface AppServer {
@@ -51,10 +55,11 @@ export async function startAppServer(): Promise<AppServer> {
   const mailFile = path.join(dir, "mails.jsonl");
   const smtpPort = await startSmtpSink(mailFile);
   const baseURL = `http://127.0.0.1:${port}`;
+  const database = await workerDatabase(dir);
   Object.assign(process.env, {
     E2E_BASE_URL: baseURL,
     E2E_DATA_DIR: dir,
-    E2E_DATABASE_URL: `file:${path.join(dir, "app.db")}`,
+    E2E_DATABASE_URL: database.url,
     E2E_MAIL_FILE: mailFile,
   });
   const logFile = path.join(dir, "server.log");
@@ -78,12 +83,13 @@ export async function startAppServer(): Promise<AppServer> {
     await whenServing(`${baseURL}/healthz`, child, logFile, 120_000);
   } catch (error) {
     child.kill("SIGKILL");
+    await database.drop();
     throw error;
   }
   return {
     baseURL,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
         child.once("exit", () => {
@@ -91,8 +97,23 @@ export async function startAppServer(): Promise<AppServer> {
           resolve();
         });
         child.kill("SIGTERM");
-      }),
+      });
+      await database.drop();
+    },
   };
+}
+
+/**
+ * This server's database: a file in its folder, or on PostgreSQL a copy of the migrated template named
+ * after the worker (a restarted worker gets a new one). The server seeds it at start either way.
+ */
+async function workerDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (e2eEngine() === "sqlite") return { url: `file:${path.join(dir, "app.db")}`, drop: async () => {} };
+  const admin = process.env.E2E_PG_ADMIN_URL;
+  if (!admin) throw new Error("E2E_PG_ADMIN_URL is not set: e2e/global-setup.ts starts the PostgreSQL cluster");
+  const name = `ax_e2e_w${process.env.TEST_WORKER_INDEX ?? 0}_${path.basename(dir).replace(/\W/g, "").toLowerCase()}`;
+  const url = await createDatabaseFromTemplate(admin, name, PG_TEMPLATE);
+  return { url, drop: () => dropDatabase(admin, name) };
 }
 
 /** This worker's server address (set by the worker's `appServer` fixture before its first test). */

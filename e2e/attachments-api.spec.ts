@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "./fixtures";
-import Database from "better-sqlite3";
+import { queryOne } from "./db";
 import { apiAs } from "./helpers";
 import { monthFromNow } from "./dates";
 
@@ -9,13 +9,8 @@ const MB = 1024 * 1024;
 const dataDir = () => process.env.E2E_DATA_DIR!;
 const storedFiles = () => ["attachments", "uploads-tmp"].flatMap((d) => (existsSync(path.join(dataDir(), d)) ? readdirSync(path.join(dataDir(), d)).map((f) => `${d}/${f}`) : []));
 
-function attachmentRows(requestId: string): number {
-  const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
-  try {
-    return (db.prepare("SELECT count(*) AS n FROM Attachment WHERE requestId = ?").get(requestId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function attachmentRows(requestId: string): Promise<number> {
+  return (await queryOne<{ n: number }>('SELECT count(*) AS n FROM "Attachment" WHERE "requestId" = ?', [requestId]))!.n;
 }
 
 const pdf = (size: number) => {
@@ -36,7 +31,7 @@ test("bad uploads get 413/415 and leave no file and no row; a good one is stored
   expect(tooLarge.status()).toBe(413);
   expect((await tooLarge.json()).error).toMatchObject({ code: "FILE_TOO_LARGE", message: expect.stringContaining("20MB") });
   expect(storedFiles()).toEqual(before);
-  expect(attachmentRows(id)).toBe(0);
+  expect(await attachmentRows(id)).toBe(0);
 
   const exe = Buffer.alloc(20 * MB, 0);
   exe.write("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", 0, "latin1");
@@ -44,7 +39,7 @@ test("bad uploads get 413/415 and leave no file and no row; a good one is stored
   expect(renamed.status()).toBe(415);
   expect((await renamed.json()).error.code).toBe("UNSUPPORTED_TYPE");
   expect(storedFiles()).toEqual(before);
-  expect(attachmentRows(id)).toBe(0);
+  expect(await attachmentRows(id)).toBe(0);
 
   const notMultipart = await officer.post(`/api/v1/requests/${id}/attachments`, { data: { file: "x" } });
   expect(notMultipart.status()).toBe(415); // the upload takes multipart only (issue 12)
@@ -53,7 +48,7 @@ test("bad uploads get 413/415 and leave no file and no row; a good one is stored
   expect(good.status()).toBe(201);
   const created = await good.json();
   expect(created).toMatchObject({ name: "사업계획서 (최종).pdf", size: 3000, type: "application/pdf" });
-  expect(attachmentRows(id)).toBe(1);
+  expect(await attachmentRows(id)).toBe(1);
   expect(storedFiles().filter((f) => !before.includes(f))).toEqual([expect.stringMatching(/^attachments\//)]);
 
   const list = await (await officer.get(`/api/v1/requests/${id}/attachments`)).json();
@@ -98,11 +93,11 @@ test("attachments follow the request's visibility; delete only by the ministry w
   const eleventh = await upload(officer, id, "열한번째.pdf", pdf(100));
   expect(eleventh.status()).toBe(422);
   expect((await eleventh.json()).error.code).toBe("TOO_MANY_FILES");
-  expect(attachmentRows(id)).toBe(10);
+  expect(await attachmentRows(id)).toBe(10);
 
   expect((await officer.delete(url)).status()).toBe(204);
   expect((await officer.get(url)).status()).toBe(404);
-  expect(attachmentRows(id)).toBe(9);
+  expect(await attachmentRows(id)).toBe(9);
   const history = await (await officer.get(`/api/v1/requests/${id}/history`)).json();
   expect(history.at(-1)).toMatchObject({ type: "DETACH", payload: { attachmentId: file.id, name: "chart.png" } });
 
@@ -117,5 +112,5 @@ test("attachments follow the request's visibility; delete only by the ministry w
   const locked = await officer.delete(`/api/v1/requests/${id}/attachments/${remaining[0].id}`);
   expect(locked.status()).toBe(422);
   expect((await upload(officer, id, "late.pdf", pdf(100))).status()).toBe(422);
-  expect(attachmentRows(id)).toBe(9);
+  expect(await attachmentRows(id)).toBe(9);
 });

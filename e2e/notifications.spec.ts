@@ -2,17 +2,12 @@
 // (e2e/smtp-sink.ts, started by playwright.config.ts); e2e/mail.ts reads what it received.
 import { expect, test } from "./fixtures";
 import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting, sendOk, signIn, submittedRequest } from "./helpers";
-import { openDb } from "./db";
+import { query } from "./db";
 import { mailsTo } from "./mail";
 import { MEMBER, MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
 
-function emailStatuses(requestId: string, kind: string): string[] {
-  const db = openDb();
-  try {
-    return (db.prepare('SELECT "emailStatus" FROM "Notification" WHERE "requestId" = ? AND "kind" = ?').all(requestId, kind) as { emailStatus: string }[]).map((r) => r.emailStatus);
-  } finally {
-    db.close();
-  }
+async function emailStatuses(requestId: string, kind: string): Promise<string[]> {
+  return (await query<{ emailStatus: string }>('SELECT "emailStatus" FROM "Notification" WHERE "requestId" = ? AND "kind" = ?', [requestId, kind])).map((r) => r.emailStatus);
 }
 
 test("the secretariat returns a request: the officer's bell shows 1, one Korean mail with the link reaches the officer", async ({ browser }) => {

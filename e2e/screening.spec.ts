@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "./fixtures";
+import { execute, queryOne } from "./db";
 import { signIn, apiAs } from "./helpers";
 import { monthFromNow } from "./dates";
 
@@ -38,15 +38,11 @@ async function fileAndSubmit(officer: APIRequestContext, title: string, over: Re
  * returns a function that restores it, so the audit chain verifies again afterwards. This is the
  * only way to make a submission "old" without waiting real business days.
  */
-function backdateSubmission(requestId: string, days: number): () => void {
-  const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
-  const row = db.prepare("SELECT seq, at FROM AuditEvent WHERE requestId = ? AND type = 'SUBMIT'").get(requestId) as { seq: number; at: number | string };
+async function backdateSubmission(requestId: string, days: number): Promise<() => Promise<number>> {
+  const row = (await queryOne<{ seq: number; at: number | string }>(`SELECT "seq", "at" FROM "AuditEvent" WHERE "requestId" = ? AND "type" = 'SUBMIT'`, [requestId]))!;
   const shifted = typeof row.at === "number" ? row.at - days * 86_400_000 : new Date(new Date(row.at).getTime() - days * 86_400_000).toISOString();
-  db.prepare("UPDATE AuditEvent SET at = ? WHERE seq = ?").run(shifted, row.seq);
-  return () => {
-    db.prepare("UPDATE AuditEvent SET at = ? WHERE seq = ?").run(row.at, row.seq);
-    db.close();
-  };
+  await execute('UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?', [shifted, row.seq]);
+  return () => execute('UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?', [row.at, row.seq]);
 }
 
 test("the secretariat screens from the queue: checklist, overdue mark, bulk accept and bulk return", async ({ page }) => {
@@ -56,7 +52,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   const tooBig = await fileAndSubmit(mohw, "대기열 GPU 과다 요청", { gpusRequested: 5_000 });
   const fine = await fileAndSubmit(mohw, "대기열 정상 요청");
   const defence = await fileAndSubmit(mnd, "대기열 국방 요청", { domain: "DEFENSE" });
-  const restore = backdateSubmission(oldOne, 20);
+  const restore = await backdateSubmission(oldOne, 20);
   try {
     await signIn(page, "secretariat@msit.go.kr");
     await expect(page.getByTestId("header-inbox")).toHaveAccessibleName(/처리할 일 \d+건/);
@@ -103,7 +99,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(page.getByTestId("bulk-result")).toContainText("처리 2건 · 충돌 0건 · 거부 0건");
     await expect(row("대기열 국방 요청")).toHaveCount(0);
   } finally {
-    restore();
+    await restore();
   }
 
   const secretariat = await apiAs("secretariat@msit.go.kr");

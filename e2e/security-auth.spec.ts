@@ -15,7 +15,7 @@ async function signInWhenAllowed(email: string): Promise<APIRequestContext> {
 
 test("100 parallel wrong passwords for one account: at most 5 are checked, the rest are 429 with Retry-After", async ({ request }) => {
   const email = "approver@opm.go.kr";
-  const before = countEvents("LOGIN_FAILED", email);
+  const before = await countEvents("LOGIN_FAILED", email);
   const responses = await Promise.all(
     Array.from({ length: 100 }, () => request.post("/api/v1/session", { data: { email, password: "not-the-password" } })),
   );
@@ -28,17 +28,17 @@ test("100 parallel wrong passwords for one account: at most 5 are checked, the r
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited.json()).error.code).toBe("RATE_LIMITED");
   // every checked attempt, and only those, is a failed-sign-in audit event
-  expect(countEvents("LOGIN_FAILED", email) - before).toBe(checked);
+  expect(await countEvents("LOGIN_FAILED", email) - before).toBe(checked);
   // the owner is not locked out: once the short wait passes, the right password works
   await (await signInWhenAllowed(email)).dispose();
 });
 
 test("a failed sign-in is audited with the email as typed (normalized) and never the password", async ({ request }) => {
-  const before = countEvents("LOGIN_FAILED", "nobody-here@ax.go.kr");
+  const before = await countEvents("LOGIN_FAILED", "nobody-here@ax.go.kr");
   const res = await request.post("/api/v1/session", { data: { email: "  Nobody-Here@AX.go.kr ", password: "hunter2-secret" } });
   expect(res.status()).toBe(401);
-  expect(countEvents("LOGIN_FAILED", "nobody-here@ax.go.kr")).toBe(before + 1);
-  expect(countEvents("LOGIN_FAILED", "hunter2-secret")).toBe(0);
+  expect(await countEvents("LOGIN_FAILED", "nobody-here@ax.go.kr")).toBe(before + 1);
+  expect(await countEvents("LOGIN_FAILED", "hunter2-secret")).toBe(0);
 });
 
 test("sign-in and sign-out are audit events; after DELETE /session the cookie no longer works", async () => {
@@ -46,14 +46,14 @@ test("sign-in and sign-out are audit events; after DELETE /session the cookie no
   const signed = await ctx.post("/api/v1/session", { data: { email: "officer@mnd.go.kr", password: PASSWORD } });
   expect(signed.status()).toBe(200);
   const userId = (await signed.json()).user.id;
-  const logins = countEvents("LOGIN", "sessionId");
-  const logouts = countEvents("LOGOUT", "sessionId");
+  const logins = await countEvents("LOGIN", "sessionId");
+  const logouts = await countEvents("LOGOUT", "sessionId");
   expect(logins).toBeGreaterThan(0);
   expect((await ctx.get("/api/v1/requests")).status()).toBe(200);
   expect((await ctx.delete("/api/v1/session")).status()).toBe(204);
-  expect(countEvents("LOGOUT", "sessionId")).toBe(logouts + 1);
-  expect(lastEvent("LOGOUT")?.actorId).toBe(userId);
-  expect(lastEvent("LOGIN")?.actorId).toBe(userId);
+  expect(await countEvents("LOGOUT", "sessionId")).toBe(logouts + 1);
+  expect((await lastEvent("LOGOUT"))?.actorId).toBe(userId);
+  expect((await lastEvent("LOGIN"))?.actorId).toBe(userId);
   expect((await ctx.get("/api/v1/requests")).status()).toBe(401);
   await ctx.dispose();
 });
@@ -70,7 +70,7 @@ test.describe("API tokens", () => {
     const short = await (await session.post("/api/v1/tokens", { data: { name: "단기", expiresInDays: 7 } })).json();
     expect((Date.parse(short.expiresAt) - Date.now()) / 86_400_000).toBeLessThanOrEqual(7);
     expect((await session.post("/api/v1/tokens", { data: { name: "too long", expiresInDays: 3650 } })).status()).toBe(422);
-    expect(countEvents("TOKEN_CREATED", token.id)).toBe(1);
+    expect(await countEvents("TOKEN_CREATED", token.id)).toBe(1);
 
     const bearer = await playwrightRequest.newContext({ baseURL: baseURL(), extraHTTPHeaders: { Authorization: `Bearer ${token.token}` } });
     expect((await bearer.get("/api/v1/requests")).status()).toBe(200);
@@ -84,7 +84,7 @@ test.describe("API tokens", () => {
     expect(listed).toEqual(expect.arrayContaining([token.id, short.id]));
     expect((await session.delete("/api/v1/tokens", { data: { id: token.id } })).status()).toBe(204);
     expect((await bearer.get("/api/v1/requests")).status()).toBe(401);
-    expect(countEvents("TOKEN_REVOKED", token.id)).toBe(1);
+    expect(await countEvents("TOKEN_REVOKED", token.id)).toBe(1);
     expect((await (await session.get("/api/v1/tokens")).json()).items.map((t: { id: string }) => t.id)).not.toContain(token.id);
 
     // DELETE /api/v1/session with a token ends that token
@@ -101,10 +101,10 @@ test("downloading an attachment is an audit event of the reader; the request's h
   const buffer = Buffer.concat([Buffer.from("%PDF-1.7\n", "latin1"), Buffer.alloc(2000, 0x20)]);
   const file = await (await officer.post(`/api/v1/requests/${id}/attachments`, { multipart: { file: { name: "계획서.pdf", mimeType: "application/pdf", buffer } } })).json();
   const secretariat = await apiAs("secretariat@msit.go.kr");
-  const before = countEvents("ATTACHMENT_DOWNLOADED", file.id);
+  const before = await countEvents("ATTACHMENT_DOWNLOADED", file.id);
   expect((await secretariat.get(`/api/v1/requests/${id}/attachments/${file.id}`)).status()).toBe(200);
-  expect(countEvents("ATTACHMENT_DOWNLOADED", file.id)).toBe(before + 1);
-  const event = lastEvent("ATTACHMENT_DOWNLOADED")!;
+  expect(await countEvents("ATTACHMENT_DOWNLOADED", file.id)).toBe(before + 1);
+  const event = (await lastEvent("ATTACHMENT_DOWNLOADED"))!;
   expect(event.requestId).toBe(id);
   expect(event.payload).toMatchObject({ attachmentId: file.id, name: "계획서.pdf" });
   const history = await (await officer.get(`/api/v1/requests/${id}/history`)).json();

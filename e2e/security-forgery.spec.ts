@@ -32,7 +32,7 @@ test("a cross-site text/plain form post of a WITHDRAW is refused (403) and chang
     </form><script>document.getElementById("f").submit()</script>`);
   try {
     await signIn(page, "officer@mohw.go.kr");
-    const fingerprint = dataFingerprint();
+    const fingerprint = await dataFingerprint();
     const [answer] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/v1/requests/${id}/events`)),
       page.goto(site.url),
@@ -40,7 +40,7 @@ test("a cross-site text/plain form post of a WITHDRAW is refused (403) and chang
     expect(answer.status()).toBe(403);
     expect((await answer.json()).error.code).toBe("FORBIDDEN");
     expect(await current(officer, id)).toEqual(before);
-    expect(dataFingerprint()).toEqual(fingerprint);
+    expect(await dataFingerprint()).toEqual(fingerprint);
   } finally {
     await site.close();
   }
@@ -57,14 +57,14 @@ test("a cross-site multipart upload (fetch, no-cors) is refused and stores nothi
   </script>`);
   try {
     await signIn(page, "officer@mohw.go.kr");
-    const fingerprint = dataFingerprint();
+    const fingerprint = await dataFingerprint();
     const answers = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/v1/requests/${id}/attachments`)),
       page.waitForResponse((r) => r.url() === `${baseURL}/requests/${id}/attachments`),
       page.goto(site.url),
     ]);
     expect([answers[0].status(), answers[1].status()]).toEqual([403, 403]);
-    expect(dataFingerprint()).toEqual(fingerprint);
+    expect(await dataFingerprint()).toEqual(fingerprint);
     expect((await (await officer.get(`/api/v1/requests/${id}/attachments`)).json()).items).toEqual([]);
   } finally {
     await site.close();
@@ -87,7 +87,7 @@ test.describe("cookie requests that change something must come from the app's ow
       const officer = await apiAs("officer@mohw.go.kr");
       const secretariat = await apiAs("secretariat@msit.go.kr");
       const { id } = await (await officer.post("/api/v1/requests", { data: { title: "출처 검사 시험 요청" } })).json();
-      const fingerprint = dataFingerprint();
+      const fingerprint = await dataFingerprint();
       const calls: [APIRequestContext, string, string, Record<string, unknown>][] = [
         [officer, "POST", "/api/v1/requests", { data: { title: "위조된 요청입니다" } }],
         [officer, "PATCH", `/api/v1/requests/${id}`, { data: { expectedVersion: 1, title: "위조된 제목입니다" } }],
@@ -104,7 +104,7 @@ test.describe("cookie requests that change something must come from the app's ow
         const res = await ctx.fetch(url, { method, headers: h, maxRedirects: 0, ...options });
         expect(res.status(), `${method} ${url}`).toBe(403);
       }
-      expect(dataFingerprint()).toEqual(fingerprint);
+      expect(await dataFingerprint()).toEqual(fingerprint);
       // the session survived the forged sign-outs
       expect((await officer.get("/api/v1/requests")).status()).toBe(200);
     });
@@ -134,7 +134,7 @@ test.describe("the JSON API takes JSON bodies only (multipart only for uploads)"
     const { token } = await (await officer.post("/api/v1/tokens", { data: { name: "content-type test" } })).json();
     const bearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
     const body = JSON.stringify({ title: "본문 형식 시험 요청" });
-    const fingerprint = dataFingerprint();
+    const fingerprint = await dataFingerprint();
     for (const ctx of [officer, bearer]) {
       const plain = await ctx.post("/api/v1/requests", { headers: { "Content-Type": "text/plain" }, data: body });
       expect(plain.status()).toBe(415);
@@ -143,7 +143,7 @@ test.describe("the JSON API takes JSON bodies only (multipart only for uploads)"
       expect((await ctx.post("/api/v1/requests", { multipart: { title: "본문 형식 시험 요청" } })).status()).toBe(415);
       expect((await ctx.post("/api/v1/requests", { headers: { "Content-Type": "application/x-json" }, data: body })).status()).toBe(415);
     }
-    expect(dataFingerprint()).toEqual(fingerprint);
+    expect(await dataFingerprint()).toEqual(fingerprint);
     const ok = await bearer.post("/api/v1/requests", { headers: { "Content-Type": "application/json; charset=utf-8" }, data: body });
     expect(ok.status()).toBe(201);
     await bearer.dispose();
@@ -151,23 +151,23 @@ test.describe("the JSON API takes JSON bodies only (multipart only for uploads)"
 
   test("PUT /api/v1/requests is 405 with Allow and creates nothing", async () => {
     const officer = await apiAs("officer@mohw.go.kr");
-    const fingerprint = dataFingerprint();
+    const fingerprint = await dataFingerprint();
     for (const method of ["PUT", "PATCH", "DELETE"]) {
       const res = await officer.fetch("/api/v1/requests", { method, data: { title: "메서드 시험 요청입니다" } });
       expect(res.status(), method).toBe(405);
       expect(res.headers().allow).toBe("POST");
     }
-    expect(dataFingerprint()).toEqual(fingerprint);
+    expect(await dataFingerprint()).toEqual(fingerprint);
   });
 
   test("a lone surrogate in a JSON string is 400, not a 500", async () => {
     const officer = await apiAs("officer@mohw.go.kr");
-    const fingerprint = dataFingerprint();
+    const fingerprint = await dataFingerprint();
     for (const raw of ['{"title":"보건 \\ud800 요청입니다"}', '{"title":"\\udc00\\udc00\\udc00\\udc00\\udc00"}', '{"\\ud800":"x"}']) {
       const res = await officer.post("/api/v1/requests", { headers: { "Content-Type": "application/json" }, data: raw });
       expect(res.status(), raw).toBe(400);
     }
-    expect(dataFingerprint()).toEqual(fingerprint);
+    expect(await dataFingerprint()).toEqual(fingerprint);
     const pair = await officer.post("/api/v1/requests", { headers: { "Content-Type": "application/json" }, data: '{"title":"이모지 \\ud83d\\ude00 요청입니다"}' });
     expect(pair.status()).toBe(201);
   });

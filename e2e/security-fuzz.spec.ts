@@ -137,7 +137,7 @@ test("fuzz: every API body and query — never a 500, and nothing written on a 4
     fc.asyncProperty(callArbitrary(routes, canary, openapi), async (call) => {
       fc.pre(!signsOut(call));
       const ctx = contexts.get(call.caller)!;
-      const before = dataFingerprint();
+      const before = await dataFingerprint();
       const query = new URLSearchParams(call.query).toString();
       const url = query ? `${call.url}?${query}` : call.url;
       const data = call.body === undefined ? undefined : call.raw ? `{"broken": ${JSON.stringify(call.body)}` : JSON.stringify(call.body);
@@ -146,7 +146,7 @@ test("fuzz: every API body and query — never a 500, and nothing written on a 4
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       const where = `${call.caller} ${call.method} ${url} ${data?.slice(0, 300) ?? ""}`;
       expect(status, `${where} → ${(await res.text()).slice(0, 300)}`).toBeLessThan(500);
-      if (status >= 400) expect(dataFingerprint(), `${where} → ${status} but wrote`).toEqual(before);
+      if (status >= 400) expect(await dataFingerprint(), `${where} → ${status} but wrote`).toEqual(before);
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );

@@ -1,6 +1,6 @@
 import { baseURL } from "./app-server";
-import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test } from "./fixtures";
+import { execute, query, queryOne } from "./db";
 import { apiAs } from "./helpers";
 import { monthFromNow } from "./dates";
 
@@ -84,15 +84,13 @@ test("officer creates and submits; secretariat accepts; concurrent events; isola
 
 test("editing an audit row directly makes verification fail and name that event", async () => {
   const secretariat = await apiAs("secretariat@msit.go.kr");
-  const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
-  const row = db.prepare("SELECT seq, payload FROM AuditEvent ORDER BY seq LIMIT 1 OFFSET 1").get() as { seq: number; payload: string };
-  db.prepare("UPDATE AuditEvent SET payload = ? WHERE seq = ?").run('{"tampered":true}', row.seq);
+  const row = (await queryOne<{ seq: number; payload: string }>('SELECT "seq", "payload" FROM "AuditEvent" ORDER BY "seq" LIMIT 1 OFFSET 1'))!;
+  await execute('UPDATE "AuditEvent" SET "payload" = ? WHERE "seq" = ?', ['{"tampered":true}', row.seq]);
   try {
     const verify = await (await secretariat.get("/api/v1/audit/verify")).json();
     expect(verify).toMatchObject({ ok: false, brokenAt: row.seq });
   } finally {
-    db.prepare("UPDATE AuditEvent SET payload = ? WHERE seq = ?").run(row.payload, row.seq);
-    db.close();
+    await execute('UPDATE "AuditEvent" SET "payload" = ? WHERE "seq" = ?', [row.payload, row.seq]);
   }
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
 });
@@ -101,16 +99,15 @@ test("deleting the tail of the audit log makes verification fail (the anchor out
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const before = await (await secretariat.get("/api/v1/audit/verify")).json(); // anchors the current head
   expect(before).toMatchObject({ ok: true, anchor: { seq: before.events } });
-  const db = new Database(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
-  const tail = db.prepare("SELECT * FROM AuditEvent ORDER BY seq DESC LIMIT 3").all() as Record<string, unknown>[];
-  db.prepare("DELETE FROM AuditEvent WHERE seq > ?").run(before.events - 3);
+  const columns = ["seq", "requestId", "actorId", "type", "fromState", "toState", "payload", "at", "prevHash", "hash"];
+  const tail = await query('SELECT * FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 3');
+  await execute('DELETE FROM "AuditEvent" WHERE "seq" > ?', [before.events - 3]);
   try {
     const verify = await (await secretariat.get("/api/v1/audit/verify")).json();
     expect(verify).toMatchObject({ ok: false, reason: "TRUNCATED", brokenAt: before.events - 2 });
   } finally {
-    const insert = db.prepare("INSERT INTO AuditEvent (seq, requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (@seq, @requestId, @actorId, @type, @fromState, @toState, @payload, @at, @prevHash, @hash)");
-    for (const row of tail.reverse()) insert.run(row);
-    db.close();
+    const insert = `INSERT INTO "AuditEvent" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+    for (const row of tail.reverse()) await execute(insert, columns.map((c) => row[c]));
   }
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
 });

@@ -9,7 +9,13 @@
  * are compared with the new audit events. Prints one table with the sizes side by side.
  * Bounded: fixed durations, fixed row counts, localhost only. Figures are printed, never asserted.
  *
- * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --keep (leave the databases)
+ * On PostgreSQL (`DATABASE_URL=postgresql://127.0.0.1…`, or `--pg` for a throwaway cluster;
+ * scripts/bench-pg.ts) each size gets a scratch database `ax_bench_<size>` on that server, filled with
+ * set-based SQL, and the same pages are then loaded a second time through two instances on that one
+ * database (as `npm run test:pg:instances` starts them: shared DATA_DIR, so one session secret), the
+ * connections split between them, and the workflow clients alternating between them.
+ *
+ * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --keep (leave the databases)  --pg
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,6 +27,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+import { benchPgServer, inflatePostgres, pgRows, type PgServer } from "./bench-pg";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,7 +45,12 @@ const SECRETARIAT = "secretariat@msit.go.kr";
 const OFFICER = "officer@mohw.go.kr";
 
 interface Row { page: string; rps: number; p95: number; p50: number; errors: number; cpuMs: number }
-interface SizeResult { size: number; rows: Row[]; workflow: { perSecond: number; successes: number; failures: number; auditEvents: number; cpuMs: number }; prepareSeconds: number }
+interface WorkflowResult { perSecond: number; successes: number; failures: number; auditEvents: number; cpuMs: number }
+interface SizeResult { size: number; rows: Row[]; workflow: WorkflowResult; instances?: { rows: Row[]; workflow: WorkflowResult }; prepareSeconds: number }
+/** A scratch database of one size: its folder (DATA_DIR; the SQLite file) and its DATABASE_URL. */
+interface Target { dir: string; databaseUrl: string; historyRequestId: string; drop(): Promise<void> }
+
+let pgServer: PgServer | null = null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -50,11 +62,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(dir: string): Promise<{ base: string; child: ChildProcess }> {
+export async function startServer(dir: string, databaseUrl = `file:${path.join(dir, "app.db")}`): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
-    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "app.db")}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 180_000;
@@ -78,8 +90,17 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 }
 
 /** The demo database (seeded by the production start) inflated to `size` requests. */
-export async function prepare(size: number): Promise<{ dir: string; historyRequestId: string }> {
+export async function prepare(size: number): Promise<Target> {
   const dir = mkdtempSync(path.join(tmpdir(), `ax-bench-${size}-`));
+  if (pgServer) {
+    const server = pgServer;
+    const name = `ax_bench_${size}`;
+    const databaseUrl = await server.createDatabase(name);
+    const { child } = await startServer(dir, databaseUrl); // seeds the demo data (demo mode)
+    await stopServer(child);
+    const { historyRequestId } = await inflatePostgres(databaseUrl, { size, workflowBatch: WORKFLOW_BATCH, historyEvents: HISTORY_EVENTS, officerEmail: OFFICER });
+    return { dir, databaseUrl, historyRequestId, drop: () => server.dropDatabase(name) };
+  }
   const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)
   await stopServer(child);
 
@@ -143,7 +164,21 @@ export async function prepare(size: number): Promise<{ dir: string; historyReque
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.exec("ANALYZE");
   raw.close();
-  return { dir, historyRequestId };
+  return { dir, databaseUrl: `file:${path.join(dir, "app.db")}`, historyRequestId, drop: async () => {} };
+}
+
+/** Rows of one read on the target's database, either engine (portable SQL, `?` placeholders). */
+async function readRows<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    let n = 0;
+    return pgRows<T>(databaseUrl, sql.replace(/\?/g, () => `$${++n}`), params);
+  }
+  const raw = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+  try {
+    return raw.prepare(sql).all(...params) as T[];
+  } finally {
+    raw.close();
+  }
 }
 
 export async function signIn(base: string, email: string): Promise<string> {
@@ -174,44 +209,51 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(base: string, page: string, cookie: string | null, pid?: number): Promise<Omit<Row, "page">> {
-  const url = base + page;
-  // a pooled keep-alive socket may have been closed by the server meanwhile: one retry
-  const get = () => fetch(url, { headers: cookie ? { cookie } : {} });
-  const warm = await get().catch(get);
-  if (warm.status !== 200) throw new Error(`${page}: HTTP ${warm.status}`);
-  await warm.arrayBuffer();
+/** Loads `page` for DURATION seconds with CONNECTIONS connections, split evenly over the servers. */
+async function load(servers: { base: string; pid?: number }[], page: string, cookie: string | null): Promise<Omit<Row, "page">> {
+  for (const { base } of servers) {
+    // a pooled keep-alive socket may have been closed by the server meanwhile: one retry
+    const get = () => fetch(base + page, { headers: cookie ? { cookie } : {} });
+    const warm = await get().catch(get);
+    if (warm.status !== 200) throw new Error(`${page}: HTTP ${warm.status}`);
+    await warm.arrayBuffer();
+  }
   const times: number[] = [];
   let errors = 0;
-  const cpu0 = serverCpuMs(pid);
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: cookie ? { cookie } : {} });
-  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status === 200) times.push(ms);
-    else errors++;
-  });
-  const result = await instance;
-  const cpuMs = (serverCpuMs(pid) - cpu0) / Math.max(1, times.length + errors);
-  errors += result.errors + result.timeouts;
+  const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
+  const cpu0 = cpu();
+  const results = await Promise.all(servers.map(({ base }) => {
+    const instance = autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: DURATION, headers: cookie ? { cookie } : {} });
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      if (status === 200) times.push(ms);
+      else errors++;
+    });
+    return instance;
+  }));
+  const cpuMs = (cpu() - cpu0) / Math.max(1, times.length + errors);
+  for (const result of results) errors += result.errors + result.timeouts;
   times.sort((a, b) => a - b);
   return { rps: times.length / DURATION, p95: percentile(times, 95), p50: percentile(times, 50), errors, cpuMs };
 }
 
 /**
  * 50 clients, each moving its own screening request round the loop for a fixed time: RETURN by the
- * secretariat (screening → revision), RESUBMIT by the officer (revision → screening).
+ * secretariat (screening → revision), RESUBMIT by the officer (revision → screening). With several
+ * servers, client i talks to server i mod n (a request left in revision by an earlier run starts with RESUBMIT).
  */
-export async function workflow(base: string, cookies: { secretariat: string; officer: string }, dir: string, pid?: number) {
-  const raw = new Database(path.join(dir, "app.db"), { readonly: true });
-  const countEvents = () => (raw.prepare("SELECT COUNT(*) AS n FROM AuditEvent WHERE type IN ('RETURN', 'RESUBMIT') AND requestId LIKE 'bench-t-%'").get() as { n: number }).n;
-  const requests = raw.prepare("SELECT id, version FROM DemandRequest WHERE id LIKE 'bench-t-%' AND state = 'screening'").all() as { id: string; version: number }[];
-  const before = countEvents();
+export async function workflow(servers: { base: string; pid?: number }[], cookies: { secretariat: string; officer: string }, databaseUrl: string) {
+  const countEvents = async () => Number((await readRows<{ n: number | string }>(databaseUrl, `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "type" IN ('RETURN', 'RESUBMIT') AND "requestId" LIKE 'bench-t-%'`))[0].n);
+  const requests = await readRows<{ id: string; version: number; state: string }>(databaseUrl, `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`);
+  const before = await countEvents();
   let successes = 0;
   let failures = 0;
   const until = performance.now() + WORKFLOW_SECONDS * 1000;
   const started = performance.now();
-  const cpu0 = serverCpuMs(pid);
-  await Promise.all(requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version }) => {
-    let returned = false;
+  const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
+  const cpu0 = cpu();
+  await Promise.all(requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version, state }, i) => {
+    const { base } = servers[i % servers.length];
+    let returned = state === "revision";
     while (performance.now() < until) {
       const body = returned
         ? { type: "RESUBMIT", expectedVersion: version }
@@ -237,72 +279,103 @@ export async function workflow(base: string, cookies: { secretariat: string; off
     }
   }));
   const seconds = (performance.now() - started) / 1000;
-  const cpuMs = (serverCpuMs(pid) - cpu0) / Math.max(1, successes + failures);
-  const auditEvents = countEvents() - before;
-  raw.close();
+  const cpuMs = (cpu() - cpu0) / Math.max(1, successes + failures);
+  const auditEvents = (await countEvents()) - before;
   return { perSecond: successes / seconds, successes, failures, auditEvents, cpuMs };
 }
 
 async function benchSize(size: number): Promise<SizeResult> {
   const t0 = performance.now();
-  const { dir, historyRequestId } = await prepare(size);
+  const target = await prepare(size);
   const prepareSeconds = (performance.now() - t0) / 1000;
-  const { base, child } = await startServer(dir);
-  try {
-    const secretariat = await signIn(base, SECRETARIAT);
-    const officer = await signIn(base, OFFICER);
-    const q = encodeURIComponent("AI");
-    const cases: [string, string, string | null][] = [
-      ["/login (no data)", "/login", null],
-      ["officer /requests", "/requests", officer],
-      ["officer /", "/", officer],
-      ["secretariat /requests", "/requests", secretariat],
-      ["secretariat /requests?state=screening", "/requests?state=screening", secretariat],
-      ["secretariat /screening", "/screening", secretariat],
-      ["secretariat /", "/", secretariat],
-      ["secretariat /pool", "/pool", secretariat],
-      ["secretariat /meetings", "/meetings", secretariat],
-      ["secretariat /dashboard", "/dashboard", secretariat],
-      // a search for one thing (3+ characters: the trigram index) and a two-letter one (a LIKE scan, ADR 0011)
-      ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
-      [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
-      [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
-      ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
-    ];
+  process.stderr.write(`  ${size}: database prepared in ${prepareSeconds.toFixed(0)} s\n`);
+  const { dir, databaseUrl, historyRequestId } = target;
+  const q = encodeURIComponent("AI");
+  const cases = (officer: string, secretariat: string): [string, string, string | null][] => [
+    ["/login (no data)", "/login", null],
+    ["officer /requests", "/requests", officer],
+    ["officer /", "/", officer],
+    ["secretariat /requests", "/requests", secretariat],
+    ["secretariat /requests?state=screening", "/requests?state=screening", secretariat],
+    ["secretariat /screening", "/screening", secretariat],
+    ["secretariat /", "/", secretariat],
+    ["secretariat /pool", "/pool", secretariat],
+    ["secretariat /meetings", "/meetings", secretariat],
+    ["secretariat /dashboard", "/dashboard", secretariat],
+    // a search for one thing (3+ characters: the trigram index) and a two-letter one (a LIKE scan, ADR 0011)
+    ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
+    [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
+    [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
+    ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
+  ];
+  /** Every page, then the workflow run, against these servers (sessions made on the first). */
+  const run = async (servers: { base: string; pid?: number }[], label: string) => {
+    const secretariat = await signIn(servers[0].base, SECRETARIAT);
+    const officer = await signIn(servers[0].base, OFFICER);
     const rows: Row[] = [];
-    for (const [page, url, cookie] of cases) {
-      rows.push({ page, ...(await load(base, url, cookie, child.pid)) });
-      process.stderr.write(`  ${size}: ${page} done\n`);
+    for (const [page, url, cookie] of cases(officer, secretariat)) {
+      rows.push({ page, ...(await load(servers, url, cookie)) });
+      process.stderr.write(`  ${size}${label}: ${page} done\n`);
     }
-    return { size, rows, workflow: await workflow(base, { secretariat, officer }, dir, child.pid), prepareSeconds };
+    return { rows, workflow: await workflow(servers, { secretariat, officer }, databaseUrl) };
+  };
+  const children: ChildProcess[] = [];
+  try {
+    const one = await startServer(dir, databaseUrl);
+    children.push(one.child);
+    const single = await run([{ base: one.base, pid: one.child.pid }], "");
+    if (!pgServer) return { size, ...single, prepareSeconds };
+    // two instances on the one database (the first keeps running; the second shares its DATA_DIR)
+    const two = await startServer(dir, databaseUrl);
+    children.push(two.child);
+    const instances = await run([{ base: one.base, pid: one.child.pid }, { base: two.base, pid: two.child.pid }], " (2 instances)");
+    return { size, ...single, instances, prepareSeconds };
   } finally {
-    await stopServer(child);
-    if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+    await Promise.all(children.map(stopServer));
+    if (!process.argv.includes("--keep")) {
+      rmSync(dir, { recursive: true, force: true });
+      await target.drop();
+    }
   }
 }
 
 export async function benchHttp(): Promise<string> {
+  pgServer = await benchPgServer();
+  const engine = pgServer ? `PostgreSQL ${(await pgRows<{ server_version: string }>(pgServer.admin, "SHOW server_version"))[0]?.server_version.split(" ")[0] ?? "?"}` : "SQLite";
   const results: SizeResult[] = [];
-  for (const size of SIZES) {
-    process.stderr.write(`preparing and loading ${size.toLocaleString("en-US")} requests…\n`);
-    results.push(await benchSize(size));
+  try {
+    for (const size of SIZES) {
+      process.stderr.write(`preparing and loading ${size.toLocaleString("en-US")} requests${pgServer ? " (PostgreSQL)" : ""}…\n`);
+      results.push(await benchSize(size));
+    }
+  } finally {
+    pgServer?.close(); // a throwaway cluster goes, --keep or not; on DATABASE_URL's server --keep leaves the databases
   }
   const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? Math.round(n).toString() : n.toFixed(1)) : "—");
   const cpu = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
   const lines: string[] = [];
-  lines.push(`| page (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`);
+  lines.push(`| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`);
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
-  for (let i = 0; i < results[0].rows.length; i++) {
-    const cells = results.map((r) => {
-      const row = r.rows[i];
-      return `${f(row.rps)} · ${f(row.p95)} · ${cpu(row.cpuMs)}${row.errors ? ` (${row.errors} errors)` : ""}`;
-    });
-    lines.push(`| ${results[0].rows[i].page} | ${cells.join(" | ")} |`);
+  const section = (pick: (r: SizeResult) => { rows: Row[]; workflow: WorkflowResult }, prefix: string) => {
+    const first = pick(results[0]);
+    for (let i = 0; i < first.rows.length; i++) {
+      const cells = results.map((r) => {
+        const row = pick(r).rows[i];
+        return `${f(row.rps)} · ${f(row.p95)} · ${cpu(row.cpuMs)}${row.errors ? ` (${row.errors} errors)` : ""}`;
+      });
+      lines.push(`| ${prefix}${first.rows[i].page} | ${cells.join(" | ")} |`);
+    }
+    lines.push(`| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
+      .map((r) => pick(r).workflow)
+      .map((w) => `${f(w.perSecond)}/s · ${w.successes} = ${w.auditEvents} · ${cpu(w.cpuMs)} CPU ms/event${w.successes === w.auditEvents ? "" : " LOST"}${w.failures ? ` (${w.failures} refused)` : ""}`)
+      .join(" | ")} |`);
+  };
+  section((r) => r, "");
+  if (results.every((r) => r.instances)) {
+    lines.push(`| **two instances, one database** (${CONNECTIONS / 2} + ${CONNECTIONS / 2} connections; CPU of both per answer) | ${results.map(() => "").join(" | ")} |`);
+    section((r) => r.instances!, "2× ");
   }
-  lines.push(`| workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
-    .map((r) => `${f(r.workflow.perSecond)}/s · ${r.workflow.successes} = ${r.workflow.auditEvents} · ${cpu(r.workflow.cpuMs)} CPU ms/event${r.workflow.successes === r.workflow.auditEvents ? "" : " LOST"}${r.workflow.failures ? ` (${r.workflow.failures} refused)` : ""}`)
-    .join(" | ")} |`);
   lines.push("");
   lines.push(`(preparing the databases: ${results.map((r) => `${sizeLabel(r.size)} ${r.prepareSeconds.toFixed(0)} s`).join(", ")})`);
   return lines.join("\n");

@@ -2,7 +2,7 @@
  * `npm run test:pg:instances [-- --no-build]` (issue 17, ADR 0024): two app instances on one
  * PostgreSQL database, and the guarantees that must hold across them.
  *
- * Starts a throwaway cluster (scripts/pg-test.ts; or uses TEST_PG_URL), migrates a database, seeds the
+ * Starts a throwaway cluster (scripts/pg-cluster.ts; or uses TEST_PG_URL), migrates a database, seeds the
  * demo data, builds the app (unless --no-build), starts two production servers (`--deployed`, as
  * `npm run start:prod` does) on two loopback ports with one shared DATA_DIR, then:
  * 1. a session made on instance A works on instance B (sessions live in the database);
@@ -18,7 +18,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createMigratedDatabase, freePort, startCluster } from "./pg-test";
+import { createMigratedDatabase, freePort, startCluster } from "./pg-cluster";
 
 const PASSWORD = "ax-demo-2026";
 const started = Date.now();

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { POSTGRES_SCHEMA, postgresSchemaText } from "./pg-schema";
-import { createMigratedDatabase } from "./pg-test";
+import { createMigratedDatabase } from "./pg-cluster";
 
 const prisma = path.resolve("node_modules", ".bin", "prisma");
 
