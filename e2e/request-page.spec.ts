@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, submittedRequest } from "./helpers";
 import { monthFromNow } from "./dates";
 
 test("an officer submits from the request page; the secretariat sees it and accepts it", async ({ browser }) => {
@@ -42,10 +42,11 @@ test("an officer submits from the request page; the secretariat sees it and acce
 });
 
 test("a stale page gets a clear 'changed by someone else' message, not an error page", async ({ browser }) => {
+  // its own request: the demo one of the same title may already be taken by another spec on this worker
+  const id = await submittedRequest({ title: "낡은 화면 충돌 확인 요청" });
   const a = await browser.newPage();
   await signIn(a, "secretariat@msit.go.kr");
-  await a.goto("/requests?state=screening");
-  await a.getByRole("link", { name: "의료영상 판독 보조 AI 실증" }).click();
+  await a.goto(`/requests/${id}`);
   const b = await browser.newPage();
   await signIn(b, "secretariat@msit.go.kr");
   await b.goto(a.url());
