@@ -70,38 +70,34 @@ export async function startCluster(): Promise<Cluster> {
   };
 }
 
-/** Creates `name` on the cluster and applies prisma/postgresql/migrations to it; returns its URL. */
-export async function createMigratedDatabase(adminUrl: string, name: string): Promise<string> {
+/** Drops `name` if it exists and creates it again, empty or as a copy of `template`; returns its URL. */
+async function recreateDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await admin.end();
   }
-  execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url.toString(), CHECKPOINT_DISABLE: "1" },
-  });
   return url.toString();
 }
 
+/** Creates `name` on the cluster and applies prisma/postgresql/migrations to it; returns its URL. */
+export async function createMigratedDatabase(adminUrl: string, name: string): Promise<string> {
+  const url = await recreateDatabase(adminUrl, name);
+  execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
+  });
+  return url;
+}
+
 /** Creates `name` as a copy of `template` (a migrated database nobody is connected to); returns its URL. */
-export async function createDatabaseFromTemplate(adminUrl: string, name: string, template: string): Promise<string> {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  } finally {
-    await admin.end();
-  }
-  return url.toString();
+export function createDatabaseFromTemplate(adminUrl: string, name: string, template: string): Promise<string> {
+  return recreateDatabase(adminUrl, name, template);
 }
 
 /** Drops `name` (closing its connections first). */
