@@ -50,6 +50,20 @@ describe("the forms moved to Conform last: refusals in the catalogue's words, pl
     expect(Object.keys(errorsOf(none) ?? {}).sort()).toEqual(["approvedGpus", "outcome"]);
   });
 
+  it("GPU counts may carry thousands separators (1,000); anything else that is not a decimal is refused as not digits", () => {
+    const decide = (approvedGpus: string) =>
+      parseForm(form({ intent: "decide", requestId: "r1", expectedVersion: "3", outcome: "approve", approvedGpus }), decisionFormSchema, "ko");
+    for (const [typed, read] of [["1,000", 1000], [" 1,024 ", 1024], ["12000", 12000], ["1,000,000", 1_000_000]] as const) {
+      const result = decide(typed);
+      expect(result.status === "success" && result.value.approvedGpus, typed).toBe(read);
+    }
+    for (const typed of ["1,2,3", "10장", "1e3", "0x10", "1,00", "Infinity"]) {
+      expect(errorsOf(decide(typed)), typed).toEqual({ approvedGpus: ["승인 GPU 수에 숫자만 입력하세요."] });
+    }
+    const plan = parseForm(form({ intent: "save", expectedRevision: "0", agreedGpus: "2,048" }), planFormSchema, "en");
+    expect(plan.status === "success" && plan.value.agreedGpus).toBe(2048);
+  });
+
   it("bulk screening: nothing ticked, a return without a reason", () => {
     expect(errorsOf(parseForm(form({ intent: "ACCEPT" }), bulkScreeningFormSchema, "ko"))).toEqual({ select: ["처리할 요청을 하나 이상 고르세요."] });
     expect(errorsOf(parseForm(form({ intent: "RETURN", select: "r1:2" }), bulkScreeningFormSchema, "ko"))).toEqual({

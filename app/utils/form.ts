@@ -5,12 +5,17 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { configureCoercion } from "@conform-to/zod/v4/future";
 import type { z } from "zod";
 import { fieldErrorMap, isPageControl } from "~/i18n/field-messages";
 import type { Locale } from "~/i18n/types";
+import { numberFromText } from "./form-number";
+
+// Conform's own coercion, except that a number may carry thousands separators ("1,000").
+const { coerceFormValue } = configureCoercion({ type: { number: numberFromText } });
 
 export function parseForm<Schema extends z.ZodType>(formData: FormData | URLSearchParams, schema: Schema, locale: Locale) {
-  const submission = parseWithZod(formData, { schema, error: fieldErrorMap(locale) });
+  const submission = parseWithZod(formData, { schema: coerceFormValue(schema), error: fieldErrorMap(locale), disableAutoCoercion: true });
   // A list typed into one textarea (attendees, return reasons: one per line) is refused per entry
   // ("참석자 3은 …", path `attendees[2]`); the message belongs under the textarea the person typed in.
   // (Conform's reply reads this same object.)

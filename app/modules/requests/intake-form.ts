@@ -7,6 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { configureCoercion } from "@conform-to/zod/v4/future";
 import { z } from "zod";
 import { fieldErrorMap } from "~/i18n/field-messages";
+import { numberFromText } from "~/utils/form-number";
 import type { Locale } from "~/i18n/types";
 import { intakeFields } from "./request.schema";
 
@@ -27,11 +28,12 @@ export function intakeFormSchema(intent: IntakeIntent) {
   return schemas[intent];
 }
 
-// Form values are strings: blanks are "missing", numbers may carry thousands separators, radios say true/false.
+// Form values are strings: blanks are "missing", numbers may carry thousands separators (numberFromText),
+// radios say true/false.
 const { coerceFormValue } = configureCoercion({
   stripEmptyString: (value) => (value.trim() === "" ? undefined : value),
   type: {
-    number: (text) => Number(text.replace(/[,\s]/g, "")),
+    number: numberFromText,
     boolean: (text) => {
       if (text === "true" || text === "on") return true;
       if (text === "false") return false;
