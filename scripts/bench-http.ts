@@ -98,7 +98,8 @@ export async function prepare(size: number): Promise<Target> {
     const databaseUrl = await server.createDatabase(name);
     const { child } = await startServer(dir, databaseUrl); // seeds the demo data (demo mode)
     await stopServer(child);
-    const { historyRequestId } = await inflatePostgres(databaseUrl, { size, workflowBatch: WORKFLOW_BATCH, historyEvents: HISTORY_EVENTS, officerEmail: OFFICER });
+    const inflate = { size, workflowBatch: WORKFLOW_BATCH, historyEvents: HISTORY_EVENTS, officerEmail: OFFICER };
+    const { historyRequestId } = await inflatePostgres(databaseUrl, inflate);
     return { dir, databaseUrl, historyRequestId, drop: () => server.dropDatabase(name) };
   }
   const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)

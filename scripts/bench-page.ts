@@ -19,7 +19,9 @@ async function addUser(file: string, email: string, role: string, organizationId
   raw.close();
 }
 
-export async function benchPages({ file, users, runs = 7 }: { file: string; users: { email: string; role: string; organizationId: string; cases: PageCase[] }[]; cases?: never; runs?: number }) {
+type BenchUser = { email: string; role: string; organizationId: string; cases: PageCase[] };
+
+export async function benchPages({ file, users, runs = 7 }: { file: string; users: BenchUser[]; cases?: never; runs?: number }) {
   if (!existsSync(path.resolve("build", "server", "index.js"))) {
     execFileSync(path.resolve("node_modules", ".bin", "react-router"), ["build"], { stdio: "ignore" });
   }

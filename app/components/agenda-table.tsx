@@ -70,7 +70,7 @@ export function AgendaTable({ items, reorder, meetingNumber }: { items: AgendaRo
     form.set("intent", "reorder");
     form.set("expectedVersion", String(reorder.version));
     form.set("order", next.join(","));
-    submit(form, { method: "post" });
+    void submit(form, { method: "post" }); // the navigation reports itself (pending state, action data)
   };
 
   const table = (

@@ -71,7 +71,7 @@ export function AttachmentsPanel({ requestId, items, canChange, maxFiles, maxByt
       if (xhr.status === 201) {
         setBanner({ ok: true, text: t("attachment.uploaded", { name: file.name }) });
         if (input.current) input.current.value = "";
-        revalidator.revalidate();
+        void revalidator.revalidate(); // the list reloads in the background; the banner already said it
         return;
       }
       let text = t("attachment.error.network");
