@@ -1,11 +1,13 @@
 // ESLint (flat config): TypeScript, React hooks and accessibility rules, run by `npm run lint` in
-// `npm test`. `max-len` keeps lines readable (≤ 160 characters; URLs, strings and template literals
-// excepted) and is an error.
+// `npm test` after `prettier --check` (the layout is Prettier's, .prettierrc.json; `npm run format`
+// applies it). eslint-config-prettier turns off the rules that would fight it; `max-len` stays on and is
+// an error (≤ 160 characters, Prettier's print width; URLs, strings and template literals excepted).
 import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 const MAX_LEN = { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreComments: false };
 
@@ -13,13 +15,17 @@ export default tseslint.config(
   { ignores: ["build/", "app/generated/", ".react-router/", "node_modules/", "test-results/", "playwright-report/", "data/", "e2e/.tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     files: ["**/*.{ts,tsx,js,mjs}"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       "max-len": ["error", MAX_LEN],
       // `_name` marks a value left out on purpose (`{ key: _key, ...props }`)
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {

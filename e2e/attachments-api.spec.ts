@@ -7,7 +7,8 @@ import { monthFromNow } from "./dates";
 
 const MB = 1024 * 1024;
 const dataDir = () => process.env.E2E_DATA_DIR!;
-const storedFiles = () => ["attachments", "uploads-tmp"].flatMap((d) => (existsSync(path.join(dataDir(), d)) ? readdirSync(path.join(dataDir(), d)).map((f) => `${d}/${f}`) : []));
+const storedFiles = () =>
+  ["attachments", "uploads-tmp"].flatMap((d) => (existsSync(path.join(dataDir(), d)) ? readdirSync(path.join(dataDir(), d)).map((f) => `${d}/${f}`) : []));
 
 async function attachmentRows(requestId: string): Promise<number> {
   return (await queryOne<{ n: number }>('SELECT count(*) AS n FROM "Attachment" WHERE "requestId" = ?', [requestId]))!.n;
@@ -102,11 +103,24 @@ test("attachments follow the request's visibility; delete only by the ministry w
   expect(history.at(-1)).toMatchObject({ type: "DETACH", payload: { attachmentId: file.id, name: "chart.png" } });
 
   // Once submitted (not editable) nothing can be added or removed.
-  await officer.patch(`/api/v1/requests/${id}`, { data: {
-    expectedVersion: 1, domain: "HEALTH", sector: "INDUSTRY", problemStatement: "첨부 파일 권한을 시험하기 위한 문제 정의입니다.", aiWork: "RESEARCH",
-    gpusRequested: 8, desiredStartMonth: monthFromNow(37), durationMonths: 6, dataReadiness: "READY", npuCapable: false,
-    expectedOutcomes: "시험이 통과합니다.", budgetKrw: 0, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
-  } });
+  await officer.patch(`/api/v1/requests/${id}`, {
+    data: {
+      expectedVersion: 1,
+      domain: "HEALTH",
+      sector: "INDUSTRY",
+      problemStatement: "첨부 파일 권한을 시험하기 위한 문제 정의입니다.",
+      aiWork: "RESEARCH",
+      gpusRequested: 8,
+      desiredStartMonth: monthFromNow(37),
+      durationMonths: 6,
+      dataReadiness: "READY",
+      npuCapable: false,
+      expectedOutcomes: "시험이 통과합니다.",
+      budgetKrw: 0,
+      contactName: "최보건",
+      contactEmail: "officer@mohw.go.kr",
+    },
+  });
   expect((await officer.post(`/api/v1/requests/${id}/events`, { data: { type: "SUBMIT", expectedVersion: 2 } })).status()).toBe(200);
   const remaining = (await (await officer.get(`/api/v1/requests/${id}/attachments`)).json()).items;
   const locked = await officer.delete(`/api/v1/requests/${id}/attachments/${remaining[0].id}`);

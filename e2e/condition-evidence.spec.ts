@@ -8,11 +8,15 @@ import { decidedRequest, signIn } from "./helpers";
 const PDF = { name: "영향평가_결과.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% evidence\n%%EOF\n") };
 
 async function conditionallyApproved(title: string) {
-  const { id } = await decidedRequest({ title, gpus: 40 }, {
-    outcome: "approveWithConditions", approvedGpus: 32,
-    // a text of its own: other specs look for the demo data's condition texts
-    conditions: [{ text: `${title}: 데이터 보호 조치 증빙`, dueOn: dayFromNow(60) }],
-  });
+  const { id } = await decidedRequest(
+    { title, gpus: 40 },
+    {
+      outcome: "approveWithConditions",
+      approvedGpus: 32,
+      // a text of its own: other specs look for the demo data's condition texts
+      conditions: [{ text: `${title}: 데이터 보호 조치 증빙`, dueOn: dayFromNow(60) }],
+    },
+  );
   return id;
 }
 

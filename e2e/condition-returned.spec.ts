@@ -5,10 +5,17 @@ import { MOHW, SECRETARIAT, expectAuditVerifies, pageAs } from "./meeting-helper
 
 // A condition shows its own send-back reason next to it (not only at the end of the history).
 test("evidence sent back: the reason sits with its condition until the evidence is accepted", async ({ browser }) => {
-  const { id } = await decidedRequest({ title: "감염병 역학조사 보조 AI (조건)", gpus: 30 }, {
-    outcome: "approveWithConditions", approvedGpus: 30,
-    conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: dayFromNow(60) }, { text: "데이터 반출 통제 방안 수립", dueOn: dayFromNow(90) }],
-  });
+  const { id } = await decidedRequest(
+    { title: "감염병 역학조사 보조 AI (조건)", gpus: 30 },
+    {
+      outcome: "approveWithConditions",
+      approvedGpus: 30,
+      conditions: [
+        { text: "개인정보 영향평가 결과 제출", dueOn: dayFromNow(60) },
+        { text: "데이터 반출 통제 방안 수립", dueOn: dayFromNow(90) },
+      ],
+    },
+  );
   const page = await pageAs(browser, MOHW);
   await page.goto(`/requests/${id}`);
   const first = page.getByTestId("conditions").locator(":scope > li").filter({ hasText: "개인정보 영향평가 결과 제출" });
@@ -25,7 +32,9 @@ test("evidence sent back: the reason sits with its condition until the evidence 
 
   await page.reload();
   const back = page.getByTestId("conditions").locator(":scope > li");
-  await expect(back.filter({ hasText: "개인정보 영향평가 결과 제출" }).getByTestId("condition-returned")).toContainText("초안이 아닌 최종 보고서를 첨부하세요.");
+  await expect(back.filter({ hasText: "개인정보 영향평가 결과 제출" }).getByTestId("condition-returned")).toContainText(
+    "초안이 아닌 최종 보고서를 첨부하세요.",
+  );
   await expect(back.filter({ hasText: "데이터 반출 통제 방안 수립" }).getByTestId("condition-returned")).toHaveCount(0);
   await expectAuditVerifies();
 });

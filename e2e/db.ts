@@ -51,7 +51,7 @@ async function connected<T>(work: (run: Run) => Promise<T>, write = false): Prom
   }
   const db = new Database(url.replace(/^file:/, ""), { readonly: !write, fileMustExist: true });
   try {
-    return await work(async <R,>(sql: string, params: unknown[] = []) => {
+    return await work(async <R>(sql: string, params: unknown[] = []) => {
       const statement = db.prepare(sql);
       return statement.reader ? { rows: statement.all(...params) as R[], changes: 0 } : { rows: [], changes: statement.run(...params).changes };
     });
@@ -87,7 +87,10 @@ const SET = ["revokedAt", "releasedAt"];
 
 /** The newest audit event of `type`. */
 export async function lastEvent(type: string): Promise<{ actorId: string | null; requestId: string | null; payload: Record<string, unknown> } | undefined> {
-  const row = await queryOne<{ actorId: string | null; requestId: string | null; payload: string }>(`SELECT "actorId", "requestId", "payload" FROM "AuditEvent" WHERE "type" = ? ORDER BY "seq" DESC LIMIT 1`, [type]);
+  const row = await queryOne<{ actorId: string | null; requestId: string | null; payload: string }>(
+    `SELECT "actorId", "requestId", "payload" FROM "AuditEvent" WHERE "type" = ? ORDER BY "seq" DESC LIMIT 1`,
+    [type],
+  );
   return row && { ...row, payload: JSON.parse(row.payload) };
 }
 
@@ -105,7 +108,11 @@ async function tablesAndColumns(run: Run): Promise<Map<string, string[]>> {
     return tables;
   }
   const { rows } = await run<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'`);
-  for (const { name } of rows) tables.set(name, (await run<{ name: string }>(`PRAGMA table_info("${name}")`)).rows.map((c) => c.name));
+  for (const { name } of rows)
+    tables.set(
+      name,
+      (await run<{ name: string }>(`PRAGMA table_info("${name}")`)).rows.map((c) => c.name),
+    );
   return tables;
 }
 

@@ -48,7 +48,9 @@ test("plan signatures, scheduling, quorum and double signing through the API", a
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 1, ...PLAN, agreedGpus: 0 } })).status()).toBe(422);
 
   // dated today: results can be recorded from the meeting's date (Korean time)
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: 900, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (
+    await secretariat.post("/api/v1/meetings", { data: { number: 900, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })
+  ).json();
   expect((await secretariat.post("/api/v1/meetings", { data: { number: 900, date: dayFromNow(100), title: "중복", place: "서울" } })).status()).toBe(409);
 
   // scheduling with an unsigned plan → 422 with the reason, nothing changes

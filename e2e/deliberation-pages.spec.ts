@@ -32,7 +32,11 @@ async function look(page: Page, name: string, path: string, ready: (page: Page) 
         // a phone page in readable slices (for looking at them, not for the test)
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         for (let y = 0, part = 1; y < height; y += 1000, part++) {
-          await page.screenshot({ path: test.info().outputPath(`deliberation-${name}-${lang}-${width}-part${part}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(1000, height - y) } });
+          await page.screenshot({
+            path: test.info().outputPath(`deliberation-${name}-${lang}-${width}-part${part}.png`),
+            fullPage: true,
+            clip: { x: 0, y, width, height: Math.min(1000, height - y) },
+          });
         }
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -85,7 +89,11 @@ test("the ministry's request page, minutes and locked withdrawal; the approver's
   await look(officer, "officer-notice", `/requests/${onLocked}/decision`, (p) => expect(p.getByTestId("notice-decision")).toBeVisible());
 
   // a request on a locked agenda: the withdraw page says why it can't be withdrawn
-  const locked = await coSignedRequest({ title: "보건 통계 자동 요약 AI", gpus: 16, problem: "보건 통계 보고서 작성에 매달 많은 인력이 들어 분석 업무가 늦어지고 있습니다." });
+  const locked = await coSignedRequest({
+    title: "보건 통계 자동 요약 AI",
+    gpus: 16,
+    problem: "보건 통계 보고서 작성에 매달 많은 인력이 들어 분석 업무가 늦어지고 있습니다.",
+  });
   const meeting = await newMeeting(dayFromNow(5));
   await scheduleAndLock(meeting, [locked]);
   const mohw = await pageAs(browser, MOHW);

@@ -15,39 +15,42 @@ export type Values = Record<string, string | string[] | undefined>;
 /** Fills `values` into the form (by field name) with the browser's checks off, then presses `button`. */
 export async function send(page: Page, formSelector: string, values: Values, button?: RegExp) {
   await page.waitForLoadState("networkidle"); // hydrated: nothing re-renders the fields after this
-  await page.evaluate(({ selector, values }) => {
-    for (const d of document.querySelectorAll("details")) d.open = true;
-    for (const f of document.querySelectorAll("form")) f.noValidate = true;
-    const form = document.querySelector(selector);
-    if (!form) throw new Error(`no form ${selector}`);
-    for (const el of form.querySelectorAll("input, textarea, select")) {
-      for (const a of ["required", "min", "max", "minlength", "maxlength", "pattern", "step"]) el.removeAttribute(a);
-    }
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      const list = Array.isArray(value) ? value : [value];
-      const fields = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)];
-      if (fields[0] instanceof HTMLInputElement && fields[0].type === "radio") {
-        const radio = fields.find((f) => f.value === list[0]) as HTMLInputElement | undefined;
-        if (!radio) throw new Error(`no option ${list[0]} for ${name}`);
-        radio.click();
-        continue;
+  await page.evaluate(
+    ({ selector, values }) => {
+      for (const d of document.querySelectorAll("details")) d.open = true;
+      for (const f of document.querySelectorAll("form")) f.noValidate = true;
+      const form = document.querySelector(selector);
+      if (!form) throw new Error(`no form ${selector}`);
+      for (const el of form.querySelectorAll("input, textarea, select")) {
+        for (const a of ["required", "min", "max", "minlength", "maxlength", "pattern", "step"]) el.removeAttribute(a);
       }
-      list.forEach((v, i) => {
-        const el = fields[i];
-        if (!el) throw new Error(`no field ${name} #${i}`);
-        if (el instanceof HTMLSelectElement) {
-          if (![...el.options].some((o) => o.value === v)) el.add(new Option(v, v));
-        } else if (el instanceof HTMLInputElement && ["date", "month", "time", "number", "email"].includes(el.type)) {
-          el.type = "text";
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) continue;
+        const list = Array.isArray(value) ? value : [value];
+        const fields = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)];
+        if (fields[0] instanceof HTMLInputElement && fields[0].type === "radio") {
+          const radio = fields.find((f) => f.value === list[0]) as HTMLInputElement | undefined;
+          if (!radio) throw new Error(`no option ${list[0]} for ${name}`);
+          radio.click();
+          continue;
         }
-        const proto = Object.getPrototypeOf(el);
-        Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, v);
-        el.dispatchEvent(new Event("input", { bubbles: true }));
-        el.dispatchEvent(new Event("change", { bubbles: true }));
-      });
-    }
-  }, { selector: formSelector, values });
+        list.forEach((v, i) => {
+          const el = fields[i];
+          if (!el) throw new Error(`no field ${name} #${i}`);
+          if (el instanceof HTMLSelectElement) {
+            if (![...el.options].some((o) => o.value === v)) el.add(new Option(v, v));
+          } else if (el instanceof HTMLInputElement && ["date", "month", "time", "number", "email"].includes(el.type)) {
+            el.type = "text";
+          }
+          const proto = Object.getPrototypeOf(el);
+          Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, v);
+          el.dispatchEvent(new Event("input", { bubbles: true }));
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        });
+      }
+    },
+    { selector: formSelector, values },
+  );
   const form = page.locator(formSelector).first();
   await (button ? form.getByRole("button", { name: button }) : form.locator('button[type="submit"]:visible').first()).click();
 }
@@ -70,11 +73,17 @@ export async function signedIn(browser: Browser, email: string, locale: "ko" | "
 
 /** After a refused submit with JavaScript, focus is on the first field that was refused. */
 export async function expectFocusOnFirstError(page: Page, formSelector: string, what: string) {
-  await expect.poll(async () => page.evaluate((selector) => {
-    const form = document.querySelector(selector);
-    const first = form?.querySelector("[aria-invalid=true]");
-    return !!first && document.activeElement === first;
-  }, formSelector), `${what}: focus on the first refused field`).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        page.evaluate((selector) => {
+          const form = document.querySelector(selector);
+          const first = form?.querySelector("[aria-invalid=true]");
+          return !!first && document.activeElement === first;
+        }, formSelector),
+      `${what}: focus on the first refused field`,
+    )
+    .toBe(true);
 }
 
 /** No sideways scrolling at this size. */

@@ -37,12 +37,27 @@ for (const locale of ["ko", "en"] as const) {
     }
     // "save and submit" of a complete request with a past start month says why on the first try, beside the field
     await officer.goto("/requests/new");
-    await send(officer, "form#intake", {
-      title: "지난 시작 월로 제출하는 요청", domain: "HEALTH", sector: "NATIONAL_PROJECT", aiWork: "FINE_TUNING",
-      problemStatement: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못합니다.", gpusRequested: "64",
-      desiredStartMonth: monthFromNow(-2), durationMonths: "12", dataReadiness: "READY", npuCapable: "false",
-      expectedOutcomes: "처리 시간 50% 단축", budgetKrw: "900000000", contactName: "최보건", contactEmail: "officer@mohw.go.kr",
-    }, submit);
+    await send(
+      officer,
+      "form#intake",
+      {
+        title: "지난 시작 월로 제출하는 요청",
+        domain: "HEALTH",
+        sector: "NATIONAL_PROJECT",
+        aiWork: "FINE_TUNING",
+        problemStatement: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못합니다.",
+        gpusRequested: "64",
+        desiredStartMonth: monthFromNow(-2),
+        durationMonths: "12",
+        dataReadiness: "READY",
+        npuCapable: "false",
+        expectedOutcomes: "처리 시간 50% 단축",
+        budgetKrw: "900000000",
+        contactName: "최보건",
+        contactEmail: "officer@mohw.go.kr",
+      },
+      submit,
+    );
     await expect(officer.locator("#intake-desiredStartMonth-error")).toBeVisible();
     await expectOnlyCatalogueMessages(officer, "past start month");
     expect(officer.url()).toContain("/requests/new");
@@ -86,7 +101,10 @@ for (const locale of ["ko", "en"] as const) {
       await expectOnlyCatalogueMessages(secretariat, "create meeting");
     }
     const meetingId = await newMeeting(dayFromNow(20));
-    for (const values of [{ date: "", title: "", place: "" }, { date: "31.12.2027", startTime: "7pm", title: LONG(201) }]) {
+    for (const values of [
+      { date: "", title: "", place: "" },
+      { date: "31.12.2027", startTime: "7pm", title: LONG(201) },
+    ]) {
       await secretariat.goto(`/meetings/${meetingId}`);
       await send(secretariat, 'form:has(input[name="intent"][value="update"])', values);
       await expectOnlyCatalogueMessages(secretariat, "edit meeting");
@@ -121,12 +139,20 @@ for (const locale of ["ko", "en"] as const) {
     }
 
     // conditions: evidence note too long, a return without a reason
-    const { id: conditional } = await decidedRequest({ title: `양식 메시지 조건 ${locale}`, gpus: 16 }, {
-      outcome: "approveWithConditions", approvedGpus: 16, conditions: [{ text: "보안 점검 결과 제출", dueOn: dayFromNow(30) }],
-    });
+    const { id: conditional } = await decidedRequest(
+      { title: `양식 메시지 조건 ${locale}`, gpus: 16 },
+      {
+        outcome: "approveWithConditions",
+        approvedGpus: 16,
+        conditions: [{ text: "보안 점검 결과 제출", dueOn: dayFromNow(30) }],
+      },
+    );
     const officer = await signedIn(browser, "officer@mohw.go.kr", locale);
     await officer.goto(`/requests/${conditional}`);
-    await officer.locator('input[name="file"]').first().setInputFiles({ name: "evidence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await officer
+      .locator('input[name="file"]')
+      .first()
+      .setInputFiles({ name: "evidence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
     await send(officer, 'form:has(input[name="intent"][value="conditionEvidence"])', { note: LONG(5001) });
     await expectOnlyCatalogueMessages(officer, "condition evidence");
 

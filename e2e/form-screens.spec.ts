@@ -57,9 +57,26 @@ const lines = (n: number) => Array.from({ length: n }, (_, i) => `사유 ${i + 1
 const eventForm = (type: string) => `form#event-${type}`;
 
 /** Sends each case, expects catalogue messages only and the focus on the first refused field; the first case is looked at at both sizes. */
-async function refusals(page: Page, { url, form, cases, name, locale, prepare, button }: {
-  url: string; form: string; cases: Values[]; name: string; locale: string; prepare?: (page: Page) => Promise<void>; button?: RegExp;
-}) {
+async function refusals(
+  page: Page,
+  {
+    url,
+    form,
+    cases,
+    name,
+    locale,
+    prepare,
+    button,
+  }: {
+    url: string;
+    form: string;
+    cases: Values[];
+    name: string;
+    locale: string;
+    prepare?: (page: Page) => Promise<void>;
+    button?: RegExp;
+  },
+) {
   for (const [i, values] of cases.entries()) {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(url);
@@ -84,7 +101,10 @@ for (const locale of ["ko", "en"] as const) {
     const secretariat = await signedIn(browser, "secretariat@msit.go.kr", locale);
     const waiting = await submittedRequest({ title: `이벤트 양식 점검 ${locale}` });
     await refusals(secretariat, {
-      url: `/requests/${waiting}`, form: eventForm("RETURN"), name: "event-return", locale,
+      url: `/requests/${waiting}`,
+      form: eventForm("RETURN"),
+      name: "event-return",
+      locale,
       cases: [{ reasons: "" }, { reasons: LONG(2001) }, { reasons: lines(21) }],
     });
     await refusals(secretariat, { url: `/requests/${waiting}`, form: eventForm("ACCEPT"), name: "event-accept", locale, cases: [{ note: LONG(2001) }] });
@@ -93,7 +113,10 @@ for (const locale of ["ko", "en"] as const) {
     await sendOk(await apiAs("secretariat@msit.go.kr"), waiting, { type: "ACCEPT" });
     const officer = await signedIn(browser, "officer@mohw.go.kr", locale);
     await refusals(officer, {
-      url: `/requests/${waiting}/plan`, form: "form#plan", name: "plan", locale,
+      url: `/requests/${waiting}/plan`,
+      form: "form#plan",
+      name: "plan",
+      locale,
       cases: [
         { "milestones[0].title": "실증 착수" },
         { agreedGpus: "0", techDevelopmentPlan: LONG(10_001), "milestones[1].title": LONG(201), "milestones[1].dueOn": "2027-03-31" },
@@ -106,7 +129,11 @@ for (const locale of ["ko", "en"] as const) {
     const meetingId = await newMeeting(dayFromNow(10));
     await scheduleAndLock(meetingId, [scheduled], false);
     await refusals(secretariat, {
-      url: `/requests/${scheduled}`, form: eventForm("UNSCHEDULE"), name: "event-unschedule", locale, cases: [{ reason: "" }, { reason: LONG(2001) }],
+      url: `/requests/${scheduled}`,
+      form: eventForm("UNSCHEDULE"),
+      name: "event-unschedule",
+      locale,
+      cases: [{ reason: "" }, { reason: LONG(2001) }],
     });
 
     // awaiting sign-off: an approver signs (comment too long) or refuses (no reason) on the request page
@@ -117,7 +144,11 @@ for (const locale of ["ko", "en"] as const) {
     const approver = await signedIn(browser, "approver@opm.go.kr", locale);
     await refusals(approver, { url: `/requests/${decided}`, form: eventForm("SIGN"), name: "event-sign", locale, cases: [{ comment: LONG(2001) }] });
     await refusals(approver, {
-      url: `/requests/${decided}`, form: eventForm("REFUSE_SIGNOFF"), name: "event-refuse", locale, cases: [{ reason: "" }, { reason: LONG(2001) }],
+      url: `/requests/${decided}`,
+      form: eventForm("REFUSE_SIGNOFF"),
+      name: "event-refuse",
+      locale,
+      cases: [{ reason: "" }, { reason: LONG(2001) }],
     });
 
     // a decision in force: reconsideration needs a meeting and a reason
@@ -125,7 +156,11 @@ for (const locale of ["ko", "en"] as const) {
     await sendOk(await apiAs("approver@opm.go.kr"), decided, { type: "SIGN" });
     await newMeeting(dayFromNow(30));
     await refusals(secretariat, {
-      url: `/requests/${decided}`, form: eventForm("RECONSIDER"), name: "event-reconsider", locale, cases: [{ meetingId: "", reason: "" }, { reason: LONG(2001) }],
+      url: `/requests/${decided}`,
+      form: eventForm("RECONSIDER"),
+      name: "event-reconsider",
+      locale,
+      cases: [{ meetingId: "", reason: "" }, { reason: LONG(2001) }],
     });
   });
 
@@ -133,11 +168,18 @@ for (const locale of ["ko", "en"] as const) {
     test.setTimeout(300_000);
     const secretariat = await signedIn(browser, "secretariat@msit.go.kr", locale);
     await submittedRequest({ title: `일괄 검토 양식 점검 ${locale}` });
-    const tick = async (page: Page) => { await page.locator('input[name="select"]').first().check(); };
+    const tick = async (page: Page) => {
+      await page.locator('input[name="select"]').first().check();
+    };
     // nothing ticked; a return without a reason; another reason too long
     await refusals(secretariat, { url: "/screening", form: "form#screening", name: "screening-none", locale, cases: [{}] });
     await refusals(secretariat, {
-      url: "/screening", form: "form#screening", name: "screening-return", locale, prepare: tick, button: /보완 요청$|Return selected/,
+      url: "/screening",
+      form: "form#screening",
+      name: "screening-return",
+      locale,
+      prepare: tick,
+      button: /보완 요청$|Return selected/,
       cases: [{}, { otherReasons: LONG(2001) }, { otherReasons: lines(21) }],
     });
 
@@ -146,10 +188,16 @@ for (const locale of ["ko", "en"] as const) {
     const meetingId = await newMeeting();
     await scheduleAndLock(meetingId, [id]);
     const decide = `form#decide-${id}`;
-    const conditional = async (page: Page) => { await page.locator(`${decide} input[name="outcome"][value="approveWithConditions"]`).check(); };
+    const conditional = async (page: Page) => {
+      await page.locator(`${decide} input[name="outcome"][value="approveWithConditions"]`).check();
+    };
     await refusals(secretariat, { url: `/meetings/${meetingId}`, form: decide, name: "decision-empty", locale, cases: [{ approvedGpus: "" }] });
     await refusals(secretariat, {
-      url: `/meetings/${meetingId}`, form: decide, name: "decision-conditions", locale, prepare: conditional,
+      url: `/meetings/${meetingId}`,
+      form: decide,
+      name: "decision-conditions",
+      locale,
+      prepare: conditional,
       cases: [
         { approvedGpus: "-1", "conditions[0].text": LONG(1001), "conditions[0].dueOn": "2027-02-31", note: LONG(2001) },
         { approvedGpus: "열 장", "conditions[0].text": "보안 점검", "conditions[0].dueOn": "2027/3/31" },
@@ -158,18 +206,33 @@ for (const locale of ["ko", "en"] as const) {
     });
 
     // conditions: no file chosen, an evidence note too long, evidence sent back without a reason
-    const { id: withConditions } = await decidedRequest({ title: `조건 양식 점검 ${locale}`, gpus: 16 }, {
-      outcome: "approveWithConditions", approvedGpus: 16, conditions: [{ text: "보안 점검 결과 제출", dueOn: dayFromNow(30) }],
-    });
+    const { id: withConditions } = await decidedRequest(
+      { title: `조건 양식 점검 ${locale}`, gpus: 16 },
+      {
+        outcome: "approveWithConditions",
+        approvedGpus: 16,
+        conditions: [{ text: "보안 점검 결과 제출", dueOn: dayFromNow(30) }],
+      },
+    );
     const officer = await signedIn(browser, "officer@mohw.go.kr", locale);
     await refusals(officer, { url: `/requests/${withConditions}`, form: 'form[id^="upload-"]', name: "condition-upload", locale, cases: [{}] });
-    await refusals(officer, { url: `/requests/${withConditions}`, form: 'form[id^="conditionEvidence-"]', name: "condition-evidence", locale, cases: [{ note: LONG(5001) }] });
+    await refusals(officer, {
+      url: `/requests/${withConditions}`,
+      form: 'form[id^="conditionEvidence-"]',
+      name: "condition-evidence",
+      locale,
+      cases: [{ note: LONG(5001) }],
+    });
     await officer.goto(`/requests/${withConditions}`);
     await officer.locator('form[id^="conditionEvidence-"] textarea[name="note"]').fill("점검을 마쳤습니다.");
     await officer.locator('form[id^="conditionEvidence-"] button[type="submit"]').click();
     await expect(officer.getByTestId("condition-status")).toHaveText(locale === "ko" ? "이행 보고됨" : /submitted/i);
     await refusals(secretariat, {
-      url: `/requests/${withConditions}`, form: 'form[id^="conditionReturn-"]', name: "condition-return", locale, cases: [{ reason: "" }, { reason: LONG(2001) }],
+      url: `/requests/${withConditions}`,
+      form: 'form[id^="conditionReturn-"]',
+      name: "condition-return",
+      locale,
+      cases: [{ reason: "" }, { reason: LONG(2001) }],
     });
   });
 }
@@ -180,7 +243,9 @@ test("without JavaScript the server says the same beside the field: a return wit
   await signIn(page, "secretariat@msit.go.kr");
   const id = await submittedRequest({ title: "스크립트 없는 보완 요청 양식" });
   await page.goto(`/requests/${id}`);
-  await page.locator(eventForm("RETURN")).evaluate((form: HTMLFormElement) => { form.noValidate = true; });
+  await page.locator(eventForm("RETURN")).evaluate((form: HTMLFormElement) => {
+    form.noValidate = true;
+  });
   await page.locator(`${eventForm("RETURN")} button[type="submit"]`).click();
   await expect(page.locator("#event-RETURN-reasons-error")).toHaveText("사유를 하나 이상 넣으세요.");
   await sendOk(await apiAs("secretariat@msit.go.kr"), id, { type: "ACCEPT" });

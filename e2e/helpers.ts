@@ -50,12 +50,24 @@ export interface FileOptions {
 /** A health-ministry request, filed and submitted through the API; returns its id. */
 export async function submittedRequest({ title, gpus = 64, problem, sector = "NATIONAL_PROJECT" }: FileOptions): Promise<string> {
   const officer = await apiAs("officer@mohw.go.kr");
-  const created = await officer.post("/api/v1/requests", { data: {
-    title, domain: "HEALTH", sector, aiWork: "FINE_TUNING", gpusRequested: gpus,
-    problemStatement: problem ?? "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.",
-    desiredStartMonth: monthFromNow(5), durationMonths: 12, dataReadiness: "READY", npuCapable: false, expectedOutcomes: "처리 시간 50% 단축",
-    budgetKrw: 900_000_000, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
-  } });
+  const created = await officer.post("/api/v1/requests", {
+    data: {
+      title,
+      domain: "HEALTH",
+      sector,
+      aiWork: "FINE_TUNING",
+      gpusRequested: gpus,
+      problemStatement: problem ?? "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.",
+      desiredStartMonth: monthFromNow(5),
+      durationMonths: 12,
+      dataReadiness: "READY",
+      npuCapable: false,
+      expectedOutcomes: "처리 시간 50% 단축",
+      budgetKrw: 900_000_000,
+      contactName: "최보건",
+      contactEmail: "officer@mohw.go.kr",
+    },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = await created.json();
   await sendOk(officer, id, { type: "SUBMIT" });
@@ -68,11 +80,18 @@ export async function coSignedRequest(options: FileOptions): Promise<string> {
   const officer = await apiAs("officer@mohw.go.kr");
   const secretariat = await apiAs("secretariat@msit.go.kr");
   await sendOk(secretariat, id, { type: "ACCEPT" });
-  const plan = await officer.put(`/api/v1/requests/${id}/plan`, { data: {
-    expectedRevision: 0, techDevelopmentPlan: "보건 데이터로 모델을 미세조정합니다.", demonstrationPlan: "3개 기관에서 실증합니다.",
-    milestones: [{ title: "실증 착수", dueOn: dayFromNow(210) }], kpis: "처리 시간 50% 단축", agreedGpus: options.agreed ?? options.gpus ?? 64,
-    ministryContact: "최보건", msitContact: "김사무",
-  } });
+  const plan = await officer.put(`/api/v1/requests/${id}/plan`, {
+    data: {
+      expectedRevision: 0,
+      techDevelopmentPlan: "보건 데이터로 모델을 미세조정합니다.",
+      demonstrationPlan: "3개 기관에서 실증합니다.",
+      milestones: [{ title: "실증 착수", dueOn: dayFromNow(210) }],
+      kpis: "처리 시간 50% 단축",
+      agreedGpus: options.agreed ?? options.gpus ?? 64,
+      ministryContact: "최보건",
+      msitContact: "김사무",
+    },
+  });
   expect(plan.status(), await plan.text()).toBe(200);
   expect((await officer.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);
   expect((await secretariat.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);

@@ -22,7 +22,10 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await expectHeaderMatchesGroups(page);
   await page.screenshot({ path: "test-results/inbox-secretariat-ko.png", fullPage: true });
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-  await page.getByTestId("inbox-planToSignMsit").getByRole("link", { name: /스마트팜 작물 생육 예측 AI/ }).click();
+  await page
+    .getByTestId("inbox-planToSignMsit")
+    .getByRole("link", { name: /스마트팜 작물 생육 예측 AI/ })
+    .click();
   await expect(page).toHaveURL(/\/requests\/[^/]+\/plan$/);
   await page.goto("/");
   await page.getByRole("button", { name: /English/ }).click();
@@ -39,7 +42,11 @@ test("officer: conditions due of the own ministry only; approver: the sign-off w
   await expectHeaderMatchesGroups(mohw);
   await mohw.screenshot({ path: "test-results/inbox-officer-ko.png", fullPage: true });
   // (other specs' conditional approvals may carry the same condition; the seeded one falls due first)
-  await mohw.getByTestId("inbox-conditionsDue").getByRole("link", { name: /개인정보 영향평가 결과 제출/ }).first().click();
+  await mohw
+    .getByTestId("inbox-conditionsDue")
+    .getByRole("link", { name: /개인정보 영향평가 결과 제출/ })
+    .first()
+    .click();
   await expect(mohw).toHaveURL(/\/requests\/[^/]+#conditions$/);
 
   const mnd = await browser.newPage();

@@ -111,9 +111,20 @@ test("without JavaScript: a draft is saved, files are uploaded and deleted throu
 });
 
 const complete = {
-  title: "보완 절차 시험 요청", domain: "HEALTH", sector: "INDUSTRY", problemStatement: "보완 요청과 재제출 절차를 시험하기 위한 문제 정의입니다.",
-  aiWork: "FINE_TUNING", gpusRequested: 64, desiredStartMonth: monthFromNow(10), durationMonths: 6, dataReadiness: "READY", npuCapable: true,
-  expectedOutcomes: "재제출 후 검토 통과 여부 확인", budgetKrw: 100_000_000, contactName: "최보건", contactEmail: "officer@mohw.go.kr",
+  title: "보완 절차 시험 요청",
+  domain: "HEALTH",
+  sector: "INDUSTRY",
+  problemStatement: "보완 요청과 재제출 절차를 시험하기 위한 문제 정의입니다.",
+  aiWork: "FINE_TUNING",
+  gpusRequested: 64,
+  desiredStartMonth: monthFromNow(10),
+  durationMonths: 6,
+  dataReadiness: "READY",
+  npuCapable: true,
+  expectedOutcomes: "재제출 후 검토 통과 여부 확인",
+  budgetKrw: 100_000_000,
+  contactName: "최보건",
+  contactEmail: "officer@mohw.go.kr",
 };
 
 async function apiAs(page: Page, email: string) {
@@ -130,7 +141,13 @@ test("returned requests show the secretariat's reasons on the page and the form;
   expect(created.status(), await created.text()).toBe(201);
   const { id } = await created.json();
   expect((await officerApi.post(`/api/v1/requests/${id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
-  expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: 2, reasons: ["KPI를 수치로 제시하세요", "데이터 확보 계획을 보완하세요"] } })).status()).toBe(200);
+  expect(
+    (
+      await secretariat.post(`/api/v1/requests/${id}/events`, {
+        data: { type: "RETURN", expectedVersion: 2, reasons: ["KPI를 수치로 제시하세요", "데이터 확보 계획을 보완하세요"] },
+      })
+    ).status(),
+  ).toBe(200);
 
   await page.goto(`/requests/${id}`);
   await expect(page.getByTestId("request-state")).toHaveText("보완 중");
@@ -145,7 +162,13 @@ test("returned requests show the secretariat's reasons on the page and the form;
   await expect(page.getByTestId("request-state")).toHaveText("사무국 검토 중");
 
   const current = await (await secretariat.get(`/api/v1/requests/${id}`)).json();
-  expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: current.version, reasons: ["예산 산출 근거를 추가하세요"] } })).status()).toBe(200);
+  expect(
+    (
+      await secretariat.post(`/api/v1/requests/${id}/events`, {
+        data: { type: "RETURN", expectedVersion: current.version, reasons: ["예산 산출 근거를 추가하세요"] },
+      })
+    ).status(),
+  ).toBe(200);
   await page.reload();
   await expect(page.getByTestId("return-reasons")).toContainText("예산 산출 근거를 추가하세요");
   await expect(page.getByTestId("return-reasons")).not.toContainText("KPI를 수치로");

@@ -24,13 +24,22 @@ test("POST a meeting dated before today → 422 VALIDATION_FAILED; PATCH while u
   const past = await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(-1), title: "과학기술관계장관회의", place: "정부서울청사" } });
   expect(past.status()).toBe(422);
   expect((await past.json()).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { date: expect.any(String) } });
-  const bad = await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(3), startTime: "25:00", title: "과학기술관계장관회의", place: "서울" } });
+  const bad = await secretariat.post("/api/v1/meetings", {
+    data: { number, date: dayFromNow(3), startTime: "25:00", title: "과학기술관계장관회의", place: "서울" },
+  });
   expect(bad.status()).toBe(422);
 
   const meetingId = await newMeeting(dayFromNow(10));
-  const patched = await secretariat.patch(`/api/v1/meetings/${meetingId}`, { data: { date: dayFromNow(17), startTime: "14:30", place: "정부세종청사", attendees: ["과학기술정보통신부 장관", "국무조정실장"] } });
+  const patched = await secretariat.patch(`/api/v1/meetings/${meetingId}`, {
+    data: { date: dayFromNow(17), startTime: "14:30", place: "정부세종청사", attendees: ["과학기술정보통신부 장관", "국무조정실장"] },
+  });
   expect(patched.status(), await patched.text()).toBe(200);
-  expect(await patched.json()).toMatchObject({ date: dayFromNow(17), startTime: "14:30", place: "정부세종청사", attendees: ["과학기술정보통신부 장관", "국무조정실장"] });
+  expect(await patched.json()).toMatchObject({
+    date: dayFromNow(17),
+    startTime: "14:30",
+    place: "정부세종청사",
+    attendees: ["과학기술정보통신부 장관", "국무조정실장"],
+  });
   expect((await secretariat.patch(`/api/v1/meetings/${meetingId}`, { data: { date: dayFromNow(-3) } })).status()).toBe(422);
   expect((await secretariat.patch(`/api/v1/meetings/${meetingId}`, { data: { number: 1 } })).status()).toBe(422); // unknown field
   expect((await officer.patch(`/api/v1/meetings/${meetingId}`, { data: { place: "서울" } })).status()).toBe(404);
@@ -99,7 +108,11 @@ test("cancel with a reason: every item goes back to jointPlanning; refused once 
   expect(cancelled.status(), await cancelled.text()).toBe(200);
   expect(await cancelled.json()).toMatchObject({ status: "cancelled", returned: 2 });
   expect(await Promise.all(ids.map(stateOf))).toEqual(["jointPlanning", "jointPlanning"]);
-  expect(await (await secretariat.get(`/api/v1/meetings/${meetingId}`)).json()).toMatchObject({ status: "cancelled", cancelReason: "장관 일정 변경", items: [] });
+  expect(await (await secretariat.get(`/api/v1/meetings/${meetingId}`)).json()).toMatchObject({
+    status: "cancelled",
+    cancelReason: "장관 일정 변경",
+    items: [],
+  });
 
   const decided = await newMeeting();
   const id = await onAgenda(decided, "결정 후 취소 시험 요청");
@@ -115,7 +128,9 @@ test("a request on an agenda is withdrawn only while it is unlocked (taken off);
   const leaves = await onAgenda(meetingId, "철회 시험 요청 (잠금 전)");
   const stays = await onAgenda(meetingId, "철회 시험 요청 (잠금 후)");
   await sendOk(officer, leaves, { type: "WITHDRAW", reason: "자체 예산으로 추진" });
-  expect((await (await secretariat.get(`/api/v1/meetings/${meetingId}`)).json()).removedItems).toMatchObject([{ removal: "withdrawn", request: { id: leaves } }]);
+  expect((await (await secretariat.get(`/api/v1/meetings/${meetingId}`)).json()).removedItems).toMatchObject([
+    { removal: "withdrawn", request: { id: leaves } },
+  ]);
   expect((await secretariat.post(`/api/v1/meetings/${meetingId}/lock`)).status()).toBe(200);
   const view = await (await officer.get(`/api/v1/requests/${stays}`)).json();
   const refused = await officer.post(`/api/v1/requests/${stays}/events`, { data: { type: "WITHDRAW", reason: "철회", expectedVersion: view.version } });

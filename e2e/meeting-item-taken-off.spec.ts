@@ -42,7 +42,9 @@ test("item taken off: back to joint planning with the reason; its 의안번호 s
   await expect(page.getByTestId("minutes-item")).toHaveCount(1);
   await expect(page.getByTestId("minutes-item")).toContainText(`[제${number}회-2] 축사 환기 제어 AI`);
   await expect(page.getByTestId("minutes-item")).toContainText("원안 승인");
-  await expect(page.getByTestId("minutes-removed")).toContainText(`[제${number}회-1] 작물 병해충 영상 진단 AI — 사무국이 안건에서 내림 (사유: 실증 기관 협약이 끝난 뒤 다음 회의에 상정)`);
+  await expect(page.getByTestId("minutes-removed")).toContainText(
+    `[제${number}회-1] 작물 병해충 영상 진단 AI — 사무국이 안건에서 내림 (사유: 실증 기관 협약이 끝난 뒤 다음 회의에 상정)`,
+  );
 
   // the ministry sees why, and the item is in joint planning again
   const officer = await pageAs(browser, MOHW);

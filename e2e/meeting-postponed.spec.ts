@@ -5,7 +5,11 @@ import { MOHW, SECRETARIAT, expectAuditVerifies, koDate, meetingNumber, openCorr
 
 // Path: a meeting is postponed — its date, time, place and attendees change before the agenda is locked.
 test("postponed meeting: the secretariat edits the date until the lock; the officer, the minutes and the history follow", async ({ browser }) => {
-  const id = await coSignedRequest({ title: "보건소 감염병 신고 자동 분류 AI", gpus: 48, problem: "감염병 신고 분류가 수작업이라 보건소 인력이 부족하고 대응이 늦어지고 있습니다." });
+  const id = await coSignedRequest({
+    title: "보건소 감염병 신고 자동 분류 AI",
+    gpus: 48,
+    problem: "감염병 신고 분류가 수작업이라 보건소 인력이 부족하고 대응이 늦어지고 있습니다.",
+  });
   const meetingId = await newMeeting(dayFromNow(9));
   await scheduleAndLock(meetingId, [id], false);
   const number = await meetingNumber(meetingId);
@@ -62,7 +66,9 @@ test("postponed meeting: the secretariat edits the date until the lock; the offi
   await expect(page.getByRole("status")).toHaveText("안건을 확정했습니다.");
   await expect(page.locator("summary", { hasText: "회의 정보 수정" })).toHaveCount(0);
   // …and the meeting has not been held yet: results wait for its date, said plainly
-  await expect(page.getByTestId("meeting-not-held")).toHaveText(`회의 일자(${koDate(dayFromNow(23))}) 전입니다. 심의 결과는 회의 당일(한국 시간)부터 기록할 수 있습니다.`);
+  await expect(page.getByTestId("meeting-not-held")).toHaveText(
+    `회의 일자(${koDate(dayFromNow(23))}) 전입니다. 심의 결과는 회의 당일(한국 시간)부터 기록할 수 있습니다.`,
+  );
   await expect(page.getByTestId("decision-form")).toHaveCount(0);
   await expectAuditVerifies();
 });

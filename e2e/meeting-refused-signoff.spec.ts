@@ -4,7 +4,9 @@ import { CHAIR, MEMBER, MOHW, SECRETARIAT, expectAuditVerifies, meetingNumber, p
 
 // Path: the chair refuses the sign-off → the secretariat's to-do "재상정 필요" with the reason → the
 // request is put on the next meeting in one action → decided there and signed off.
-test("refused sign-off: to-do with the reason, the refusal on top of the request, re-scheduled in one action, decided at the next meeting", async ({ browser }) => {
+test("refused sign-off: to-do with the reason, the refusal on top of the request, re-scheduled in one action, decided at the next meeting", async ({
+  browser,
+}) => {
   const title = "119 신고 음성 긴급도 분류 AI";
   const id = await coSignedRequest({ title, gpus: 80, problem: "119 신고가 몰리는 시간에 긴급도 분류가 늦어 출동이 지연되는 사례가 있습니다." });
   const first = await newMeeting();

@@ -60,6 +60,8 @@ test("withdrawal before the lock takes the item off and the minutes publish; aft
   await expect(page.getByTestId("minutes-draft")).toHaveCount(0);
   await expect(page.getByTestId("minutes-item")).toHaveCount(1);
   await expect(page.getByTestId("minutes-item")).toContainText("노인 돌봄 수요 예측 AI");
-  await expect(page.getByTestId("minutes-removed")).toContainText(`[제${number}회-1] 복지 급여 상담 챗봇 — 부처가 철회함 (사유: 부처 자체 예산으로 추진하기로 함)`);
+  await expect(page.getByTestId("minutes-removed")).toContainText(
+    `[제${number}회-1] 복지 급여 상담 챗봇 — 부처가 철회함 (사유: 부처 자체 예산으로 추진하기로 함)`,
+  );
   await expectAuditVerifies();
 });

@@ -13,8 +13,18 @@ const A4_CONTENT = { width: 673, height: 1000 };
 const agendaTitles = (page: Page) => page.getByTestId("agenda-row").locator("td:nth-child(3) a").allTextContents();
 
 test("secretariat: create, build, reorder, lock, print, export and decide; approver reads; officers get 404", async ({ browser }) => {
-  const first = await coSignedRequest({ title: "원격 진료 음성 기록 AI", gpus: 96, agreed: 80, problem: "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다." });
-  const second = await coSignedRequest({ title: "=보건소 민원 상담 챗봇", gpus: 40, agreed: 32, problem: "보건소 민원 상담 대기가 길어 \"야간\" 문의에 답하지 못하고, 상담 인력이 부족합니다." });
+  const first = await coSignedRequest({
+    title: "원격 진료 음성 기록 AI",
+    gpus: 96,
+    agreed: 80,
+    problem: "원격 진료 기록 작성에 의사 1인당 하루 1시간 이상이 소요되어 진료 시간이 줄어듭니다.",
+  });
+  const second = await coSignedRequest({
+    title: "=보건소 민원 상담 챗봇",
+    gpus: 40,
+    agreed: 32,
+    problem: '보건소 민원 상담 대기가 길어 "야간" 문의에 답하지 못하고, 상담 인력이 부족합니다.',
+  });
 
   const page = await (await browser.newContext()).newPage(); // (axe needs a page from a context)
   await signIn(page, "secretariat@msit.go.kr");
@@ -204,9 +214,19 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const list = await (await secretariat.get("/api/v1/meetings")).json();
   const number = Math.max(...list.map((m: { number: number }) => m.number)) + 1;
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
-  for (const [title, gpus] of [["응급 의료 수요 예측 AI", 64], ["보건 통계 자동 요약 AI", 24]] as const) {
-    const id = await coSignedRequest({ title, gpus, agreed: gpus, problem: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다." });
+  const meeting = await (
+    await secretariat.post("/api/v1/meetings", { data: { number, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })
+  ).json();
+  for (const [title, gpus] of [
+    ["응급 의료 수요 예측 AI", 64],
+    ["보건 통계 자동 요약 AI", 24],
+  ] as const) {
+    const id = await coSignedRequest({
+      title,
+      gpus,
+      agreed: gpus,
+      problem: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.",
+    });
     expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: id } })).status()).toBe(201);
   }
 
@@ -230,7 +250,9 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   await item.getByLabel("조건 1", { exact: true }).fill("데이터 관리 계획 제출");
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
   // the due date is missing: said beside it, and what was typed is kept
-  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).locator(".field-error")).toHaveText("부대 조건 1 완료일을 달력에서 고르세요.");
+  await expect(page.getByTestId("decision-item").filter({ hasText: "응급 의료 수요 예측 AI" }).locator(".field-error")).toHaveText(
+    "부대 조건 1 완료일을 달력에서 고르세요.",
+  );
   await expect(item.getByLabel("조건 1", { exact: true })).toHaveValue("데이터 관리 계획 제출");
   await expect(item.getByLabel("승인 GPU")).toHaveValue("60");
   await item.getByLabel("이행 기한").first().fill(dayFromNow(200));

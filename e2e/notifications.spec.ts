@@ -7,7 +7,9 @@ import { mailsTo } from "./mail";
 import { MEMBER, MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
 
 async function emailStatuses(requestId: string, kind: string): Promise<string[]> {
-  return (await query<{ emailStatus: string }>('SELECT "emailStatus" FROM "Notification" WHERE "requestId" = ? AND "kind" = ?', [requestId, kind])).map((r) => r.emailStatus);
+  return (await query<{ emailStatus: string }>('SELECT "emailStatus" FROM "Notification" WHERE "requestId" = ? AND "kind" = ?', [requestId, kind])).map(
+    (r) => r.emailStatus,
+  );
 }
 
 test("the secretariat returns a request: the officer's bell shows 1, one Korean mail with the link reaches the officer", async ({ browser }) => {

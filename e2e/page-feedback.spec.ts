@@ -22,12 +22,24 @@ test("Enter in the title saves the draft and stays on its form; submitting says 
 
 test("an accepted event says its own sentence beside the form; a 403 keeps the header and logout", async ({ page }) => {
   const officer = await apiAs("officer@mohw.go.kr");
-  const created = await officer.post("/api/v1/requests", { data: {
-    title: "결과 메시지 확인 요청", domain: "HEALTH", sector: "INDUSTRY", aiWork: "FINE_TUNING", gpusRequested: 16,
-    problemStatement: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못합니다.", desiredStartMonth: monthFromNow(3),
-    durationMonths: 6, dataReadiness: "READY", npuCapable: false, expectedOutcomes: "처리 시간 50% 단축", budgetKrw: 1000,
-    contactName: "최보건", contactEmail: "officer@mohw.go.kr",
-  } });
+  const created = await officer.post("/api/v1/requests", {
+    data: {
+      title: "결과 메시지 확인 요청",
+      domain: "HEALTH",
+      sector: "INDUSTRY",
+      aiWork: "FINE_TUNING",
+      gpusRequested: 16,
+      problemStatement: "보건 현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못합니다.",
+      desiredStartMonth: monthFromNow(3),
+      durationMonths: 6,
+      dataReadiness: "READY",
+      npuCapable: false,
+      expectedOutcomes: "처리 시간 50% 단축",
+      budgetKrw: 1000,
+      contactName: "최보건",
+      contactEmail: "officer@mohw.go.kr",
+    },
+  });
   const { id } = await created.json();
   await signIn(page, "officer@mohw.go.kr");
   await page.goto(`/requests/${id}`);

@@ -43,7 +43,9 @@ async function approvedRequest(approvedGpus: number, meetingNumber: number) {
   expect((await officer.put(`/api/v1/requests/${created.id}/plan`, { data: { expectedRevision: 0, ...PLAN, agreedGpus: approvedGpus } })).status()).toBe(200);
   await officer.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
   await secretariat.post(`/api/v1/requests/${created.id}/plan/sign`, { data: { expectedRevision: 1 } });
-  const meeting = await (await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })).json();
+  const meeting = await (
+    await secretariat.post("/api/v1/meetings", { data: { number: meetingNumber, date: dayFromNow(0), title: "과학기술관계장관회의", place: "정부서울청사" } })
+  ).json();
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/agenda`, { data: { requestId: created.id } })).status()).toBe(201);
   expect((await secretariat.post(`/api/v1/meetings/${meeting.id}/lock`)).status()).toBe(200);
   await event(secretariat, created.id, { type: "DECIDE", outcome: "approve", approvedGpus });
@@ -66,12 +68,16 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
   expect(full.status()).toBe(409);
   expect((await secretariat.put("/api/v1/pool", { data: { totalGpus: pool.totalGpus + 10 } })).status()).toBe(403);
   expect((await admin.put("/api/v1/pool", { data: { totalGpus: pool.totalGpus + 10, expectedTotalGpus: pool.totalGpus } })).status()).toBe(200);
-  const created = await admin.post("/api/v1/tranches", { data: { label: "시험 트랜치", arrivalMonth: monthFromNow(2), capacity: 10, gpuModel: "NVIDIA B200" } });
+  const created = await admin.post("/api/v1/tranches", {
+    data: { label: "시험 트랜치", arrivalMonth: monthFromNow(2), capacity: 10, gpuModel: "NVIDIA B200" },
+  });
   expect(created.status()).toBe(201);
   const tranche = await created.json();
 
   const requestId = await approvedRequest(60, 960);
-  const calls = await Promise.all(Array.from({ length: 50 }, () => secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1 } })));
+  const calls = await Promise.all(
+    Array.from({ length: 50 }, () => secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1 } })),
+  );
   const statuses = calls.map((r) => r.status());
   expect(statuses.filter((s) => s === 201)).toHaveLength(10);
   expect(statuses.filter((s) => s === 409)).toHaveLength(40);
@@ -98,7 +104,9 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
 
   // bad input, other roles, other ministries
   expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 0 } })).status()).toBe(422);
-  expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1, startMonth: monthFromNow(1) } })).status()).toBe(422);
+  expect((await secretariat.post("/api/v1/allocations", { data: { requestId, trancheId: tranche.id, gpus: 1, startMonth: monthFromNow(1) } })).status()).toBe(
+    422,
+  );
   expect((await officer.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 1 } })).status()).toBe(403);
   expect((await outsider.post("/api/v1/allocations", { data: { requestId, trancheId: roomy.id, gpus: 1 } })).status()).toBe(404);
   expect((await outsider.get(`/api/v1/allocations?requestId=${requestId}`)).status()).toBe(404);
@@ -119,7 +127,9 @@ test("50 concurrent 1-GPU allocations against 10 remaining: exactly 10 succeed; 
   expect(plan.status()).toBe(200);
   const proposed = await plan.json();
   expect(proposed.perRequest.find((p: { requestId: string }) => p.requestId === requestId)).toMatchObject({ scheduled: 51, missing: 0, npuCapable: true });
-  expect((await secretariat.get(`/api/v1/allocations?requestId=${requestId}`).then((r) => r.json())).filter((a: { releasedAt: string | null }) => !a.releasedAt)).toHaveLength(9);
+  expect(
+    (await secretariat.get(`/api/v1/allocations?requestId=${requestId}`).then((r) => r.json())).filter((a: { releasedAt: string | null }) => !a.releasedAt),
+  ).toHaveLength(9);
   expect((await officer.post("/api/v1/allocations/plan", { data: {} })).status()).toBe(403);
 
   const verify = await (await admin.get("/api/v1/audit/verify")).json();

@@ -51,7 +51,10 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // …and so does the request's page
-  await page.getByTestId("ledger-table").getByRole("link", { name: new RegExp(APPROVED) }).click();
+  await page
+    .getByTestId("ledger-table")
+    .getByRole("link", { name: new RegExp(APPROVED) })
+    .click();
   await expect(page.getByTestId("request-state")).toContainText("GPU 배분됨");
   const panel = page.getByTestId("allocations-panel");
   await expect(panel.getByTestId("allocation-summary")).toHaveText("승인 160장 중 60장 배분");

@@ -133,7 +133,9 @@ test("a request goes from screening to approved across every role, and every ste
   // the ministry uploads evidence for the condition
   await officer.goto(url);
   const condition = officer.getByTestId("conditions").locator("li").first();
-  await condition.getByLabel("증빙 파일").setInputFiles({ name: "영향평가_결과.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% evidence\n%%EOF\n") });
+  await condition
+    .getByLabel("증빙 파일")
+    .setInputFiles({ name: "영향평가_결과.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% evidence\n%%EOF\n") });
   await condition.getByRole("button", { name: "파일 올리기" }).click();
   await officer.waitForURL(/attached=|attachError=/);
   expect(officer.url()).toContain("attached=");
@@ -151,7 +153,20 @@ test("a request goes from screening to approved across every role, and every ste
 
   // every step is in the history
   const history = secretariat.getByTestId("history");
-  for (const step of ["제출함", "보완 요청함", "보완 후 재제출함", "접수함", "공동계획 제1차안 저장", "공동계획 제1차안 서명(과기정통부)", "공동계획 제1차안 서명(부처)", "안건으로 상정함", "심의 결과를 기록함", "조건 이행 보고", "조건 이행 확인", "조건 이행을 확인함"]) {
+  for (const step of [
+    "제출함",
+    "보완 요청함",
+    "보완 후 재제출함",
+    "접수함",
+    "공동계획 제1차안 저장",
+    "공동계획 제1차안 서명(과기정통부)",
+    "공동계획 제1차안 서명(부처)",
+    "안건으로 상정함",
+    "심의 결과를 기록함",
+    "조건 이행 보고",
+    "조건 이행 확인",
+    "조건 이행을 확인함",
+  ]) {
     await expect(history, step).toContainText(step);
   }
   await expect(history.locator("li").filter({ hasText: "결재(승인)함" })).toHaveCount(2);

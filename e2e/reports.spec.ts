@@ -8,19 +8,33 @@ import { dayFromNow } from "./dates";
 /** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], field = "", quoted = false;
+  let row: string[] = [],
+    field = "",
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += c;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -32,7 +46,8 @@ async function downloadOf(page: Page, name: RegExp) {
 test("the secretariat filters the list and takes it away as CSV and XLSX with the same rows", async ({ page }) => {
   const tag = `내보내기${Date.now().toString(36)}`;
   const gpus = [16, 250, 1200];
-  for (const [i, g] of gpus.entries()) await submittedRequest({ title: `${tag} 의료영상 과제 ${i + 1}, "따옴표"`, gpus: g, sector: i === 2 ? "INDUSTRY" : "NATIONAL_PROJECT" });
+  for (const [i, g] of gpus.entries())
+    await submittedRequest({ title: `${tag} 의료영상 과제 ${i + 1}, "따옴표"`, gpus: g, sector: i === 2 ? "INDUSTRY" : "NATIONAL_PROJECT" });
   await submittedRequest({ title: `${tag} 다른 분야`, gpus: 8, sector: "ACADEMIA_RESEARCH" });
 
   await signIn(page, "secretariat@msit.go.kr");
@@ -86,10 +101,14 @@ test("a ministry's export holds only its own requests, whatever the address asks
 
 test("the decision notice PDF carries the reference, the title and the decision in Korean", async ({ page }) => {
   const title = `디지털 병리 판독 실증 ${Date.now().toString(36)}`;
-  const { id } = await decidedRequest({ title, gpus: 96 }, {
-    outcome: "approveWithConditions", approvedGpus: 80,
-    conditions: [{ text: "반출 데이터 보안 점검 결과 제출", dueOn: dayFromNow(60) }],
-  });
+  const { id } = await decidedRequest(
+    { title, gpus: 96 },
+    {
+      outcome: "approveWithConditions",
+      approvedGpus: 80,
+      conditions: [{ text: "반출 데이터 보안 점검 결과 제출", dueOn: dayFromNow(60) }],
+    },
+  );
   const officer = await apiAs("officer@mohw.go.kr");
   const { reference } = await (await officer.get(`/api/v1/requests/${id}`)).json();
 

@@ -59,10 +59,26 @@ test("a stale page gets a clear 'changed by someone else' message, not an error 
 test("the home page shows the secretariat's screening queue derived from request states", async ({ page, request }) => {
   // (officer@mafra.go.kr is locked out by the rate-limit test in auth.spec.ts, so another ministry files this one.)
   expect((await request.post("/api/v1/session", { data: { email: "officer@mohw.go.kr", password: "ax-demo-2026" } })).status()).toBe(200);
-  const created = await (await request.post("/api/v1/requests", { data: {
-    title: "수산물 품질 판별 AI", domain: "AGRIFOOD", sector: "INDUSTRY", problemStatement: "수산물 품질 판별이 숙련자 경험에 의존하여 편차가 큽니다.",
-    aiWork: "INFERENCE_SERVICE", gpusRequested: 16, desiredStartMonth: monthFromNow(6), durationMonths: 6, dataReadiness: "READY", npuCapable: true,
-    expectedOutcomes: "판별 정확도 95% 이상", budgetKrw: 300000000, contactName: "최보건", contactEmail: "officer@mohw.go.kr" } })).json();
+  const created = await (
+    await request.post("/api/v1/requests", {
+      data: {
+        title: "수산물 품질 판별 AI",
+        domain: "AGRIFOOD",
+        sector: "INDUSTRY",
+        problemStatement: "수산물 품질 판별이 숙련자 경험에 의존하여 편차가 큽니다.",
+        aiWork: "INFERENCE_SERVICE",
+        gpusRequested: 16,
+        desiredStartMonth: monthFromNow(6),
+        durationMonths: 6,
+        dataReadiness: "READY",
+        npuCapable: true,
+        expectedOutcomes: "판별 정확도 95% 이상",
+        budgetKrw: 300000000,
+        contactName: "최보건",
+        contactEmail: "officer@mohw.go.kr",
+      },
+    })
+  ).json();
   expect((await request.post(`/api/v1/requests/${created.id}/events`, { data: { type: "SUBMIT", expectedVersion: 1 } })).status()).toBe(200);
   await signIn(page, "secretariat@msit.go.kr");
   await expect(page.getByTestId("inbox-toScreen")).toContainText("검토할 제출");

@@ -39,7 +39,9 @@ async function fileAndSubmit(officer: APIRequestContext, title: string, over: Re
  * only way to make a submission "old" without waiting real business days.
  */
 async function backdateSubmission(requestId: string, days: number): Promise<() => Promise<number>> {
-  const row = (await queryOne<{ seq: number; at: number | string }>(`SELECT "seq", "at" FROM "AuditEvent" WHERE "requestId" = ? AND "type" = 'SUBMIT'`, [requestId]))!;
+  const row = (await queryOne<{ seq: number; at: number | string }>(`SELECT "seq", "at" FROM "AuditEvent" WHERE "requestId" = ? AND "type" = 'SUBMIT'`, [
+    requestId,
+  ]))!;
   const shifted = typeof row.at === "number" ? row.at - days * 86_400_000 : new Date(new Date(row.at).getTime() - days * 86_400_000).toISOString();
   await execute('UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?', [shifted, row.seq]);
   return () => execute('UPDATE "AuditEvent" SET "at" = ? WHERE "seq" = ?', [row.at, row.seq]);
@@ -140,12 +142,19 @@ test("API: bulk over 20 requests where 3 are stale reports 17 done and 3 conflic
   const stale = [ids[3], ids[10], ids[17]];
   for (const id of stale) {
     const owner = ids.indexOf(id) % 2 ? mnd : mohw;
-    expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: 2, reasons: ["첨부 보완"] } })).status()).toBe(200);
+    expect((await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "RETURN", expectedVersion: 2, reasons: ["첨부 보완"] } })).status()).toBe(
+      200,
+    );
     expect((await owner.post(`/api/v1/requests/${id}/events`, { data: { type: "RESUBMIT", expectedVersion: 3 } })).status()).toBe(200);
   }
-  const before = new Map(await Promise.all(stale.map(async (id) => [id, (await (await secretariat.get(`/api/v1/requests/${id}/history`)).json()).length] as const)));
+  const before = new Map(
+    await Promise.all(stale.map(async (id) => [id, (await (await secretariat.get(`/api/v1/requests/${id}/history`)).json()).length] as const)),
+  );
 
-  const res = await secretariat.post("/api/v1/screening/bulk", { data: { action: "ACCEPT", items: seen, note: "일괄 접수" }, headers: { "Accept-Language": "en" } });
+  const res = await secretariat.post("/api/v1/screening/bulk", {
+    data: { action: "ACCEPT", items: seen, note: "일괄 접수" },
+    headers: { "Accept-Language": "en" },
+  });
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body).toMatchObject({ done: 17, conflicts: 3, refused: 0 });
@@ -180,11 +189,21 @@ test("API: the bulk endpoint validates its body and is the secretariat's alone",
   expect((await noReason.json()).error.fields).toHaveProperty("reasons");
   const tooMany = Array.from({ length: 101 }, (_, i) => ({ requestId: `r${i}`, expectedVersion: 1 }));
   expect((await post(secretariat, { action: "ACCEPT", items: tooMany })).status()).toBe(422);
-  expect((await post(secretariat, { action: "ACCEPT", items: [{ requestId: id, expectedVersion: 2 }, { requestId: id, expectedVersion: 2 }] })).status()).toBe(422);
+  expect(
+    (
+      await post(secretariat, {
+        action: "ACCEPT",
+        items: [
+          { requestId: id, expectedVersion: 2 },
+          { requestId: id, expectedVersion: 2 },
+        ],
+      })
+    ).status(),
+  ).toBe(422);
   expect((await post(secretariat, { action: "APPROVE", items: [{ requestId: id, expectedVersion: 2 }] })).status()).toBe(422);
   expect((await post(secretariat, { action: "ACCEPT", items: [{ requestId: id, expectedVersion: 2 }], extra: 1 })).status()).toBe(422);
   // nothing happened to the request on any of these
-  expect((await (await secretariat.get(`/api/v1/requests/${id}`)).json())).toMatchObject({ state: "screening", version: 2 });
+  expect(await (await secretariat.get(`/api/v1/requests/${id}`)).json()).toMatchObject({ state: "screening", version: 2 });
   // an unknown id is reported per request, not as a failure of the whole call
   const unknown = await (await post(secretariat, { action: "ACCEPT", items: [{ requestId: "no-such-request", expectedVersion: 1 }] })).json();
   expect(unknown).toMatchObject({ done: 0, conflicts: 0, refused: 1, results: [{ requestId: "no-such-request", status: "refused" }] });

@@ -61,7 +61,8 @@ test("the dashboard shows the same numbers as the statistics API, each chart wit
   for (const s of stats.byState.filter((r: { count: number }) => r.count > 0)) {
     await expect(page.locator(`[data-testid="dash-state-row"][data-state="${s.state}"] td`).first()).toHaveText(s.count.toLocaleString("en-US"));
   }
-  for (const id of ["dash-pipeline", "dash-matrix", "dash-time", "dash-sla", "dash-gpus", "dash-npu"]) await expect(page.getByTestId(id).locator("table")).toBeVisible();
+  for (const id of ["dash-pipeline", "dash-matrix", "dash-time", "dash-sla", "dash-gpus", "dash-npu"])
+    await expect(page.getByTestId(id).locator("table")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
 
   const officer = await apiAs("officer@mnd.go.kr");

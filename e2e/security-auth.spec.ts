@@ -3,7 +3,6 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { countEvents, lastEvent } from "./db";
 import { apiAs, PASSWORD } from "./helpers";
 
-
 /** Signs in until the throttle lets the account in again (a success clears its count); the wait is a signal, not a timer. */
 async function signInWhenAllowed(email: string): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: baseURL() });
@@ -16,9 +15,7 @@ async function signInWhenAllowed(email: string): Promise<APIRequestContext> {
 test("100 parallel wrong passwords for one account: at most 5 are checked, the rest are 429 with Retry-After", async ({ request }) => {
   const email = "approver@opm.go.kr";
   const before = await countEvents("LOGIN_FAILED", email);
-  const responses = await Promise.all(
-    Array.from({ length: 100 }, () => request.post("/api/v1/session", { data: { email, password: "not-the-password" } })),
-  );
+  const responses = await Promise.all(Array.from({ length: 100 }, () => request.post("/api/v1/session", { data: { email, password: "not-the-password" } })));
   const statuses = responses.map((r) => r.status());
   const checked = statuses.filter((s) => s === 401).length;
   expect(checked).toBeGreaterThan(0);
@@ -28,7 +25,7 @@ test("100 parallel wrong passwords for one account: at most 5 are checked, the r
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await limited.json()).error.code).toBe("RATE_LIMITED");
   // every checked attempt, and only those, is a failed-sign-in audit event
-  expect(await countEvents("LOGIN_FAILED", email) - before).toBe(checked);
+  expect((await countEvents("LOGIN_FAILED", email)) - before).toBe(checked);
   // the owner is not locked out: once the short wait passes, the right password works
   await (await signInWhenAllowed(email)).dispose();
 });
@@ -99,7 +96,9 @@ test("downloading an attachment is an audit event of the reader; the request's h
   const officer = await apiAs("officer@mohw.go.kr");
   const { id } = await (await officer.post("/api/v1/requests", { data: { title: "다운로드 감사 기록 시험" } })).json();
   const buffer = Buffer.concat([Buffer.from("%PDF-1.7\n", "latin1"), Buffer.alloc(2000, 0x20)]);
-  const file = await (await officer.post(`/api/v1/requests/${id}/attachments`, { multipart: { file: { name: "계획서.pdf", mimeType: "application/pdf", buffer } } })).json();
+  const file = await (
+    await officer.post(`/api/v1/requests/${id}/attachments`, { multipart: { file: { name: "계획서.pdf", mimeType: "application/pdf", buffer } } })
+  ).json();
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const before = await countEvents("ATTACHMENT_DOWNLOADED", file.id);
   expect((await secretariat.get(`/api/v1/requests/${id}/attachments/${file.id}`)).status()).toBe(200);

@@ -26,17 +26,21 @@ interface Probe {
 }
 
 function probesOf(route: RouteInfo, urls: string[]): Probe[] {
-  return urls.flatMap((url): Probe[] =>
-    route.api
-      ? ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => ({ method, url, kind: "api" }))
-      : [{ method: "GET", url, kind: "page" }, { method: "GET", url: dataUrl(url), kind: "data" }, { method: "POST", url, kind: "page" }],
-  ).filter((p) => !SIGNS_OUT(p.method, p.url));
+  return urls
+    .flatMap((url): Probe[] =>
+      route.api
+        ? ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => ({ method, url, kind: "api" }))
+        : [
+            { method: "GET", url, kind: "page" },
+            { method: "GET", url: dataUrl(url), kind: "data" },
+            { method: "POST", url, kind: "page" },
+          ],
+    )
+    .filter((p) => !SIGNS_OUT(p.method, p.url));
 }
 
 async function send(ctx: APIRequestContext, probe: Probe) {
-  const options = probe.kind === "api"
-    ? (probe.method === "GET" ? {} : { data: {} })
-    : probe.method === "POST" ? { form: {} } : {};
+  const options = probe.kind === "api" ? (probe.method === "GET" ? {} : { data: {} }) : probe.method === "POST" ? { form: {} } : {};
   const res = await ctx.fetch(probe.url, { method: probe.method, maxRedirects: 0, ...options });
   return { status: res.status(), body: await res.text() };
 }
@@ -67,7 +71,15 @@ for (const caller of Object.keys(CALLERS) as Caller[]) {
           }
         }
         // (202 is the single-fetch answer for a redirect: to the sign-in page)
-        if (caller === "anonymous" && probe.method === "GET" && status >= 200 && status < 300 && !(probe.kind === "data" && status === 202) && !PUBLIC.has(route.pattern) && route.pattern !== "/*") {
+        if (
+          caller === "anonymous" &&
+          probe.method === "GET" &&
+          status >= 200 &&
+          status < 300 &&
+          !(probe.kind === "data" && status === 202) &&
+          !PUBLIC.has(route.pattern) &&
+          route.pattern !== "/*"
+        ) {
           problems.push(`${where}: ${status} without signing in`);
         }
         // (400: a route without a GET handler says so, and a redirect to the record's page, before looking at any record)

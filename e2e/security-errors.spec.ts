@@ -42,17 +42,30 @@ test("a crafted cursor on /requests and GET /api/v1/requests is refused or ignor
 
 test("2027-02-31 is not a meeting date nor a milestone date", async () => {
   const secretariat = await apiAs("secretariat@msit.go.kr");
-  const meeting = await secretariat.post("/api/v1/meetings", { data: { number: 9001, date: "2099-02-31", title: "과학기술관계장관회의", place: "정부서울청사" } });
+  const meeting = await secretariat.post("/api/v1/meetings", {
+    data: { number: 9001, date: "2099-02-31", title: "과학기술관계장관회의", place: "정부서울청사" },
+  });
   expect(meeting.status()).toBe(422);
   expect((await meeting.json()).error.fields).toHaveProperty("date");
 
   const id = await submittedRequest({ title: "마일스톤 날짜 검증 시험" });
   const officer = await apiAs("officer@mohw.go.kr");
-  await secretariat.post(`/api/v1/requests/${id}/events`, { data: { type: "ACCEPT", expectedVersion: (await (await secretariat.get(`/api/v1/requests/${id}`)).json()).version } });
-  const plan = (date: string) => officer.put(`/api/v1/requests/${id}/plan`, { data: {
-    expectedRevision: 0, techDevelopmentPlan: "계획", demonstrationPlan: "실증", milestones: [{ title: "착수", dueOn: date }],
-    kpis: "지표", agreedGpus: 8, ministryContact: "담당", msitContact: "사무국",
-  } });
+  await secretariat.post(`/api/v1/requests/${id}/events`, {
+    data: { type: "ACCEPT", expectedVersion: (await (await secretariat.get(`/api/v1/requests/${id}`)).json()).version },
+  });
+  const plan = (date: string) =>
+    officer.put(`/api/v1/requests/${id}/plan`, {
+      data: {
+        expectedRevision: 0,
+        techDevelopmentPlan: "계획",
+        demonstrationPlan: "실증",
+        milestones: [{ title: "착수", dueOn: date }],
+        kpis: "지표",
+        agreedGpus: 8,
+        ministryContact: "담당",
+        msitContact: "사무국",
+      },
+    });
   const refused = await plan("2027-02-31");
   expect(refused.status()).toBe(422);
   expect(Object.keys((await refused.json()).error.fields)).toEqual(["milestones.0.dueOn"]);
@@ -65,7 +78,8 @@ test("the search treats % and _ as text, and finds Korean sent decomposed (NFD) 
   for (const title of [`달성률 100% ${stamp}`, `달성률 1000 ${stamp}`, `a_b ${stamp} 과제`, `axb ${stamp} 과제`]) {
     expect((await officer.post("/api/v1/requests", { data: { title } })).status()).toBe(201);
   }
-  const titles = async (q: string) => ((await (await officer.get(`/api/v1/requests?${new URLSearchParams({ q })}`)).json()).items as { title: string }[]).map((i) => i.title);
+  const titles = async (q: string) =>
+    ((await (await officer.get(`/api/v1/requests?${new URLSearchParams({ q })}`)).json()).items as { title: string }[]).map((i) => i.title);
   expect(await titles(`0% ${stamp}`)).toEqual([`달성률 100% ${stamp}`]);
   expect(await titles(`a_b ${stamp}`)).toEqual([`a_b ${stamp} 과제`]);
 

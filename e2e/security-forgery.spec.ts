@@ -33,10 +33,7 @@ test("a cross-site text/plain form post of a WITHDRAW is refused (403) and chang
   try {
     await signIn(page, "officer@mohw.go.kr");
     const fingerprint = await dataFingerprint();
-    const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith(`/api/v1/requests/${id}/events`)),
-      page.goto(site.url),
-    ]);
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/v1/requests/${id}/events`)), page.goto(site.url)]);
     expect(answer.status()).toBe(403);
     expect((await answer.json()).error.code).toBe("FORBIDDEN");
     expect(await current(officer, id)).toEqual(before);
@@ -121,7 +118,11 @@ test.describe("cookie requests that change something must come from the app's ow
 
   test("a sign-in page post from another origin is refused", async ({ baseURL }) => {
     const ctx = await playwrightRequest.newContext({ baseURL });
-    const res = await ctx.post("/login", { form: { email: "officer@mohw.go.kr", password: PASSWORD }, headers: { Origin: "http://evil.example" }, maxRedirects: 0 });
+    const res = await ctx.post("/login", {
+      form: { email: "officer@mohw.go.kr", password: PASSWORD },
+      headers: { Origin: "http://evil.example" },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBeGreaterThanOrEqual(400);
     expect(res.headers()["set-cookie"] ?? "").not.toContain("ax_session=");
     await ctx.dispose();
@@ -168,7 +169,10 @@ test.describe("the JSON API takes JSON bodies only (multipart only for uploads)"
       expect(res.status(), raw).toBe(400);
     }
     expect(await dataFingerprint()).toEqual(fingerprint);
-    const pair = await officer.post("/api/v1/requests", { headers: { "Content-Type": "application/json" }, data: '{"title":"이모지 \\ud83d\\ude00 요청입니다"}' });
+    const pair = await officer.post("/api/v1/requests", {
+      headers: { "Content-Type": "application/json" },
+      data: '{"title":"이모지 \\ud83d\\ude00 요청입니다"}',
+    });
     expect(pair.status()).toBe(201);
   });
 });

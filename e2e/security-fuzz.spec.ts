@@ -13,9 +13,38 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 const NASTY = [
-  "", " ", "\u0000", "\ud800", "a\udc00b", "%", "_", "%_%", "\\", "' OR 1=1 --", "\"; DROP TABLE \"DemandRequest\"; --", "<script>alert(1)</script>",
-  "../../etc/passwd", "__proto__", "constructor", "{{7*7}}", "${7*7}", "1e309", "NaN", "-0", "null", "\u202eevil", "보건".normalize("NFD"),
-  "😀".repeat(50), "x".repeat(20_000), "2027-02-31", "2027-13-01", "0000-00-00", "2099-02-30", "2020-01-01", "2026-02", "2026-13",
+  "",
+  " ",
+  "\u0000",
+  "\ud800",
+  "a\udc00b",
+  "%",
+  "_",
+  "%_%",
+  "\\",
+  "' OR 1=1 --",
+  '"; DROP TABLE "DemandRequest"; --',
+  "<script>alert(1)</script>",
+  "../../etc/passwd",
+  "__proto__",
+  "constructor",
+  "{{7*7}}",
+  "${7*7}",
+  "1e309",
+  "NaN",
+  "-0",
+  "null",
+  "\u202eevil",
+  "보건".normalize("NFD"),
+  "😀".repeat(50),
+  "x".repeat(20_000),
+  "2027-02-31",
+  "2027-13-01",
+  "0000-00-00",
+  "2099-02-30",
+  "2020-01-01",
+  "2026-02",
+  "2026-13",
 ];
 const weird: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 53), 1e308, [], {}, ...NASTY),
@@ -44,7 +73,11 @@ function shapedOf(schema: Schema, components: Record<string, Schema>, depth: num
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
       const keys = Object.keys(properties);
       const record = fc.record(Object.fromEntries(keys.map((k) => [k, arbitraryOf(properties[k], components, depth + 1)])), { requiredKeys: [] });
-      const extra = fc.dictionary(fc.oneof(fc.constantFrom("__proto__", "constructor", "id", "organizationId", "state", "version"), fc.string({ maxLength: 8 })), weird, { maxKeys: 2 });
+      const extra = fc.dictionary(
+        fc.oneof(fc.constantFrom("__proto__", "constructor", "id", "organizationId", "state", "version"), fc.string({ maxLength: 8 })),
+        weird,
+        { maxKeys: 2 },
+      );
       return fc.oneof({ arbitrary: record, weight: 4 }, { arbitrary: fc.tuple(record, extra).map(([r, e]) => ({ ...e, ...(r as object) })), weight: 1 });
     }
     case "array":
@@ -96,7 +129,10 @@ function callArbitrary(routes: RouteInfo[], canary: Canary, openapi: OpenApi): f
       const bodySchema = ((op?.requestBody as Schema | undefined)?.content as Record<string, { schema: Schema }> | undefined)?.["application/json"]?.schema;
       const params = ((op?.parameters ?? []) as Schema[]).filter((p) => p.in === "query");
       const query = fc.record(
-        Object.fromEntries([...params.map((p) => [p.name as string, arbitraryOf(p.schema as Schema, openapi.components.schemas).map(String)]), ["extra", nastyString]]),
+        Object.fromEntries([
+          ...params.map((p) => [p.name as string, arbitraryOf(p.schema as Schema, openapi.components.schemas).map(String)]),
+          ["extra", nastyString],
+        ]),
         { requiredKeys: [] },
       ) as fc.Arbitrary<Record<string, string>>;
       const call = fc.record({
@@ -141,7 +177,11 @@ test("fuzz: every API body and query — never a 500, and nothing written on a 4
       const query = new URLSearchParams(call.query).toString();
       const url = query ? `${call.url}?${query}` : call.url;
       const data = call.body === undefined ? undefined : call.raw ? `{"broken": ${JSON.stringify(call.body)}` : JSON.stringify(call.body);
-      const res = await ctx.fetch(url, { method: call.method, maxRedirects: 0, ...(data === undefined ? {} : { data, headers: { "Content-Type": "application/json" } }) });
+      const res = await ctx.fetch(url, {
+        method: call.method,
+        maxRedirects: 0,
+        ...(data === undefined ? {} : { data, headers: { "Content-Type": "application/json" } }),
+      });
       const status = res.status();
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       const where = `${call.caller} ${call.method} ${url} ${data?.slice(0, 300) ?? ""}`;
@@ -150,7 +190,9 @@ test("fuzz: every API body and query — never a 500, and nothing written on a 4
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
-  test.info().annotations.push({ type: "fuzz", description: `seed ${SEED}, ${RUNS} runs, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}` });
+  test
+    .info()
+    .annotations.push({ type: "fuzz", description: `seed ${SEED}, ${RUNS} runs, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}` });
   console.log(`fuzz seed ${SEED}: ${RUNS} runs, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
   expect([...statuses.keys()].some((s) => s >= 200 && s < 300)).toBe(true);
   await Promise.all([...contexts.values()].map((c) => c.dispose()));

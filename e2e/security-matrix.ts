@@ -20,7 +20,8 @@ export interface RouteInfo {
 export function allRoutes(entries: RouteConfigEntry[] = routes, parent = ""): RouteInfo[] {
   return entries.flatMap((entry) => {
     const path = entry.index ? parent : [parent, entry.path].filter(Boolean).join("/");
-    const self = entry.path !== undefined || entry.index ? [{ pattern: `/${path}`.replace(/\/+$/, "") || "/", file: entry.file, api: path.startsWith("api/") }] : [];
+    const self =
+      entry.path !== undefined || entry.index ? [{ pattern: `/${path}`.replace(/\/+$/, "") || "/", file: entry.file, api: path.startsWith("api/") }] : [];
     return [...self, ...allRoutes(entry.children ?? [], path)];
   });
 }
@@ -107,10 +108,19 @@ export async function makeCanary(): Promise<Canary> {
   const officer = await apiAs("officer@mohw.go.kr");
   const secretariat = await apiAs("secretariat@msit.go.kr");
   const intake = {
-    domain: "HEALTH", sector: "NATIONAL_PROJECT", aiWork: "FINE_TUNING", gpusRequested: 16,
-    problemStatement: `보건 현장의 반복 업무를 줄이기 위한 ${marker} 과제입니다.`, desiredStartMonth: monthFromNow(5), durationMonths: 12,
-    dataReadiness: "READY", npuCapable: false, expectedOutcomes: `처리 시간 단축 ${marker}`, budgetKrw: 1_000_000,
-    contactName: "최보건", contactEmail: "officer@mohw.go.kr",
+    domain: "HEALTH",
+    sector: "NATIONAL_PROJECT",
+    aiWork: "FINE_TUNING",
+    gpusRequested: 16,
+    problemStatement: `보건 현장의 반복 업무를 줄이기 위한 ${marker} 과제입니다.`,
+    desiredStartMonth: monthFromNow(5),
+    durationMonths: 12,
+    dataReadiness: "READY",
+    npuCapable: false,
+    expectedOutcomes: `처리 시간 단축 ${marker}`,
+    budgetKrw: 1_000_000,
+    contactName: "최보건",
+    contactEmail: "officer@mohw.go.kr",
   };
 
   async function decided(title: string, decision: Record<string, unknown>, withFile: boolean) {
@@ -119,17 +129,26 @@ export async function makeCanary(): Promise<Canary> {
     const { id } = await created.json();
     let attachmentId = "";
     if (withFile) {
-      const file = await officer.post(`/api/v1/requests/${id}/attachments`, { multipart: { file: { name: `${marker}.pdf`, mimeType: "application/pdf", buffer: pdf(marker) } } });
+      const file = await officer.post(`/api/v1/requests/${id}/attachments`, {
+        multipart: { file: { name: `${marker}.pdf`, mimeType: "application/pdf", buffer: pdf(marker) } },
+      });
       expect(file.status(), await file.text()).toBe(201);
       attachmentId = (await file.json()).id;
     }
     await sendOk(officer, id, { type: "SUBMIT" });
     await sendOk(secretariat, id, { type: "ACCEPT" });
-    const plan = await officer.put(`/api/v1/requests/${id}/plan`, { data: {
-      expectedRevision: 0, techDevelopmentPlan: `기술개발 ${marker}`, demonstrationPlan: `실증 ${marker}`,
-      milestones: [{ title: `착수 ${marker}`, dueOn: dayFromNow(200) }], kpis: `지표 ${marker}`, agreedGpus: 16,
-      ministryContact: "최보건", msitContact: "김사무",
-    } });
+    const plan = await officer.put(`/api/v1/requests/${id}/plan`, {
+      data: {
+        expectedRevision: 0,
+        techDevelopmentPlan: `기술개발 ${marker}`,
+        demonstrationPlan: `실증 ${marker}`,
+        milestones: [{ title: `착수 ${marker}`, dueOn: dayFromNow(200) }],
+        kpis: `지표 ${marker}`,
+        agreedGpus: 16,
+        ministryContact: "최보건",
+        msitContact: "김사무",
+      },
+    });
     expect(plan.status(), await plan.text()).toBe(200);
     expect((await officer.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);
     expect((await secretariat.post(`/api/v1/requests/${id}/plan/sign`, { data: { expectedRevision: 1 } })).status()).toBe(200);
@@ -142,9 +161,15 @@ export async function makeCanary(): Promise<Canary> {
     return { id, attachmentId, meetingId };
   }
 
-  const conditional = await decided(`카나리아 ${marker} 보건 기밀 과제`, {
-    outcome: "approveWithConditions", approvedGpus: 8, conditions: [{ text: `영향평가 제출 ${marker}`, dueOn: dayFromNow(60) }],
-  }, true);
+  const conditional = await decided(
+    `카나리아 ${marker} 보건 기밀 과제`,
+    {
+      outcome: "approveWithConditions",
+      approvedGpus: 8,
+      conditions: [{ text: `영향평가 제출 ${marker}`, dueOn: dayFromNow(60) }],
+    },
+    true,
+  );
   const approved = await decided(`카나리아 ${marker} 승인 과제`, { outcome: "approve", approvedGpus: 8 }, false);
 
   const decisions = await (await secretariat.get(`/api/v1/requests/${conditional.id}/decisions`)).json();
@@ -156,8 +181,14 @@ export async function makeCanary(): Promise<Canary> {
   const allocationId: string = (await allocation.json()).id;
   await Promise.all([officer.dispose(), secretariat.dispose()]);
   return {
-    marker, requestId: conditional.id, attachmentId: conditional.attachmentId, conditionId, meetingId: conditional.meetingId,
-    approvedId: approved.id, allocationId, trancheId: tranche.id,
+    marker,
+    requestId: conditional.id,
+    attachmentId: conditional.attachmentId,
+    conditionId,
+    meetingId: conditional.meetingId,
+    approvedId: approved.id,
+    allocationId,
+    trancheId: tranche.id,
   };
 }
 

@@ -2,7 +2,15 @@ import { expect, test } from "./fixtures";
 import { apiAs, PASSWORD } from "./helpers";
 
 // Browsers follow `/\evil.example` and `//evil.example` to another site: an open redirect.
-const NASTY = ["/\\evil.example", "//evil.example", "/%5Cevil.example", "/\t/evil.example", "javascript:alert(1)", "https://evil.example/", "/%2F%2Fevil.example"];
+const NASTY = [
+  "/\\evil.example",
+  "//evil.example",
+  "/%5Cevil.example",
+  "/\t/evil.example",
+  "javascript:alert(1)",
+  "https://evil.example/",
+  "/%2F%2Fevil.example",
+];
 
 for (const redirectTo of NASTY) {
   test(`signing in with redirectTo=${JSON.stringify(redirectTo)} lands on this site's home`, async ({ playwright, baseURL }) => {

@@ -23,7 +23,10 @@ const ROLES = [
   { email: "approver@opm.go.kr", name: "approver" },
   { email: "admin@ax.go.kr", name: "admin" },
 ] as const;
-const SIZES = [{ width: 390, height: 844 }, { width: 1366, height: 900 }] as const;
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 1366, height: 900 },
+] as const;
 
 let records: { requestId: string; meetingId: string; screeningId: string } | undefined;
 
@@ -58,7 +61,18 @@ function pagesFor(role: (typeof ROLES)[number]["name"], r: NonNullable<typeof re
     case "officer":
       return [...common, "/requests/new", ...request];
     case "secretariat":
-      return [...common, "/screening", `/requests/${r.screeningId}`, "/meetings", `/meetings/${r.meetingId}`, `/meetings/${r.meetingId}/print`, `/meetings/${r.meetingId}/minutes`, "/pool", "/pool/plan", ...request];
+      return [
+        ...common,
+        "/screening",
+        `/requests/${r.screeningId}`,
+        "/meetings",
+        `/meetings/${r.meetingId}`,
+        `/meetings/${r.meetingId}/print`,
+        `/meetings/${r.meetingId}/minutes`,
+        "/pool",
+        "/pool/plan",
+        ...request,
+      ];
     case "chair":
     case "approver":
       return [...common, "/signoffs", "/meetings", `/meetings/${r.meetingId}`, ...request];
@@ -78,7 +92,8 @@ async function check(page: Page, address: string, label: string, axeRules: Axe) 
     // what sticks out, named so a failure says where to look
     const wide = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > inner + 1 && !el.closest("[tabindex], .overflow-x-auto, figure"))
-      .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join(".")}`);
     return { scroll: document.documentElement.scrollWidth, inner, wide };
   });
   // kept as a file in the test's output folder (test-results/) and attached to the report
@@ -89,7 +104,18 @@ async function check(page: Page, address: string, label: string, axeRules: Axe) 
   if (axeRules === "none") return;
   const axe = await (axeRules === "all" ? new AxeBuilder({ page }) : new AxeBuilder({ page }).disableRules(["color-contrast"])).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect.soft(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`), `${label}: axe`).toEqual([]);
+  expect
+    .soft(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+      ),
+      `${label}: axe`,
+    )
+    .toEqual([]);
 }
 
 test.describe.configure({ mode: "parallel" });
@@ -106,7 +132,8 @@ for (const role of ROLES) {
         const page = await context.newPage();
         const axeRules: Axe = locale === "ko" && size.width === 1366 ? "all" : locale === "en" && size.width === 390 ? "no-contrast" : "none";
         for (const path of pagesFor(role.name, r)) {
-          await test.step(`${path} @${size.width}`, () => check(page, path, `${role.name}-${locale}-${size.width}${path.replace(/[^a-z0-9]+/gi, "_")}`, axeRules));
+          await test.step(`${path} @${size.width}`, () =>
+            check(page, path, `${role.name}-${locale}-${size.width}${path.replace(/[^a-z0-9]+/gi, "_")}`, axeRules));
         }
         await context.close();
       });

@@ -107,7 +107,11 @@ test("deleting the tail of the audit log makes verification fail (the anchor out
     expect(verify).toMatchObject({ ok: false, reason: "TRUNCATED", brokenAt: before.events - 2 });
   } finally {
     const insert = `INSERT INTO "AuditEvent" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-    for (const row of tail.reverse()) await execute(insert, columns.map((c) => row[c]));
+    for (const row of tail.reverse())
+      await execute(
+        insert,
+        columns.map((c) => row[c]),
+      );
   }
   expect((await (await secretariat.get("/api/v1/audit/verify")).json()).ok).toBe(true);
 });

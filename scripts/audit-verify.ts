@@ -13,7 +13,8 @@ const result = await verifyAuditChain();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
 if (result.ok) {
-  const anchored = result.anchor.seq === null ? "no checkpoint" : `anchored up to #${result.anchor.seq} at ${result.anchor.at} (${result.anchor.checkpoints} checkpoints)`;
+  const anchored =
+    result.anchor.seq === null ? "no checkpoint" : `anchored up to #${result.anchor.seq} at ${result.anchor.at} (${result.anchor.checkpoints} checkpoints)`;
   console.log(`Audit chain OK: ${result.events} events, head ${result.head}, ${anchored}`);
 } else {
   const why: Record<typeof result.reason, string> = {

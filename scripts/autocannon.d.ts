@@ -1,6 +1,11 @@
 // autocannon 9 ships no types; the bench uses this much of it.
 declare module "autocannon" {
-  interface Result { errors: number; timeouts: number; requests: { average: number }; non2xx: number }
+  interface Result {
+    errors: number;
+    timeouts: number;
+    requests: { average: number };
+    non2xx: number;
+  }
   interface Instance extends PromiseLike<Result> {
     on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
   }

@@ -16,9 +16,15 @@ const started = performance.now();
 const { dir, manifest, ok, problems } = await backupInstance({ dataDir: DATA_DIR, databaseFile: databaseFileFromUrl(process.env.DATABASE_URL) });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Backup written to ${dir} in ${seconds} s`);
-console.log(`  rows: ${Object.entries(manifest.counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+console.log(
+  `  rows: ${Object.entries(manifest.counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(", ")}`,
+);
 console.log(`  attachments: ${manifest.attachments.files} files`);
-console.log(`  audit: ${manifest.audit.ok ? `OK, ${manifest.audit.events} events, anchored up to #${manifest.audit.anchor.seq ?? "-"}` : `BROKEN at #${manifest.audit.brokenAt} (${manifest.audit.reason})`}`);
+console.log(
+  `  audit: ${manifest.audit.ok ? `OK, ${manifest.audit.events} events, anchored up to #${manifest.audit.anchor.seq ?? "-"}` : `BROKEN at #${manifest.audit.brokenAt} (${manifest.audit.reason})`}`,
+);
 if (!manifest.anchorKeyIncluded) console.log("  the anchor key is not in the backup (AUDIT_ANCHOR_KEY): keep it to verify or restore this backup");
 if (!ok) {
   console.error(`Backup does NOT verify: ${problems.join("; ")}`);

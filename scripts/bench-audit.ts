@@ -36,12 +36,36 @@ sqlite.pragma("cache_size = -262144"); // 256 MB of page cache: the random hash 
 /** A spread of realistic payloads (the sizes of real workflow, edit and ledger events). */
 function eventAt(i: number): { type: string; fromState: string | null; toState: string | null; payload: unknown } {
   switch (i % 6) {
-    case 0: return { type: "SUBMIT", fromState: "draft", toState: "screening", payload: {} };
-    case 1: return { type: "RETURN", fromState: "screening", toState: "revision", payload: { reasons: ["데이터 확보 계획이 구체적이지 않습니다.", "GPU 산정 근거를 첨부하세요."] } };
-    case 2: return { type: "EDIT", fromState: "revision", toState: "revision", payload: { fields: ["gpusRequested", "title"], changes: { gpusRequested: { from: 128, to: 96 + (i % 50) }, title: { from: "AI 기반 업무 혁신 실증", to: `AI 기반 업무 혁신 실증 ${i}` } } } };
-    case 3: return { type: "ACCEPT", fromState: "screening", toState: "jointPlanning", payload: { note: "공동계획 수립 착수" } };
-    case 4: return { type: "ALLOCATE", fromState: "approved", toState: "allocated", payload: { gpus: 8, allocationId: `alloc${i}`, trancheId: "tranche-2026-02", startMonth: "2026-03", months: 12, conditionalAllowed: false } };
-    default: return { type: "PLAN_SIGNED", fromState: "jointPlanning", toState: "jointPlanning", payload: { revision: 2, side: "MSIT", coSigned: true } };
+    case 0:
+      return { type: "SUBMIT", fromState: "draft", toState: "screening", payload: {} };
+    case 1:
+      return {
+        type: "RETURN",
+        fromState: "screening",
+        toState: "revision",
+        payload: { reasons: ["데이터 확보 계획이 구체적이지 않습니다.", "GPU 산정 근거를 첨부하세요."] },
+      };
+    case 2:
+      return {
+        type: "EDIT",
+        fromState: "revision",
+        toState: "revision",
+        payload: {
+          fields: ["gpusRequested", "title"],
+          changes: { gpusRequested: { from: 128, to: 96 + (i % 50) }, title: { from: "AI 기반 업무 혁신 실증", to: `AI 기반 업무 혁신 실증 ${i}` } },
+        },
+      };
+    case 3:
+      return { type: "ACCEPT", fromState: "screening", toState: "jointPlanning", payload: { note: "공동계획 수립 착수" } };
+    case 4:
+      return {
+        type: "ALLOCATE",
+        fromState: "approved",
+        toState: "allocated",
+        payload: { gpus: 8, allocationId: `alloc${i}`, trancheId: "tranche-2026-02", startMonth: "2026-03", months: 12, conditionalAllowed: false },
+      };
+    default:
+      return { type: "PLAN_SIGNED", fromState: "jointPlanning", toState: "jointPlanning", payload: { revision: 2, side: "MSIT", coSigned: true } };
   }
 }
 
@@ -117,8 +141,15 @@ async function benchApi(): Promise<boolean> {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    const login = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email: "secretariat@msit.go.kr", password: "ax-demo-2026" }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const login = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ email: "secretariat@msit.go.kr", password: "ax-demo-2026" }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const rssBefore = kb("VmRSS");
     const t = performance.now();
     const result = (await (await fetch(`${base}/api/v1/audit/verify`, { headers: { cookie } })).json()) as { ok: boolean; events: number };

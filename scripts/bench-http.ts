@@ -44,11 +44,35 @@ const PASSWORD = "ax-demo-2026";
 const SECRETARIAT = "secretariat@msit.go.kr";
 const OFFICER = "officer@mohw.go.kr";
 
-interface Row { page: string; rps: number; p95: number; p50: number; errors: number; cpuMs: number }
-interface WorkflowResult { perSecond: number; successes: number; failures: number; auditEvents: number; cpuMs: number }
-interface SizeResult { size: number; rows: Row[]; workflow: WorkflowResult; instances?: { rows: Row[]; workflow: WorkflowResult }; prepareSeconds: number }
+interface Row {
+  page: string;
+  rps: number;
+  p95: number;
+  p50: number;
+  errors: number;
+  cpuMs: number;
+}
+interface WorkflowResult {
+  perSecond: number;
+  successes: number;
+  failures: number;
+  auditEvents: number;
+  cpuMs: number;
+}
+interface SizeResult {
+  size: number;
+  rows: Row[];
+  workflow: WorkflowResult;
+  instances?: { rows: Row[]; workflow: WorkflowResult };
+  prepareSeconds: number;
+}
 /** A scratch database of one size: its folder (DATA_DIR; the SQLite file) and its DATABASE_URL. */
-interface Target { dir: string; databaseUrl: string; historyRequestId: string; drop(): Promise<void> }
+interface Target {
+  dir: string;
+  databaseUrl: string;
+  historyRequestId: string;
+  drop(): Promise<void>;
+}
 
 let pgServer: PgServer | null = null;
 
@@ -109,9 +133,9 @@ export async function prepare(size: number): Promise<Target> {
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = OFF"); // a scratch database: speed over durability while inflating
   type Template = Record<string, unknown> & { id: string; state: string; reference: string | null; title: string | null; organizationId: string };
-  const templates = raw.prepare(
-    "SELECT * FROM DemandRequest WHERE state IN ('draft', 'screening', 'revision', 'jointPlanning', 'withdrawn', 'rejected') ORDER BY createdAt",
-  ).all() as Template[];
+  const templates = raw
+    .prepare("SELECT * FROM DemandRequest WHERE state IN ('draft', 'screening', 'revision', 'jointPlanning', 'withdrawn', 'rejected') ORDER BY createdAt")
+    .all() as Template[];
   const ministries = (raw.prepare("SELECT id FROM Organization WHERE kind = 'MINISTRY' ORDER BY code").all() as { id: string }[]).map((o) => o.id);
   const screeningTemplate = templates.find((t) => t.state === "screening")!;
   const columns = Object.keys(templates[0]);
@@ -139,15 +163,25 @@ export async function prepare(size: number): Promise<Target> {
     // the workflow batch: screening requests of the template's ministry (its snapshot names it)
     for (let i = 0; i < workflowBatch; i++) {
       const at = iso(yearAgo + i * 1000);
-      insert.run({ ...screeningTemplate, id: `bench-t-${i}`, reference: `AX-2024-${String(i).padStart(6, "0")}`, title: `처리량 측정 ${i}`, createdAt: at, updatedAt: at, submittedAt: at });
+      insert.run({
+        ...screeningTemplate,
+        id: `bench-t-${i}`,
+        reference: `AX-2024-${String(i).padStart(6, "0")}`,
+        title: `처리량 측정 ${i}`,
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: at,
+      });
     }
   })();
 
   // one request with 2,000 history events, appended to the hash chain like real ones
   const historyRequestId = screeningTemplate.id;
   const actor = (raw.prepare("SELECT id FROM User WHERE email = ?").get(OFFICER) as { id: string }).id;
-  const head = raw.prepare('SELECT seq, hash FROM AuditEvent ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
-  const addEvent = raw.prepare('INSERT INTO AuditEvent (seq, requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const head = raw.prepare("SELECT seq, hash FROM AuditEvent ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string };
+  const addEvent = raw.prepare(
+    "INSERT INTO AuditEvent (seq, requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
   raw.transaction(() => {
     let prev = head.hash;
     const t0 = Date.now() - HISTORY_EVENTS * 60_000;
@@ -172,7 +206,11 @@ export async function prepare(size: number): Promise<Target> {
 async function readRows<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) {
     let n = 0;
-    return pgRows<T>(databaseUrl, sql.replace(/\?/g, () => `$${++n}`), params);
+    return pgRows<T>(
+      databaseUrl,
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
   }
   const raw = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
   try {
@@ -198,7 +236,9 @@ export async function signIn(base: string, email: string): Promise<string> {
  */
 function serverCpuMs(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /, "")
+      .split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
@@ -223,14 +263,16 @@ async function load(servers: { base: string; pid?: number }[], page: string, coo
   let errors = 0;
   const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
   const cpu0 = cpu();
-  const results = await Promise.all(servers.map(({ base }) => {
-    const instance = autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: DURATION, headers: cookie ? { cookie } : {} });
-    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status === 200) times.push(ms);
-      else errors++;
-    });
-    return instance;
-  }));
+  const results = await Promise.all(
+    servers.map(({ base }) => {
+      const instance = autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: DURATION, headers: cookie ? { cookie } : {} });
+      instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status === 200) times.push(ms);
+        else errors++;
+      });
+      return instance;
+    }),
+  );
   const cpuMs = (cpu() - cpu0) / Math.max(1, times.length + errors);
   for (const result of results) errors += result.errors + result.timeouts;
   times.sort((a, b) => a - b);
@@ -243,8 +285,19 @@ async function load(servers: { base: string; pid?: number }[], page: string, coo
  * servers, client i talks to server i mod n (a request left in revision by an earlier run starts with RESUBMIT).
  */
 export async function workflow(servers: { base: string; pid?: number }[], cookies: { secretariat: string; officer: string }, databaseUrl: string) {
-  const countEvents = async () => Number((await readRows<{ n: number | string }>(databaseUrl, `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "type" IN ('RETURN', 'RESUBMIT') AND "requestId" LIKE 'bench-t-%'`))[0].n);
-  const requests = await readRows<{ id: string; version: number; state: string }>(databaseUrl, `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`);
+  const countEvents = async () =>
+    Number(
+      (
+        await readRows<{ n: number | string }>(
+          databaseUrl,
+          `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "type" IN ('RETURN', 'RESUBMIT') AND "requestId" LIKE 'bench-t-%'`,
+        )
+      )[0].n,
+    );
+  const requests = await readRows<{ id: string; version: number; state: string }>(
+    databaseUrl,
+    `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`,
+  );
   const before = await countEvents();
   let successes = 0;
   let failures = 0;
@@ -252,33 +305,35 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
   const started = performance.now();
   const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
   const cpu0 = cpu();
-  await Promise.all(requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version, state }, i) => {
-    const { base } = servers[i % servers.length];
-    let returned = state === "revision";
-    while (performance.now() < until) {
-      const body = returned
-        ? { type: "RESUBMIT", expectedVersion: version }
-        : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: version };
-      try {
-        const res = await fetch(`${base}/api/v1/requests/${id}/events`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", cookie: returned ? cookies.officer : cookies.secretariat },
-          body: JSON.stringify(body),
-        });
-        const answer = (await res.json().catch(() => null)) as { version?: number } | null;
-        if (!res.ok) {
-          failures++;
-          break; // this client's request is in an unknown state: stop it rather than guess
+  await Promise.all(
+    requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version, state }, i) => {
+      const { base } = servers[i % servers.length];
+      let returned = state === "revision";
+      while (performance.now() < until) {
+        const body = returned
+          ? { type: "RESUBMIT", expectedVersion: version }
+          : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: version };
+        try {
+          const res = await fetch(`${base}/api/v1/requests/${id}/events`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", cookie: returned ? cookies.officer : cookies.secretariat },
+            body: JSON.stringify(body),
+          });
+          const answer = (await res.json().catch(() => null)) as { version?: number } | null;
+          if (!res.ok) {
+            failures++;
+            break; // this client's request is in an unknown state: stop it rather than guess
+          }
+          successes++;
+          version = answer?.version ?? version + 1;
+          returned = !returned;
+        } catch {
+          failures++; // no answer: counted as refused (the audit count shows whether it was written)
+          break;
         }
-        successes++;
-        version = answer?.version ?? version + 1;
-        returned = !returned;
-      } catch {
-        failures++; // no answer: counted as refused (the audit count shows whether it was written)
-        break;
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = (cpu() - cpu0) / Math.max(1, successes + failures);
   const auditEvents = (await countEvents()) - before;
@@ -329,7 +384,13 @@ async function benchSize(size: number): Promise<SizeResult> {
     // two instances on the one database (the first keeps running; the second shares its DATA_DIR)
     const two = await startServer(dir, databaseUrl);
     children.push(two.child);
-    const instances = await run([{ base: one.base, pid: one.child.pid }, { base: two.base, pid: two.child.pid }], " (2 instances)");
+    const instances = await run(
+      [
+        { base: one.base, pid: one.child.pid },
+        { base: two.base, pid: two.child.pid },
+      ],
+      " (2 instances)",
+    );
     return { size, ...single, instances, prepareSeconds };
   } finally {
     await Promise.all(children.map(stopServer));
@@ -342,7 +403,9 @@ async function benchSize(size: number): Promise<SizeResult> {
 
 export async function benchHttp(): Promise<string> {
   pgServer = await benchPgServer();
-  const engine = pgServer ? `PostgreSQL ${(await pgRows<{ server_version: string }>(pgServer.admin, "SHOW server_version"))[0]?.server_version.split(" ")[0] ?? "?"}` : "SQLite";
+  const engine = pgServer
+    ? `PostgreSQL ${(await pgRows<{ server_version: string }>(pgServer.admin, "SHOW server_version"))[0]?.server_version.split(" ")[0] ?? "?"}`
+    : "SQLite";
   const results: SizeResult[] = [];
   try {
     for (const size of SIZES) {
@@ -356,7 +419,9 @@ export async function benchHttp(): Promise<string> {
   const cpu = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
   const lines: string[] = [];
-  lines.push(`| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`);
+  lines.push(
+    `| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
+  );
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
   const section = (pick: (r: SizeResult) => { rows: Row[]; workflow: WorkflowResult }, prefix: string) => {
     const first = pick(results[0]);
@@ -367,14 +432,21 @@ export async function benchHttp(): Promise<string> {
       });
       lines.push(`| ${prefix}${first.rows[i].page} | ${cells.join(" | ")} |`);
     }
-    lines.push(`| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
-      .map((r) => pick(r).workflow)
-      .map((w) => `${f(w.perSecond)}/s · ${w.successes} = ${w.auditEvents} · ${cpu(w.cpuMs)} CPU ms/event${w.successes === w.auditEvents ? "" : " LOST"}${w.failures ? ` (${w.failures} refused)` : ""}`)
-      .join(" | ")} |`);
+    lines.push(
+      `| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
+        .map((r) => pick(r).workflow)
+        .map(
+          (w) =>
+            `${f(w.perSecond)}/s · ${w.successes} = ${w.auditEvents} · ${cpu(w.cpuMs)} CPU ms/event${w.successes === w.auditEvents ? "" : " LOST"}${w.failures ? ` (${w.failures} refused)` : ""}`,
+        )
+        .join(" | ")} |`,
+    );
   };
   section((r) => r, "");
   if (results.every((r) => r.instances)) {
-    lines.push(`| **two instances, one database** (${CONNECTIONS / 2} + ${CONNECTIONS / 2} connections; CPU of both per answer) | ${results.map(() => "").join(" | ")} |`);
+    lines.push(
+      `| **two instances, one database** (${CONNECTIONS / 2} + ${CONNECTIONS / 2} connections; CPU of both per answer) | ${results.map(() => "").join(" | ")} |`,
+    );
     section((r) => r.instances!, "2× ");
   }
   lines.push("");

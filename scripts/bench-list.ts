@@ -24,7 +24,20 @@ export async function benchList(total = 100_000) {
   });
   const states = ["draft", "screening", "revision", "jointPlanning", "onAgenda", "approved", "withdrawn"];
   const sectors = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
-  const domains = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"];
+  const domains = [
+    "HEALTH",
+    "MANUFACTURING",
+    "DEFENSE",
+    "AGRIFOOD",
+    "TRANSPORT",
+    "DISASTER_SAFETY",
+    "ENERGY_ENVIRONMENT",
+    "EDUCATION",
+    "PUBLIC_ADMIN",
+    "CULTURE",
+    "SCIENCE",
+    "OTHER",
+  ];
   const insert = raw.prepare(
     "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
   );
@@ -38,7 +51,19 @@ export async function benchList(total = 100_000) {
       // drafts may lack a title or a GPU count (the nullable sort keys)
       const title = state === "draft" && i % 3 === 0 ? null : `요청 ${(i * 7919) % total}`;
       const gpus = state === "draft" && i % 2 === 0 ? null : 1 + ((i * 37) % 4096);
-      insert.run(`r${String(i).padStart(7, "0")}`, state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`, orgs[i % orgs.length], title, sectors[i % 3], domains[i % 12], state, snapshot, gpus, at, at);
+      insert.run(
+        `r${String(i).padStart(7, "0")}`,
+        state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`,
+        orgs[i % orgs.length],
+        title,
+        sectors[i % 3],
+        domains[i % 12],
+        state,
+        snapshot,
+        gpus,
+        at,
+        at,
+      );
     }
   })();
   for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // the maintained counts (ADR 0019) of the rows inserted here
@@ -65,7 +90,10 @@ export async function benchList(total = 100_000) {
     { name: "list+counts: secretariat, sector+domain", run: () => firstPage(secretariat, { sector: "NATIONAL_PROJECT", domain: "HEALTH" }) },
     { name: "list+counts: secretariat, ministry=MND", run: () => firstPage(secretariat, { ministry: "MND" }) },
     { name: "list+counts: secretariat, sort by GPUs", run: () => firstPage(secretariat, { sort: "gpus" }) },
-    { name: "list+counts: secretariat, sort by GPUs, page 11 (cursor)", run: () => listRequests({ user: secretariat, query: { sort: "gpus", cursor: secretariatGpusCursor, limit: 20 } }) },
+    {
+      name: "list+counts: secretariat, sort by GPUs, page 11 (cursor)",
+      run: () => listRequests({ user: secretariat, query: { sort: "gpus", cursor: secretariatGpusCursor, limit: 20 } }),
+    },
     { name: "list+counts: secretariat, search q", run: () => firstPage(secretariat, { q: "요청 9999" }) },
     { name: "list+counts: secretariat, search reference", run: () => firstPage(secretariat, { q: "AX-2026-04242" }) },
   ];
@@ -83,20 +111,32 @@ export async function benchList(total = 100_000) {
   }
   // the same lists as whole pages over HTTP (and the home inbox, which counts over the same table)
   const rows = `${total.toLocaleString("en-US")} rows`;
-  results.push(...(await benchPages({
-    file: path.join(dir, "app.db"),
-    users: [
-      { email: "officer@bench.go.kr", role: "MINISTRY_OFFICER", organizationId: "org-0", cases: [
-        { name: `officer /requests (${rows})`, path: "/requests" },
-        { name: `officer home inbox (${rows})`, path: "/" },
-      ] },
-      { email: "secretariat@bench.go.kr", role: "SECRETARIAT", organizationId: "org-1", cases: [
-        { name: `secretariat /requests (${rows})`, path: "/requests" },
-        { name: `secretariat /requests?state=screening&sort=gpus (${rows})`, path: "/requests?state=screening&sort=gpus" },
-        { name: `secretariat /requests?q=요청 9999 (${rows})`, path: `/requests?q=${encodeURIComponent("요청 9999")}` },
-        { name: `secretariat home inbox (${rows})`, path: "/" },
-      ] },
-    ],
-  })));
+  results.push(
+    ...(await benchPages({
+      file: path.join(dir, "app.db"),
+      users: [
+        {
+          email: "officer@bench.go.kr",
+          role: "MINISTRY_OFFICER",
+          organizationId: "org-0",
+          cases: [
+            { name: `officer /requests (${rows})`, path: "/requests" },
+            { name: `officer home inbox (${rows})`, path: "/" },
+          ],
+        },
+        {
+          email: "secretariat@bench.go.kr",
+          role: "SECRETARIAT",
+          organizationId: "org-1",
+          cases: [
+            { name: `secretariat /requests (${rows})`, path: "/requests" },
+            { name: `secretariat /requests?state=screening&sort=gpus (${rows})`, path: "/requests?state=screening&sort=gpus" },
+            { name: `secretariat /requests?q=요청 9999 (${rows})`, path: `/requests?q=${encodeURIComponent("요청 9999")}` },
+            { name: `secretariat home inbox (${rows})`, path: "/" },
+          ],
+        },
+      ],
+    })),
+  );
   return results;
 }

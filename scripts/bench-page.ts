@@ -9,12 +9,16 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-export interface PageCase { name: string; path: string }
+export interface PageCase {
+  name: string;
+  path: string;
+}
 
 async function addUser(file: string, email: string, role: string, organizationId: string) {
   const { hashPassword } = await import("../app/modules/auth/password.server");
   const raw = new Database(file);
-  raw.prepare("INSERT INTO User (id, email, name, passwordHash, role, organizationId, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
+  raw
+    .prepare("INSERT INTO User (id, email, name, passwordHash, role, organizationId, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)")
     .run(`bench-${role}`, email, "벤치", await hashPassword("bench-password"), role, organizationId, new Date().toISOString());
   raw.close();
 }

@@ -67,9 +67,11 @@ export async function inflatePostgres(
   await client.connect();
   try {
     const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
-    const columns = (await q<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'DemandRequest' ORDER BY ordinal_position`,
-    )).map((c) => c.column_name);
+    const columns = (
+      await q<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'DemandRequest' ORDER BY ordinal_position`,
+      )
+    ).map((c) => c.column_name);
     const [{ n: existing }] = await q<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "DemandRequest"`);
     const [{ n: templateCount }] = await q<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "DemandRequest" WHERE "state" = ANY($1)`, [TEMPLATE_STATES]);
     const [{ n: ministryCount }] = await q<{ n: number }>(`SELECT COUNT(*)::int AS n FROM "Organization" WHERE "kind" = 'MINISTRY'`);
@@ -98,7 +100,9 @@ export async function inflatePostgres(
       [clones, TEMPLATE_STATES, templateCount, ministryCount, yearAgo],
     );
     // the workflow batch: screening requests of the (first) screening template's ministry
-    const [screening] = await q<{ id: string }>(`SELECT "id" FROM "DemandRequest" WHERE "state" = 'screening' AND "id" NOT LIKE 'bench-%' ORDER BY "createdAt", "id" LIMIT 1`);
+    const [screening] = await q<{ id: string }>(
+      `SELECT "id" FROM "DemandRequest" WHERE "state" = 'screening' AND "id" NOT LIKE 'bench-%' ORDER BY "createdAt", "id" LIMIT 1`,
+    );
     const batchExpr: Record<string, string> = {
       id: `'bench-t-' || g`,
       reference: `'AX-2024-' || lpad(g::text, 6, '0')`,

@@ -4,13 +4,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import {
-  addMonths,
-  planAllocations,
-  type PlannerRequest,
-  type PlannerTranche,
-  type Sector,
-} from "../app/modules/pool/planner.ts";
+import { addMonths, planAllocations, type PlannerRequest, type PlannerTranche, type Sector } from "../app/modules/pool/planner.ts";
 
 const REQUESTS = 10_000;
 const TRANCHES = 24;

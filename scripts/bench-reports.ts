@@ -19,7 +19,12 @@ import Database from "better-sqlite3";
 import { migrateDatabase } from "./migrate";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
 
-interface CannonResult { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }
+interface CannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
 type Cannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
 
@@ -36,9 +41,34 @@ const PHRASES = [
   "학생별 학습 진단이 늦어 맞춤형 지도가 어렵습니다",
   "민원 문서 분류에 담당자의 시간이 많이 듭니다",
 ];
-const STATES = ["draft", "screening", "revision", "jointPlanning", "onAgenda", "awaitingSignoff", "approved", "conditionallyApproved", "allocated", "rejected", "withdrawn"];
+const STATES = [
+  "draft",
+  "screening",
+  "revision",
+  "jointPlanning",
+  "onAgenda",
+  "awaitingSignoff",
+  "approved",
+  "conditionallyApproved",
+  "allocated",
+  "rejected",
+  "withdrawn",
+];
 const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
-const DOMAINS = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"];
+const DOMAINS = [
+  "HEALTH",
+  "MANUFACTURING",
+  "DEFENSE",
+  "AGRIFOOD",
+  "TRANSPORT",
+  "DISASTER_SAFETY",
+  "ENERGY_ENVIRONMENT",
+  "EDUCATION",
+  "PUBLIC_ADMIN",
+  "CULTURE",
+  "SCIENCE",
+  "OTHER",
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -66,10 +96,13 @@ export async function fillDatabase(file: string, total: number) {
   addUser.run("u-sec", "secretariat@bench.go.kr", passwordHash, "SECRETARIAT", "msit", new Date().toISOString());
   addUser.run("u-off", "officer@bench.go.kr", passwordHash, "MINISTRY_OFFICER", "org-0", new Date().toISOString());
   const snapshot = JSON.stringify(persistSnapshot(initialSnapshot({ ministryId: "org-0" })));
-  const insertRequest = raw.prepare(`INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, problemStatement, gpusRequested,
+  const insertRequest =
+    raw.prepare(`INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, problemStatement, gpusRequested,
     desiredStartMonth, npuCapable, approvedGpus, state, version, machineVersion, snapshot, submittedAt, createdAt, updatedAt)
     VALUES (?, ?, ?, 'u-off', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)`);
-  const insertEvent = raw.prepare("INSERT INTO AuditEvent (requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (?, 'u-sec', ?, ?, ?, '{}', ?, '', ?)");
+  const insertEvent = raw.prepare(
+    "INSERT INTO AuditEvent (requestId, actorId, type, fromState, toState, payload, at, prevHash, hash) VALUES (?, 'u-sec', ?, ?, ?, '{}', ?, '', ?)",
+  );
   const insertPlan = raw.prepare("INSERT INTO JointPlan (id, requestId, revision, agreedGpus, updatedAt) VALUES (?, ?, 1, ?, ?)");
   let hash = 0;
   const day = 86_400_000;
@@ -83,22 +116,45 @@ export async function fillDatabase(file: string, total: number) {
       const iso = (t: number) => new Date(t).toISOString();
       const submitted = state === "draft" ? null : created + day;
       const approved = ["approved", "conditionallyApproved", "allocated"].includes(state) ? Math.ceil(gpus * 0.8) : null;
-      insertRequest.run(id, state === "draft" ? null : `AX-2026-${String(i).padStart(6, "0")}`, orgIds[i % orgIds.length], `과제 ${i} ${PHRASES[i % PHRASES.length].slice(0, 12)}`,
-        SECTORS[i % 3], DOMAINS[i % 12], `${PHRASES[(i * 7) % PHRASES.length]}. 사례 번호 ${i}.`, gpus, month, i % 3 === 0 ? 1 : 0, approved, state, snapshot,
-        submitted ? iso(submitted) : null, iso(created), iso(created));
+      insertRequest.run(
+        id,
+        state === "draft" ? null : `AX-2026-${String(i).padStart(6, "0")}`,
+        orgIds[i % orgIds.length],
+        `과제 ${i} ${PHRASES[i % PHRASES.length].slice(0, 12)}`,
+        SECTORS[i % 3],
+        DOMAINS[i % 12],
+        `${PHRASES[(i * 7) % PHRASES.length]}. 사례 번호 ${i}.`,
+        gpus,
+        month,
+        i % 3 === 0 ? 1 : 0,
+        approved,
+        state,
+        snapshot,
+        submitted ? iso(submitted) : null,
+        iso(created),
+        iso(created),
+      );
       // the audit trail the time-in-state and screening figures read: created → submitted → screened → on
       insertEvent.run(id, "CREATE", null, "draft", iso(created), `h${hash++}`);
       if (state === "draft") continue;
       insertEvent.run(id, "SUBMIT", "draft", "screening", iso(created + day), `h${hash++}`);
       if (state === "screening") continue;
       const screened = created + day + ((i % 9) + 1) * day;
-      insertEvent.run(id, state === "revision" ? "RETURN" : state === "withdrawn" ? "WITHDRAW" : "ACCEPT", "screening", state === "revision" || state === "withdrawn" ? state : "jointPlanning", iso(screened), `h${hash++}`);
+      insertEvent.run(
+        id,
+        state === "revision" ? "RETURN" : state === "withdrawn" ? "WITHDRAW" : "ACCEPT",
+        "screening",
+        state === "revision" || state === "withdrawn" ? state : "jointPlanning",
+        iso(screened),
+        `h${hash++}`,
+      );
       if (["revision", "withdrawn", "jointPlanning"].includes(state)) continue;
       insertPlan.run(`p${i}`, id, gpus, iso(screened));
       insertEvent.run(id, "SCHEDULE", "jointPlanning", state, iso(screened + 20 * day), `h${hash++}`);
     }
     for (let t = 0; t < 8; t++) {
-      raw.prepare("INSERT INTO Tranche (id, label, arrivalMonth, capacity, gpuModel, updatedAt) VALUES (?, ?, ?, 1625, 'B200', ?)")
+      raw
+        .prepare("INSERT INTO Tranche (id, label, arrivalMonth, capacity, gpuModel, updatedAt) VALUES (?, ?, ?, 1625, 'B200', ?)")
         .run(`t${t}`, `2026-${t + 1}차`, `2026-${String(t + 2).padStart(2, "0")}`, new Date().toISOString());
     }
   })();
@@ -107,7 +163,11 @@ export async function fillDatabase(file: string, total: number) {
 }
 
 async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "bench-password" }) });
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "bench-password" }),
+  });
   if (res.status !== 200) throw new Error(`sign-in ${email}: HTTP ${res.status}`);
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
@@ -117,7 +177,9 @@ async function waitForServer(base: string, child: ChildProcess) {
     if (child.exitCode !== null) throw new Error("the server exited");
     try {
       if ((await fetch(`${base}/login`)).status === 200) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error("the server did not start");
@@ -125,7 +187,9 @@ async function waitForServer(base: string, child: ChildProcess) {
 
 /** Peak resident memory of a process so far (Linux), in MB. */
 function peakMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmHWM:"));
   return line ? Math.round(Number(line.replace(/\D+/g, "")) / 1024) : NaN;
 }
 
@@ -173,7 +237,16 @@ async function benchSize(total: number) {
   const base = `http://127.0.0.1:${port}`;
   // the server is this child itself (no tsx wrapper process), so its memory is what /proc reports
   const server = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0", COOKIE_SECURE: "0", SESSION_SECRET: "bench-only-secret" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_DEMO: "0",
+      COOKIE_SECURE: "0",
+      SESSION_SECRET: "bench-only-secret",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -202,14 +275,18 @@ async function benchSize(total: number) {
       const rps = Math.round(result.requests.average);
       if (c.name === "/login") login = rps;
       const share = login > 0 && c.name !== "/login" ? ` = ${Math.round((rps / login) * 100)} % of /login` : "";
-      lines.push(`${c.name} (${rows}) — ${rps} req/s${share}, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
+      lines.push(
+        `${c.name} (${rows}) — ${rps} req/s${share}, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`,
+      );
     }
     // whole-list exports (every row) and what they cost the server in memory
     for (const format of ["csv", "xlsx"]) {
       const s = performance.now();
       const res = await fetch(`${base}/requests/export.${format}`, { headers: { cookie: cookies.secretariat } });
       const size = (await res.arrayBuffer()).byteLength;
-      lines.push(`secretariat /requests/export.${format}, all ${rows} rows — ${((performance.now() - s) / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB, server peak RSS so far ${peakMb(server.pid!)} MB`);
+      lines.push(
+        `secretariat /requests/export.${format}, all ${rows} rows — ${((performance.now() - s) / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB, server peak RSS so far ${peakMb(server.pid!)} MB`,
+      );
     }
   } finally {
     server.kill("SIGTERM");
@@ -220,7 +297,10 @@ async function benchSize(total: number) {
 }
 
 // one process per size: the app's database client is made once per process, for one file
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const imported = !import.meta.url.endsWith(path.basename(process.argv[1] ?? ""));
 if (!imported && sizes.length === 1) {
   for (const line of await benchSize(sizes[0])) console.log(line);

@@ -81,7 +81,9 @@ async function startServer(): Promise<string> {
       } catch (error) {
         lock = String(error);
       }
-      throw new Error(`server exited at start (${child.exitCode}; database held by ${JSON.stringify(holders())}; write lock: ${lock}):\n${serverLog.slice(0, 600)}`);
+      throw new Error(
+        `server exited at start (${child.exitCode}; database held by ${JSON.stringify(holders())}; write lock: ${lock}):\n${serverLog.slice(0, 600)}`,
+      );
     }
     try {
       if ((await fetch(`${base}/login`)).ok) return serverLog;
@@ -105,7 +107,10 @@ function killServer(signal: NodeJS.Signals): Promise<void> {
 
 // ---- API clients (cookie session; Origin set as a browser would) ----
 class Client {
-  constructor(readonly email: string, private cookie = "") {}
+  constructor(
+    readonly email: string,
+    private cookie = "",
+  ) {}
   static async signIn(email: string) {
     const c = new Client(email);
     const res = await c.call("POST", "/api/v1/session", { email, password: PASSWORD });
@@ -123,7 +128,12 @@ class Client {
       headers["content-type"] = "application/json";
       payload = JSON.stringify(body);
     }
-    const res = await fetch(`${base}${url}`, { method, headers, body: payload, ...(payload instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers,
+      body: payload,
+      ...(payload instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
     const set = res.headers.getSetCookie();
     if (set.length) this.cookie = set.map((c) => c.split(";")[0]).join("; ");
     const text = await res.text();
@@ -144,10 +154,20 @@ const monthFromNow = (months: number) => {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 };
 const intake = (title: string, email: string) => ({
-  title, domain: "HEALTH", sector: "INDUSTRY", aiWork: "FINE_TUNING", gpusRequested: 32,
+  title,
+  domain: "HEALTH",
+  sector: "INDUSTRY",
+  aiWork: "FINE_TUNING",
+  gpusRequested: 32,
   problemStatement: "현장의 반복 업무가 많아 담당 인력이 본연의 업무에 집중하지 못하고 있습니다.",
-  desiredStartMonth: monthFromNow(5), durationMonths: 12, dataReadiness: "READY", npuCapable: false,
-  expectedOutcomes: "처리 시간 50% 단축", budgetKrw: 900_000_000, contactName: "담당자", contactEmail: email,
+  desiredStartMonth: monthFromNow(5),
+  durationMonths: 12,
+  dataReadiness: "READY",
+  npuCapable: false,
+  expectedOutcomes: "처리 시간 50% 단축",
+  budgetKrw: 900_000_000,
+  contactName: "담당자",
+  contactEmail: email,
 });
 const pdfBytes = (kb: number, tag: string) => Buffer.concat([Buffer.from(`%PDF-1.7\n% ${tag}\n`), Buffer.alloc(kb * 1024, 0x20), Buffer.from("\n%%EOF\n")]);
 
@@ -200,7 +220,12 @@ async function load(clients: Record<string, Client>, approved: string[], tranche
         }
       } else if (roll < 0.65) {
         const id = pick(drafts);
-        const res = await officer.call("POST", `/api/v1/requests/${id}/attachments`, undefined, multipartBody(`증빙-${between(1, 999)}.pdf`, pdfBytes(between(8, 400), id), random() < 0.4));
+        const res = await officer.call(
+          "POST",
+          `/api/v1/requests/${id}/attachments`,
+          undefined,
+          multipartBody(`증빙-${between(1, 999)}.pdf`, pdfBytes(between(8, 400), id), random() < 0.4),
+        );
         if (res.status === 201) {
           acks.uploads.set(res.body.id, id);
           count("uploaded");
@@ -238,7 +263,10 @@ async function load(clients: Record<string, Client>, approved: string[], tranche
         const id = screening.splice(Math.floor(random() * screening.length), 1)[0];
         const current = await sec.call("GET", `/api/v1/requests/${id}`);
         if (current.status !== 200) continue;
-        const body = random() < 0.7 ? { type: "ACCEPT", expectedVersion: current.body.version } : { type: "RETURN", reasons: ["근거 보완"], expectedVersion: current.body.version };
+        const body =
+          random() < 0.7
+            ? { type: "ACCEPT", expectedVersion: current.body.version }
+            : { type: "RETURN", reasons: ["근거 보완"], expectedVersion: current.body.version };
         const res = await sec.call("POST", `/api/v1/requests/${id}/events`, body);
         if (res.status === 200) {
           ack(id, res.body.version);
@@ -272,11 +300,19 @@ async function check(acks: Acks, sec: Client): Promise<string[]> {
   try {
     const integrity = sqlite.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") problems.push(`integrity_check: ${String(integrity)}`);
-    for (const t of sqlite.prepare(`SELECT t."id", t."label", t."capacity", t."allocated", COALESCE((SELECT SUM(a."gpus") FROM "Allocation" a WHERE a."trancheId" = t."id" AND a."releasedAt" IS NULL), 0) AS live FROM "Tranche" t`).all() as { id: string; label: string; capacity: number; allocated: number; live: number }[]) {
+    for (const t of sqlite
+      .prepare(
+        `SELECT t."id", t."label", t."capacity", t."allocated", COALESCE((SELECT SUM(a."gpus") FROM "Allocation" a WHERE a."trancheId" = t."id" AND a."releasedAt" IS NULL), 0) AS live FROM "Tranche" t`,
+      )
+      .all() as { id: string; label: string; capacity: number; allocated: number; live: number }[]) {
       if (t.allocated > t.capacity) problems.push(`tranche ${t.label}: ${t.allocated} allocated over capacity ${t.capacity}`);
       if (t.allocated !== t.live) problems.push(`tranche ${t.label}: counter ${t.allocated} ≠ live allocations ${t.live}`);
     }
-    for (const r of sqlite.prepare(`SELECT r."id", r."approvedGpus", SUM(a."gpus") AS live FROM "DemandRequest" r JOIN "Allocation" a ON a."requestId" = r."id" AND a."releasedAt" IS NULL GROUP BY r."id", r."approvedGpus"`).all() as { id: string; approvedGpus: number | null; live: number }[]) {
+    for (const r of sqlite
+      .prepare(
+        `SELECT r."id", r."approvedGpus", SUM(a."gpus") AS live FROM "DemandRequest" r JOIN "Allocation" a ON a."requestId" = r."id" AND a."releasedAt" IS NULL GROUP BY r."id", r."approvedGpus"`,
+      )
+      .all() as { id: string; approvedGpus: number | null; live: number }[]) {
       if (r.approvedGpus === null || r.live > r.approvedGpus) problems.push(`request ${r.id}: ${r.live} GPUs allocated over approved ${r.approvedGpus}`);
     }
     const temp = filesIn(path.join(dir, "uploads-tmp"));
@@ -323,7 +359,8 @@ async function releaseDatabase() {
 
 // ---- fresh capacity and approved requests for each round (through the services, server idle) ----
 async function prepareRound(round: number): Promise<{ approved: string[]; tranches: string[] }> {
-  const { userByEmail, fileAndSubmit, send, cosignPlan, nextMeeting, lockMeeting, SECRETARIAT_EMAIL, CHAIR_EMAIL, MEMBER_EMAIL } = await import("../app/modules/seed/drive.server");
+  const { userByEmail, fileAndSubmit, send, cosignPlan, nextMeeting, lockMeeting, SECRETARIAT_EMAIL, CHAIR_EMAIL, MEMBER_EMAIL } =
+    await import("../app/modules/seed/drive.server");
   const { addToAgenda } = await import("../app/modules/meetings/meetings.server");
   const { createTranche, getPool, setPoolTotal } = await import("../app/modules/pool/tranches.server");
   const { koreanDayFromToday } = await import("../app/utils/clock");
@@ -333,7 +370,14 @@ async function prepareRound(round: number): Promise<{ approved: string[]; tranch
   await setPoolTotal({ user: admin, totalGpus: pool.totalGpus + 200 });
   const tranches = [];
   for (const i of [1, 2]) {
-    tranches.push((await createTranche({ user: admin, input: { label: `장애 시험 ${round}-${i}`, arrivalMonth: monthFromNow(1), capacity: 100, gpuModel: "NVIDIA B200", resourceKind: "GPU" } })).id);
+    tranches.push(
+      (
+        await createTranche({
+          user: admin,
+          input: { label: `장애 시험 ${round}-${i}`, arrivalMonth: monthFromNow(1), capacity: 100, gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+        })
+      ).id,
+    );
   }
   const approved = [];
   for (const email of ["officer@mohw.go.kr", "officer@mnd.go.kr", "officer@mohw.go.kr"]) {
@@ -390,10 +434,14 @@ try {
     const recovered = /Attachment storage reconciled after a crash: (\{.*\})/.exec(startLog)?.[1] ?? "nothing to repair";
     const sec = await Client.signIn("secretariat@msit.go.kr");
     const problems = await check(acks, sec);
-    const acked = Object.entries(acks.counts).map(([k, n]) => `${k} ${n}`).join(", ");
+    const acked = Object.entries(acks.counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
     if (problems.length === 0) {
       passed++;
-      log(`round ${round}: PASS — kill -9 after ${killAfter} ms (${tempBefore} upload(s) in flight); acknowledged: ${acked || "none"}; start-up repaired: ${recovered}`);
+      log(
+        `round ${round}: PASS — kill -9 after ${killAfter} ms (${tempBefore} upload(s) in flight); acknowledged: ${acked || "none"}; start-up repaired: ${recovered}`,
+      );
     } else {
       exitCode = 1;
       log(`round ${round}: FAIL — kill -9 after ${killAfter} ms; acknowledged: ${acked}; start-up: ${recovered}`);

@@ -12,7 +12,11 @@ const BUDGET_KB = 150;
 const assets = path.resolve("build", "client", "assets");
 const manifestFile = readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
 if (!manifestFile) throw new Error("no client build: run `npm run build` first");
-const manifest = JSON.parse(readFileSync(path.join(assets, manifestFile), "utf8").replace(/^window\.__reactRouterManifest=/, "").replace(/;\s*$/, "")) as {
+const manifest = JSON.parse(
+  readFileSync(path.join(assets, manifestFile), "utf8")
+    .replace(/^window\.__reactRouterManifest=/, "")
+    .replace(/;\s*$/, ""),
+) as {
   entry: { module: string; imports: string[] };
   routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[]; hasDefaultExport?: boolean }>;
 };
@@ -33,11 +37,19 @@ for (const route of Object.values(manifest.routes)) {
   const chain: string[] = [];
   for (let r: typeof route | undefined = route; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) chain.push(r.module, ...(r.imports ?? []));
   const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...chain]);
-  const sum = (extra: string) => ([...files, extra].reduce((a, f) => a + gz(f), 0) / 1024);
+  const sum = (extra: string) => [...files, extra].reduce((a, f) => a + gz(f), 0) / 1024;
   const lazy = new Set([...files].flatMap(lazyOf).filter((f) => !files.has(f) && !/\/messages(\.en)?-/.test(f)));
-  rows.push({ route: route.id.replace(/^routes\//, ""), kb: sum(catalogue("ko")), en: sum(catalogue("en")), lazy: [...lazy].reduce((a, f) => a + gz(f), 0) / 1024 });
+  rows.push({
+    route: route.id.replace(/^routes\//, ""),
+    kb: sum(catalogue("ko")),
+    en: sum(catalogue("en")),
+    lazy: [...lazy].reduce((a, f) => a + gz(f), 0) / 1024,
+  });
 }
 rows.sort((a, b) => b.kb + b.lazy - (a.kb + a.lazy));
 console.log(`| page (route module) | JS at load, KB gzip (ko page · en page) | + lazily loaded chunks, KB gzip | within ${BUDGET_KB} KB |`);
 console.log("| --- | --- | --- | --- |");
-for (const r of rows) console.log(`| ${r.route} | ${r.kb.toFixed(1)} · ${r.en.toFixed(1)} | ${r.lazy ? r.lazy.toFixed(1) : "—"} | ${Math.max(r.kb, r.en) + r.lazy <= BUDGET_KB ? "yes" : "NO"} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.route} | ${r.kb.toFixed(1)} · ${r.en.toFixed(1)} | ${r.lazy ? r.lazy.toFixed(1) : "—"} | ${Math.max(r.kb, r.en) + r.lazy <= BUDGET_KB ? "yes" : "NO"} |`,
+  );

@@ -24,7 +24,10 @@ function newMigration(track: { schema: string; migrations: string; provider: str
   const lock = path.join(track.migrations, "migration_lock.toml");
   if (!existsSync(lock)) writeFileSync(lock, `provider = "${track.provider}"\n`);
 
-  const last = readdirSync(track.migrations).filter((d) => /^\d{14}_/.test(d)).sort().at(-1);
+  const last = readdirSync(track.migrations)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()
+    .at(-1);
   const from = last ? ["--from-schema-datamodel", path.join(track.migrations, last, "schema.prisma")] : ["--from-empty"];
   if (last && !existsSync(from[1])) {
     console.error(`${from[1]} is missing: every migration folder keeps the schema it was made from.`);

@@ -85,7 +85,7 @@ class Client {
     if (set.length) this.cookie = set.map((c) => c.split(";")[0]).join("; ");
     const text = await res.text();
     // the app's JSON answers, read loosely: this script checks statuses and a few named fields
-    let parsed: Record<string, unknown> & { state?: string; error?: { code?: string }; ok?: boolean } | null = null;
+    let parsed: (Record<string, unknown> & { state?: string; error?: { code?: string }; ok?: boolean }) | null = null;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {
@@ -95,7 +95,10 @@ class Client {
   }
 }
 
-const tally = (statuses: number[]) => Object.entries(statuses.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {})).map(([s, n]) => `${n}×${s}`).join(", ");
+const tally = (statuses: number[]) =>
+  Object.entries(statuses.reduce<Record<number, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
+    .map(([s, n]) => `${n}×${s}`)
+    .join(", ");
 
 let exitCode = 0;
 try {
@@ -115,11 +118,19 @@ try {
   const officer = await userByEmail("officer@mohw.go.kr");
   const adminUser = await userByEmail("admin@ax.go.kr");
   const screening = await fileAndSubmit(officer, { title: "두 인스턴스 동시 접수 시험" });
-  const { requestId: approved } = await driveRequestToApproved({ officerEmail: "officer@mohw.go.kr", fields: { title: "두 인스턴스 동시 배정 시험" }, agreedGpus: 80, approvedGpus: 70 });
+  const { requestId: approved } = await driveRequestToApproved({
+    officerEmail: "officer@mohw.go.kr",
+    fields: { title: "두 인스턴스 동시 배정 시험" },
+    agreedGpus: 80,
+    approvedGpus: 70,
+  });
   const pool = await getPool({ user: adminUser });
   await setPoolTotal({ user: adminUser, totalGpus: pool.totalGpus + 10 });
   const month = new Date().toISOString().slice(0, 7);
-  const tranche = await createTranche({ user: adminUser, input: { label: "두 인스턴스 시험", arrivalMonth: month, capacity: 10, gpuModel: "NVIDIA B200", resourceKind: "GPU" } });
+  const tranche = await createTranche({
+    user: adminUser,
+    input: { label: "두 인스턴스 시험", arrivalMonth: month, capacity: 10, gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+  });
   const version = (await db.demandRequest.findUniqueOrThrow({ where: { id: screening } })).version;
   await db.$disconnect();
   log("seeded: a screening request, an approved request (70 GPUs), a tranche of 10");
@@ -137,18 +148,29 @@ try {
 
   // 2. 100 concurrent events on one request over both instances
   let t = Date.now();
-  const events = await Promise.all(Array.from({ length: 100 }, (_, i) => sec.call(both[i % 2], "POST", `/api/v1/requests/${screening}/events`, { type: "ACCEPT", expectedVersion: version })));
+  const events = await Promise.all(
+    Array.from({ length: 100 }, (_, i) => sec.call(both[i % 2], "POST", `/api/v1/requests/${screening}/events`, { type: "ACCEPT", expectedVersion: version })),
+  );
   const eventStatuses = events.map((r) => r.status);
-  check(eventStatuses.filter((s) => s === 200).length === 1 && eventStatuses.filter((s) => s === 409).length === 99,
-    `100 concurrent ACCEPT on one request over A and B: ${tally(eventStatuses)} in ${Date.now() - t} ms (want 1×200, 99×409)`);
+  check(
+    eventStatuses.filter((s) => s === 200).length === 1 && eventStatuses.filter((s) => s === 409).length === 99,
+    `100 concurrent ACCEPT on one request over A and B: ${tally(eventStatuses)} in ${Date.now() - t} ms (want 1×200, 99×409)`,
+  );
 
   // 3. 50 concurrent 1-GPU allocations over both instances against 10 remaining
   t = Date.now();
-  const allocations = await Promise.all(Array.from({ length: 50 }, (_, i) => sec.call(both[i % 2], "POST", "/api/v1/allocations", { requestId: approved, trancheId: tranche.id, gpus: 1 })));
+  const allocations = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => sec.call(both[i % 2], "POST", "/api/v1/allocations", { requestId: approved, trancheId: tranche.id, gpus: 1 })),
+  );
   const allocationStatuses = allocations.map((r) => r.status);
   const refusedCodes = new Set(allocations.filter((r) => r.status === 409).map((r) => r.body?.error?.code));
-  check(allocationStatuses.filter((s) => s === 201).length === 10 && allocationStatuses.filter((s) => s === 409).length === 40 && refusedCodes.size === 1 && refusedCodes.has("CAPACITY_EXCEEDED"),
-    `50 concurrent 1-GPU allocations over A and B against 10 remaining: ${tally(allocationStatuses)} in ${Date.now() - t} ms (want 10×201, 40×409 CAPACITY_EXCEEDED)`);
+  check(
+    allocationStatuses.filter((s) => s === 201).length === 10 &&
+      allocationStatuses.filter((s) => s === 409).length === 40 &&
+      refusedCodes.size === 1 &&
+      refusedCodes.has("CAPACITY_EXCEEDED"),
+    `50 concurrent 1-GPU allocations over A and B against 10 remaining: ${tally(allocationStatuses)} in ${Date.now() - t} ms (want 10×201, 40×409 CAPACITY_EXCEEDED)`,
+  );
   const { db: after } = await import("../app/utils/db.server");
   const row = await after.tranche.findUniqueOrThrow({ where: { id: tranche.id }, include: { allocations: { where: { releasedAt: null } } } });
   const live = row.allocations.reduce((sum, x) => sum + x.gpus, 0);
@@ -156,9 +178,15 @@ try {
 
   // 4. one audit chain, verified by both instances and from here
   const seqs = await after.auditEvent.findMany({ select: { seq: true }, orderBy: { seq: "asc" } });
-  check(seqs.every((e, i) => e.seq === i + 1), `the audit log is one gap-free sequence (${seqs.length} events)`);
+  check(
+    seqs.every((e, i) => e.seq === i + 1),
+    `the audit log is one gap-free sequence (${seqs.length} events)`,
+  );
   await sleep(1500); // the anchors' checkpoint delay (1 s) in both instances
-  for (const [name, base] of [["A", a], ["B", b]] as const) {
+  for (const [name, base] of [
+    ["A", a],
+    ["B", b],
+  ] as const) {
     const v = await sec.call(base, "GET", "/api/v1/audit/verify");
     check(v.status === 200 && v.body?.ok === true, `audit chain verifies through instance ${name}: ${JSON.stringify(v.body)}`);
   }

@@ -26,7 +26,9 @@ async function main() {
     const admin = external ?? cluster!.url;
     const started = Date.now();
     await createMigratedDatabase(admin, "ax_template");
-    console.log(`PostgreSQL ${cluster ? "cluster started and " : ""}template migrated in ${((Date.now() - started) / 1000).toFixed(1)} s (${admin.replace(/\/\/[^@]*@/, "//")})`);
+    console.log(
+      `PostgreSQL ${cluster ? "cluster started and " : ""}template migrated in ${((Date.now() - started) / 1000).toFixed(1)} s (${admin.replace(/\/\/[^@]*@/, "//")})`,
+    );
     const run = spawnSync(path.resolve("node_modules", ".bin", "vitest"), ["run", ...process.argv.slice(2)], {
       stdio: "inherit",
       env: { ...process.env, TEST_PG_URL: admin, TEST_PG_TEMPLATE: "ax_template" },

@@ -19,9 +19,18 @@ if (!from) {
 const { restoreInstance, databaseFileFromUrl } = await import("../app/modules/backup/backup.server");
 const { DATA_DIR } = await import("../app/utils/config.server");
 try {
-  const result = await restoreInstance({ from, dataDir: DATA_DIR, databaseFile: databaseFileFromUrl(process.env.DATABASE_URL), force: process.argv.includes("--force") });
+  const result = await restoreInstance({
+    from,
+    dataDir: DATA_DIR,
+    databaseFile: databaseFileFromUrl(process.env.DATABASE_URL),
+    force: process.argv.includes("--force"),
+  });
   console.log(`Restored ${result.backup}`);
-  console.log(`  rows: ${Object.entries(result.counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  console.log(
+    `  rows: ${Object.entries(result.counts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`  audit: ${result.audit.ok ? `OK, ${result.audit.events} events` : `BROKEN at #${result.audit.brokenAt} (${result.audit.reason})`}`);
   console.log(`  what was there before is in ${result.aside}`);
   process.exit(0);

@@ -16,10 +16,14 @@ function shape(file: string) {
   const db = new Database(file, { readonly: true });
   // full-text tables (and the shadow tables SQLite keeps for them) are written by hand in migrations,
   // not described by the Prisma schema (docs/decisions/0011-search-index.md)
-  const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((t) => t.name);
-  const tables = (db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
-    .all() as { name: string }[]).filter(({ name }) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+  const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).filter(({ name }) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
   const result = tables.map(({ name }) => ({
     name,
     columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
@@ -75,33 +79,37 @@ describe("PostgreSQL schema (ADR 0024)", () => {
   });
 
   // needs a PostgreSQL server: `npm run test:pg` sets TEST_PG_URL
-  it.skipIf(!process.env.TEST_PG_URL)("has no drift between prisma/postgresql/schema.prisma and prisma/postgresql/migrations", async () => {
-    const admin = process.env.TEST_PG_URL!;
-    const suffix = Math.random().toString(36).slice(2, 8);
-    const fromMigrations = await createMigratedDatabase(admin, `ax_drift_m_${suffix}`);
-    const sql = execFileSync(prisma, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DATABASE_URL: "file:./data/unused.db" },
-    });
-    const fromSchema = new URL(admin);
-    fromSchema.pathname = `/ax_drift_s_${suffix}`;
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE "ax_drift_s_${suffix}"`);
-    await c.end();
-    const s = new pg.Client({ connectionString: fromSchema.toString() });
-    await s.connect();
-    await s.query(sql);
-    await s.end();
-    try {
-      expect(await pgShape(fromMigrations)).toEqual(await pgShape(fromSchema.toString()));
-    } finally {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS "ax_drift_m_${suffix}" WITH (FORCE)`);
-      await d.query(`DROP DATABASE IF EXISTS "ax_drift_s_${suffix}" WITH (FORCE)`);
-      await d.end();
-    }
-  }, 120_000);
+  it.skipIf(!process.env.TEST_PG_URL)(
+    "has no drift between prisma/postgresql/schema.prisma and prisma/postgresql/migrations",
+    async () => {
+      const admin = process.env.TEST_PG_URL!;
+      const suffix = Math.random().toString(36).slice(2, 8);
+      const fromMigrations = await createMigratedDatabase(admin, `ax_drift_m_${suffix}`);
+      const sql = execFileSync(prisma, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, DATABASE_URL: "file:./data/unused.db" },
+      });
+      const fromSchema = new URL(admin);
+      fromSchema.pathname = `/ax_drift_s_${suffix}`;
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`CREATE DATABASE "ax_drift_s_${suffix}"`);
+      await c.end();
+      const s = new pg.Client({ connectionString: fromSchema.toString() });
+      await s.connect();
+      await s.query(sql);
+      await s.end();
+      try {
+        expect(await pgShape(fromMigrations)).toEqual(await pgShape(fromSchema.toString()));
+      } finally {
+        const d = new pg.Client({ connectionString: admin });
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS "ax_drift_m_${suffix}" WITH (FORCE)`);
+        await d.query(`DROP DATABASE IF EXISTS "ax_drift_s_${suffix}" WITH (FORCE)`);
+        await d.end();
+      }
+    },
+    120_000,
+  );
 });

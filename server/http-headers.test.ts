@@ -37,7 +37,9 @@ describe("security headers", () => {
   });
 
   it("a document's script policy has a nonce and never unsafe-inline", () => {
-    const scriptSrc = documentCsp("n0nce").split("; ").find((d) => d.startsWith("script-src"));
+    const scriptSrc = documentCsp("n0nce")
+      .split("; ")
+      .find((d) => d.startsWith("script-src"));
     expect(scriptSrc).toBe("script-src 'self' 'nonce-n0nce'");
   });
 

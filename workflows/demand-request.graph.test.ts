@@ -106,7 +106,10 @@ describe("whole machine", { timeout: 600_000 }, () => {
 
   it("refuses with WRONG_ROLE before any payload reason", () => {
     for (const s of snapshots) {
-      for (const e of payloadVariants(ALL_ACTORS.find((a) => a.role === "ADMIN")!, s)) {
+      for (const e of payloadVariants(
+        ALL_ACTORS.find((a) => a.role === "ADMIN")!,
+        s,
+      )) {
         const code = explainRefusal(s, e)?.code;
         expect(["WRONG_ROLE", "NOT_IN_STATE", "FINAL_STATE"]).toContain(code);
       }
@@ -152,9 +155,15 @@ describe("whole machine", { timeout: 600_000 }, () => {
     const edges = new Map<string, string[]>();
     for (const s of snapshots) {
       const taken = outcomesIn(s).filter((o) => o.changed);
-      edges.set(serialize(s), taken.map((o) => serialize(o.next)));
+      edges.set(
+        serialize(s),
+        taken.map((o) => serialize(o.next)),
+      );
       if (s.status !== "done") {
-        expect(taken.some((o) => stateKey(o.next) !== stateKey(s)), stateKey(s)).toBe(true);
+        expect(
+          taken.some((o) => stateKey(o.next) !== stateKey(s)),
+          stateKey(s),
+        ).toBe(true);
       }
     }
     for (const s of snapshots) {

@@ -201,9 +201,24 @@ describe("sign-off quorum", () => {
     const s = accept(accept(awaiting(), sign(member1)), { type: "REFUSE_SIGNOFF", actor: chair, reason: "수량 재검토" });
     expect(stateName(s)).toBe("onAgenda");
     expect(s.context).toMatchObject({ decision: null, signoffs: [], meetingId: null });
-    const decideAgain: RequestEventOf<"DECIDE"> = { type: "DECIDE", actor: secretariat, meetingId: "meeting-3", agendaLocked: true, meetingHeld: true, outcome: "approve", approvedGpus: 1, conditions: [] };
+    const decideAgain: RequestEventOf<"DECIDE"> = {
+      type: "DECIDE",
+      actor: secretariat,
+      meetingId: "meeting-3",
+      agendaLocked: true,
+      meetingHeld: true,
+      outcome: "approve",
+      approvedGpus: 1,
+      conditions: [],
+    };
     refuse(s, decideAgain, "WRONG_MEETING");
-    const next = accept(s, { type: "SCHEDULE", actor: secretariat, meetingId: "meeting-4", plan: { coSigned: true, agreedGpus: 100 }, meetingAcceptsItems: true });
+    const next = accept(s, {
+      type: "SCHEDULE",
+      actor: secretariat,
+      meetingId: "meeting-4",
+      plan: { coSigned: true, agreedGpus: 100 },
+      meetingAcceptsItems: true,
+    });
     // (on no meeting, no fact about a current agenda is needed)
     expect(next.context.meetingId).toBe("meeting-4");
     expect(stateName(accept(next, { ...decideAgain, meetingId: "meeting-4" }))).toBe("awaitingSignoff");
@@ -212,7 +227,11 @@ describe("sign-off quorum", () => {
 
 describe("meeting corrections", () => {
   const unschedule = (extra: Partial<RequestEventOf<"UNSCHEDULE">> = {}): RequestEvent => ({
-    type: "UNSCHEDULE", actor: secretariat, reason: "공동계획 재검토", agendaLocked: false, ...extra,
+    type: "UNSCHEDULE",
+    actor: secretariat,
+    reason: "공동계획 재검토",
+    agendaLocked: false,
+    ...extra,
   });
 
   it("UNSCHEDULE takes an item off an unlocked agenda, back to joint planning; the plan's agreed GPUs stay", () => {
@@ -237,7 +256,13 @@ describe("meeting corrections", () => {
     let s = accept(snapshotAt("awaitingSignoff"), sign(member1));
     expect(s.context.signoffs).toHaveLength(1);
     const amend = (extra: Partial<RequestEventOf<"AMEND_DECISION">> = {}): RequestEvent => ({
-      type: "AMEND_DECISION", actor: secretariat, reason: "승인 수량 정정", outcome: "approve", approvedGpus: 60, conditions: [], ...extra,
+      type: "AMEND_DECISION",
+      actor: secretariat,
+      reason: "승인 수량 정정",
+      outcome: "approve",
+      approvedGpus: 60,
+      conditions: [],
+      ...extra,
     });
     refuse(s, amend({ actor: chair }), "WRONG_ROLE");
     refuse(s, amend({ reason: "" }), "REASON_REQUIRED");
@@ -258,7 +283,12 @@ describe("meeting corrections", () => {
   it("RECONSIDER puts a decision in force on a new agenda; a new decision replaces it", () => {
     const approved = snapshotAt("approved");
     const reconsider = (extra: Partial<RequestEventOf<"RECONSIDER">> = {}): RequestEvent => ({
-      type: "RECONSIDER", actor: secretariat, meetingId: "meeting-9", reason: "사업 범위 축소", meetingAcceptsItems: true, ...extra,
+      type: "RECONSIDER",
+      actor: secretariat,
+      meetingId: "meeting-9",
+      reason: "사업 범위 축소",
+      meetingAcceptsItems: true,
+      ...extra,
     });
     refuse(approved, reconsider({ actor: ministry }), "WRONG_ROLE");
     refuse(approved, reconsider({ reason: " " }), "REASON_REQUIRED");
@@ -327,7 +357,11 @@ describe("conditions and allocation", () => {
     expect([stateName(met), met.context.conditionsOpen]).toEqual(["active", false]);
     refuse(met, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }, "NO_OPEN_CONDITIONS");
     // once met, a full release returns to approved
-    const done = accept(accept(partly, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }), { type: "RELEASE", actor: secretariat, gpus: 30 });
+    const done = accept(accept(partly, { type: "CONDITIONS_MET", actor: secretariat, allConditionsMet: true }), {
+      type: "RELEASE",
+      actor: secretariat,
+      gpus: 30,
+    });
     expect(stateName(done)).toBe("approved");
   });
 
@@ -434,9 +468,18 @@ describe("restoreSnapshot", () => {
     expect(() => restoreSnapshot(good, 99)).toThrow(/version 99.*1\.\.3/);
     expect(() => restoreSnapshot(good, 0)).toThrow(SnapshotVersionError);
     expect(() => restoreSnapshot(good, 1.5)).toThrow(SnapshotVersionError);
-    for (const garbage of [null, "draft", 42, [], {}, { value: "draft" }, { value: "nowhere", context: good.context },
-      { value: { allocated: "halfway" }, context: good.context }, { value: "draft", context: { ...good.context, quorum: 0 } },
-      { value: "draft", context: { ...good.context, signoffs: "x" } }]) {
+    for (const garbage of [
+      null,
+      "draft",
+      42,
+      [],
+      {},
+      { value: "draft" },
+      { value: "nowhere", context: good.context },
+      { value: { allocated: "halfway" }, context: good.context },
+      { value: "draft", context: { ...good.context, quorum: 0 } },
+      { value: "draft", context: { ...good.context, signoffs: "x" } },
+    ]) {
       expect(() => restoreSnapshot(garbage, 1)).toThrow(SnapshotVersionError);
     }
   });
@@ -445,12 +488,28 @@ describe("restoreSnapshot", () => {
 describe("describeWorkflow", () => {
   it("is read from the machine", () => {
     const d = describeWorkflow();
-    expect(d.states.map((s) => s.id)).toEqual(["draft", "screening", "revision", "jointPlanning", "onAgenda", "awaitingSignoff",
-      "approved", "conditionallyApproved", "rejected", "allocated", "active", "closed", "withdrawn"]);
+    expect(d.states.map((s) => s.id)).toEqual([
+      "draft",
+      "screening",
+      "revision",
+      "jointPlanning",
+      "onAgenda",
+      "awaitingSignoff",
+      "approved",
+      "conditionallyApproved",
+      "rejected",
+      "allocated",
+      "active",
+      "closed",
+      "withdrawn",
+    ]);
     expect(d.states.filter((s) => s.final).map((s) => s.id)).toEqual(["closed", "withdrawn"]);
     expect(d.states.find((s) => s.id === "allocated")?.children).toEqual(["partially", "fully"]);
-    expect(d.transitions).toContainEqual({ from: "awaitingSignoff", event: "SIGN",
-      to: ["approved", "conditionallyApproved", "rejected", "jointPlanning", "awaitingSignoff"] });
+    expect(d.transitions).toContainEqual({
+      from: "awaitingSignoff",
+      event: "SIGN",
+      to: ["approved", "conditionallyApproved", "rejected", "jointPlanning", "awaitingSignoff"],
+    });
     expect(d.transitions).toContainEqual({ from: "onAgenda", event: "UNSCHEDULE", to: ["approved", "conditionallyApproved", "rejected", "jointPlanning"] });
     expect(d.transitions).toContainEqual({ from: "rejected", event: "RECONSIDER", to: ["onAgenda"] });
     expect(d.transitions).toContainEqual({ from: "allocated", event: "RELEASE", to: ["conditionallyApproved", "approved", "allocated.partially"] });

@@ -38,8 +38,23 @@ export const MACHINE_VERSION = 3;
 // events
 
 export const EVENT_TYPES = [
-  "SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SCHEDULE", "UNSCHEDULE", "DECIDE", "AMEND_DECISION", "SIGN",
-  "REFUSE_SIGNOFF", "RECONSIDER", "CONDITIONS_MET", "ALLOCATE", "RELEASE", "START", "CLOSE",
+  "SUBMIT",
+  "RESUBMIT",
+  "WITHDRAW",
+  "ACCEPT",
+  "RETURN",
+  "SCHEDULE",
+  "UNSCHEDULE",
+  "DECIDE",
+  "AMEND_DECISION",
+  "SIGN",
+  "REFUSE_SIGNOFF",
+  "RECONSIDER",
+  "CONDITIONS_MET",
+  "ALLOCATE",
+  "RELEASE",
+  "START",
+  "CLOSE",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -72,13 +87,14 @@ export type RequestEvent =
       /** Set by the server: the agenda the request is on is locked (a cancelled meeting's agenda is not). */
       agendaLocked: boolean;
     })
-  | (Ev<"DECIDE"> & DecisionPayload & {
-      meetingId: string;
-      /** Set by the server from the meeting. */
-      agendaLocked: boolean;
-      /** Set by the server: the meeting's date (Korean time) has come. */
-      meetingHeld: boolean;
-    })
+  | (Ev<"DECIDE"> &
+      DecisionPayload & {
+        meetingId: string;
+        /** Set by the server from the meeting. */
+        agendaLocked: boolean;
+        /** Set by the server: the meeting's date (Korean time) has come. */
+        meetingHeld: boolean;
+      })
   /** The secretariat corrects the recorded decision before the quorum completes: signatures start again. */
   | (Ev<"AMEND_DECISION"> & DecisionPayload & { reason: string })
   | (Ev<"SIGN"> & { comment?: string })
@@ -158,8 +174,19 @@ export interface RequestInput {
 }
 
 export const REQUEST_STATES = [
-  "draft", "screening", "revision", "jointPlanning", "onAgenda", "awaitingSignoff", "approved",
-  "conditionallyApproved", "rejected", "allocated", "active", "closed", "withdrawn",
+  "draft",
+  "screening",
+  "revision",
+  "jointPlanning",
+  "onAgenda",
+  "awaitingSignoff",
+  "approved",
+  "conditionallyApproved",
+  "rejected",
+  "allocated",
+  "active",
+  "closed",
+  "withdrawn",
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export type AllocationDetail = "partially" | "fully";
@@ -180,17 +207,20 @@ function recordedDecision(event: DecisionPayload, meetingId: string): RequestDec
 }
 
 type GuardArgs = { context: RequestContext; event: RequestEvent };
-const machineGuard = (g: Guard) => ({ context, event }: GuardArgs) => g(context, event);
-const checkGuards = Object.fromEntries(
-  Object.entries(CHECK_GUARDS).map(([name, g]) => [name, machineGuard(g)]),
-) as Record<CheckGuardName, (args: GuardArgs) => boolean>;
+const machineGuard =
+  (g: Guard) =>
+  ({ context, event }: GuardArgs) =>
+    g(context, event);
+const checkGuards = Object.fromEntries(Object.entries(CHECK_GUARDS).map(([name, g]) => [name, machineGuard(g)])) as Record<
+  CheckGuardName,
+  (args: GuardArgs) => boolean
+>;
 
 /** The checks of an event type, plus branch guards that choose among its targets. */
 type NamedGuard = CheckGuardName | "quorumReachedWithThis" | "fillsApproved" | "releasesAll" | "conditionsStillOpen" | "notReconsidering";
 type OutcomeGuard = { type: "decisionOutcomeIs"; params: { outcome: DecisionOutcome } };
 type PreviousGuard = { type: "reconsideringFrom"; params: { previous: ReconsiderableState } };
-const when = (type: EventType, ...branch: NamedGuard[]) =>
-  and<RequestContext, RequestEvent, NamedGuard[]>([...EVENT_CHECKS[type], ...branch]);
+const when = (type: EventType, ...branch: NamedGuard[]) => and<RequestContext, RequestEvent, NamedGuard[]>([...EVENT_CHECKS[type], ...branch]);
 /** SIGN that completes the quorum, for a decision with this outcome. */
 const signDecides = (outcome: DecisionOutcome, ...branch: NamedGuard[]) =>
   and<RequestContext, RequestEvent, [...NamedGuard[], OutcomeGuard]>([
@@ -209,10 +239,7 @@ const signKeeps = (previous: ReconsiderableState) =>
   ]);
 /** UNSCHEDULE of a reconsideration: back to the decision in force. */
 const unscheduleRestores = (previous: ReconsiderableState) =>
-  and<RequestContext, RequestEvent, [...NamedGuard[], PreviousGuard]>([
-    ...EVENT_CHECKS.UNSCHEDULE,
-    { type: "reconsideringFrom", params: { previous } },
-  ]);
+  and<RequestContext, RequestEvent, [...NamedGuard[], PreviousGuard]>([...EVENT_CHECKS.UNSCHEDULE, { type: "reconsideringFrom", params: { previous } }]);
 /** RECONSIDER from a state a decision left the request in (the state is remembered for a restore). */
 const reconsider = (previous: ReconsiderableState) => ({
   target: "onAgenda" as const,
@@ -235,10 +262,8 @@ export const demandRequestMachine = setup({
     releasesAll: machineGuard(releasesAll),
     conditionsStillOpen: ({ context }) => context.conditionsOpen,
     notReconsidering: ({ context }) => context.reconsidering === null,
-    decisionOutcomeIs: ({ context }, params: { outcome: DecisionOutcome }) =>
-      decisionOutcomeIs(context, params.outcome),
-    reconsideringFrom: ({ context }, params: { previous: ReconsiderableState }) =>
-      context.reconsidering?.previous === params.previous,
+    decisionOutcomeIs: ({ context }, params: { outcome: DecisionOutcome }) => decisionOutcomeIs(context, params.outcome),
+    reconsideringFrom: ({ context }, params: { previous: ReconsiderableState }) => context.reconsidering?.previous === params.previous,
   },
   actions: {
     storeReturnReasons: assign({
@@ -246,21 +271,16 @@ export const demandRequestMachine = setup({
     }),
     clearReturnReasons: assign({ returnReasons: () => [] }),
     storeSchedule: assign(({ context, event }) =>
-      event.type === "SCHEDULE"
-        ? { meetingId: event.meetingId, agreedGpus: event.plan.agreedGpus }
-        : { meetingId: context.meetingId },
+      event.type === "SCHEDULE" ? { meetingId: event.meetingId, agreedGpus: event.plan.agreedGpus } : { meetingId: context.meetingId },
     ),
     storeDecision: assign(({ context, event }) => {
       if (event.type !== "DECIDE" && event.type !== "AMEND_DECISION") return {};
       // an amendment stays with the meeting that decided; every signature starts again
-      const meetingId = event.type === "DECIDE" ? event.meetingId : context.decision?.meetingId ?? context.meetingId ?? "";
+      const meetingId = event.type === "DECIDE" ? event.meetingId : (context.decision?.meetingId ?? context.meetingId ?? "");
       return { decision: recordedDecision(event, meetingId), signoffs: [] };
     }),
     recordSignoff: assign({
-      signoffs: ({ context, event }) => [
-        ...context.signoffs,
-        { approverId: event.actor.userId, isChair: event.actor.isChair === true },
-      ],
+      signoffs: ({ context, event }) => [...context.signoffs, { approverId: event.actor.userId, isChair: event.actor.isChair === true }],
     }),
     /** Deferred, taken off the agenda, or sign-off refused: off the meeting, to be scheduled for a later one. */
     backToScheduling: assign({ meetingId: () => null, decision: () => null, signoffs: () => [] }),
@@ -457,9 +477,7 @@ export function stateName(snapshot: Pick<RequestSnapshot, "value">): RequestStat
 
 export function stateDetail(snapshot: Pick<RequestSnapshot, "value">): AllocationDetail | null {
   const v = snapshot.value as string | Record<string, unknown>;
-  return typeof v === "object" && v !== null && typeof v.allocated === "string"
-    ? (v.allocated as AllocationDetail)
-    : null;
+  return typeof v === "object" && v !== null && typeof v.allocated === "string" ? (v.allocated as AllocationDetail) : null;
 }
 
 export const isEventType = (t: unknown): t is EventType => EVENT_TYPES.includes(t as EventType);
@@ -489,11 +507,7 @@ export function explainRefusal(snapshot: RequestSnapshot, event: RequestEvent): 
 export function allowedEvents(snapshot: RequestSnapshot, actor: WorkflowActor): EventType[] {
   if (snapshot.status === "done") return [];
   const handled = eventsHandledIn(snapshot);
-  return EVENT_TYPES.filter(
-    (type) =>
-      handled.has(type) &&
-      firstFailedCheck(snapshot.context, { type, actor } as RequestEvent, "actor") === null,
-  );
+  return EVENT_TYPES.filter((type) => handled.has(type) && firstFailedCheck(snapshot.context, { type, actor } as RequestEvent, "actor") === null);
 }
 
 export interface WorkflowDescription {

@@ -93,17 +93,14 @@ export const isMinistryOfficer: Guard = (_c, e) => hasRole(e, "MINISTRY_OFFICER"
 export const isOwnMinistry: Guard = (c, e) => e.actor?.organizationId === c.ministryId;
 export const isSecretariat: Guard = (_c, e) => hasRole(e, "SECRETARIAT");
 export const isApprover: Guard = (_c, e) => hasRole(e, "APPROVER");
-export const notAlreadySigned: Guard = (c, e) =>
-  !c.signoffs.some((s) => s.approverId === e.actor?.userId);
+export const notAlreadySigned: Guard = (c, e) => !c.signoffs.some((s) => s.approverId === e.actor?.userId);
 
 // check guards: what the payload and the facts the server attached must satisfy (kind "payload")
 
-export const hasReturnReasons: Guard = (_c, e) =>
-  e.type === "RETURN" && Array.isArray(e.reasons) && e.reasons.some(nonBlank);
+export const hasReturnReasons: Guard = (_c, e) => e.type === "RETURN" && Array.isArray(e.reasons) && e.reasons.some(nonBlank);
 export const hasReason: Guard = (_c, e) => REASONED.includes(e.type) && nonBlank((e as { reason?: unknown }).reason);
 export const planCoSigned: Guard = (_c, e) => e.type === "SCHEDULE" && e.plan?.coSigned === true;
-export const agreedGpusSet: Guard = (_c, e) =>
-  e.type === "SCHEDULE" && isInt(e.plan?.agreedGpus) && e.plan.agreedGpus > 0;
+export const agreedGpusSet: Guard = (_c, e) => e.type === "SCHEDULE" && isInt(e.plan?.agreedGpus) && e.plan.agreedGpus > 0;
 /** The target meeting exists and still takes agenda items (its agenda is not locked). */
 export const meetingAcceptsItems: Guard = (_c, e) =>
   (e.type === "SCHEDULE" || e.type === "RECONSIDER") && nonBlank(e.meetingId) && e.meetingAcceptsItems === true;
@@ -117,51 +114,32 @@ export const notOnLockedAgenda: Guard = (c, e) =>
 export const agendaLocked: Guard = (_c, e) => e.type === "DECIDE" && e.agendaLocked === true;
 /** Results are recorded only once the meeting's date has come (Korean time; a fact the server sets). */
 export const meetingHeld: Guard = (_c, e) => e.type === "DECIDE" && e.meetingHeld === true;
-export const sameMeeting: Guard = (c, e) =>
-  e.type === "DECIDE" && c.meetingId !== null && e.meetingId === c.meetingId;
+export const sameMeeting: Guard = (c, e) => e.type === "DECIDE" && c.meetingId !== null && e.meetingId === c.meetingId;
 /** Integer ≥ 0, and > 0 when the outcome grants GPUs. An unknown outcome can't carry a count. */
 export const approvedGpusValid: Guard = (_c, e) =>
-  recordsDecision(e) &&
-  OUTCOMES.includes(e.outcome) &&
-  isInt(e.approvedGpus) &&
-  e.approvedGpus >= (GRANTING.includes(e.outcome) ? 1 : 0);
-export const approvedWithinAgreed: Guard = (c, e) =>
-  recordsDecision(e) && c.agreedGpus !== null && e.approvedGpus <= c.agreedGpus;
+  recordsDecision(e) && OUTCOMES.includes(e.outcome) && isInt(e.approvedGpus) && e.approvedGpus >= (GRANTING.includes(e.outcome) ? 1 : 0);
+export const approvedWithinAgreed: Guard = (c, e) => recordsDecision(e) && c.agreedGpus !== null && e.approvedGpus <= c.agreedGpus;
 export const conditionsProvided: Guard = (_c, e) =>
   recordsDecision(e) &&
   (e.outcome !== "approveWithConditions" ||
-    (Array.isArray(e.conditions) &&
-      e.conditions.length > 0 &&
-      e.conditions.every((x) => nonBlank(x?.text) && isIsoDate(x?.dueOn))));
+    (Array.isArray(e.conditions) && e.conditions.length > 0 && e.conditions.every((x) => nonBlank(x?.text) && isIsoDate(x?.dueOn))));
 /** An amendment changes the recorded decision (outcome, GPUs, conditions or note). */
 export const changesDecision: Guard = (c, e) => {
   if (e.type !== "AMEND_DECISION" || !c.decision) return false;
   const text = (s: unknown) => (typeof s === "string" ? s.trim() : "");
-  const conditions = (xs: unknown) =>
-    JSON.stringify(Array.isArray(xs) ? xs.map((x) => [text(x?.text), x?.dueOn]) : []);
+  const conditions = (xs: unknown) => JSON.stringify(Array.isArray(xs) ? xs.map((x) => [text(x?.text), x?.dueOn]) : []);
   const d = c.decision;
-  return (
-    e.outcome !== d.outcome ||
-    e.approvedGpus !== d.approvedGpus ||
-    conditions(e.conditions) !== conditions(d.conditions) ||
-    text(e.note) !== text(d.note)
-  );
+  return e.outcome !== d.outcome || e.approvedGpus !== d.approvedGpus || conditions(e.conditions) !== conditions(d.conditions) || text(e.note) !== text(d.note);
 };
-export const allConditionsMet: Guard = (_c, e) =>
-  e.type === "CONDITIONS_MET" && e.allConditionsMet === true;
+export const allConditionsMet: Guard = (_c, e) => e.type === "CONDITIONS_MET" && e.allConditionsMet === true;
 /** There are conditions of a conditional approval still to be met (CONDITIONS_MET has something to close). */
 export const conditionsAreOpen: Guard = (c) => c.conditionsOpen === true;
 /** GPUs before the conditions are met only when the configuration allows it (a fact the server sets). */
-export const conditionalAllocationAllowed: Guard = (c, e) =>
-  !c.conditionsOpen || (e.type === "ALLOCATE" && e.conditionalAllowed === true);
-export const allocationGpusValid: Guard = (_c, e) =>
-  e.type === "ALLOCATE" && isInt(e.gpus) && e.gpus > 0;
-export const withinApproved: Guard = (c, e) =>
-  e.type === "ALLOCATE" && c.approvedGpus !== null && c.allocatedGpus + e.gpus <= c.approvedGpus;
-export const releaseGpusValid: Guard = (_c, e) =>
-  e.type === "RELEASE" && isInt(e.gpus) && e.gpus > 0;
-export const releaseWithinAllocated: Guard = (c, e) =>
-  e.type === "RELEASE" && e.gpus <= c.allocatedGpus;
+export const conditionalAllocationAllowed: Guard = (c, e) => !c.conditionsOpen || (e.type === "ALLOCATE" && e.conditionalAllowed === true);
+export const allocationGpusValid: Guard = (_c, e) => e.type === "ALLOCATE" && isInt(e.gpus) && e.gpus > 0;
+export const withinApproved: Guard = (c, e) => e.type === "ALLOCATE" && c.approvedGpus !== null && c.allocatedGpus + e.gpus <= c.approvedGpus;
+export const releaseGpusValid: Guard = (_c, e) => e.type === "RELEASE" && isInt(e.gpus) && e.gpus > 0;
+export const releaseWithinAllocated: Guard = (c, e) => e.type === "RELEASE" && e.gpus <= c.allocatedGpus;
 
 export const CHECK_GUARDS = {
   isMinistryOfficer,
@@ -259,15 +237,7 @@ export const EVENT_CHECKS = {
   RETURN: ["isSecretariat", "hasReturnReasons"],
   SCHEDULE: ["isSecretariat", "planCoSigned", "agreedGpusSet", "meetingAcceptsItems", "notOnLockedAgenda"],
   UNSCHEDULE: ["isSecretariat", "hasReason", "notOnLockedAgenda"],
-  DECIDE: [
-    "isSecretariat",
-    "sameMeeting",
-    "agendaLocked",
-    "meetingHeld",
-    "approvedGpusValid",
-    "approvedWithinAgreed",
-    "conditionsProvided",
-  ],
+  DECIDE: ["isSecretariat", "sameMeeting", "agendaLocked", "meetingHeld", "approvedGpusValid", "approvedWithinAgreed", "conditionsProvided"],
   AMEND_DECISION: ["isSecretariat", "hasReason", "approvedGpusValid", "approvedWithinAgreed", "conditionsProvided", "changesDecision"],
   SIGN: ["isApprover", "notAlreadySigned"],
   REFUSE_SIGNOFF: ["isApprover", "notAlreadySigned", "hasReason"],
@@ -303,8 +273,6 @@ export const quorumReachedWithThis: Guard = (c, e) => {
   const chair = c.signoffs.some((s) => s.isChair) || e.actor.isChair === true;
   return chair && signers.size >= c.quorum;
 };
-export const decisionOutcomeIs = (c: RequestContext, outcome: DecisionOutcome) =>
-  c.decision?.outcome === outcome;
-export const fillsApproved: Guard = (c, e) =>
-  e.type === "ALLOCATE" && c.allocatedGpus + e.gpus === c.approvedGpus;
+export const decisionOutcomeIs = (c: RequestContext, outcome: DecisionOutcome) => c.decision?.outcome === outcome;
+export const fillsApproved: Guard = (c, e) => e.type === "ALLOCATE" && c.allocatedGpus + e.gpus === c.approvedGpus;
 export const releasesAll: Guard = (c, e) => e.type === "RELEASE" && c.allocatedGpus - e.gpus === 0;

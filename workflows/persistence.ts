@@ -67,8 +67,7 @@ function contextProblem(c: unknown): string | null {
   return null;
 }
 
-const isDecision = (d: unknown) =>
-  d === null || (isObj(d) && isStr(d.outcome) && isNum(d.approvedGpus) && Array.isArray(d.conditions) && isStr(d.meetingId));
+const isDecision = (d: unknown) => d === null || (isObj(d) && isStr(d.outcome) && isNum(d.approvedGpus) && Array.isArray(d.conditions) && isStr(d.meetingId));
 const isSignoffs = (s: unknown) => Array.isArray(s) && s.every((x) => isObj(x) && isStr(x.approverId) && typeof x.isChair === "boolean");
 
 /**
@@ -78,16 +77,10 @@ const isSignoffs = (s: unknown) => Array.isArray(s) && s.every((x) => isObj(x) &
 export function restoreSnapshot(stored: unknown, storedMachineVersion: number): RequestSnapshot {
   const versions = `this build reads machine versions 1..${MACHINE_VERSION}`;
   if (!Number.isInteger(storedMachineVersion) || storedMachineVersion < 1 || storedMachineVersion > MACHINE_VERSION) {
-    throw new SnapshotVersionError(
-      `Stored workflow snapshot has machine version ${String(storedMachineVersion)}; ${versions}.`,
-      storedMachineVersion,
-    );
+    throw new SnapshotVersionError(`Stored workflow snapshot has machine version ${String(storedMachineVersion)}; ${versions}.`, storedMachineVersion);
   }
   const malformed = (why: string) =>
-    new SnapshotVersionError(
-      `Stored workflow snapshot (machine version ${storedMachineVersion}) is malformed: ${why}; ${versions}.`,
-      storedMachineVersion,
-    );
+    new SnapshotVersionError(`Stored workflow snapshot (machine version ${storedMachineVersion}) is malformed: ${why}; ${versions}.`, storedMachineVersion);
   if (!isObj(stored) || !("value" in stored) || !("context" in stored)) throw malformed("expected { value, context }");
   let current: PersistedRequestSnapshot = { value: stored.value as StateValue, context: stored.context as RequestContext };
   for (let v = storedMachineVersion; v < MACHINE_VERSION; v++) {

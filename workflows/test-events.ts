@@ -55,7 +55,9 @@ export function payloadVariants(actor: WorkflowActor, s: RequestSnapshot): Reque
     { type: "RETURN", actor, reasons: [] },
     { type: "RETURN", actor, reasons: [" "] },
     { type: "SCHEDULE", actor, meetingId: "meeting-1", plan, meetingAcceptsItems: true, agendaLocked: false },
-    ...(inReconsideration ? [] : [{ type: "SCHEDULE", actor, meetingId: "meeting-2", plan, meetingAcceptsItems: true, agendaLocked: false } satisfies RequestEvent]),
+    ...(inReconsideration
+      ? []
+      : [{ type: "SCHEDULE", actor, meetingId: "meeting-2", plan, meetingAcceptsItems: true, agendaLocked: false } satisfies RequestEvent]),
     { type: "SCHEDULE", actor, meetingId: "meeting-1", plan: { coSigned: false, agreedGpus: AGREED_GPUS }, meetingAcceptsItems: true, agendaLocked: false },
     { type: "SCHEDULE", actor, meetingId: "meeting-1", plan: { coSigned: true, agreedGpus: null }, meetingAcceptsItems: true, agendaLocked: false },
     { type: "SCHEDULE", actor, meetingId: "meeting-1", plan: { coSigned: true, agreedGpus: 0 }, meetingAcceptsItems: true, agendaLocked: false },

@@ -8,8 +8,15 @@ export type ActionResultData = { ok: boolean; message: string; conflict?: boolea
  * status, refusal as an alert, a stale page with a reload link. It takes focus and scrolls into view
  * when it appears, so on a long page the answer is not 1,500 px away from the button.
  */
-export function ActionResult({ result, reloadHref, className = "", clearParam }: {
-  result: ActionResultData; reloadHref?: string; className?: string;
+export function ActionResult({
+  result,
+  reloadHref,
+  className = "",
+  clearParam,
+}: {
+  result: ActionResultData;
+  reloadHref?: string;
+  className?: string;
   /** a query parameter that carried this message through a redirect: taken out of the address once shown */
   clearParam?: string;
 }) {
@@ -29,10 +36,20 @@ export function ActionResult({ result, reloadHref, className = "", clearParam }:
     }
   }, [result.message, result.ok, clearParam]);
   return (
-    <div ref={ref} tabIndex={-1} role={result.ok ? "status" : "alert"} data-testid="action-result"
-      className={`${result.ok ? "alert-success" : "alert-error"} ${className}`.trim()}>
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role={result.ok ? "status" : "alert"}
+      data-testid="action-result"
+      className={`${result.ok ? "alert-success" : "alert-error"} ${className}`.trim()}
+    >
       {result.message}
-      {result.conflict && reloadHref ? <> <a href={reloadHref}>{t("common.reload")}</a></> : null}
+      {result.conflict && reloadHref ? (
+        <>
+          {" "}
+          <a href={reloadHref}>{t("common.reload")}</a>
+        </>
+      ) : null}
     </div>
   );
 }

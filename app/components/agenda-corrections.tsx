@@ -30,23 +30,44 @@ export function MeetingEditForm({ meeting, open, lastResult }: { meeting: Meetin
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useSchemaForm({
-    id: "meeting-update", schema: updateMeetingFormSchema, lastResult,
-    defaultValue: { date: meeting.date, startTime: meeting.startTime ?? "", title: meeting.title, place: meeting.place, attendees: meeting.attendees.join("\n") },
+    id: "meeting-update",
+    schema: updateMeetingFormSchema,
+    lastResult,
+    defaultValue: {
+      date: meeting.date,
+      startTime: meeting.startTime ?? "",
+      title: meeting.title,
+      place: meeting.place,
+      attendees: meeting.attendees.join("\n"),
+    },
   });
   return (
     <Step summary={`${t("deliberation.meeting.edit.title")}…`} open={open}>
       <Form method="post" {...getFormProps(form)} className="grid gap-3 md:grid-cols-2" aria-describedby="edit-hint">
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="expectedVersion" value={meeting.version} />
-        <p id="edit-hint" className="text-sm text-slate-700 md:col-span-2">{t("deliberation.meeting.edit.hint")}</p>
-        <div className="md:col-span-2"><FormErrors form={form} /></div>
+        <p id="edit-hint" className="text-sm text-slate-700 md:col-span-2">
+          {t("deliberation.meeting.edit.hint")}
+        </p>
+        <div className="md:col-span-2">
+          <FormErrors form={form} />
+        </div>
         <Field meta={fields.date} label={t("meeting.date")} type="date" />
         <Field meta={fields.startTime} label={t("deliberation.meeting.startTime")} type="time" />
         <Field meta={fields.title} label={t("meeting.title")} />
         <Field meta={fields.place} label={t("meeting.place")} />
-        <TextareaField meta={fields.attendees} label={t("deliberation.meeting.attendees")} hint={t("deliberation.meeting.attendeesHint")}
-          className="md:col-span-2" textareaProps={{ rows: 4 }} />
-        <p className="md:col-span-2"><button type="submit" className="btn-primary" disabled={busy}>{t("deliberation.meeting.edit.save")}</button></p>
+        <TextareaField
+          meta={fields.attendees}
+          label={t("deliberation.meeting.attendees")}
+          hint={t("deliberation.meeting.attendeesHint")}
+          className="md:col-span-2"
+          textareaProps={{ rows: 4 }}
+        />
+        <p className="md:col-span-2">
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("deliberation.meeting.edit.save")}
+          </button>
+        </p>
       </Form>
     </Step>
   );
@@ -56,7 +77,18 @@ export function MeetingEditForm({ meeting, open, lastResult }: { meeting: Meetin
  * A correction that needs only a reason: unlock the agenda, cancel the meeting, or take one item off
  * (then a choice of the items too). `hint` says what it does.
  */
-export function ReasonForm({ intent, version, summary, hint, reasonLabel, confirm, open, danger, items, lastResult }: {
+export function ReasonForm({
+  intent,
+  version,
+  summary,
+  hint,
+  reasonLabel,
+  confirm,
+  open,
+  danger,
+  items,
+  lastResult,
+}: {
   intent: "unlock" | "cancel" | "remove";
   version: number;
   summary: string;
@@ -77,14 +109,23 @@ export function ReasonForm({ intent, version, summary, hint, reasonLabel, confir
       <Form method="post" {...getFormProps(form)} className="space-y-2">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="expectedVersion" value={version} />
-        <p className="alert-info" id={id("hint")}>{hint}</p>
+        <p className="alert-info" id={id("hint")}>
+          {hint}
+        </p>
         <FormErrors form={form} />
         {items ? (
-          <SelectField meta={fields.request} label={t("deliberation.meeting.remove.choose")} placeholder={t("request.form.choose")} options={items}
-            selectProps={{ required: true }} />
+          <SelectField
+            meta={fields.request}
+            label={t("deliberation.meeting.remove.choose")}
+            placeholder={t("request.form.choose")}
+            options={items}
+            selectProps={{ required: true }}
+          />
         ) : null}
         <TextareaField meta={fields.reason} label={reasonLabel} textareaProps={{ rows: 2 }} />
-        <button type="submit" className={danger ? "btn-danger" : "btn-primary"} disabled={busy} aria-describedby={id("hint")}>{confirm}</button>
+        <button type="submit" className={danger ? "btn-danger" : "btn-primary"} disabled={busy} aria-describedby={id("hint")}>
+          {confirm}
+        </button>
       </Form>
     </Step>
   );

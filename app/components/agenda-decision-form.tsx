@@ -25,7 +25,14 @@ export interface DecisionValues {
  * beside its field, the machine's refusal (`said`) beside the button. In `amend` mode it is the
  * AMEND_DECISION form: filled with the recorded decision, with a required reason.
  */
-export function AgendaDecisionForm({ request, values, mode = "decide", lastResult, said, reloadHref }: {
+export function AgendaDecisionForm({
+  request,
+  values,
+  mode = "decide",
+  lastResult,
+  said,
+  reloadHref,
+}: {
   request: { id: string; version: number; title: string; agreedGpus: number | null };
   values?: DecisionValues | null;
   mode?: "decide" | "amend";
@@ -39,9 +46,13 @@ export function AgendaDecisionForm({ request, values, mode = "decide", lastResul
   const hydrated = useHydrated();
   const filled = values?.conditions ?? [];
   const [form, fields] = useSchemaForm({
-    id: decisionFormId(mode, request.id), schema: decisionFormSchema, lastResult,
+    id: decisionFormId(mode, request.id),
+    schema: decisionFormSchema,
+    lastResult,
     defaultValue: {
-      outcome: values?.outcome, approvedGpus: values?.approvedGpus, note: values?.note,
+      outcome: values?.outcome,
+      approvedGpus: values?.approvedGpus,
+      note: values?.note,
       conditions: [...filled, ...Array.from({ length: Math.max(0, BLANK_ROWS - filled.length) }, () => ({ text: "", dueOn: "" }))],
     },
   });
@@ -60,9 +71,13 @@ export function AgendaDecisionForm({ request, values, mode = "decide", lastResul
   const outcomeProps = (o: string) => unkeyed(getInputProps(fields.outcome, { type: "radio", value: o }));
 
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3"
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="space-y-3"
       aria-label={`${amend ? t("workflow.event.AMEND_DECISION") : t("meeting.recordDecision")}: ${request.title}`}
-      data-testid={amend ? "amend-form" : "decision-form"}>
+      data-testid={amend ? "amend-form" : "decision-form"}
+    >
       <input type="hidden" name="intent" value={mode} />
       <input type="hidden" name="requestId" value={request.id} />
       <input type="hidden" name="expectedVersion" value={request.version} />
@@ -79,31 +94,49 @@ export function AgendaDecisionForm({ request, values, mode = "decide", lastResul
         </div>
         <ErrorList id={fields.outcome.errorId} errors={fields.outcome.errors} />
       </fieldset>
-      <Field meta={fields.approvedGpus} type="number" label={t("meeting.approvedGpus")} className="max-w-xs" inputProps={{ inputMode: "numeric" }}
-        hint={request.agreedGpus !== null ? t("meeting.approvedHint", { agreed: n(request.agreedGpus) }) : undefined} />
+      <Field
+        meta={fields.approvedGpus}
+        type="number"
+        label={t("meeting.approvedGpus")}
+        className="max-w-xs"
+        inputProps={{ inputMode: "numeric" }}
+        hint={request.agreedGpus !== null ? t("meeting.approvedHint", { agreed: n(request.agreedGpus) }) : undefined}
+      />
       {showConditions ? (
         <fieldset className="min-w-0 space-y-2" aria-describedby={`${fields.conditions.id}-hint`}>
           <legend className="field-label">{t("meeting.conditions")}</legend>
-          <p id={`${fields.conditions.id}-hint`} className="text-xs text-slate-600">{t("meeting.conditionsHint")}</p>
+          <p id={`${fields.conditions.id}-hint`} className="text-xs text-slate-600">
+            {t("meeting.conditionsHint")}
+          </p>
           {rows.map((row, i) => {
             const cells = row.getFieldset();
             return (
               <div key={row.key} className="grid items-start gap-2 md:grid-cols-[1fr_11rem_auto]" data-testid="condition-row">
                 <div className="min-w-0">
-                  <label className="field-label" htmlFor={cells.text.id}>{t("meeting.conditionRow", { n: i + 1 })}</label>
+                  <label className="field-label" htmlFor={cells.text.id}>
+                    {t("meeting.conditionRow", { n: i + 1 })}
+                  </label>
                   <input {...unkeyed(getInputProps(cells.text, { type: "text" }))} className="field-input" />
                   <ErrorList id={cells.text.errorId} errors={cells.text.errors} />
                 </div>
                 <div className="min-w-0">
-                  <label className="field-label" htmlFor={cells.dueOn.id}>{t("meeting.conditionDue")}</label>
+                  <label className="field-label" htmlFor={cells.dueOn.id}>
+                    {t("meeting.conditionDue")}
+                  </label>
                   <input {...unkeyed(getInputProps(cells.dueOn, { type: "date" }))} className="field-input" />
                   <ErrorList id={cells.dueOn.errorId} errors={cells.dueOn.errors} />
                 </div>
                 {hydrated ? (
-                  <button type="button" className="btn-secondary md:mt-6" aria-label={t("meeting.removeCondition", { n: i + 1 })}
-                    onClick={() => (rows.length > 1
-                      ? form.remove({ name: fields.conditions.name, index: i })
-                      : form.update({ name: fields.conditions.name, value: [{ text: "", dueOn: "" }] }))}>
+                  <button
+                    type="button"
+                    className="btn-secondary md:mt-6"
+                    aria-label={t("meeting.removeCondition", { n: i + 1 })}
+                    onClick={() =>
+                      rows.length > 1
+                        ? form.remove({ name: fields.conditions.name, index: i })
+                        : form.update({ name: fields.conditions.name, value: [{ text: "", dueOn: "" }] })
+                    }
+                  >
                     ✕
                   </button>
                 ) : null}
@@ -112,7 +145,11 @@ export function AgendaDecisionForm({ request, values, mode = "decide", lastResul
           })}
           <ErrorList id={fields.conditions.errorId} errors={fields.conditions.errors} />
           {hydrated && rows.length < MAX_CONDITIONS ? (
-            <button type="button" className="btn-secondary" onClick={() => form.insert({ name: fields.conditions.name, defaultValue: { text: "", dueOn: "" } })}>
+            <button
+              type="button"
+              className="btn-secondary"
+              onClick={() => form.insert({ name: fields.conditions.name, defaultValue: { text: "", dueOn: "" } })}
+            >
               + {t("meeting.addCondition")}
             </button>
           ) : null}

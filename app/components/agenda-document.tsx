@@ -24,11 +24,15 @@ export function DocumentPage({ back, children }: { back: { to: string; label: st
           <Link to={back.to}>← {back.label}</Link>
           <div className="flex items-center gap-2">
             <LanguageSwitch />
-            <button type="button" className="btn-primary" onClick={() => window.print()}><PrinterIcon /> {t("meeting.printNow")}</button>
+            <button type="button" className="btn-primary" onClick={() => window.print()}>
+              <PrinterIcon /> {t("meeting.printNow")}
+            </button>
           </div>
         </div>
       </div>
-      <main id="main" className="gov-doc">{children}</main>
+      <main id="main" className="gov-doc">
+        {children}
+      </main>
     </>
   );
 }
@@ -43,8 +47,20 @@ export function MeetingDocument({ meetingId, children, officer = false }: { meet
 /** A printer drawn as SVG (an emoji renders as an empty box where no emoji font is installed). */
 function PrinterIcon() {
   return (
-    <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M6 9V2h12v7" /><path d="M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2" /><rect x="6" y="14" width="12" height="8" />
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M6 9V2h12v7" />
+      <path d="M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2" />
+      <rect x="6" y="14" width="12" height="8" />
     </svg>
   );
 }

@@ -30,7 +30,9 @@ export function RequestMeetings({ items, officer }: { items: RequestMeetingItem[
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="request-meetings" className="card space-y-2">
-      <h2 id="request-meetings" className="text-lg font-bold">{t("deliberation.request.meetings.title")}</h2>
+      <h2 id="request-meetings" className="text-lg font-bold">
+        {t("deliberation.request.meetings.title")}
+      </h2>
       <ul className="space-y-2 text-sm" data-testid="request-meetings">
         {items.map((item) => {
           const name = t("meeting.fullTitle", { number: item.meeting.number, title: item.meeting.title });
@@ -40,25 +42,45 @@ export function RequestMeetings({ items, officer }: { items: RequestMeetingItem[
                 <span className="font-mono font-semibold" data-testid="request-agenda-number">
                   {t("deliberation.meeting.agendaNumber", { meeting: item.meeting.number, item: item.number })}
                 </span>
-                {officer ? <span>{name}</span> : <Link className="underline" to={`/meetings/${item.meeting.id}`}>{name}</Link>}
+                {officer ? (
+                  <span>{name}</span>
+                ) : (
+                  <Link className="underline" to={`/meetings/${item.meeting.id}`}>
+                    {name}
+                  </Link>
+                )}
                 <MeetingStatusBadge status={item.meeting.status} />
                 {item.reconsideration ? <span className="badge bg-violet-100 text-violet-900">{t("deliberation.meeting.reconsideration")}</span> : null}
               </p>
               <p className="text-slate-700">
                 {t("deliberation.meeting.when", { date: d(item.meeting.date), time: item.meeting.startTime ?? "" }).trim()}
-                {" · "}{t("deliberation.meeting.where", { place: item.meeting.place })}
+                {" · "}
+                {t("deliberation.meeting.where", { place: item.meeting.place })}
               </p>
               <p>
                 {t("deliberation.request.meetings.item")}:{" "}
                 {item.removedAt ? (
                   <>
                     {td(`deliberation.meeting.removed.kind.${item.removal}`)} · {dt(item.removedAt)}
-                    {item.removalReason ? <> · {t("request.reasons")}: <span className="whitespace-pre-wrap">{item.removalReason}</span></> : null}
+                    {item.removalReason ? (
+                      <>
+                        {" "}
+                        · {t("request.reasons")}: <span className="whitespace-pre-wrap">{item.removalReason}</span>
+                      </>
+                    ) : null}
                   </>
-                ) : item.decided ? t("deliberation.request.meetings.decided") : t("deliberation.request.meetings.listed")}
+                ) : item.decided ? (
+                  t("deliberation.request.meetings.decided")
+                ) : (
+                  t("deliberation.request.meetings.listed")
+                )}
               </p>
               {item.minutesPublished && !item.removedAt ? (
-                <p><a className="underline" href={`/meetings/${item.meeting.id}/minutes`}>{t("deliberation.request.meetings.minutes")}</a></p>
+                <p>
+                  <a className="underline" href={`/meetings/${item.meeting.id}/minutes`}>
+                    {t("deliberation.request.meetings.minutes")}
+                  </a>
+                </p>
               ) : null}
             </li>
           );
@@ -90,7 +112,13 @@ export function RefusalNotice({ refusal }: { refusal: { meetingNumber: number; n
  * Secretariat: put a request back on a later meeting in one action — re-scheduling after a refused
  * sign-off (SCHEDULE), or a decision that took effect up for reconsideration (RECONSIDER, with a reason).
  */
-export function ScheduleForm({ kind, version, meetings, answer, reloadHref }: {
+export function ScheduleForm({
+  kind,
+  version,
+  meetings,
+  answer,
+  reloadHref,
+}: {
   kind: "SCHEDULE" | "RECONSIDER";
   version: number;
   meetings: { id: string; number: number; title: string; date: string }[];
@@ -108,15 +136,23 @@ export function ScheduleForm({ kind, version, meetings, answer, reloadHref }: {
   const meta = fields as Record<string, FieldMetadata<unknown>>;
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-2" aria-labelledby={titleId}>
-      <h3 id={titleId} className="font-bold">{reconsider ? t("deliberation.request.reconsider.title") : t("deliberation.request.schedule.title")}</h3>
+      <h3 id={titleId} className="font-bold">
+        {reconsider ? t("deliberation.request.reconsider.title") : t("deliberation.request.schedule.title")}
+      </h3>
       {reconsider ? <p className="text-sm text-slate-700">{t("deliberation.request.reconsider.hint")}</p> : null}
       <input type="hidden" name="type" value={kind} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormErrors form={form} />
-      {meetings.length === 0 ? <p className="text-sm">{t("deliberation.request.schedule.none")}</p> : (
+      {meetings.length === 0 ? (
+        <p className="text-sm">{t("deliberation.request.schedule.none")}</p>
+      ) : (
         <>
-          <SelectField meta={meta.meetingId} label={t("deliberation.request.schedule.choose")} placeholder={t("request.form.choose")}
-            options={meetings.map((m) => ({ value: m.id, label: `${t("meeting.fullTitle", { number: m.number, title: m.title })} · ${d(m.date)}` }))} />
+          <SelectField
+            meta={meta.meetingId}
+            label={t("deliberation.request.schedule.choose")}
+            placeholder={t("request.form.choose")}
+            options={meetings.map((m) => ({ value: m.id, label: `${t("meeting.fullTitle", { number: m.number, title: m.title })} · ${d(m.date)}` }))}
+          />
           {reconsider ? <TextareaField meta={meta.reason} label={t("deliberation.request.reconsider.reason")} textareaProps={{ rows: 2 }} /> : null}
           <button type="submit" className="btn-primary" disabled={busy}>
             {reconsider ? t("deliberation.request.reconsider.submit") : t("deliberation.request.schedule.submit")}

@@ -11,5 +11,9 @@ const COLORS: Record<string, string> = {
 /** A meeting's stage: planning → agenda locked → held → minutes published (or cancelled). */
 export function MeetingStatusBadge({ status }: { status: string }) {
   const { td } = useT();
-  return <span className={`badge ${COLORS[status] ?? "bg-slate-200"}`} data-testid="meeting-status">{td(`meeting.status.${status}`)}</span>;
+  return (
+    <span className={`badge ${COLORS[status] ?? "bg-slate-200"}`} data-testid="meeting-status">
+      {td(`meeting.status.${status}`)}
+    </span>
+  );
 }

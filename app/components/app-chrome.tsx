@@ -6,18 +6,30 @@ import { useT } from "~/i18n/use-t";
 import type { CurrentUser } from "~/modules/auth/session.server";
 
 /** The signed-in app's header, menu, logout and footer around a page (the layout, its error page, the 404). */
-export function AppChrome({ user, inboxCount, unreadNotifications = 0, children }: {
-  user: CurrentUser; inboxCount: number; unreadNotifications?: number; children: React.ReactNode;
+export function AppChrome({
+  user,
+  inboxCount,
+  unreadNotifications = 0,
+  children,
+}: {
+  user: CurrentUser;
+  inboxCount: number;
+  unreadNotifications?: number;
+  children: React.ReactNode;
 }) {
   const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only">{t("app.skipToContent")}</a>
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("app.skipToContent")}
+      </a>
       <header className="bg-gov-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 p-4">
           <p className="text-lg font-bold">
-            <NavLink to="/" className="text-white no-underline">{t("app.name")}</NavLink>
+            <NavLink to="/" className="text-white no-underline">
+              {t("app.name")}
+            </NavLink>
           </p>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <SearchBox />
@@ -25,19 +37,39 @@ export function AppChrome({ user, inboxCount, unreadNotifications = 0, children 
               {orgName} · {user.name} · {t(`role.${user.role}`)}
               {user.isChair ? ` (${t("role.chair")})` : ""}
             </span>
-            <NavLink to="/" end aria-label={t("inbox.headerCount", { count: inboxCount })} data-testid="header-inbox"
-              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+            <NavLink
+              to="/"
+              end
+              aria-label={t("inbox.headerCount", { count: inboxCount })}
+              data-testid="header-inbox"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700"
+            >
               <span aria-hidden="true">{t("inbox.title")}</span>
-              <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(inboxCount)}</span>
+              <span aria-hidden="true" className={`badge ${inboxCount > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>
+                {n(inboxCount)}
+              </span>
             </NavLink>
-            <NavLink to="/notifications" end aria-label={t("notify.bell.label", { count: unreadNotifications })} data-testid="header-bell"
-              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700">
+            <NavLink
+              to="/notifications"
+              end
+              aria-label={t("notify.bell.label", { count: unreadNotifications })}
+              data-testid="header-bell"
+              className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700"
+            >
               <span aria-hidden="true">🔔 {t("notify.bell.title")}</span>
-              <span aria-hidden="true" data-testid="header-bell-count" className={`badge ${unreadNotifications > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}>{n(unreadNotifications)}</span>
+              <span
+                aria-hidden="true"
+                data-testid="header-bell-count"
+                className={`badge ${unreadNotifications > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}
+              >
+                {n(unreadNotifications)}
+              </span>
             </NavLink>
             <LanguageSwitch />
             <Form method="post" action="/logout">
-              <button type="submit" className="btn-secondary">{t("nav.signOut")}</button>
+              <button type="submit" className="btn-secondary">
+                {t("nav.signOut")}
+              </button>
             </Form>
           </div>
         </div>
@@ -45,7 +77,11 @@ export function AppChrome({ user, inboxCount, unreadNotifications = 0, children 
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
             {NAV_BY_ROLE[user.role].map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end className={({ isActive }) => `block px-3 py-2 text-sm text-white no-underline ${isActive ? "bg-gov-900 font-bold" : "hover:bg-gov-900"}`}>
+                <NavLink
+                  to={item.to}
+                  end
+                  className={({ isActive }) => `block px-3 py-2 text-sm text-white no-underline ${isActive ? "bg-gov-900 font-bold" : "hover:bg-gov-900"}`}
+                >
                   {t(item.label)}
                 </NavLink>
               </li>

@@ -20,18 +20,36 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
   return (
     <figure className="card capacity-chart space-y-3" aria-labelledby="capacity-chart-title" data-testid="capacity-chart">
       <figcaption>
-        <h2 id="capacity-chart-title" className="text-lg font-bold">{t("pool.chart.title")}</h2>
+        <h2 id="capacity-chart-title" className="text-lg font-bold">
+          {t("pool.chart.title")}
+        </h2>
         <p className="text-sm text-slate-600">{t("pool.chart.caption")}</p>
       </figcaption>
       <div aria-hidden="true" className="chart-canvas">
-        <ComposedChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <ComposedChart
+          responsive
+          accessibilityLayer={false}
+          data={points}
+          style={{ width: "100%", height: 320 }}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => n(v)} width={64} />
           <Tooltip formatter={(value) => n(Number(value))} />
           <Legend itemSorter={null} />
           {series.map((s) => (
-            <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} dot={false} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              type="stepAfter"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              strokeDasharray={s.dash}
+              dot={false}
+              isAnimationActive={false}
+            />
           ))}
         </ComposedChart>
       </div>
@@ -42,15 +60,25 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
             <caption className="sr-only">{t("pool.chart.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="text-left">{t("pool.chart.month")}</th>
-                {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
+                <th scope="col" className="text-left">
+                  {t("pool.chart.month")}
+                </th>
+                {series.map((s) => (
+                  <th key={s.key} scope="col">
+                    {s.label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {points.map((p) => (
                 <tr key={p.month} className="border-t border-slate-100">
-                  <th scope="row" className="text-left font-normal">{p.month}</th>
-                  {series.map((s) => <td key={s.key}>{n(p[s.key])}</td>)}
+                  <th scope="row" className="text-left font-normal">
+                    {p.month}
+                  </th>
+                  {series.map((s) => (
+                    <td key={s.key}>{n(p[s.key])}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,11 @@ import type { ReactNode } from "react";
 export const SERIES_COLORS = ["#13315c", "#0e7490", "#15803d", "#b45309", "#7c3aed", "#be123c"];
 
 /** Horizontal bars, one row per item: label, bar (SVG), value. Labels stay HTML so they wrap. */
-export function BarList({ rows, format, color = SERIES_COLORS[0] }: {
+export function BarList({
+  rows,
+  format,
+  color = SERIES_COLORS[0],
+}: {
   rows: { key: string; label: ReactNode; value: number; note?: ReactNode }[];
   format: (value: number) => string;
   color?: string;
@@ -17,12 +21,17 @@ export function BarList({ rows, format, color = SERIES_COLORS[0] }: {
     <ul aria-hidden="true" className="space-y-1 text-sm">
       {rows.map((r) => (
         <li key={r.key} className="grid grid-cols-[minmax(6rem,38%)_1fr_auto] items-center gap-2">
-          <span className="truncate" title={typeof r.label === "string" ? r.label : undefined}>{r.label}</span>
+          <span className="truncate" title={typeof r.label === "string" ? r.label : undefined}>
+            {r.label}
+          </span>
           <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" role="presentation" focusable="false">
             <rect x="0" y="0" width="100" height="10" fill="#e2e8f0" />
             <rect x="0" y="0" width={(r.value / max) * 100} height="10" fill={color} />
           </svg>
-          <span className="tabular-nums text-right">{format(r.value)}{r.note ? <span className="text-slate-600"> {r.note}</span> : null}</span>
+          <span className="tabular-nums text-right">
+            {format(r.value)}
+            {r.note ? <span className="text-slate-600"> {r.note}</span> : null}
+          </span>
         </li>
       ))}
     </ul>
@@ -37,17 +46,21 @@ export function ShareBar({ parts, format }: { parts: { key: string; label: strin
     <div aria-hidden="true" className="space-y-2">
       <svg viewBox="0 0 100 8" preserveAspectRatio="none" className="h-5 w-full" role="presentation" focusable="false">
         <rect x="0" y="0" width="100" height="8" fill="#e2e8f0" />
-        {total > 0 ? parts.map((p, i) => {
-          const w = (p.value / total) * 100;
-          const rect = <rect key={p.key} x={x} y="0" width={w} height="8" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />;
-          x += w;
-          return rect;
-        }) : null}
+        {total > 0
+          ? parts.map((p, i) => {
+              const w = (p.value / total) * 100;
+              const rect = <rect key={p.key} x={x} y="0" width={w} height="8" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />;
+              x += w;
+              return rect;
+            })
+          : null}
       </svg>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {parts.map((p, i) => (
           <li key={p.key} className="flex items-center gap-1">
-            <svg viewBox="0 0 10 10" className="h-3 w-3" role="presentation" focusable="false"><rect width="10" height="10" fill={SERIES_COLORS[i % SERIES_COLORS.length]} /></svg>
+            <svg viewBox="0 0 10 10" className="h-3 w-3" role="presentation" focusable="false">
+              <rect width="10" height="10" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />
+            </svg>
             {p.label} {format(p.value)}
           </li>
         ))}
@@ -60,7 +73,13 @@ export function ShareBar({ parts, format }: { parts: { key: string; label: strin
  * Grouped columns per month (one per series) and an optional cumulative line on the same scale.
  * On a phone it shrinks with the screen (the table under it carries the figures).
  */
-export function MonthChart({ months, series, line, format, monthLabel }: {
+export function MonthChart({
+  months,
+  series,
+  line,
+  format,
+  monthLabel,
+}: {
   months: string[];
   series: { key: string; label: string; values: number[] }[];
   line?: { label: string; values: number[] };
@@ -70,7 +89,10 @@ export function MonthChart({ months, series, line, format, monthLabel }: {
   // drawn at a width where 11-unit text reads well up to 1.5× scale
   const width = Math.max(900, months.length * (series.length * 7 + 14) + 70);
   const height = 260;
-  const top = 12, bottom = 40, left = 56, right = 8;
+  const top = 12,
+    bottom = 40,
+    left = 56,
+    right = 8;
   const plotH = height - top - bottom;
   const max = Math.max(1, ...series.flatMap((s) => s.values), ...(line?.values ?? []));
   const step = (width - left - right) / Math.max(months.length, 1);
@@ -81,37 +103,67 @@ export function MonthChart({ months, series, line, format, monthLabel }: {
   return (
     <div aria-hidden="true" className="space-y-2">
       <div>
-        <svg viewBox={`0 0 ${width} ${height}`} className="month-chart h-auto w-full" style={{ maxWidth: `${Math.round(width * 1.5)}px` }} role="presentation" focusable="false" fontSize="11">
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="month-chart h-auto w-full"
+          style={{ maxWidth: `${Math.round(width * 1.5)}px` }}
+          role="presentation"
+          focusable="false"
+          fontSize="11"
+        >
           {ticks.map((t) => (
             <g key={t}>
               <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />
-              <text x={left - 6} y={y(t) + 4} textAnchor="end" fill="#475569">{format(t)}</text>
+              <text x={left - 6} y={y(t) + 4} textAnchor="end" fill="#475569">
+                {format(t)}
+              </text>
             </g>
           ))}
           {months.map((m, i) => (
             <g key={m}>
               {series.map((s, j) => (
-                <rect key={s.key} x={left + i * step + 4 + j * barW} y={y(s.values[i])} width={Math.max(1, barW - 1)}
-                  height={top + plotH - y(s.values[i])} fill={SERIES_COLORS[j % SERIES_COLORS.length]} />
+                <rect
+                  key={s.key}
+                  x={left + i * step + 4 + j * barW}
+                  y={y(s.values[i])}
+                  width={Math.max(1, barW - 1)}
+                  height={top + plotH - y(s.values[i])}
+                  fill={SERIES_COLORS[j % SERIES_COLORS.length]}
+                />
               ))}
-              {i % labelEvery === 0 ? <text x={left + i * step + step / 2} y={height - bottom + 16} textAnchor="middle" fill="#334155">{monthLabel(m)}</text> : null}
+              {i % labelEvery === 0 ? (
+                <text x={left + i * step + step / 2} y={height - bottom + 16} textAnchor="middle" fill="#334155">
+                  {monthLabel(m)}
+                </text>
+              ) : null}
             </g>
           ))}
           {line ? (
-            <polyline fill="none" stroke={SERIES_COLORS[5]} strokeWidth="2" strokeDasharray="5 3"
-              points={line.values.map((v, i) => `${left + i * step + step / 2},${y(v)}`).join(" ")} />
+            <polyline
+              fill="none"
+              stroke={SERIES_COLORS[5]}
+              strokeWidth="2"
+              strokeDasharray="5 3"
+              points={line.values.map((v, i) => `${left + i * step + step / 2},${y(v)}`).join(" ")}
+            />
           ) : null}
         </svg>
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {series.map((s, j) => (
           <li key={s.key} className="flex items-center gap-1">
-            <svg viewBox="0 0 10 10" className="h-3 w-3" role="presentation" focusable="false"><rect width="10" height="10" fill={SERIES_COLORS[j % SERIES_COLORS.length]} /></svg>{s.label}
+            <svg viewBox="0 0 10 10" className="h-3 w-3" role="presentation" focusable="false">
+              <rect width="10" height="10" fill={SERIES_COLORS[j % SERIES_COLORS.length]} />
+            </svg>
+            {s.label}
           </li>
         ))}
         {line ? (
           <li className="flex items-center gap-1">
-            <svg viewBox="0 0 16 10" className="h-3 w-4" role="presentation" focusable="false"><line x1="0" x2="16" y1="5" y2="5" stroke={SERIES_COLORS[5]} strokeWidth="2" strokeDasharray="5 3" /></svg>{line.label}
+            <svg viewBox="0 0 16 10" className="h-3 w-4" role="presentation" focusable="false">
+              <line x1="0" x2="16" y1="5" y2="5" stroke={SERIES_COLORS[5]} strokeWidth="2" strokeDasharray="5 3" />
+            </svg>
+            {line.label}
           </li>
         ) : null}
       </ul>

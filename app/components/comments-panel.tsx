@@ -22,7 +22,9 @@ export function CommentsPanel({ comments, canComment }: { comments: CommentItem[
   const said = replyFor(fetcher.data, "comment");
   return (
     <section aria-labelledby="comments" className="card space-y-3">
-      <h2 id="comments" className="text-lg font-bold">{t("notify.comments.title")}</h2>
+      <h2 id="comments" className="text-lg font-bold">
+        {t("notify.comments.title")}
+      </h2>
       <p className="text-sm text-slate-600">{t("notify.comments.intro")}</p>
       {comments.length === 0 ? <p>{t("notify.comments.empty")}</p> : null}
       <ol className="space-y-2" data-testid="comments">
@@ -42,7 +44,9 @@ export function CommentsPanel({ comments, canComment }: { comments: CommentItem[
           <FormErrors form={form} />
           <TextareaField meta={fields.body} label={t("notify.comments.body")} />
           {said ? <ActionResult result={said} /> : null}
-          <button type="submit" className="btn-primary" disabled={busy}>{t("notify.comments.post")}</button>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("notify.comments.post")}
+          </button>
         </fetcher.Form>
       ) : null}
     </section>

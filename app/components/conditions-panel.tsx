@@ -4,7 +4,11 @@ import { Form, useNavigation, useSearchParams } from "react-router";
 import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ErrorList, Field, FormErrors, TextareaField, unkeyed, useSchemaForm } from "~/components/forms";
 import {
-  conditionEvidenceFormSchema, conditionFormId, conditionMetFormSchema, conditionReturnFormSchema, conditionUploadFormSchema,
+  conditionEvidenceFormSchema,
+  conditionFormId,
+  conditionMetFormSchema,
+  conditionReturnFormSchema,
+  conditionUploadFormSchema,
 } from "~/modules/conditions/condition.schema";
 import { replyFor, resultFor } from "~/utils/form";
 import { useT } from "~/i18n/use-t";
@@ -37,8 +41,18 @@ type Limits = { mb: number; max: number; types: string };
  * met (or asks for more). `canReport` / `canReview` come from the server (role and state). Each answer
  * is said beside the condition it is about.
  */
-export function ConditionsPanel({ requestId, conditions, canReport, canReview, answer, limits }: {
-  requestId: string; conditions: ConditionView[]; canReport: boolean; canReview: boolean;
+export function ConditionsPanel({
+  requestId,
+  conditions,
+  canReport,
+  canReview,
+  answer,
+  limits,
+}: {
+  requestId: string;
+  conditions: ConditionView[];
+  canReport: boolean;
+  canReview: boolean;
   /** the page's action answer (a condition form's when it names a condition) */
   answer: unknown;
   limits: Limits;
@@ -47,7 +61,9 @@ export function ConditionsPanel({ requestId, conditions, canReport, canReview, a
   if (conditions.length === 0) return null;
   return (
     <section id="conditions" aria-labelledby="conditions-title" className="card space-y-3">
-      <h2 id="conditions-title" className="text-lg font-bold">{t("condition.title")}</h2>
+      <h2 id="conditions-title" className="text-lg font-bold">
+        {t("condition.title")}
+      </h2>
       <ol className="space-y-3" data-testid="conditions">
         {conditions.map((c) => (
           <ConditionItem key={c.id} requestId={requestId} condition={c} canReport={canReport} canReview={canReview} answer={answer} limits={limits} />
@@ -57,15 +73,29 @@ export function ConditionsPanel({ requestId, conditions, canReport, canReview, a
   );
 }
 
-function ConditionItem({ requestId, condition: c, canReport, canReview, answer, limits }: {
-  requestId: string; condition: ConditionView; canReport: boolean; canReview: boolean; answer: unknown; limits: Limits;
+function ConditionItem({
+  requestId,
+  condition: c,
+  canReport,
+  canReview,
+  answer,
+  limits,
+}: {
+  requestId: string;
+  condition: ConditionView;
+  canReport: boolean;
+  canReview: boolean;
+  answer: unknown;
+  limits: Limits;
 }) {
   const { t, td, d, dt } = useT();
   const busy = useNavigation().state !== "idle";
   const [params] = useSearchParams();
   const ids = {
-    evidence: conditionFormId("conditionEvidence", c.id), back: conditionFormId("conditionReturn", c.id),
-    met: conditionFormId("conditionMet", c.id), upload: conditionFormId("upload", c.id),
+    evidence: conditionFormId("conditionEvidence", c.id),
+    back: conditionFormId("conditionReturn", c.id),
+    met: conditionFormId("conditionMet", c.id),
+    upload: conditionFormId("upload", c.id),
   };
   const [evidenceForm, evidenceFields] = useSchemaForm({ id: ids.evidence, schema: conditionEvidenceFormSchema, lastResult: resultFor(answer, ids.evidence) });
   const [returnForm, returnFields] = useSchemaForm({ id: ids.back, schema: conditionReturnFormSchema, lastResult: resultFor(answer, ids.back) });
@@ -90,8 +120,11 @@ function ConditionItem({ requestId, condition: c, canReport, canReview, answer, 
     <li className="rounded-md border border-slate-200 p-3 text-sm" data-testid="condition">
       <p className="font-semibold">{c.text}</p>
       <p className="mt-1">
-        <span className="rounded bg-slate-100 px-2 py-0.5" data-testid="condition-status">{td(`condition.status.${c.status}`)}</span>
-        {" · "}{t("condition.due", { date: d(c.dueOn) })}
+        <span className="rounded bg-slate-100 px-2 py-0.5" data-testid="condition-status">
+          {td(`condition.status.${c.status}`)}
+        </span>
+        {" · "}
+        {t("condition.due", { date: d(c.dueOn) })}
         {c.overdue ? <strong className="ml-2 text-red-700">{t("condition.overdue")}</strong> : null}
       </p>
       {c.returnedReason && (c.status === "open" || c.status === "evidenceSubmitted") ? (
@@ -101,24 +134,40 @@ function ConditionItem({ requestId, condition: c, canReport, canReview, answer, 
       ) : null}
       {c.evidenceNote || c.attachments.length > 0 ? (
         <div className="mt-2">
-          <p className="font-semibold">{t("condition.evidence")}{c.evidenceSubmittedAt ? ` · ${dt(c.evidenceSubmittedAt)}` : ""}</p>
+          <p className="font-semibold">
+            {t("condition.evidence")}
+            {c.evidenceSubmittedAt ? ` · ${dt(c.evidenceSubmittedAt)}` : ""}
+          </p>
           {c.evidenceNote ? <p className="whitespace-pre-wrap">{c.evidenceNote}</p> : null}
           {c.attachments.length > 0 ? (
             <ul className="ml-5 list-disc">
-              {c.attachments.map((a) => <li key={a.id}><a href={`/api/v1/requests/${requestId}/attachments/${a.id}`}>{a.name}</a></li>)}
+              {c.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/api/v1/requests/${requestId}/attachments/${a.id}`}>{a.name}</a>
+                </li>
+              ))}
             </ul>
           ) : null}
         </div>
       ) : null}
       {canReport && c.status === "open" ? (
-        <Form method="post" encType="multipart/form-data" action={`/requests/${requestId}/attachments?conditionId=${c.id}`}
-          {...getFormProps(uploadForm)} className="mt-2 space-y-2">
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          action={`/requests/${requestId}/attachments?conditionId=${c.id}`}
+          {...getFormProps(uploadForm)}
+          className="mt-2 space-y-2"
+        >
           <div className="flex flex-wrap items-end gap-2">
             <div className="min-w-0">
-              <label className="field-label" htmlFor={uploadFields.file.id}>{t("condition.evidenceFiles")}</label>
+              <label className="field-label" htmlFor={uploadFields.file.id}>
+                {t("condition.evidenceFiles")}
+              </label>
               <input {...unkeyed(getInputProps(uploadFields.file, { type: "file" }))} className="mt-1 block max-w-full text-sm" accept={ACCEPT} />
             </div>
-            <button type="submit" className="btn-secondary" disabled={busy}>{t("condition.uploadEvidence")}</button>
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              {t("condition.uploadEvidence")}
+            </button>
           </div>
           <ErrorList id={uploadFields.file.errorId} errors={uploadFields.file.errors} />
           {uploaded ? <ActionResult result={uploaded} clearParam="attached" /> : null}
@@ -129,7 +178,9 @@ function ConditionItem({ requestId, condition: c, canReport, canReview, answer, 
           {hidden("conditionEvidence")}
           <FormErrors form={evidenceForm} />
           <TextareaField meta={evidenceFields.note} label={t("condition.evidenceNote")} textareaProps={{ rows: 2 }} />
-          <button type="submit" className="btn-primary" disabled={busy}>{t("condition.submitEvidence")}</button>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t("condition.submitEvidence")}
+          </button>
         </Form>
       ) : null}
       {canReview && c.status !== "met" ? (
@@ -137,14 +188,18 @@ function ConditionItem({ requestId, condition: c, canReport, canReview, answer, 
           <Form method="post" {...getFormProps(metForm)}>
             {hidden("conditionMet")}
             <FormErrors form={metForm} />
-            <button type="submit" className="btn-primary" disabled={busy}>{t("condition.markMet")}</button>
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("condition.markMet")}
+            </button>
           </Form>
           {c.status === "evidenceSubmitted" ? (
             <Form method="post" {...getFormProps(returnForm)} className="flex flex-wrap items-end gap-2">
               {hidden("conditionReturn")}
               <FormErrors form={returnForm} />
               <Field meta={returnFields.reason} label={t("condition.returnReason")} />
-              <button type="submit" className="btn-secondary" disabled={busy}>{t("condition.returnEvidence")}</button>
+              <button type="submit" className="btn-secondary" disabled={busy}>
+                {t("condition.returnEvidence")}
+              </button>
             </Form>
           ) : null}
         </div>

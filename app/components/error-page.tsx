@@ -17,5 +17,11 @@ export function ErrorPage({ inChrome = false }: { inChrome?: boolean }) {
       </p>
     </>
   );
-  return inChrome ? <section className="max-w-xl">{body}</section> : <main id="main" className="mx-auto max-w-xl p-8">{body}</main>;
+  return inChrome ? (
+    <section className="max-w-xl">{body}</section>
+  ) : (
+    <main id="main" className="mx-auto max-w-xl p-8">
+      {body}
+    </main>
+  );
 }

@@ -9,8 +9,12 @@ export function RequestExportLinks({ search, total }: { search: string; total: n
   const query = params.toString() ? `?${params}` : "";
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="request-export">
-      <a href={`/requests/export.csv${query}`} download className="btn-secondary">{t("reports.exports.csv")}</a>
-      <a href={`/requests/export.xlsx${query}`} download className="btn-secondary">{t("reports.exports.xlsx")}</a>
+      <a href={`/requests/export.csv${query}`} download className="btn-secondary">
+        {t("reports.exports.csv")}
+      </a>
+      <a href={`/requests/export.xlsx${query}`} download className="btn-secondary">
+        {t("reports.exports.xlsx")}
+      </a>
       <span className="text-slate-600">{t("reports.exports.listHint", { count: n(total) })}</span>
     </div>
   );

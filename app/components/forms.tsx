@@ -16,7 +16,13 @@ type Defaults = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's own bound for a form's shape
 type Shape<T> = T extends Record<string, any> ? T : Record<string, unknown>;
 
-export function useSchemaForm<Schema extends z.ZodType>({ id, schema, lastResult, defaultValue, constraintSchema }: {
+export function useSchemaForm<Schema extends z.ZodType>({
+  id,
+  schema,
+  lastResult,
+  defaultValue,
+  constraintSchema,
+}: {
   id: string;
   schema: Schema;
   lastResult?: SubmissionResult<string[]> | null;
@@ -47,7 +53,11 @@ export function ErrorList({ id, errors, className = "" }: { id?: string; errors?
   if (list.length === 0) return null;
   return (
     <ul id={id} className={className}>
-      {list.map((e) => <li key={e} className="field-error">{e}</li>)}
+      {list.map((e) => (
+        <li key={e} className="field-error">
+          {e}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -65,18 +75,35 @@ export function FormErrors({ form }: { form: { errorId: string; errors?: string[
 type Meta = FieldMetadata<unknown>;
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? <p id={id} className="mt-1 text-xs text-slate-600">{hint}</p> : null;
+  return hint ? (
+    <p id={id} className="mt-1 text-xs text-slate-600">
+      {hint}
+    </p>
+  ) : null;
 }
 
-export function Field({ meta, label, type = "text", hint, className, inputProps }: {
-  meta: Meta; label: ReactNode; type?: Parameters<typeof getInputProps>[1]["type"]; hint?: ReactNode; className?: string;
+export function Field({
+  meta,
+  label,
+  type = "text",
+  hint,
+  className,
+  inputProps,
+}: {
+  meta: Meta;
+  label: ReactNode;
+  type?: Parameters<typeof getInputProps>[1]["type"];
+  hint?: ReactNode;
+  className?: string;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
 }) {
   const hintId = `${meta.id}-hint`;
   const props = unkeyed(getInputProps(meta as FieldMetadata<string>, { type: type as "text", ariaDescribedBy: hint ? hintId : undefined }));
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="field-label">{label}</label>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
       <input {...props} {...inputProps} className="field-input" />
       <Hint id={hintId} hint={hint} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
@@ -84,14 +111,26 @@ export function Field({ meta, label, type = "text", hint, className, inputProps 
   );
 }
 
-export function TextareaField({ meta, label, hint, className, textareaProps }: {
-  meta: Meta; label: ReactNode; hint?: ReactNode; className?: string; textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  className,
+  textareaProps,
+}: {
+  meta: Meta;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
 }) {
   const hintId = `${meta.id}-hint`;
   const props = unkeyed(getTextareaProps(meta as FieldMetadata<string>, { ariaDescribedBy: hint ? hintId : undefined }));
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="field-label">{label}</label>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
       <textarea rows={3} {...props} {...textareaProps} className="field-input" />
       <Hint id={hintId} hint={hint} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
@@ -99,18 +138,37 @@ export function TextareaField({ meta, label, hint, className, textareaProps }: {
   );
 }
 
-export function SelectField({ meta, label, options, placeholder, hint, className, selectProps }: {
-  meta: Meta; label: ReactNode; options: readonly { value: string; label: string }[]; placeholder?: string; hint?: ReactNode;
-  className?: string; selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
+export function SelectField({
+  meta,
+  label,
+  options,
+  placeholder,
+  hint,
+  className,
+  selectProps,
+}: {
+  meta: Meta;
+  label: ReactNode;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  hint?: ReactNode;
+  className?: string;
+  selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
 }) {
   const hintId = `${meta.id}-hint`;
   const props = unkeyed(getSelectProps(meta as FieldMetadata<string>, { ariaDescribedBy: hint ? hintId : undefined }));
   return (
     <div className={className}>
-      <label htmlFor={meta.id} className="field-label">{label}</label>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
       <select {...props} {...selectProps} className="field-input">
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <Hint id={hintId} hint={hint} />
       <ErrorList id={meta.errorId} errors={meta.errors} />

@@ -5,7 +5,13 @@ export function MarkedText({ text, ranges }: { text: string; ranges: Range[] }) 
   return (
     <>
       {markedParts(text, ranges).map((part, i) =>
-        part.match ? <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit">{part.text}</mark> : <span key={i}>{part.text}</span>,
+        part.match ? (
+          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
       )}
     </>
   );

@@ -9,11 +9,30 @@ import { AI_WORK, DATA_READINESS, DOMAINS, SECTORS } from "~/modules/requests/re
 export type FormValues = Record<string, string | number | boolean | null | undefined>;
 
 /** The form's fields in display order (the error summary links to them in this order). */
-const FIELDS = ["title", "domain", "sector", "problemStatement", "aiWork", "gpusRequested", "desiredStartMonth", "durationMonths", "dataReadiness", "npuCapable", "expectedOutcomes", "budgetKrw", "contactName", "contactEmail"] as const;
+const FIELDS = [
+  "title",
+  "domain",
+  "sector",
+  "problemStatement",
+  "aiWork",
+  "gpusRequested",
+  "desiredStartMonth",
+  "durationMonths",
+  "dataReadiness",
+  "npuCapable",
+  "expectedOutcomes",
+  "budgetKrw",
+  "contactName",
+  "contactEmail",
+] as const;
 
 /** Stored values → form strings (booleans as the radios' "true"/"false", nothing for null). */
 function toDefaults(values: FormValues): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /**
@@ -45,7 +64,9 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
     const hintId = `${fields[k].id}-hint`;
     return (
       <div>
-        <label htmlFor={fields[k].id} className="field-label">{label(k)}</label>
+        <label htmlFor={fields[k].id} className="field-label">
+          {label(k)}
+        </label>
         <div className="flex items-center gap-2">
           <input {...unkeyed(getInputProps(fields[k], { type: "number", ariaDescribedBy: hintId }))} inputMode="numeric" className="field-input" />
           <output id={hintId} htmlFor={fields[k].id} className="mt-1 min-w-24 text-right text-sm text-slate-700 tabular-nums" data-testid={`${k}-formatted`}>
@@ -57,8 +78,12 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
     );
   };
   const select = (k: "domain" | "sector" | "aiWork", options: readonly string[], prefix: string) => (
-    <SelectField meta={fields[k]} label={label(k)} placeholder={t("request.form.choose")}
-      options={options.map((o) => ({ value: o, label: td(`${prefix}.${o}`) }))} />
+    <SelectField
+      meta={fields[k]}
+      label={label(k)}
+      placeholder={t("request.form.choose")}
+      options={options.map((o) => ({ value: o, label: td(`${prefix}.${o}`) }))}
+    />
   );
   const area = (k: "problemStatement" | "expectedOutcomes") => (
     <TextareaField meta={fields[k]} label={label(k)} className="md:col-span-2" textareaProps={{ rows: 4 }} />
@@ -86,17 +111,34 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
         <div role="alert" className="alert-error md:col-span-2" data-testid="form-errors">
           <p className="font-semibold">{t("request.form.fixErrors")}</p>
           <ul className="ml-5 mt-1 list-disc">
-            {invalid.map((k) => <li key={k}><a className="font-semibold text-red-900 underline" href={`#${fields[k].id}`}>{label(k)}</a>: {fields[k].errors?.[0]}</li>)}
+            {invalid.map((k) => (
+              <li key={k}>
+                <a className="font-semibold text-red-900 underline" href={`#${fields[k].id}`}>
+                  {label(k)}
+                </a>
+                : {fields[k].errors?.[0]}
+              </li>
+            ))}
           </ul>
         </div>
       ) : form.errors?.length ? (
-        <p role="alert" className="alert-error md:col-span-2">{form.errors[0]}</p>
+        <p role="alert" className="alert-error md:col-span-2">
+          {form.errors[0]}
+        </p>
       ) : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       {/* The form's default button (Enter in a text field presses the first submit button): saves the
           draft and stays on its edit page, never submits and never leaves (issue 14). Not for pointers or screen readers. */}
-      <button type="submit" name="intent" value="save" formNoValidate formAction="?stay" aria-hidden="true" tabIndex={-1}
-        className="absolute -left-[9999px] h-px w-px overflow-hidden" />
+      <button
+        type="submit"
+        name="intent"
+        value="save"
+        formNoValidate
+        formAction="?stay"
+        aria-hidden="true"
+        tabIndex={-1}
+        className="absolute -left-[9999px] h-px w-px overflow-hidden"
+      />
       {text("title")}
       {select("domain", DOMAINS, "request.domains")}
       {select("sector", SECTORS, "request.sectors")}
@@ -105,8 +147,14 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
       {number("gpusRequested", t("request.form.gpuUnit"))}
       <Field meta={fields.desiredStartMonth} label={label("desiredStartMonth")} type="month" inputProps={{ placeholder: "YYYY-MM" }} />
       {number("durationMonths", t("request.form.monthUnit"))}
-      {radios("dataReadiness", DATA_READINESS.map((r) => ({ value: r, label: td(`request.form.readiness.${r}`) })))}
-      {radios("npuCapable", [{ value: "true", label: t("common.yes") }, { value: "false", label: t("common.no") }])}
+      {radios(
+        "dataReadiness",
+        DATA_READINESS.map((r) => ({ value: r, label: td(`request.form.readiness.${r}`) })),
+      )}
+      {radios("npuCapable", [
+        { value: "true", label: t("common.yes") },
+        { value: "false", label: t("common.no") },
+      ])}
       {area("expectedOutcomes")}
       {number("budgetKrw", t("request.form.wonUnit"))}
       {text("contactName")}

@@ -6,9 +6,15 @@ export function ReturnReasons({ reasons, intro }: { reasons: string[]; intro?: s
   const { t, locale } = useT();
   return (
     <section className="alert-info" aria-labelledby="returned" data-testid="return-reasons">
-      <h2 id="returned" className="font-bold">{t("request.returnedReasons")}</h2>
+      <h2 id="returned" className="font-bold">
+        {t("request.returnedReasons")}
+      </h2>
       {intro ? <p className="mt-1">{intro}</p> : null}
-      <ul className="ml-5 mt-1 list-disc">{reasons.map((r, i) => <li key={`${i}-${r}`}>{returnReasonText(locale, r)}</li>)}</ul>
+      <ul className="ml-5 mt-1 list-disc">
+        {reasons.map((r, i) => (
+          <li key={`${i}-${r}`}>{returnReasonText(locale, r)}</li>
+        ))}
+      </ul>
     </section>
   );
 }

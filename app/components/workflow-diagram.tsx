@@ -7,7 +7,12 @@ const COL = 176;
 const ROW = 76;
 const PAD = 24;
 
-interface Placed { id: string; x: number; y: number; final: boolean }
+interface Placed {
+  id: string;
+  x: number;
+  y: number;
+  final: boolean;
+}
 
 /**
  * Lays the machine's states out from its own transitions: columns by distance from the initial
@@ -63,14 +68,22 @@ function wrap(label: string, max = 17): string[] {
 }
 
 /** The request's workflow, drawn from the machine definition: where it is, where it has been, and the moves this user may make now. */
-export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
-  workflow: WorkflowDescription; current: string; reached: Set<string>; allowedEvents: string[];
+export function WorkflowDiagram({
+  workflow,
+  current,
+  reached,
+  allowedEvents,
+}: {
+  workflow: WorkflowDescription;
+  current: string;
+  reached: Set<string>;
+  allowedEvents: string[];
 }) {
   const { t, td } = useT();
   const { nodes, width, height } = layoutWorkflow(workflow);
-  const edges = workflow.transitions.flatMap((tr) =>
-    [...new Set(tr.to.map((to) => to.split(".")[0]))].map((to) => ({ from: tr.from.split(".")[0], to, event: tr.event })),
-  ).filter((e) => e.from !== e.to);
+  const edges = workflow.transitions
+    .flatMap((tr) => [...new Set(tr.to.map((to) => to.split(".")[0]))].map((to) => ({ from: tr.from.split(".")[0], to, event: tr.event })))
+    .filter((e) => e.from !== e.to);
   const isMove = (e: { from: string; event: string }) => e.from === current && allowedEvents.includes(e.event);
   const moves = [...new Set(edges.filter(isMove).map((e) => e.event))];
   const summary = `${t("request.current")}: ${td(`workflow.state.${current}`)}. ${moves.map((m) => td(`workflow.event.${m}`)).join(", ")}`;
@@ -78,7 +91,15 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
     // focusable: on a narrow screen the figure scrolls sideways, and a keyboard must be able to scroll it
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- see above (axe scrollable-region-focusable)
     <figure tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary} className="max-w-none" data-testid="workflow-diagram">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={summary}
+        className="max-w-none"
+        data-testid="workflow-diagram"
+      >
         <defs>
           <marker id="wf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="#94a3b8" />
@@ -105,10 +126,17 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
           const cy = (y1 + y2) / 2 + bend;
           return (
             <g key={i}>
-              <path d={`M${x1},${y1} Q${cx},${cy} ${x2},${y2}`} fill="none" stroke={move ? "#15803d" : "#cbd5e1"} strokeWidth={move ? 2.5 : 1.2}
-                markerEnd={`url(#${move ? "wf-arrow-move" : "wf-arrow"})`} />
+              <path
+                d={`M${x1},${y1} Q${cx},${cy} ${x2},${y2}`}
+                fill="none"
+                stroke={move ? "#15803d" : "#cbd5e1"}
+                strokeWidth={move ? 2.5 : 1.2}
+                markerEnd={`url(#${move ? "wf-arrow-move" : "wf-arrow"})`}
+              />
               {move && Math.hypot(x2 - x1, y2 - y1) > 110 ? (
-                <text x={cx} y={cy - 6} textAnchor="middle" fontSize="12" fontWeight="700" fill="#15803d" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{td(`workflow.event.${e.event}`)}</text>
+                <text x={cx} y={cy - 6} textAnchor="middle" fontSize="12" fontWeight="700" fill="#15803d" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">
+                  {td(`workflow.event.${e.event}`)}
+                </text>
               ) : null}
             </g>
           );
@@ -118,21 +146,47 @@ export function WorkflowDiagram({ workflow, current, reached, allowedEvents }: {
           const lines = wrap(td(`workflow.state.${n.id}`));
           return (
             <g key={n.id} data-state={n.id} aria-current={isCurrent ? "step" : undefined}>
-              <rect x={n.x} y={n.y} width={W} height={H} rx={n.final ? 20 : 8}
+              <rect
+                x={n.x}
+                y={n.y}
+                width={W}
+                height={H}
+                rx={n.final ? 20 : 8}
                 fill={isCurrent ? "#13315c" : reached.has(n.id) ? "#e8eef9" : "#ffffff"}
-                stroke={isCurrent ? "#0b2545" : reached.has(n.id) ? "#1d4ed8" : "#94a3b8"} strokeWidth={isCurrent ? 2 : 1} />
+                stroke={isCurrent ? "#0b2545" : reached.has(n.id) ? "#1d4ed8" : "#94a3b8"}
+                strokeWidth={isCurrent ? 2 : 1}
+              />
               {lines.map((line, i) => (
-                <text key={i} x={n.x + W / 2} y={n.y + H / 2 + (i - (lines.length - 1) / 2) * 13 + 4} textAnchor="middle" fontSize="12"
-                  fontWeight={isCurrent ? 700 : 400} fill={isCurrent ? "#ffffff" : "#1e293b"}>{line}</text>
+                <text
+                  key={i}
+                  x={n.x + W / 2}
+                  y={n.y + H / 2 + (i - (lines.length - 1) / 2) * 13 + 4}
+                  textAnchor="middle"
+                  fontSize="12"
+                  fontWeight={isCurrent ? 700 : 400}
+                  fill={isCurrent ? "#ffffff" : "#1e293b"}
+                >
+                  {line}
+                </text>
               ))}
             </g>
           );
         })}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-700">
-        <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-gov-700 align-middle" />{t("request.legendCurrent")}</span>
-        <span><span className="mr-1 inline-block h-3 w-3 rounded-sm border border-gov-500 bg-gov-100 align-middle" />{t("request.legendReached")}</span>
-        <span><span className="mr-1 inline-block h-0.5 w-5 bg-green-700 align-middle" />{t("request.legendMoves")}{moves.length > 0 ? `: ${moves.map((m) => td(`workflow.event.${m}`)).join(", ")}` : ""}</span>
+        <span>
+          <span className="mr-1 inline-block h-3 w-3 rounded-sm bg-gov-700 align-middle" />
+          {t("request.legendCurrent")}
+        </span>
+        <span>
+          <span className="mr-1 inline-block h-3 w-3 rounded-sm border border-gov-500 bg-gov-100 align-middle" />
+          {t("request.legendReached")}
+        </span>
+        <span>
+          <span className="mr-1 inline-block h-0.5 w-5 bg-green-700 align-middle" />
+          {t("request.legendMoves")}
+          {moves.length > 0 ? `: ${moves.map((m) => td(`workflow.event.${m}`)).join(", ")}` : ""}
+        </span>
       </figcaption>
     </figure>
   );

@@ -1,4 +1,3 @@
-
 /**
  * Words of the meeting corrections and decision records (issue 13): editing, cancelling and unlocking
  * meetings, taking items off, 의안번호, amended and refused decisions, reconsideration, the decision

@@ -25,7 +25,15 @@ describe("field messages", () => {
   });
 
   it("names the field and says what to do, in both languages", () => {
-    const bad = { title: "x".repeat(201), gpusRequested: 1.5, desiredStartMonth: "2027-3", budgetKrw: 2 ** 60, contactEmail: "no", npuCapable: "maybe", domain: "NOPE" };
+    const bad = {
+      title: "x".repeat(201),
+      gpusRequested: 1.5,
+      desiredStartMonth: "2027-3",
+      budgetKrw: 2 ** 60,
+      contactEmail: "no",
+      npuCapable: "maybe",
+      domain: "NOPE",
+    };
     const ko = messages(completeIntakeSchema, bad, "ko").mapped;
     expect(ko.title).toBe("제목은 200자 이내로 입력하세요.");
     expect(ko.desiredStartMonth).toBe("희망 시작 월을 달력에서 연도와 월로 고르세요.");
@@ -37,7 +45,19 @@ describe("field messages", () => {
   });
 
   it("names nested fields in words (milestone 1 due date)", () => {
-    const plan = { expectedRevision: 0, techDevelopmentPlan: "", demonstrationPlan: "", kpis: "", agreedGpus: 99999999, ministryContact: "", msitContact: "", milestones: [{ title: "a", dueOn: "2027-02-31" }, { title: "", dueOn: "31/03/2027" }] };
+    const plan = {
+      expectedRevision: 0,
+      techDevelopmentPlan: "",
+      demonstrationPlan: "",
+      kpis: "",
+      agreedGpus: 99999999,
+      ministryContact: "",
+      msitContact: "",
+      milestones: [
+        { title: "a", dueOn: "2027-02-31" },
+        { title: "", dueOn: "31/03/2027" },
+      ],
+    };
     const { mapped, remade } = messages(putPlanSchema, plan, "ko");
     expect(mapped["milestones.0.dueOn"]).toBe("마일스톤 1 완료일을 달력에서 고르세요.");
     expect(mapped["milestones.1.title"]).toBe("마일스톤 2 제목을 입력하세요.");
@@ -51,7 +71,16 @@ describe("field messages", () => {
     const cases: [z.ZodType, unknown][] = [
       [createTrancheSchema, { label: "", arrivalMonth: "13/2027", capacity: -1, gpuModel: "\ud800" }],
       [createMeetingSchema, { number: Number.NaN, date: "2027-02-30", startTime: "25:00", title: "a", place: "" }],
-      [bulkScreeningSchema, { action: "RETURN", items: [{ requestId: "a", expectedVersion: 1 }, { requestId: "a", expectedVersion: 1 }] }],
+      [
+        bulkScreeningSchema,
+        {
+          action: "RETURN",
+          items: [
+            { requestId: "a", expectedVersion: 1 },
+            { requestId: "a", expectedVersion: 1 },
+          ],
+        },
+      ],
       [completeIntakeSchema, {}],
     ];
     for (const [schema, value] of cases) {
@@ -60,7 +89,9 @@ describe("field messages", () => {
         for (const m of [...Object.values(mapped), ...Object.values(remade)]) expect(m).not.toMatch(VALIDATOR_WORDS);
       }
     }
-    expect(messages(bulkScreeningSchema, { action: "RETURN", items: [{ requestId: "a", expectedVersion: 1 }] }, "ko").mapped.reasons).toBe("사유를 하나 이상 넣으세요.");
+    expect(messages(bulkScreeningSchema, { action: "RETURN", items: [{ requestId: "a", expectedVersion: 1 }] }, "ko").mapped.reasons).toBe(
+      "사유를 하나 이상 넣으세요.",
+    );
   });
 });
 

@@ -32,8 +32,23 @@ export type CustomReason = keyof typeof CUSTOM_REASONS;
 
 /** Fields a person picks rather than types (a wrong value means "choose one"). */
 const CHOICES = new Set<string>([
-  "domain", "sector", "aiWork", "dataReadiness", "npuCapable", "resourceKind", "outcome", "action", "state",
-  "requestId", "requestIds", "request", "trancheId", "role", "organizationCode", "meetingId", "items",
+  "domain",
+  "sector",
+  "aiWork",
+  "dataReadiness",
+  "npuCapable",
+  "resourceKind",
+  "outcome",
+  "action",
+  "state",
+  "requestId",
+  "requestIds",
+  "request",
+  "trancheId",
+  "role",
+  "organizationCode",
+  "meetingId",
+  "items",
 ]);
 const MONTHS = new Set<string>(["desiredStartMonth", "arrivalMonth", "startMonth"]);
 const DATES = new Set<string>(["date", "dueOn"]);
@@ -44,16 +59,26 @@ const HIDDEN = new Set<string>(["expectedVersion", "expectedRevision", "expected
 export const isPageControl = (name: string) => HIDDEN.has(name);
 /** The singular word for one entry of a list field (`milestones.0.dueOn` → "마일스톤 1 완료일"). */
 const ITEM_OF: Record<string, Fields> = {
-  milestones: "milestone", conditions: "condition", allocations: "allocation", attendees: "attendee", reasons: "reason", items: "requestId", requestIds: "requestId",
+  milestones: "milestone",
+  conditions: "condition",
+  allocations: "allocation",
+  attendees: "attendee",
+  reasons: "reason",
+  items: "requestId",
+  requestIds: "requestId",
 };
 
 /** 은/는, 을/를, 이/가 after a Korean word: by whether its last syllable ends in a consonant (받침). */
 export function particles(word: string): { eun: string; eul: string; i: string } {
-  const last = word.trim().replace(/[\s)）\]]+$/, "").slice(-1);
+  const last = word
+    .trim()
+    .replace(/[\s)）\]]+$/, "")
+    .slice(-1);
   const code = last.charCodeAt(0);
   let batchim = false;
   if (code >= 0xac00 && code <= 0xd7a3) batchim = (code - 0xac00) % 28 !== 0;
-  else if (/[0-9]/.test(last)) batchim = "013678".includes(last); // 영, 일, 삼, 육, 칠, 팔
+  else if (/[0-9]/.test(last))
+    batchim = "013678".includes(last); // 영, 일, 삼, 육, 칠, 팔
   else if (/[a-z]/i.test(last)) batchim = "lmnr".includes(last.toLowerCase()); // KPI → 는, Email → 은
   return batchim ? { eun: "은", eul: "을", i: "이" } : { eun: "는", eul: "를", i: "가" };
 }
@@ -72,11 +97,12 @@ export function fieldLabel(locale: Locale, path: readonly PropertyKey[]): string
     const list = String(parts[index - 1]);
     const item = known(locale, ITEM_OF[list] ?? list) ?? known(locale, "form")!;
     const n = Number(parts[index]) + 1;
-    const leaf = parts.slice(index + 1).filter((p) => typeof p === "string").at(-1);
+    const leaf = parts
+      .slice(index + 1)
+      .filter((p) => typeof p === "string")
+      .at(-1);
     const leafLabel = leaf ? known(locale, String(leaf)) : null;
-    return leafLabel
-      ? translate(locale, "validation.itemField", { item, n, field: leafLabel })
-      : translate(locale, "validation.item", { item, n });
+    return leafLabel ? translate(locale, "validation.itemField", { item, n, field: leafLabel }) : translate(locale, "validation.item", { item, n });
   }
   const name = parts.filter((p) => typeof p === "string").at(-1);
   return (name ? known(locale, String(name)) : null) ?? known(locale, "form")!;

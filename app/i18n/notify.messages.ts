@@ -1,4 +1,3 @@
-
 /** Notifications, e-mail, discussion threads, people and the audit log (`notify.*`, issue 15). */
 export const notifyKo = {
   bell: { label: "알림 {count}건 안 읽음", title: "알림" },

@@ -12,7 +12,8 @@ export const reportsEn: Translation<typeof reportsKo> = {
     count: "{count, plural, one {# result} other {# results}}",
     more: "Only the top {count} results are shown. Try a more specific search.",
     empty: "Nothing matches “{q}”. Try another search.",
-    prompt: "Searches request titles, reference numbers, problem statements and ministries, meeting titles and numbers, and conditions. One character is enough.",
+    prompt:
+      "Searches request titles, reference numbers, problem statements and ministries, meeting titles and numbers, and conditions. One character is enough.",
     scopeOfficer: "Only your ministry's requests and conditions are searched.",
     kind: { request: "Request", meeting: "Meeting", condition: "Condition" },
     meetingTitle: "{title} No. {number}",
@@ -22,7 +23,8 @@ export const reportsEn: Translation<typeof reportsKo> = {
   dashboard: {
     title: "Dashboard",
     nav: "Dashboard",
-    intro: "Requests by stage, time spent in each stage and the screening deadline, GPU demand and supply by month, and the share that could run on a domestic NPU.",
+    intro:
+      "Requests by stage, time spent in each stage and the screening deadline, GPU demand and supply by month, and the share that could run on a domestic NPU.",
     scopeOfficer: "Counts only {ministry}'s requests.",
     filters: "Dashboard filters",
     apply: "Apply",

@@ -1,4 +1,3 @@
-
 /** Dashboard, search and exports (`reports.*`). */
 export const reportsKo = {
   search: {

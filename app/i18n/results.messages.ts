@@ -1,4 +1,3 @@
-
 /** What a page says after an accepted workflow event (issue 14: never a bare "Done."). */
 export const resultsKo = {
   SUBMIT: "제출했습니다. 사무국 검토를 기다립니다.",

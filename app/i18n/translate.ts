@@ -30,9 +30,7 @@ function plurals(text: string, params: MessageParams): string {
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = lookup(catalogues[locale], key) ?? lookup(catalogues.ko, key) ?? key;
   if (!params) return text;
-  return plurals(text, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return plurals(text, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** For keys built at run time (e.g. `workflow.state.${state}`): falls back to the raw key. */

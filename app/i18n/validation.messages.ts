@@ -1,4 +1,3 @@
-
 /**
  * What a form says when a value is refused (issue 14): every zod issue becomes one of these sentences,
  * naming the field in words and saying what to do (app/i18n/field-messages.ts). Never zod's own text.

@@ -1,4 +1,3 @@
-
 /**
  * Workflow words: state names (and the allocation detail), event button labels, past-tense
  * history entries and refusal sentences. Keys are the machine's own names

@@ -19,9 +19,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
   return formAction({
-    locale: await pageLocale(request), formData: await readForm(request), schema: changePasswordSchema, form: "password",
+    locale: await pageLocale(request),
+    formData: await readForm(request),
+    schema: changePasswordSchema,
+    form: "password",
     hideFields: ["current", "next"],
-    fieldOf: (error) => ({ "notify.password.wrongCurrent": "current", "notify.password.sameAsOld": "next" } as Record<string, string>)[error.messageKey],
+    fieldOf: (error) => (({ "notify.password.wrongCurrent": "current", "notify.password.sameAsOld": "next" }) as Record<string, string>)[error.messageKey],
     work: async (input) => {
       await changeOwnPassword({ user, ...input });
       return redirect("/");
@@ -37,13 +40,23 @@ export default function AccountPassword({ loaderData, actionData }: Route.Compon
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="page-title">{t("notify.password.title")}</h1>
-      {loaderData.required ? <p role="status" className="alert-error">{t("notify.password.intro")}</p> : null}
-      {refused ? <p role="alert" className="alert-error">{refused.message}</p> : null}
+      {loaderData.required ? (
+        <p role="status" className="alert-error">
+          {t("notify.password.intro")}
+        </p>
+      ) : null}
+      {refused ? (
+        <p role="alert" className="alert-error">
+          {refused.message}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="card space-y-3">
         <FormErrors form={form} />
         <Field meta={fields.current} label={t("notify.password.current")} type="password" inputProps={{ autoComplete: "current-password" }} />
         <Field meta={fields.next} label={t("notify.password.next")} type="password" inputProps={{ autoComplete: "new-password" }} />
-        <button type="submit" className="btn-primary" disabled={busy}>{t("notify.password.submit")}</button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("notify.password.submit")}
+        </button>
       </Form>
     </div>
   );

@@ -44,7 +44,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
   withVerify.set("verify", "1");
   const field = (name: string, label: string, input: React.ReactNode) => (
     <div>
-      <label className="field-label" htmlFor={`audit-${name}`}>{label}</label>
+      <label className="field-label" htmlFor={`audit-${name}`}>
+        {label}
+      </label>
       {input}
     </div>
   );
@@ -53,7 +55,9 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       <h1 className="page-title">{t("notify.audit.title")}</h1>
 
       <section aria-labelledby="verify" className="card space-y-2">
-        <h2 id="verify" className="text-lg font-bold">{t("notify.audit.verify")}</h2>
+        <h2 id="verify" className="text-lg font-bold">
+          {t("notify.audit.verify")}
+        </h2>
         {verification ? (
           <p role="status" data-testid="audit-verify" className={verification.ok ? "alert-success" : "alert-error"}>
             {verification.ok
@@ -61,27 +65,53 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
               : t("notify.audit.verifyBroken", { seq: n(verification.brokenAt), reason: verification.reason })}
           </p>
         ) : null}
-        <Link to={`/audit?${withVerify}`} className="btn-secondary inline-block">{t("notify.audit.verifyRun")}</Link>
+        <Link to={`/audit?${withVerify}`} className="btn-secondary inline-block">
+          {t("notify.audit.verifyRun")}
+        </Link>
       </section>
 
       <Form method="get" className="card grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {field("requestId", t("notify.audit.filterRequest"), <input id="audit-requestId" name="requestId" defaultValue={params.get("requestId") ?? ""} className="field-input" />)}
-        {field("actorId", t("notify.audit.filterActor"), <input id="audit-actorId" name="actorId" defaultValue={params.get("actorId") ?? ""} className="field-input" />)}
-        {field("type", t("notify.audit.filterType"), (
+        {field(
+          "requestId",
+          t("notify.audit.filterRequest"),
+          <input id="audit-requestId" name="requestId" defaultValue={params.get("requestId") ?? ""} className="field-input" />,
+        )}
+        {field(
+          "actorId",
+          t("notify.audit.filterActor"),
+          <input id="audit-actorId" name="actorId" defaultValue={params.get("actorId") ?? ""} className="field-input" />,
+        )}
+        {field(
+          "type",
+          t("notify.audit.filterType"),
           <select id="audit-type" name="type" defaultValue={params.get("type") ?? ""} className="field-input">
             <option value="">{t("notify.audit.anyType")}</option>
-            {types.map((type) => <option key={type} value={type}>{type}</option>)}
-          </select>
-        ))}
-        {field("from", t("notify.audit.filterFrom"), <input id="audit-from" name="from" type="date" defaultValue={params.get("from") ?? ""} className="field-input" />)}
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          "from",
+          t("notify.audit.filterFrom"),
+          <input id="audit-from" name="from" type="date" defaultValue={params.get("from") ?? ""} className="field-input" />,
+        )}
         {field("to", t("notify.audit.filterTo"), <input id="audit-to" name="to" type="date" defaultValue={params.get("to") ?? ""} className="field-input" />)}
         <div className="flex items-end gap-2">
-          <button type="submit" className="btn-primary">{t("notify.audit.apply")}</button>
-          <a href={`/audit/export.csv?${filters}`} className="btn-secondary" download>{t("notify.audit.exportCsv")}</a>
+          <button type="submit" className="btn-primary">
+            {t("notify.audit.apply")}
+          </button>
+          <a href={`/audit/export.csv?${filters}`} className="btn-secondary" download>
+            {t("notify.audit.exportCsv")}
+          </a>
         </div>
       </Form>
 
-      {items.length === 0 ? <p className="card">{t("notify.audit.empty")}</p> : (
+      {items.length === 0 ? (
+        <p className="card">{t("notify.audit.empty")}</p>
+      ) : (
         <div className="overflow-x-auto" role="region" aria-label={t("notify.audit.title")} tabIndex={0}>
           <table className="w-full text-sm" data-testid="audit-table">
             <thead>
@@ -113,8 +143,16 @@ export default function AuditLog({ loaderData }: Route.ComponentProps) {
       )}
       <nav aria-label={t("notify.audit.title")} className="flex gap-3">
         {params.get("cursor") ? <Link to={`/audit?${filters}`}>{t("notify.audit.first")}</Link> : null}
-        {pages.prev ? <Link to={`/audit${pages.prev}`} data-testid="audit-prev">{t("notify.audit.prev")}</Link> : null}
-        {pages.next ? <Link to={`/audit${pages.next}`} data-testid="audit-next">{t("notify.audit.next")}</Link> : null}
+        {pages.prev ? (
+          <Link to={`/audit${pages.prev}`} data-testid="audit-prev">
+            {t("notify.audit.prev")}
+          </Link>
+        ) : null}
+        {pages.next ? (
+          <Link to={`/audit${pages.next}`} data-testid="audit-next">
+            {t("notify.audit.next")}
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -19,13 +19,16 @@ function Flag({ flag }: { flag: InboxEntry["flag"] }) {
 
 function InboxCard({ group }: { group: InboxGroup }) {
   const { t, td, n, d } = useT();
-  const params = (p?: MessageParams) => p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, k === "date" ? d(String(v)) : typeof v === "number" ? n(v) : v]));
+  const params = (p?: MessageParams) =>
+    p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, k === "date" ? d(String(v)) : typeof v === "number" ? n(v) : v]));
   const headingId = `inbox-${group.key}-title`;
   return (
     <li className="card flex flex-col gap-2" data-testid={`inbox-${group.key}`}>
       <h3 id={headingId} className="flex items-baseline justify-between gap-2 font-bold">
         <Link to={group.to}>{td(`inbox.item.${group.key}`)}</Link>
-        <span className="text-2xl text-gov-900" data-testid="inbox-count">{n(group.count)}</span>
+        <span className="text-2xl text-gov-900" data-testid="inbox-count">
+          {n(group.count)}
+        </span>
       </h3>
       {group.overdue || group.dueSoon ? (
         <p className="flex flex-wrap gap-1 text-xs">
@@ -48,7 +51,11 @@ function InboxCard({ group }: { group: InboxGroup }) {
         ))}
       </ul>
       {group.count > group.entries.length ? (
-        <p className="mt-auto text-sm"><Link to={group.to}>{t("inbox.more", { count: n(group.count - group.entries.length) })} · {t("inbox.viewAll")}</Link></p>
+        <p className="mt-auto text-sm">
+          <Link to={group.to}>
+            {t("inbox.more", { count: n(group.count - group.entries.length) })} · {t("inbox.viewAll")}
+          </Link>
+        </p>
       ) : null}
     </li>
   );
@@ -68,12 +75,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <dd data-testid="home-role">{t(`role.${user.role}`)}</dd>
       </dl>
       <section aria-labelledby="inbox" className="mt-6">
-        <h2 id="inbox" className="text-lg font-bold">{t("inbox.title")}</h2>
+        <h2 id="inbox" className="text-lg font-bold">
+          {t("inbox.title")}
+        </h2>
         {inbox.length === 0 ? (
-          <p className="card mt-2 text-sm" data-testid="inbox-empty">{user.role === "ADMIN" ? t("inbox.adminNone") : t("inbox.empty")}</p>
+          <p className="card mt-2 text-sm" data-testid="inbox-empty">
+            {user.role === "ADMIN" ? t("inbox.adminNone") : t("inbox.empty")}
+          </p>
         ) : (
           <ul className="mt-2 grid gap-3 md:grid-cols-2 lg:grid-cols-3" data-testid="inbox">
-            {inbox.map((g) => <InboxCard key={g.key} group={g} />)}
+            {inbox.map((g) => (
+              <InboxCard key={g.key} group={g} />
+            ))}
           </ul>
         )}
       </section>

@@ -42,7 +42,9 @@ export default function Login({ actionData, loaderData }: Route.ComponentProps) 
   const busy = navigation.state !== "idle";
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only">{t("app.skipToContent")}</a>
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("app.skipToContent")}
+      </a>
       <header className="bg-gov-900 text-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between p-4">
           <p className="text-lg font-bold">{t("app.name")}</p>
@@ -52,25 +54,45 @@ export default function Login({ actionData, loaderData }: Route.ComponentProps) 
       <main id="main" className="mx-auto max-w-md p-6">
         <h1 className="page-title">{t("auth.title")}</h1>
         <p className="mt-2 text-sm text-slate-700">{t("app.tagline")}</p>
-        {params.get("signedOut") ? <p className="alert-success mt-4" role="status">{t("auth.signedOut")}</p> : null}
+        {params.get("signedOut") ? (
+          <p className="alert-success mt-4" role="status">
+            {t("auth.signedOut")}
+          </p>
+        ) : null}
         {/* a deep link while signed out: say why this page appears instead of the one asked for */}
-        {!params.get("signedOut") && (params.get("redirectTo") ?? "/") !== "/" ? <p className="alert-info mt-4" role="status" data-testid="login-reason">{t("auth.requiredFor")}</p> : null}
-        {actionData?.error ? <p className="alert-error mt-4" role="alert">{actionData.error}</p> : null}
+        {!params.get("signedOut") && (params.get("redirectTo") ?? "/") !== "/" ? (
+          <p className="alert-info mt-4" role="status" data-testid="login-reason">
+            {t("auth.requiredFor")}
+          </p>
+        ) : null}
+        {actionData?.error ? (
+          <p className="alert-error mt-4" role="alert">
+            {actionData.error}
+          </p>
+        ) : null}
         <Form method="post" className="card mt-4 space-y-4">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <div>
-            <label htmlFor="email" className="field-label">{t("auth.email")}</label>
+            <label htmlFor="email" className="field-label">
+              {t("auth.email")}
+            </label>
             <input id="email" name="email" type="email" autoComplete="username" required className="field-input" />
           </div>
           <div>
-            <label htmlFor="password" className="field-label">{t("auth.password")}</label>
+            <label htmlFor="password" className="field-label">
+              {t("auth.password")}
+            </label>
             <input id="password" name="password" type="password" autoComplete="current-password" required className="field-input" />
           </div>
           <button type="submit" className="btn-primary w-full" disabled={busy}>
             {busy ? t("auth.submitting") : t("auth.submit")}
           </button>
         </Form>
-        {loaderData?.demo ? <p className="mt-4 text-sm text-slate-600" data-testid="demo-hint">{t("auth.demoHint")}</p> : null}
+        {loaderData?.demo ? (
+          <p className="mt-4 text-sm text-slate-600" data-testid="demo-hint">
+            {t("auth.demoHint")}
+          </p>
+        ) : null}
       </main>
     </>
   );

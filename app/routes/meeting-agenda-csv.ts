@@ -20,16 +20,27 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const locale = await csvLocale(request);
   const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(locale, key, p);
   const header = [
-    t("meeting.itemNumber"), t("deliberation.meeting.agendaNumberLabel"), t("meeting.reference"), t("request.title"), t("meeting.proposer"), t("meeting.requestedGpus"),
-    t("meeting.agreedGpus"), t("request.state"), t("meeting.outcome"), t("meeting.approvedGpus"), t("meeting.summary"),
+    t("meeting.itemNumber"),
+    t("deliberation.meeting.agendaNumberLabel"),
+    t("meeting.reference"),
+    t("request.title"),
+    t("meeting.proposer"),
+    t("meeting.requestedGpus"),
+    t("meeting.agreedGpus"),
+    t("request.state"),
+    t("meeting.outcome"),
+    t("meeting.approvedGpus"),
+    t("meeting.summary"),
   ];
-  const csv = toCsv(agendaCsvRows(meeting.items, locale, {
-    header,
-    state: (s) => translateDynamic(locale, `workflow.state.${s}`),
-    outcome: (o) => translateDynamic(locale, `meeting.outcomes.${o}`),
-    refused: t("deliberation.minutes.notConfirmed"),
-    agendaNumber: (item) => t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item }),
-  }));
+  const csv = toCsv(
+    agendaCsvRows(meeting.items, locale, {
+      header,
+      state: (s) => translateDynamic(locale, `workflow.state.${s}`),
+      outcome: (o) => translateDynamic(locale, `meeting.outcomes.${o}`),
+      refused: t("deliberation.minutes.notConfirmed"),
+      agendaNumber: (item) => t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item }),
+    }),
+  );
   const name = `${t("meeting.fullTitle", { number: meeting.number, title: meeting.title })} ${t("meeting.agenda")}.csv`;
   return new Response(csv, {
     headers: {

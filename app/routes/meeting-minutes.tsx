@@ -26,11 +26,25 @@ export default function MeetingMinutes({ loaderData }: Route.ComponentProps) {
     <MeetingDocument meetingId={meeting.id} officer={meeting.ownItemsOnly}>
       <h1>{t("meeting.minutesTitle", { number: meeting.number, title: meeting.title })}</h1>
       <p className="doc-meta">
-        {t("deliberation.meeting.when", { date: d(meeting.date), time: meeting.startTime ?? "" }).trim()} · {t("deliberation.meeting.where", { place: meeting.place })}
-        {meeting.attendees.length > 0 ? <><br />{t("deliberation.meeting.attendees")}: {meeting.attendees.join(", ")}</> : null}
+        {t("deliberation.meeting.when", { date: d(meeting.date), time: meeting.startTime ?? "" }).trim()} ·{" "}
+        {t("deliberation.meeting.where", { place: meeting.place })}
+        {meeting.attendees.length > 0 ? (
+          <>
+            <br />
+            {t("deliberation.meeting.attendees")}: {meeting.attendees.join(", ")}
+          </>
+        ) : null}
       </p>
-      {meeting.status === "cancelled" ? <p className="doc-stamp" data-testid="minutes-cancelled">{t("deliberation.minutes.cancelled", { reason: meeting.cancelReason ?? "" })}</p> : null}
-      {meeting.status !== "minutesPublished" && meeting.status !== "cancelled" ? <p className="doc-stamp" data-testid="minutes-draft">{t("meeting.minutesDraft")}</p> : null}
+      {meeting.status === "cancelled" ? (
+        <p className="doc-stamp" data-testid="minutes-cancelled">
+          {t("deliberation.minutes.cancelled", { reason: meeting.cancelReason ?? "" })}
+        </p>
+      ) : null}
+      {meeting.status !== "minutesPublished" && meeting.status !== "cancelled" ? (
+        <p className="doc-stamp" data-testid="minutes-draft">
+          {t("meeting.minutesDraft")}
+        </p>
+      ) : null}
       {meeting.ownItemsOnly ? <p data-testid="minutes-own-items">{t("deliberation.minutes.ownItemsOnly")}</p> : null}
       {meeting.status !== "cancelled" ? <p>{t("meeting.minutesIntro")}</p> : null}
       {meeting.items.length === 0 && meeting.status !== "cancelled" ? <p>{t("meeting.agendaEmpty")}</p> : null}
@@ -44,32 +58,57 @@ export default function MeetingMinutes({ loaderData }: Route.ComponentProps) {
         return (
           <section key={item.id} data-testid="minutes-item">
             <h2>
-              {meeting.ownItemsOnly ? "" : `${t("meeting.agendaNo", { n: index + 1 })} `}[{agendaNumber(item.number)}] {item.request.title ?? t("request.untitled")}
-              {" "}({locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}{item.request.reference ? ` · ${item.request.reference}` : ""})
-              {item.reconsideration ? ` — ${t("deliberation.meeting.reconsideration")}` : ""}
+              {meeting.ownItemsOnly ? "" : `${t("meeting.agendaNo", { n: index + 1 })} `}[{agendaNumber(item.number)}]{" "}
+              {item.request.title ?? t("request.untitled")} ({locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}
+              {item.request.reference ? ` · ${item.request.reference}` : ""}){item.reconsideration ? ` — ${t("deliberation.meeting.reconsideration")}` : ""}
             </h2>
             {!decision ? (
-              <dl><dt>{t("meeting.outcome")}</dt><dd>{t("meeting.notDecided")}</dd></dl>
+              <dl>
+                <dt>{t("meeting.outcome")}</dt>
+                <dd>{t("meeting.notDecided")}</dd>
+              </dl>
             ) : decision.status === "refused" ? (
               <dl>
                 <dt>{t("meeting.outcome")}</dt>
                 <dd data-testid="minutes-not-confirmed">{t("deliberation.minutes.notConfirmed")}</dd>
                 <dt>{t("deliberation.minutes.refusal")}</dt>
-                <dd>{refusals.map((s) => <span key={s.id} className="block whitespace-pre-wrap">{t("deliberation.minutes.refusedBy", { name: approver(s), reason: s.comment ?? "" })} ({dt(s.at)})</span>)}</dd>
+                <dd>
+                  {refusals.map((s) => (
+                    <span key={s.id} className="block whitespace-pre-wrap">
+                      {t("deliberation.minutes.refusedBy", { name: approver(s), reason: s.comment ?? "" })} ({dt(s.at)})
+                    </span>
+                  ))}
+                </dd>
               </dl>
             ) : (
               <dl>
                 <dt>{t("meeting.outcome")}</dt>
                 <dd>{td(`meeting.outcomes.${decision.outcome}`)}</dd>
                 <dt>{t("meeting.approvedGpus")}</dt>
-                <dd>{n(decision.approvedGpus)}{item.request.agreedGpus !== null ? ` (${t("meeting.agreedGpus")} ${n(item.request.agreedGpus)})` : ""}</dd>
+                <dd>
+                  {n(decision.approvedGpus)}
+                  {item.request.agreedGpus !== null ? ` (${t("meeting.agreedGpus")} ${n(item.request.agreedGpus)})` : ""}
+                </dd>
                 <dt>{t("meeting.conditions")}</dt>
                 <dd>
-                  {conditions.length === 0 ? t("meeting.noConditions") : (
-                    <ul>{conditions.map((c, i) => <li key={i}>{c.text} ({t("condition.due", { date: d(c.dueOn) })})</li>)}</ul>
+                  {conditions.length === 0 ? (
+                    t("meeting.noConditions")
+                  ) : (
+                    <ul>
+                      {conditions.map((c, i) => (
+                        <li key={i}>
+                          {c.text} ({t("condition.due", { date: d(c.dueOn) })})
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </dd>
-                {decision.note ? (<><dt>{t("meeting.note")}</dt><dd className="whitespace-pre-wrap">{decision.note}</dd></>) : null}
+                {decision.note ? (
+                  <>
+                    <dt>{t("meeting.note")}</dt>
+                    <dd className="whitespace-pre-wrap">{decision.note}</dd>
+                  </>
+                ) : null}
                 {earlier.length > 0 ? (
                   <>
                     <dt>{t("deliberation.meeting.previousVersion")}</dt>
@@ -77,8 +116,10 @@ export default function MeetingMinutes({ loaderData }: Route.ComponentProps) {
                       {earlier.map((x) => (
                         <span key={x.id} className="block">
                           {t("deliberation.minutes.amended", {
-                            outcome: td(`meeting.outcomes.${x.outcome}`), gpus: n(x.approvedGpus),
-                            date: dt(amendedBy(x.id)?.createdAt ?? x.createdAt), reason: amendedBy(x.id)?.amendReason ?? "",
+                            outcome: td(`meeting.outcomes.${x.outcome}`),
+                            gpus: n(x.approvedGpus),
+                            date: dt(amendedBy(x.id)?.createdAt ?? x.createdAt),
+                            reason: amendedBy(x.id)?.amendReason ?? "",
                           })}
                         </span>
                       ))}

@@ -28,8 +28,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request, context);
   return formAction({
-    locale: await pageLocale(request), formData: await readForm(request), schema: createMeetingFormSchema, form: "meeting",
-    fieldOf: (error) => ({ "meeting.error.numberTaken": "number", "deliberation.meeting.error.datePast": "date" } as Record<string, string>)[error.messageKey],
+    locale: await pageLocale(request),
+    formData: await readForm(request),
+    schema: createMeetingFormSchema,
+    form: "meeting",
+    fieldOf: (error) =>
+      (({ "meeting.error.numberTaken": "number", "deliberation.meeting.error.datePast": "date" }) as Record<string, string>)[error.messageKey],
     work: async (input) => {
       const meeting = await createMeeting({ user, input });
       return redirect(`/meetings/${meeting.id}?created=1`);
@@ -42,56 +46,95 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
   const { t, d } = useT();
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useSchemaForm({
-    id: "meeting", schema: createMeetingFormSchema, lastResult: resultFor(actionData, "meeting"),
+    id: "meeting",
+    schema: createMeetingFormSchema,
+    lastResult: resultFor(actionData, "meeting"),
     defaultValue: { number: String(nextNumber), title: translate("ko", "meeting.defaultTitle") },
   });
   const refused = replyFor(actionData, "meeting");
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("meeting.listTitle")}</h1>
-      {meetings.length === 0 ? <p className="card">{t("meeting.empty")}</p> : (
+      {meetings.length === 0 ? (
+        <p className="card">{t("meeting.empty")}</p>
+      ) : (
         <div className="overflow-x-auto" role="region" aria-label={t("meeting.listTitle")} tabIndex={0}>
-        <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
-          <thead>
-            <tr className="border-b-2 border-slate-300 text-left">
-              <th scope="col" className="p-2">{t("meeting.number")}</th>
-              <th scope="col" className="p-2">{t("meeting.date")}</th>
-              <th scope="col" className="p-2">{t("meeting.title")}</th>
-              <th scope="col" className="p-2">{t("meeting.place")}</th>
-              <th scope="col" className="p-2">{t("meeting.statusLabel")}</th>
-              <th scope="col" className="p-2">{t("meeting.counts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meetings.map((m) => (
-              <tr key={m.id} className="border-b border-slate-200">
-                <td className="p-2 whitespace-nowrap"><Link to={`/meetings/${m.id}`}>{t("meeting.numbered", { number: m.number })}</Link></td>
-                <td className="p-2 whitespace-nowrap">{d(m.date)}{m.startTime ? ` ${m.startTime}` : ""}</td>
-                <td className="p-2 min-w-32">{m.title}</td>
-                <td className="p-2 min-w-24">{m.place}</td>
-                <td className="p-2"><MeetingStatusBadge status={m.status} /></td>
-                <td className="p-2 whitespace-nowrap">{t("meeting.items", { count: m.itemCount })} · {t("meeting.decisionsCount", { count: m.decisionCount })}</td>
+          <table className="w-full border-collapse bg-white text-sm" data-testid="meeting-list">
+            <thead>
+              <tr className="border-b-2 border-slate-300 text-left">
+                <th scope="col" className="p-2">
+                  {t("meeting.number")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("meeting.date")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("meeting.title")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("meeting.place")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("meeting.statusLabel")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("meeting.counts")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id} className="border-b border-slate-200">
+                  <td className="p-2 whitespace-nowrap">
+                    <Link to={`/meetings/${m.id}`}>{t("meeting.numbered", { number: m.number })}</Link>
+                  </td>
+                  <td className="p-2 whitespace-nowrap">
+                    {d(m.date)}
+                    {m.startTime ? ` ${m.startTime}` : ""}
+                  </td>
+                  <td className="p-2 min-w-32">{m.title}</td>
+                  <td className="p-2 min-w-24">{m.place}</td>
+                  <td className="p-2">
+                    <MeetingStatusBadge status={m.status} />
+                  </td>
+                  <td className="p-2 whitespace-nowrap">
+                    {t("meeting.items", { count: m.itemCount })} · {t("meeting.decisionsCount", { count: m.decisionCount })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
 
       {canCreate ? (
         <section aria-labelledby="new-meeting" className="card">
-          <h2 id="new-meeting" className="text-lg font-bold">{t("meeting.newMeeting")}</h2>
-          {refused ? <div role="alert" className="alert-error mt-2">{refused.message}</div> : null}
+          <h2 id="new-meeting" className="text-lg font-bold">
+            {t("meeting.newMeeting")}
+          </h2>
+          {refused ? (
+            <div role="alert" className="alert-error mt-2">
+              {refused.message}
+            </div>
+          ) : null}
           <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-3 md:grid-cols-[8rem_12rem_8rem_1fr_1fr] md:items-start">
-            <div className="md:col-span-5"><FormErrors form={form} /></div>
+            <div className="md:col-span-5">
+              <FormErrors form={form} />
+            </div>
             <Field meta={fields.number} label={t("meeting.number")} type="number" inputProps={{ inputMode: "numeric" }} />
             <Field meta={fields.date} label={t("meeting.date")} type="date" inputProps={{ min: today }} />
             <Field meta={fields.startTime} label={t("deliberation.meeting.startTime")} type="time" />
             <Field meta={fields.title} label={t("meeting.title")} />
             <Field meta={fields.place} label={t("meeting.place")} />
-            <TextareaField meta={fields.attendees} label={t("deliberation.meeting.attendees")} hint={t("deliberation.meeting.attendeesHint")}
-              className="md:col-span-4" />
-            <button type="submit" className="btn-primary md:mt-6" disabled={busy}>{busy ? t("common.loading") : t("meeting.create")}</button>
+            <TextareaField
+              meta={fields.attendees}
+              label={t("deliberation.meeting.attendees")}
+              hint={t("deliberation.meeting.attendeesHint")}
+              className="md:col-span-4"
+            />
+            <button type="submit" className="btn-primary md:mt-6" disabled={busy}>
+              {busy ? t("common.loading") : t("meeting.create")}
+            </button>
           </Form>
         </section>
       ) : null}

@@ -22,7 +22,9 @@ export default function NotFound({ loaderData }: Route.ComponentProps) {
       <section className="max-w-xl">
         <h1 className="page-title">{t("error.notFoundTitle")}</h1>
         <p className="mt-4">{t("error.notFound")}</p>
-        <p className="mt-6"><a href="/">{t("error.backHome")}</a></p>
+        <p className="mt-6">
+          <a href="/">{t("error.backHome")}</a>
+        </p>
       </section>
     </AppChrome>
   );

@@ -26,7 +26,11 @@ export default function NotificationSettings({ loaderData, actionData }: Route.C
     <div className="space-y-6">
       <h1 className="page-title">{t("notify.prefs.title")}</h1>
       <p>{t("notify.prefs.intro")}</p>
-      {actionData?.ok ? <div role="status" className="alert-success">{t("notify.prefs.saved")}</div> : null}
+      {actionData?.ok ? (
+        <div role="status" className="alert-success">
+          {t("notify.prefs.saved")}
+        </div>
+      ) : null}
       <Form method="post" className="card space-y-3">
         <input type="hidden" name="intent" value="save" />
         <fieldset className="space-y-2">
@@ -38,7 +42,9 @@ export default function NotificationSettings({ loaderData, actionData }: Route.C
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="btn-primary" disabled={busy}>{t("notify.prefs.save")}</button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("notify.prefs.save")}
+        </button>
       </Form>
     </div>
   );

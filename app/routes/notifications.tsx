@@ -44,24 +44,35 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <p data-testid="notifications-unread">{t("notify.page.unread", { count: n(unread) })}</p>
-        <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"} data-testid="notifications-filter">{onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}</Link>
+        <Link to={onlyUnread ? "/notifications" : "/notifications?unread=1"} data-testid="notifications-filter">
+          {onlyUnread ? t("notify.page.all") : t("notify.page.onlyUnread")}
+        </Link>
         {unread > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="readAll" />
-            <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markAllRead")}</button>
+            <button type="submit" className="btn-secondary" disabled={busy}>
+              {t("notify.page.markAllRead")}
+            </button>
           </Form>
         ) : null}
       </div>
       {items.length === 0 ? <p className="card">{t("notify.page.empty")}</p> : null}
       <ul className="space-y-2">
         {items.map((item) => (
-          <li key={item.id} data-testid="notification" data-id={item.id} className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}>
+          <li
+            key={item.id}
+            data-testid="notification"
+            data-id={item.id}
+            className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}
+          >
             <div>
               <p className={item.readAt ? "" : "font-bold"}>
                 {item.readAt ? null : <span className="badge mr-2 bg-amber-400 text-slate-900">{t("notify.page.new")}</span>}
                 <Link to={notificationPath(item)}>{item.title}</Link>
               </p>
-              <p className="text-xs text-slate-600">{t(`notify.kindLabel.${item.kind as "submitted"}`)} · {dt(item.createdAt)}</p>
+              <p className="text-xs text-slate-600">
+                {t(`notify.kindLabel.${item.kind as "submitted"}`)} · {dt(item.createdAt)}
+              </p>
             </div>
             {item.readAt ? (
               <span className="text-xs text-slate-600">{t("notify.page.read")}</span>
@@ -69,7 +80,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
               <Form method="post">
                 <input type="hidden" name="intent" value="read" />
                 <input type="hidden" name="id" value={item.id} />
-                <button type="submit" className="btn-secondary" disabled={busy}>{t("notify.page.markRead")}</button>
+                <button type="submit" className="btn-secondary" disabled={busy}>
+                  {t("notify.page.markRead")}
+                </button>
               </Form>
             )}
           </li>
@@ -78,8 +91,16 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       {pages.prev || pages.next ? (
         <nav aria-label={t("notify.page.pages")} className="flex flex-wrap gap-4" data-testid="notification-pages">
           {pages.first ? <Link to={`/notifications${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}
-          {pages.prev ? <Link to={`/notifications${pages.prev}`} data-testid="notifications-prev">← {t("request.prev")}</Link> : null}
-          {pages.next ? <Link to={`/notifications${pages.next}`} data-testid="notifications-next">{t("request.next")} →</Link> : null}
+          {pages.prev ? (
+            <Link to={`/notifications${pages.prev}`} data-testid="notifications-prev">
+              ← {t("request.prev")}
+            </Link>
+          ) : null}
+          {pages.next ? (
+            <Link to={`/notifications${pages.next}`} data-testid="notifications-next">
+              {t("request.next")} →
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

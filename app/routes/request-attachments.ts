@@ -40,7 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403 || error.status === 401) throw new Response(null, { status: error.status });
     const closed = conditionId && error.messageKey === "attachment.error.evidenceClosed";
-    return back({ attachError: closed ? "evidenceClosed" : PAGE_ERRORS[error.code] ?? "notEditable" });
+    return back({ attachError: closed ? "evidenceClosed" : (PAGE_ERRORS[error.code] ?? "notEditable") });
   }
 }
 

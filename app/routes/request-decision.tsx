@@ -25,11 +25,23 @@ export default function RequestDecisionNotice({ loaderData }: Route.ComponentPro
       <h1>{t("deliberation.notice.title")}</h1>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrolls sideways on a phone (axe scrollable-region-focusable) */}
       <table data-testid="notice-header" tabIndex={0}>
-        <colgroup><col style={{ width: "18%" }} /><col /></colgroup>
+        <colgroup>
+          <col style={{ width: "18%" }} />
+          <col />
+        </colgroup>
         <tbody>
-          <tr><th scope="row">{t("deliberation.notice.to")}</th><td>{locale === "ko" ? request.ministry.name : request.ministry.nameEn}</td></tr>
-          <tr><th scope="row">{t("deliberation.notice.from")}</th><td>{t("meeting.printIssued")}</td></tr>
-          <tr><th scope="row">{t("deliberation.notice.subject")}</th><td>{t("deliberation.notice.subjectText", { title: request.title ?? t("request.untitled") })}</td></tr>
+          <tr>
+            <th scope="row">{t("deliberation.notice.to")}</th>
+            <td>{locale === "ko" ? request.ministry.name : request.ministry.nameEn}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("deliberation.notice.from")}</th>
+            <td>{t("meeting.printIssued")}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("deliberation.notice.subject")}</th>
+            <td>{t("deliberation.notice.subjectText", { title: request.title ?? t("request.untitled") })}</td>
+          </tr>
         </tbody>
       </table>
       <p style={{ marginTop: "1.2em" }}>{t("deliberation.notice.intro", { meeting: meetingName, date: d(meeting.date) })}</p>
@@ -39,20 +51,39 @@ export default function RequestDecisionNotice({ loaderData }: Route.ComponentPro
           <dt>{t("deliberation.notice.number")}</dt>
           <dd>{decision.agendaNumber ? t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item: decision.agendaNumber }) : "–"}</dd>
           <dt>{t("deliberation.notice.request")}</dt>
-          <dd>{request.title ?? t("request.untitled")}{request.reference ? ` (${request.reference})` : ""}</dd>
+          <dd>
+            {request.title ?? t("request.untitled")}
+            {request.reference ? ` (${request.reference})` : ""}
+          </dd>
           <dt>{t("deliberation.notice.outcome")}</dt>
           <dd>{td(`meeting.outcomes.${decision.outcome}`)}</dd>
           <dt>{t("deliberation.notice.approvedGpus")}</dt>
           <dd>{n(decision.approvedGpus)}</dd>
           <dt>{t("deliberation.notice.conditions")}</dt>
           <dd>
-            {decision.proposedConditions.length === 0 ? t("meeting.noConditions") : (
-              <ul>{decision.proposedConditions.map((c, i) => <li key={i}>{c.text} ({t("condition.due", { date: d(c.dueOn) })})</li>)}</ul>
+            {decision.proposedConditions.length === 0 ? (
+              t("meeting.noConditions")
+            ) : (
+              <ul>
+                {decision.proposedConditions.map((c, i) => (
+                  <li key={i}>
+                    {c.text} ({t("condition.due", { date: d(c.dueOn) })})
+                  </li>
+                ))}
+              </ul>
             )}
           </dd>
-          {decision.note ? (<><dt>{t("deliberation.notice.note")}</dt><dd className="whitespace-pre-wrap">{decision.note}</dd></>) : null}
+          {decision.note ? (
+            <>
+              <dt>{t("deliberation.notice.note")}</dt>
+              <dd className="whitespace-pre-wrap">{decision.note}</dd>
+            </>
+          ) : null}
           <dt>{t("deliberation.notice.signoffs")}</dt>
-          <dd>{signed.map((s) => `${s.approverName ?? "?"}${s.isChair ? `(${t("signoff.chair")})` : ""}`).join(", ")} — {t("signoff.progress", { count: signed.length, quorum: notice.quorum })}</dd>
+          <dd>
+            {signed.map((s) => `${s.approverName ?? "?"}${s.isChair ? `(${t("signoff.chair")})` : ""}`).join(", ")} —{" "}
+            {t("signoff.progress", { count: signed.length, quorum: notice.quorum })}
+          </dd>
           <dt>{t("deliberation.notice.effectiveAt")}</dt>
           <dd>{decision.effectiveAt ? dt(decision.effectiveAt) : "–"}</dd>
         </dl>

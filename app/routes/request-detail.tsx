@@ -64,8 +64,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     // conditions can be worked on while any is open (also on an allocated request, when configured)
     const conditional = CONDITION_STATES.includes(item.state) && conditions.some(isPending);
     return {
-      item, history, decisions, conditions, attachments, workflow: describeWorkflow(),
-      meetings: meetings.items, officer: isMinistryScoped(user), ...deliberation,
+      item,
+      history,
+      decisions,
+      conditions,
+      attachments,
+      workflow: describeWorkflow(),
+      meetings: meetings.items,
+      officer: isMinistryScoped(user),
+      ...deliberation,
       comments: { comments, canComment: can(user, "request:comment") },
       openMeetings: schedulable ? await openMeetings({ user }) : [],
       allocations: { rows: allocations, canRelease: can(user, "pool:allocate") && ["allocated", "closed"].includes(item.state) },
@@ -88,9 +95,16 @@ type Decisions = Awaited<ReturnType<typeof requestDecisions>>["decisions"];
 function deliberationOf(item: { state: string }, decisions: Decisions, meetings: Awaited<ReturnType<typeof meetingsOfRequest>>) {
   const latest = decisions.at(-1);
   const refusedBy = latest?.status === "refused" ? latest.signoffs.find((s) => s.verdict === "REFUSED") : undefined;
-  const refusal = item.state === "onAgenda" && meetings.currentMeetingId === null && latest && refusedBy
-    ? { meetingNumber: latest.meeting.number, name: refusedBy.approverName ?? "?", isChair: refusedBy.isChair, at: refusedBy.at, reason: refusedBy.comment ?? "" }
-    : null;
+  const refusal =
+    item.state === "onAgenda" && meetings.currentMeetingId === null && latest && refusedBy
+      ? {
+          meetingNumber: latest.meeting.number,
+          name: refusedBy.approverName ?? "?",
+          isChair: refusedBy.isChair,
+          at: refusedBy.at,
+          reason: refusedBy.comment ?? "",
+        }
+      : null;
   return { refusal, lockedMeeting: meetings.lockedMeetingNumber, hasNotice: decisions.some((d) => d.status === "effective") };
 }
 
@@ -123,7 +137,9 @@ function EventForm({ type, version, answer, reloadHref }: { type: PageEventType;
       {type === "RETURN" ? <TextareaField meta={meta.reasons} label={t("request.reasonLabel")} hint={t("request.reasonsHint")} /> : null}
       {type === "ACCEPT" ? <Field meta={meta.note} label={t("request.noteLabel")} /> : null}
       {type === "SIGN" ? <Field meta={meta.comment} label={t("request.noteLabel")} /> : null}
-      <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>{td(`workflow.event.${type}`)}</button>
+      <button type="submit" disabled={busy} className={danger ? "btn-danger" : "btn-primary"}>
+        {td(`workflow.event.${type}`)}
+      </button>
       {said ? <ActionResult result={said} reloadHref={reloadHref} /> : null}
     </Form>
   );
@@ -131,8 +147,21 @@ function EventForm({ type, version, answer, reloadHref }: { type: PageEventType;
 
 export default function RequestDetail({ loaderData, actionData }: Route.ComponentProps) {
   const {
-    item, history, workflow, plan, decisions, conditions, conditionRights, allocations, attachments, meetings, officer, refusal, lockedMeeting,
-    hasNotice, openMeetings,
+    item,
+    history,
+    workflow,
+    plan,
+    decisions,
+    conditions,
+    conditionRights,
+    allocations,
+    attachments,
+    meetings,
+    officer,
+    refusal,
+    lockedMeeting,
+    hasNotice,
+    openMeetings,
   } = loaderData;
   const [search] = useSearchParams();
   const historyParams = new URLSearchParams();
@@ -145,9 +174,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const events = item.allowedEvents.filter(isPageEvent).filter((e) => !(e === "UNSCHEDULE" && lockedMeeting !== null));
   // the legend's "moves you can make now" are the ones this page offers (not moves refused here, e.g. off a locked agenda)
   const offered = [...events, ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE"] : []), ...(reconsiderable ? ["RECONSIDER"] : [])];
-  const scheduling = [
-    ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE" as const] : []), ...(reconsiderable ? ["RECONSIDER" as const] : []),
-  ];
+  const scheduling = [...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE" as const] : []), ...(reconsiderable ? ["RECONSIDER" as const] : [])];
   // the answer to an event form is shown in that form when it is still on the page, else at the top
   const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
   const inForm = !!actedType && ([...events, ...scheduling] as string[]).includes(actedType);
@@ -164,13 +191,27 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   return (
     <article className="space-y-6">
       <header>
-        <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {locale === "ko" ? item.ministry.name : item.ministry.nameEn}</p>
+        <p className="font-mono text-sm text-slate-600">
+          {item.reference ?? t("request.noReference")} · {locale === "ko" ? item.ministry.name : item.ministry.nameEn}
+        </p>
         <h1 className="page-title mt-1">{item.title ?? t("request.untitled")}</h1>
         {["draft", "revision"].includes(item.state) && item.allowedEvents.some((e) => e === "SUBMIT" || e === "RESUBMIT") ? (
-          <p className="mt-2"><a className="btn-secondary" href={`/requests/${item.id}/edit`}>{t("request.form.edit")}</a></p>
+          <p className="mt-2">
+            <a className="btn-secondary" href={`/requests/${item.id}/edit`}>
+              {t("request.form.edit")}
+            </a>
+          </p>
         ) : null}
-        <p className="mt-2" data-testid="request-state"><StateBadge state={item.state} detail={item.stateDetail} /></p>
-        {hasNotice ? <p className="mt-2"><a className="btn-secondary" href={`/requests/${item.id}/decision`}>{t("deliberation.request.decisionNotice")}</a></p> : null}
+        <p className="mt-2" data-testid="request-state">
+          <StateBadge state={item.state} detail={item.stateDetail} />
+        </p>
+        {hasNotice ? (
+          <p className="mt-2">
+            <a className="btn-secondary" href={`/requests/${item.id}/decision`}>
+              {t("deliberation.request.decisionNotice")}
+            </a>
+          </p>
+        ) : null}
       </header>
 
       {refusal ? <RefusalNotice refusal={refusal} /> : null}
@@ -183,16 +224,25 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       {plan.revision > 0 || item.state === "jointPlanning" ? (
         <section aria-labelledby="plan-link" className="card flex flex-wrap items-center justify-between gap-3">
           <div>
-            <h2 id="plan-link" className="text-lg font-bold">{t("plan.title")}</h2>
+            <h2 id="plan-link" className="text-lg font-bold">
+              {t("plan.title")}
+            </h2>
             <p className="text-sm" data-testid="plan-status">
               {plan.revision > 0 ? t("plan.revision", { revision: plan.revision }) : t("plan.noRevision")}
               {plan.agreedGpus ? ` · ${t("plan.agreedGpus")} ${n(plan.agreedGpus)}` : ""}
-              {" · "}{plan.coSigned ? t(item.state === "jointPlanning" ? "plan.coSigned" : "plan.coSignedShort") : t("plan.notCoSigned")}
+              {" · "}
+              {plan.coSigned ? t(item.state === "jointPlanning" ? "plan.coSigned" : "plan.coSignedShort") : t("plan.notCoSigned")}
             </p>
           </div>
           <div className="flex flex-wrap gap-2">
-            {plan.revision > 0 ? <a className="btn-secondary" href={`/requests/${item.id}/plan.pdf`} download>{t("reports.exports.planPdf")}</a> : null}
-            <Link className={plan.editable ? "btn-primary" : "btn-secondary"} to={`/requests/${item.id}/plan`}>{t("plan.open")}</Link>
+            {plan.revision > 0 ? (
+              <a className="btn-secondary" href={`/requests/${item.id}/plan.pdf`} download>
+                {t("reports.exports.planPdf")}
+              </a>
+            ) : null}
+            <Link className={plan.editable ? "btn-primary" : "btn-secondary"} to={`/requests/${item.id}/plan`}>
+              {t("plan.open")}
+            </Link>
           </div>
         </section>
       ) : null}
@@ -201,24 +251,56 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       {decisions.decisions.length > 0 ? (
         <section aria-labelledby="decisions" className="card space-y-3">
-          <h2 id="decisions" className="text-lg font-bold">{t("signoff.decisions")}</h2>
-          {decisions.decisions.map((dcs) => <DecisionSummary key={dcs.id} decision={dcs} quorum={decisions.quorum} agreedGpus={plan.agreedGpus} />)}
-          {decisions.decisions.some((dcs) => dcs.status === "effective") ? <p><a className="btn-secondary" href={`/requests/${item.id}/decision.pdf`} download data-testid="decision-pdf">{t("reports.exports.decisionPdf")}</a></p> : null}
+          <h2 id="decisions" className="text-lg font-bold">
+            {t("signoff.decisions")}
+          </h2>
+          {decisions.decisions.map((dcs) => (
+            <DecisionSummary key={dcs.id} decision={dcs} quorum={decisions.quorum} agreedGpus={plan.agreedGpus} />
+          ))}
+          {decisions.decisions.some((dcs) => dcs.status === "effective") ? (
+            <p>
+              <a className="btn-secondary" href={`/requests/${item.id}/decision.pdf`} download data-testid="decision-pdf">
+                {t("reports.exports.decisionPdf")}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
-      <ConditionsPanel requestId={item.id} conditions={conditions} canReport={conditionRights.canReport} canReview={conditionRights.canReview}
-        answer={actionData} limits={attachmentLimits(attachments.maxBytes, attachments.maxFiles)} />
+      <ConditionsPanel
+        requestId={item.id}
+        conditions={conditions}
+        canReport={conditionRights.canReport}
+        canReview={conditionRights.canReview}
+        answer={actionData}
+        limits={attachmentLimits(attachments.maxBytes, attachments.maxFiles)}
+      />
 
       <AllocationsPanel allocations={allocations.rows} approvedGpus={item.approvedGpus} canRelease={allocations.canRelease} />
 
       <section aria-labelledby="actions">
-        <h2 id="actions" className="text-lg font-bold">{t("request.actions")}</h2>
-        {events.length === 0 && !refusal && !reconsiderable ? <p className="mt-2 text-sm">{t("request.noActions")}</p> : (
+        <h2 id="actions" className="text-lg font-bold">
+          {t("request.actions")}
+        </h2>
+        {events.length === 0 && !refusal && !reconsiderable ? (
+          <p className="mt-2 text-sm">{t("request.noActions")}</p>
+        ) : (
           <div className="mt-2 grid gap-3 md:grid-cols-2">
-            {events.map((e) => e !== "WITHDRAW" ? <EventForm key={e} type={e} version={item.version} answer={actionData} reloadHref={`/requests/${item.id}`} />
-              : lockedMeeting !== null ? <p key={e} className="card text-sm" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
-              : <p key={e} className="card"><Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>{t("request.withdraw.open")}</Link></p>)}
+            {events.map((e) =>
+              e !== "WITHDRAW" ? (
+                <EventForm key={e} type={e} version={item.version} answer={actionData} reloadHref={`/requests/${item.id}`} />
+              ) : lockedMeeting !== null ? (
+                <p key={e} className="card text-sm" data-testid="withdraw-locked">
+                  {t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}
+                </p>
+              ) : (
+                <p key={e} className="card">
+                  <Link className="btn-danger" to={`/requests/${item.id}/withdraw`}>
+                    {t("request.withdraw.open")}
+                  </Link>
+                </p>
+              ),
+            )}
             {scheduling.map((kind) => (
               <ScheduleForm key={kind} kind={kind} version={item.version} meetings={openMeetings} answer={actionData} reloadHref={`/requests/${item.id}`} />
             ))}
@@ -227,26 +309,57 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
       </section>
 
       <section aria-labelledby="workflow">
-        <h2 id="workflow" className="text-lg font-bold">{t("request.workflow")}</h2>
-        <div className="mt-2"><WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={offered} /></div>
+        <h2 id="workflow" className="text-lg font-bold">
+          {t("request.workflow")}
+        </h2>
+        <div className="mt-2">
+          <WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={offered} />
+        </div>
       </section>
 
       <section aria-labelledby="fields" className="card">
-        <h2 id="fields" className="text-lg font-bold">{t("request.fields")}</h2>
+        <h2 id="fields" className="text-lg font-bold">
+          {t("request.fields")}
+        </h2>
         <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm [&_dd]:[overflow-wrap:anywhere]">
-          <dt className="font-semibold">{t("request.domain")}</dt><dd>{item.domain ? td(`request.domains.${item.domain}`) : "–"}</dd>
-          <dt className="font-semibold">{t("request.sector")}</dt><dd>{item.sector ? td(`request.sectors.${item.sector}`) : "–"}</dd>
-          <dt className="font-semibold">{t("request.gpus")}</dt><dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.aiWork")}</dt><dd>{item.aiWork ? td(`request.form.aiWorks.${item.aiWork}`) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.desiredStartMonth")}</dt><dd>{item.desiredStartMonth ? formatMonth(locale, item.desiredStartMonth) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.durationMonths")}</dt><dd>{item.durationMonths === null ? "–" : t("deliberation.request.intake.months", { months: n(item.durationMonths) })}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.dataReadiness")}</dt><dd>{item.dataReadiness ? td(`request.form.readiness.${item.dataReadiness}`) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.npuCapable")}</dt><dd>{item.npuCapable === null ? "–" : t(item.npuCapable ? "deliberation.request.intake.npuYes" : "deliberation.request.intake.npuNo")}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.budgetKrw")}</dt><dd>{item.budgetKrw === null ? "–" : t("deliberation.request.intake.won", { amount: n(item.budgetKrw) })}</dd>
-          <dt className="font-semibold">{t("request.problemStatement")}</dt><dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
-          <dt className="font-semibold">{t("request.expectedOutcomes")}</dt><dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.domain")}</dt>
+          <dd>{item.domain ? td(`request.domains.${item.domain}`) : "–"}</dd>
+          <dt className="font-semibold">{t("request.sector")}</dt>
+          <dd>{item.sector ? td(`request.sectors.${item.sector}`) : "–"}</dd>
+          <dt className="font-semibold">{t("request.gpus")}</dt>
+          <dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.aiWork")}</dt>
+          <dd>{item.aiWork ? td(`request.form.aiWorks.${item.aiWork}`) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.desiredStartMonth")}</dt>
+          <dd>{item.desiredStartMonth ? formatMonth(locale, item.desiredStartMonth) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.durationMonths")}</dt>
+          <dd>{item.durationMonths === null ? "–" : t("deliberation.request.intake.months", { months: n(item.durationMonths) })}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.dataReadiness")}</dt>
+          <dd>{item.dataReadiness ? td(`request.form.readiness.${item.dataReadiness}`) : "–"}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.npuCapable")}</dt>
+          <dd>{item.npuCapable === null ? "–" : t(item.npuCapable ? "deliberation.request.intake.npuYes" : "deliberation.request.intake.npuNo")}</dd>
+          <dt className="font-semibold">{t("deliberation.request.intake.budgetKrw")}</dt>
+          <dd>{item.budgetKrw === null ? "–" : t("deliberation.request.intake.won", { amount: n(item.budgetKrw) })}</dd>
+          <dt className="font-semibold">{t("request.problemStatement")}</dt>
+          <dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
+          <dt className="font-semibold">{t("request.expectedOutcomes")}</dt>
+          <dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
           <dt className="font-semibold">{t("deliberation.request.intake.contact")}</dt>
-          <dd>{item.contactName || item.contactEmail ? <>{item.contactName ?? ""}{item.contactEmail ? <> · <a href={`mailto:${item.contactEmail}`}>{item.contactEmail}</a></> : null}</> : "–"}</dd>
+          <dd>
+            {item.contactName || item.contactEmail ? (
+              <>
+                {item.contactName ?? ""}
+                {item.contactEmail ? (
+                  <>
+                    {" "}
+                    · <a href={`mailto:${item.contactEmail}`}>{item.contactEmail}</a>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              "–"
+            )}
+          </dd>
         </dl>
       </section>
 
@@ -256,13 +369,19 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <section aria-labelledby="history">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="history" className="text-lg font-bold">{t("request.history")}</h2>
+          <h2 id="history" className="text-lg font-bold">
+            {t("request.history")}
+          </h2>
           {/* the order is in the address: a plain link, so it works without JavaScript */}
           <nav aria-label={t("request.historyOrder")} className="flex gap-1 text-sm" data-testid="history-order">
             {(["newest", "oldest"] as const).map((o) => (
-              <Link key={o} to={o === "newest" ? `/requests/${item.id}#history` : `/requests/${item.id}?history=oldest#history`}
-                aria-current={history.order === o ? "true" : undefined} preventScrollReset
-                className={`badge border ${history.order === o ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}>
+              <Link
+                key={o}
+                to={o === "newest" ? `/requests/${item.id}#history` : `/requests/${item.id}?history=oldest#history`}
+                aria-current={history.order === o ? "true" : undefined}
+                preventScrollReset
+                className={`badge border ${history.order === o ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
+              >
                 {o === "newest" ? t("request.historyNewestFirst") : t("request.historyOldestFirst")}
               </Link>
             ))}
@@ -275,13 +394,29 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
                 <strong>{historyLabel(h.type, h.payload)}</strong>
                 {h.toState && h.fromState !== h.toState ? ` → ${td(`workflow.state.${h.toState}`)}` : ""}
               </p>
-              <p className="text-slate-600">{dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}</p>
-              {Array.isArray(h.payload.reasons) ? <ul className="ml-5 list-disc">{(h.payload.reasons as string[]).map((r) => <li key={r}>{returnReasonText(locale, r)}</li>)}</ul> : null}
-              {typeof h.payload.reason === "string" ? <p>{t("request.reasons")}: {h.payload.reason}</p> : null}
+              <p className="text-slate-600">
+                {dt(h.at)} · {h.actor ? `${h.actor.name} (${td(`role.${h.actor.role}`)})` : t("request.system")}
+              </p>
+              {Array.isArray(h.payload.reasons) ? (
+                <ul className="ml-5 list-disc">
+                  {(h.payload.reasons as string[]).map((r) => (
+                    <li key={r}>{returnReasonText(locale, r)}</li>
+                  ))}
+                </ul>
+              ) : null}
+              {typeof h.payload.reason === "string" ? (
+                <p>
+                  {t("request.reasons")}: {h.payload.reason}
+                </p>
+              ) : null}
               {typeof h.payload.note === "string" ? <p>{h.payload.note}</p> : null}
-              {h.type === "DECIDE" || h.type === "AMEND_DECISION" ? <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p> : null}
+              {h.type === "DECIDE" || h.type === "AMEND_DECISION" ? (
+                <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p>
+              ) : null}
               {typeof h.payload.comment === "string" ? <p>{t("activity.comment", { comment: h.payload.comment })}</p> : null}
-              {(h.type === "ALLOCATE" || h.type === "RELEASE") && typeof h.payload.gpus === "number" ? <p>{t("activity.gpus", { gpus: n(h.payload.gpus) })}</p> : null}
+              {(h.type === "ALLOCATE" || h.type === "RELEASE") && typeof h.payload.gpus === "number" ? (
+                <p>{t("activity.gpus", { gpus: n(h.payload.gpus) })}</p>
+              ) : null}
             </li>
           ))}
         </ol>

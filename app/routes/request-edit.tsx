@@ -41,7 +41,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = error.code === "VERSION_CONFLICT" ? translate(locale, "request.conflict") : error.text?.[locale] ?? translate(locale, error.messageKey, error.params);
+    const message =
+      error.code === "VERSION_CONFLICT" ? translate(locale, "request.conflict") : (error.text?.[locale] ?? translate(locale, error.messageKey, error.params));
     return data({ result: submission.reply({ formErrors: [message] }) }, { status: error.status });
   }
 }
@@ -53,7 +54,9 @@ export default function EditRequest({ loaderData, actionData }: Route.ComponentP
     <section aria-labelledby="edit-title" className="space-y-4">
       <div>
         <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")}</p>
-        <h1 id="edit-title" className="page-title">{t("request.form.editTitle")}</h1>
+        <h1 id="edit-title" className="page-title">
+          {t("request.form.editTitle")}
+        </h1>
         <p className="mt-2 text-sm text-slate-700">{t("request.form.intro")}</p>
       </div>
       <NoticeBanner />

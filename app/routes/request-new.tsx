@@ -43,7 +43,9 @@ export default function NewRequest({ loaderData, actionData }: Route.ComponentPr
   const { t } = useT();
   return (
     <section aria-labelledby="new-title">
-      <h1 id="new-title" className="page-title">{t("request.form.newTitle")}</h1>
+      <h1 id="new-title" className="page-title">
+        {t("request.form.newTitle")}
+      </h1>
       <p className="mt-2 text-sm text-slate-700">{t("request.form.intro")}</p>
       <RequestForm lastResult={actionData?.result} values={loaderData.defaults} />
     </section>

@@ -33,7 +33,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404 || error.status === 403) throw new Response(null, { status: error.status });
-    const message = error.code === "VERSION_CONFLICT" ? translate(locale, "request.conflict") : error.text?.[locale] ?? translate(locale, error.messageKey, error.params);
+    const message =
+      error.code === "VERSION_CONFLICT" ? translate(locale, "request.conflict") : (error.text?.[locale] ?? translate(locale, error.messageKey, error.params));
     return data({ result: submission.reply({ formErrors: [message] }) }, { status: error.status });
   }
   return redirect(`/requests/${params.id}?notice=withdrawn`);
@@ -46,25 +47,41 @@ export default function WithdrawRequest({ loaderData, actionData }: Route.Compon
   const [form, fields] = useSchemaForm({ id: "withdraw", schema: withdrawFormSchema, lastResult: actionData?.result });
   return (
     <section aria-labelledby="withdraw-title" className="max-w-2xl space-y-4">
-      <p className="font-mono text-sm text-slate-600">{item.reference ?? t("request.noReference")} · {td(`workflow.state.${item.state}`)}</p>
-      <h1 id="withdraw-title" className="page-title">{t("request.withdraw.title")}</h1>
+      <p className="font-mono text-sm text-slate-600">
+        {item.reference ?? t("request.noReference")} · {td(`workflow.state.${item.state}`)}
+      </p>
+      <h1 id="withdraw-title" className="page-title">
+        {t("request.withdraw.title")}
+      </h1>
       <p className="text-lg font-semibold">{item.title ?? t("request.untitled")}</p>
       {lockedMeeting !== null ? (
         <>
-          <p className="alert-error" data-testid="withdraw-locked">{t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}</p>
-          <p><Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link></p>
+          <p className="alert-error" data-testid="withdraw-locked">
+            {t("deliberation.request.withdrawLocked", { meeting: t("meeting.numbered", { number: lockedMeeting }) })}
+          </p>
+          <p>
+            <Link to={`/requests/${item.id}`} className="btn-secondary">
+              {t("common.cancel")}
+            </Link>
+          </p>
         </>
       ) : null}
       {lockedMeeting !== null ? null : <p className="alert-error">{t("request.withdraw.warning")}</p>}
       <FormErrors form={form} />
-      {lockedMeeting !== null ? null : <Form method="post" {...getFormProps(form)} className="card space-y-3">
-        <input type="hidden" name="expectedVersion" value={item.version} />
-        <TextareaField meta={fields.reason} label={t("request.reasonLabel")} textareaProps={{ rows: 4 }} />
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-danger" disabled={busy}>{busy ? t("request.withdraw.pending") : t("request.withdraw.confirm")}</button>
-          <Link to={`/requests/${item.id}`} className="btn-secondary">{t("common.cancel")}</Link>
-        </div>
-      </Form>}
+      {lockedMeeting !== null ? null : (
+        <Form method="post" {...getFormProps(form)} className="card space-y-3">
+          <input type="hidden" name="expectedVersion" value={item.version} />
+          <TextareaField meta={fields.reason} label={t("request.reasonLabel")} textareaProps={{ rows: 4 }} />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className="btn-danger" disabled={busy}>
+              {busy ? t("request.withdraw.pending") : t("request.withdraw.confirm")}
+            </button>
+            <Link to={`/requests/${item.id}`} className="btn-secondary">
+              {t("common.cancel")}
+            </Link>
+          </div>
+        </Form>
+      )}
     </section>
   );
 }

@@ -19,7 +19,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const locale = await downloadLocale(request);
     const sheet = { name: translate(locale, "reports.exports.sheet.requests"), columns: requestExportColumns(locale), rows: listedRequests(user, query) };
     return download(format === "xlsx" ? xlsxStream([sheet], locale) : csvStream(sheet, locale), {
-      type: format, name: translate(locale, "reports.exports.fileName.requests"), asciiName: "ax-requests",
+      type: format,
+      name: translate(locale, "reports.exports.fileName.requests"),
+      asciiName: "ax-requests",
     });
   });
 }

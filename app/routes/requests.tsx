@@ -37,34 +37,64 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
     const params = new URLSearchParams();
     for (const k of FILTER_KEYS) if (query[k] && !(k === "sort" && query.sort === "newest")) params.set(k, String(query[k]));
     if (query.limit && Number(query.limit) !== 20) params.set("limit", String(query.limit));
-    for (const [k, v] of Object.entries(change)) if (v) params.set(k, v); else params.delete(k);
+    for (const [k, v] of Object.entries(change))
+      if (v) params.set(k, v);
+      else params.delete(k);
     const s = params.toString();
     return s ? `/requests?${s}` : "/requests";
   };
-  const shown = query.state ? counts[query.state] ?? 0 : total;
+  const shown = query.state ? (counts[query.state] ?? 0) : total;
   const select = (name: "sector" | "domain", options: readonly string[], prefix: string) => (
     <div>
-      <label htmlFor={`filter-${name}`} className="field-label">{t(`requestList.filter.${name}`)}</label>
+      <label htmlFor={`filter-${name}`} className="field-label">
+        {t(`requestList.filter.${name}`)}
+      </label>
       <select id={`filter-${name}`} name={name} defaultValue={query[name] ?? ""} className="field-input">
         <option value="">{t("request.all")}</option>
-        {options.map((o) => <option key={o} value={o}>{td(`${prefix}.${o}`)}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {td(`${prefix}.${o}`)}
+          </option>
+        ))}
       </select>
     </div>
   );
   return (
     <section aria-labelledby="list-title" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="list-title" className="page-title">{officer ? t("request.myListTitle") : t("request.listTitle")}</h1>
-        {officer ? <Link to="/requests/new" className="btn-primary">{t("requestList.newRequest")}</Link> : null}
+        <h1 id="list-title" className="page-title">
+          {officer ? t("request.myListTitle") : t("request.listTitle")}
+        </h1>
+        {officer ? (
+          <Link to="/requests/new" className="btn-primary">
+            {t("requestList.newRequest")}
+          </Link>
+        ) : null}
       </div>
-      {invalidQuery ? <p role="alert" className="alert-error">{t("requestList.invalidQuery")}</p> : null}
+      {invalidQuery ? (
+        <p role="alert" className="alert-error">
+          {t("requestList.invalidQuery")}
+        </p>
+      ) : null}
 
       <nav aria-label={t("requestList.byState")} data-testid="state-counts">
         <ul className="flex flex-wrap gap-2 text-sm">
-          <li><Link to={href({ state: undefined, cursor: undefined })} aria-current={!query.state ? "page" : undefined} className={`badge border ${!query.state ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}>{t("request.all")} {n(total)}</Link></li>
+          <li>
+            <Link
+              to={href({ state: undefined, cursor: undefined })}
+              aria-current={!query.state ? "page" : undefined}
+              className={`badge border ${!query.state ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
+            >
+              {t("request.all")} {n(total)}
+            </Link>
+          </li>
           {REQUEST_STATES.filter((s) => counts[s] || query.state === s).map((s) => (
             <li key={s}>
-              <Link to={href({ state: s })} aria-current={query.state === s ? "page" : undefined} className={`badge border ${query.state === s ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}>
+              <Link
+                to={href({ state: s })}
+                aria-current={query.state === s ? "page" : undefined}
+                className={`badge border ${query.state === s ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
+              >
                 {td(`workflow.state.${s}`)} {n(counts[s] ?? 0)}
               </Link>
             </li>
@@ -75,40 +105,76 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="card grid gap-3 md:grid-cols-3 lg:grid-cols-4" role="search" aria-label={t("requestList.filters")}>
         {query.limit && Number(query.limit) !== 20 ? <input type="hidden" name="limit" value={query.limit} /> : null}
         <div className="md:col-span-3 lg:col-span-4">
-          <label htmlFor="filter-q" className="field-label">{t("requestList.filter.q")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} placeholder={t("requestList.filter.qPlaceholder")} className="field-input" />
+          <label htmlFor="filter-q" className="field-label">
+            {t("requestList.filter.q")}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={200}
+            placeholder={t("requestList.filter.qPlaceholder")}
+            className="field-input"
+          />
         </div>
         <div>
-          <label htmlFor="filter-state" className="field-label">{t("request.filterState")}</label>
+          <label htmlFor="filter-state" className="field-label">
+            {t("request.filterState")}
+          </label>
           <select id="filter-state" name="state" defaultValue={query.state ?? ""} className="field-input">
             <option value="">{t("request.all")}</option>
-            {REQUEST_STATES.map((s) => <option key={s} value={s}>{td(`workflow.state.${s}`)}</option>)}
+            {REQUEST_STATES.map((s) => (
+              <option key={s} value={s}>
+                {td(`workflow.state.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         {select("sector", SECTORS, "request.sectors")}
         {select("domain", DOMAINS, "request.domains")}
         {officer ? null : (
           <div>
-            <label htmlFor="filter-ministry" className="field-label">{t("requestList.filter.ministry")}</label>
+            <label htmlFor="filter-ministry" className="field-label">
+              {t("requestList.filter.ministry")}
+            </label>
             <select id="filter-ministry" name="ministry" defaultValue={query.ministry ?? ""} className="field-input">
               <option value="">{t("request.all")}</option>
-              {ministries.map((m) => <option key={m.code} value={m.code}>{locale === "ko" ? m.nameKo : m.nameEn}</option>)}
+              {ministries.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {locale === "ko" ? m.nameKo : m.nameEn}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <div>
-          <label htmlFor="filter-sort" className="field-label">{t("requestList.sort.label")}</label>
+          <label htmlFor="filter-sort" className="field-label">
+            {t("requestList.sort.label")}
+          </label>
           <select id="filter-sort" name="sort" defaultValue={query.sort ?? "newest"} className="field-input">
-            {LIST_SORTS.map((s) => <option key={s} value={s}>{t(`requestList.sort.${s}`)}</option>)}
+            {LIST_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`requestList.sort.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-end gap-2 md:col-span-3 lg:col-span-4">
-          <button type="submit" className="btn-primary" disabled={searching}>{searching ? t("requestList.searching") : t("request.apply")}</button>
-          {filtered ? <Link to="/requests" className="btn-secondary">{t("requestList.reset")}</Link> : null}
+          <button type="submit" className="btn-primary" disabled={searching}>
+            {searching ? t("requestList.searching") : t("request.apply")}
+          </button>
+          {filtered ? (
+            <Link to="/requests" className="btn-secondary">
+              {t("requestList.reset")}
+            </Link>
+          ) : null}
         </div>
       </Form>
 
-      <p className="text-sm text-slate-700" aria-live="polite" data-testid="result-count">{t("requestList.resultCount", { count: n(shown) })}</p>
+      <p className="text-sm text-slate-700" aria-live="polite" data-testid="result-count">
+        {t("requestList.resultCount", { count: n(shown) })}
+      </p>
       {shown > 0 ? <RequestExportLinks search={href({}).split("?")[1] ?? ""} total={shown} /> : null}
 
       {items.length === 0 ? (
@@ -116,12 +182,18 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           {filtered ? (
             <>
               <p>{t("requestList.emptyFiltered")}</p>
-              <p><Link to="/requests">{t("requestList.reset")}</Link></p>
+              <p>
+                <Link to="/requests">{t("requestList.reset")}</Link>
+              </p>
             </>
           ) : officer ? (
             <>
               <p>{t("requestList.emptyOfficer")}</p>
-              <p><Link to="/requests/new" className="btn-primary">{t("requestList.newRequest")}</Link></p>
+              <p>
+                <Link to="/requests/new" className="btn-primary">
+                  {t("requestList.newRequest")}
+                </Link>
+              </p>
             </>
           ) : (
             <p>{t("requestList.emptyAll")}</p>
@@ -133,22 +205,42 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
             <caption className="sr-only">{officer ? t("request.myListTitle") : t("request.listTitle")}</caption>
             <thead>
               <tr className="border-b-2 border-slate-300 text-left">
-                <th scope="col" className="p-2">{t("request.reference")}</th>
-                <th scope="col" className="p-2">{t("request.title")}</th>
-                {officer ? null : <th scope="col" className="p-2">{t("request.ministry")}</th>}
-                <th scope="col" className="p-2">{t("request.state")}</th>
-                <th scope="col" className="p-2">{t("request.sector")}</th>
-                <th scope="col" className="p-2 text-right">{t("request.gpus")}</th>
-                <th scope="col" className="p-2">{t("request.createdAt")}</th>
+                <th scope="col" className="p-2">
+                  {t("request.reference")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("request.title")}
+                </th>
+                {officer ? null : (
+                  <th scope="col" className="p-2">
+                    {t("request.ministry")}
+                  </th>
+                )}
+                <th scope="col" className="p-2">
+                  {t("request.state")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("request.sector")}
+                </th>
+                <th scope="col" className="p-2 text-right">
+                  {t("request.gpus")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("request.createdAt")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200">
                   <td className="p-2 font-mono whitespace-nowrap">{r.reference ?? t("request.noReference")}</td>
-                  <td className="p-2"><Link to={`/requests/${r.id}`}>{r.title ?? t("request.untitled")}</Link></td>
+                  <td className="p-2">
+                    <Link to={`/requests/${r.id}`}>{r.title ?? t("request.untitled")}</Link>
+                  </td>
                   {officer ? null : <td className="p-2">{locale === "ko" ? r.ministry.name : r.ministry.nameEn}</td>}
-                  <td className="p-2"><StateBadge state={r.state} detail={r.stateDetail} /></td>
+                  <td className="p-2">
+                    <StateBadge state={r.state} detail={r.stateDetail} />
+                  </td>
                   <td className="p-2">{r.sector ? td(`request.sectors.${r.sector}`) : "–"}</td>
                   <td className="p-2 text-right tabular-nums">{r.gpusRequested === null ? "–" : n(r.gpusRequested)}</td>
                   <td className="p-2 whitespace-nowrap">{d(r.createdAt)}</td>
@@ -160,8 +252,16 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
       )}
       <nav aria-label={t("requestList.pages")} className="flex gap-4">
         {pages.first ? <Link to={`/requests${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}
-        {pages.prev ? <Link to={`/requests${pages.prev}`} data-testid="requests-prev">← {t("request.prev")}</Link> : null}
-        {pages.next ? <Link to={`/requests${pages.next}`} data-testid="requests-next">{t("request.next")} →</Link> : null}
+        {pages.prev ? (
+          <Link to={`/requests${pages.prev}`} data-testid="requests-prev">
+            ← {t("request.prev")}
+          </Link>
+        ) : null}
+        {pages.next ? (
+          <Link to={`/requests${pages.next}`} data-testid="requests-next">
+            {t("request.next")} →
+          </Link>
+        ) : null}
       </nav>
     </section>
   );

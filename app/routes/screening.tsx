@@ -34,7 +34,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = await pageLocale(request);
   let outcome: { results: BulkResult[]; failed: number } = { results: [], failed: 0 };
   const answer = await formAction({
-    locale, formData: await readForm(request), schema: bulkScreeningFormSchema, form: "screening", resetForm: true, extra: outcome,
+    locale,
+    formData: await readForm(request),
+    schema: bulkScreeningFormSchema,
+    form: "screening",
+    resetForm: true,
+    extra: outcome,
     work: async ({ intent, select, note, returnReasons, otherReasons }) => {
       const items = select.map((value) => {
         const [requestId, version] = value.split(":");
@@ -68,8 +73,11 @@ function Checklist({ checks }: { checks: CheckResult[] }) {
           <span aria-hidden="true">{c.ok ? "✓ " : "✗ "}</span>
           {td(`screening.check.${c.key}`)}
           <span className="sr-only"> ({c.ok ? t("screening.checkPass") : t("screening.checkFail")})</span>
-          {c.missing?.length ? `: ${c.missing.map((f) => td(`request.form.${f}`)).join(", ")}`
-            : c.detail ? `: ${td(c.detail.key, fmt(c.detail.params))}` : null}
+          {c.missing?.length
+            ? `: ${c.missing.map((f) => td(`request.form.${f}`)).join(", ")}`
+            : c.detail
+              ? `: ${td(c.detail.key, fmt(c.detail.params))}`
+              : null}
         </li>
       ))}
     </ul>
@@ -82,15 +90,21 @@ function Results({ result }: { result: { message: string; results: BulkResult[];
   // the answer takes focus when it appears (it is above the table; the buttons are below it)
   useEffect(() => ref.current?.focus(), [result]);
   return (
-    <div role={result.failed ? "alert" : "status"} className={result.failed ? "alert-error" : "alert-success"} data-testid="bulk-result"
-      tabIndex={-1} ref={ref}>
+    <div
+      role={result.failed ? "alert" : "status"}
+      className={result.failed ? "alert-error" : "alert-success"}
+      data-testid="bulk-result"
+      tabIndex={-1}
+      ref={ref}
+    >
       <p className="font-bold">{result.message}</p>
       <h2 className="sr-only">{t("screening.resultsTitle")}</h2>
       <ul className="mt-1 space-y-0.5">
         {result.results.map((r) => (
           <li key={r.requestId} data-status={r.status}>
             <span className="font-mono text-xs">{r.reference ?? ""}</span> {r.title ?? t("screening.unknownRequest")}
-            {" — "}<strong>{td(`screening.status.${r.status}`)}</strong>
+            {" — "}
+            <strong>{td(`screening.status.${r.status}`)}</strong>
             {r.state && r.status === "done" ? ` (${td(`workflow.state.${r.state}`)})` : ""}
             {r.status !== "done" && r.message ? `: ${r.message}` : ""}
           </li>
@@ -113,7 +127,9 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   }, [actionData]);
   const selectDescribedBy = fields.select.errors ? fields.select.errorId : undefined;
   const toggleAll = (checked: boolean) => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[name="select"]').forEach((box) => { box.checked = checked; });
+    formRef.current?.querySelectorAll<HTMLInputElement>('input[name="select"]').forEach((box) => {
+      box.checked = checked;
+    });
   };
   return (
     <div className="space-y-4">
@@ -128,7 +144,9 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
 
       {actionData?.ok ? <Results result={actionData} /> : null}
 
-      {items.length === 0 ? <p className="card">{t("screening.empty")}</p> : (
+      {items.length === 0 ? (
+        <p className="card">{t("screening.empty")}</p>
+      ) : (
         <Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-4">
           <div className="overflow-x-auto" role="region" aria-label={t("screening.title")} tabIndex={0}>
             <table className="stack-table w-full border-collapse bg-white text-sm" data-testid="screening-queue">
@@ -141,21 +159,43 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                       {t("screening.selectAll")}
                     </label>
                   </th>
-                  <th scope="col" className="p-2">{t("request.title")}</th>
-                  <th scope="col" className="p-2">{t("screening.size")}</th>
-                  <th scope="col" className="p-2">{t("screening.submittedOn")}</th>
-                  <th scope="col" className="p-2">{t("screening.waiting")}</th>
-                  <th scope="col" className="p-2">{t("screening.checklist")}</th>
+                  <th scope="col" className="p-2">
+                    {t("request.title")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("screening.size")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("screening.submittedOn")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("screening.waiting")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {t("screening.checklist")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((r) => {
                   const title = r.title ?? t("request.untitled");
                   return (
-                    <tr key={r.id} className={`border-b border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`} data-testid="screening-row" data-overdue={r.overdue}>
+                    <tr
+                      key={r.id}
+                      className={`border-b border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`}
+                      data-testid="screening-row"
+                      data-overdue={r.overdue}
+                    >
                       <td className="p-2">
-                        <input type="checkbox" name={fields.select.name} value={`${r.id}:${r.version}`} aria-label={t("screening.selectRow", { title })} className="h-4 w-4"
-                          aria-invalid={fields.select.errors ? true : undefined} aria-describedby={selectDescribedBy} />
+                        <input
+                          type="checkbox"
+                          name={fields.select.name}
+                          value={`${r.id}:${r.version}`}
+                          aria-label={t("screening.selectRow", { title })}
+                          className="h-4 w-4"
+                          aria-invalid={fields.select.errors ? true : undefined}
+                          aria-describedby={selectDescribedBy}
+                        />
                       </td>
                       <td className="p-2" data-label={t("request.title")}>
                         <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
@@ -167,14 +207,23 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                       </td>
                       <td className="whitespace-nowrap p-2" data-label={t("screening.size")}>
                         {r.gpusRequested !== null && r.durationMonths !== null
-                          ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths }) : "–"}
+                          ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths })
+                          : "–"}
                       </td>
-                      <td className="whitespace-nowrap p-2" data-label={t("screening.submittedOn")}>{d(r.submittedOn)}</td>
+                      <td className="whitespace-nowrap p-2" data-label={t("screening.submittedOn")}>
+                        {d(r.submittedOn)}
+                      </td>
                       <td className="whitespace-nowrap p-2" data-label={t("screening.waiting")}>
                         <p>{t("screening.waitingDays", { days: n(r.businessDaysWaiting) })}</p>
-                        {r.overdue
-                          ? <p><span className="badge bg-red-700 text-white" data-testid="overdue">{t("screening.overdue")}</span></p>
-                          : <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>}
+                        {r.overdue ? (
+                          <p>
+                            <span className="badge bg-red-700 text-white" data-testid="overdue">
+                              {t("screening.overdue")}
+                            </span>
+                          </p>
+                        ) : (
+                          <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>
+                        )}
                       </td>
                       <td className="p-2" data-label={t("screening.checklist")}>
                         <p className={`mb-1 text-xs font-bold ${r.checklist.ok ? "text-green-800" : "text-red-800"}`}>
@@ -197,7 +246,9 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
           ) : null}
 
           <section aria-labelledby="bulk-actions" className="card space-y-3">
-            <h2 id="bulk-actions" className="text-lg font-bold">{t("screening.actionsTitle")}</h2>
+            <h2 id="bulk-actions" className="text-lg font-bold">
+              {t("screening.actionsTitle")}
+            </h2>
             <p className="text-sm text-slate-700">{t("screening.actionsHint")}</p>
             <FormErrors form={form} />
             <ErrorList id={fields.select.errorId} errors={fields.select.errors} />
@@ -213,8 +264,13 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                 <legend className="field-label">{t("screening.reasonsLegend")}</legend>
                 {RETURN_REASONS.map((reason) => (
                   <label key={reason} className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" name={fields.returnReasons.name} value={reason} className="mt-1"
-                      aria-invalid={fields.returnReasons.errors ? true : undefined} />
+                    <input
+                      type="checkbox"
+                      name={fields.returnReasons.name}
+                      value={reason}
+                      className="mt-1"
+                      aria-invalid={fields.returnReasons.errors ? true : undefined}
+                    />
                     {t(`screening.reasons.${reason}`)}
                   </label>
                 ))}

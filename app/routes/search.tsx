@@ -37,7 +37,8 @@ function Details({ item }: { item: SearchItem }) {
   return (
     <p className="text-sm text-slate-700">
       {t("reports.search.conditionOf", { reference: meta.request.reference ?? "", title: meta.request.title ?? "", date: d(meta.dueOn) })}
-      {" · "}{td(`condition.status.${meta.status}`)}
+      {" · "}
+      {td(`condition.status.${meta.status}`)}
     </p>
   );
 }
@@ -47,18 +48,41 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const { t, td, n } = useT();
   return (
     <section aria-labelledby="search-title" className="space-y-4">
-      <h1 id="search-title" className="page-title">{q ? t("reports.search.resultsFor", { q }) : t("reports.search.title")}</h1>
+      <h1 id="search-title" className="page-title">
+        {q ? t("reports.search.resultsFor", { q }) : t("reports.search.title")}
+      </h1>
       <Form method="get" role="search" aria-label={t("reports.search.label")} className="card flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
-          <label htmlFor="search-q" className="field-label">{t("reports.search.label")}</label>
-          <input key={q} id="search-q" name="q" type="search" defaultValue={q} maxLength={MAX_QUERY_LENGTH} className="field-input" placeholder={t("reports.search.placeholder")} />
+          <label htmlFor="search-q" className="field-label">
+            {t("reports.search.label")}
+          </label>
+          <input
+            key={q}
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={MAX_QUERY_LENGTH}
+            className="field-input"
+            placeholder={t("reports.search.placeholder")}
+          />
         </div>
-        <button type="submit" className="btn-primary">{t("reports.search.submit")}</button>
+        <button type="submit" className="btn-primary">
+          {t("reports.search.submit")}
+        </button>
       </Form>
       <p className="text-sm text-slate-700">{officer ? t("reports.search.scopeOfficer") : t("reports.search.prompt")}</p>
-      {q ? <p className="text-sm text-slate-700" aria-live="polite" data-testid="search-count">{t("reports.search.count", { count: n(items.length) })}</p> : null}
+      {q ? (
+        <p className="text-sm text-slate-700" aria-live="polite" data-testid="search-count">
+          {t("reports.search.count", { count: n(items.length) })}
+        </p>
+      ) : null}
       {more ? <p className="alert-info">{t("reports.search.more", { count: n(items.length) })}</p> : null}
-      {q && items.length === 0 ? <p className="card" data-testid="search-empty">{t("reports.search.empty", { q })}</p> : null}
+      {q && items.length === 0 ? (
+        <p className="card" data-testid="search-empty">
+          {t("reports.search.empty", { q })}
+        </p>
+      ) : null}
       {items.length > 0 ? (
         <ol className="space-y-3" data-testid="search-results">
           {items.map((item) => {
@@ -70,10 +94,16 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               <li key={`${item.kind}:${item.id}`} className="card space-y-1" data-testid="search-result" data-kind={item.kind}>
                 <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{td(`reports.search.kind.${item.kind}`)}</p>
                 <h2 className="text-base font-bold">
-                  <Link to={item.url}><MarkedText text={title || t("request.untitled")} ranges={title ? ranges : []} /></Link>
+                  <Link to={item.url}>
+                    <MarkedText text={title || t("request.untitled")} ranges={title ? ranges : []} />
+                  </Link>
                 </h2>
                 <Details item={item} />
-                {item.snippet ? <p className="text-sm text-slate-800"><MarkedText text={item.snippet} ranges={item.highlights.snippet} /></p> : null}
+                {item.snippet ? (
+                  <p className="text-sm text-slate-800">
+                    <MarkedText text={item.snippet} ranges={item.highlights.snippet} />
+                  </p>
+                ) : null}
               </li>
             );
           })}

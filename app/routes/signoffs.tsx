@@ -28,19 +28,27 @@ export async function action({ request, context }: Route.ActionArgs) {
   const locale = await pageLocale(request);
   return sign
     ? formAction({
-      locale, formData: form, schema: signFormSchema, form: `sign-${requestId}`, extra,
-      work: async ({ requestId: id, ...body }) => {
-        await sendRequestEvent({ user, requestId: id, body });
-        return "signoff.signed";
-      },
-    })
+        locale,
+        formData: form,
+        schema: signFormSchema,
+        form: `sign-${requestId}`,
+        extra,
+        work: async ({ requestId: id, ...body }) => {
+          await sendRequestEvent({ user, requestId: id, body });
+          return "signoff.signed";
+        },
+      })
     : formAction({
-      locale, formData: form, schema: refuseSignoffFormSchema, form: `refuse-${requestId}`, extra,
-      work: async ({ requestId: id, ...body }) => {
-        await sendRequestEvent({ user, requestId: id, body });
-        return "signoff.refused";
-      },
-    });
+        locale,
+        formData: form,
+        schema: refuseSignoffFormSchema,
+        form: `refuse-${requestId}`,
+        extra,
+        work: async ({ requestId: id, ...body }) => {
+          await sendRequestEvent({ user, requestId: id, body });
+          return "signoff.refused";
+        },
+      });
 }
 
 type Item = Route.ComponentProps["loaderData"]["items"][number];
@@ -53,7 +61,9 @@ function SignoffForms({ item, answer }: { item: Item; answer: Answer }) {
   const requestId = item.request.id;
   const [signForm, signFields] = useSchemaForm({ id: `sign-${requestId}`, schema: signFormSchema, lastResult: resultFor(answer, `sign-${requestId}`) });
   const [refuseForm, refuseFields] = useSchemaForm({
-    id: `refuse-${requestId}`, schema: refuseSignoffFormSchema, lastResult: resultFor(answer, `refuse-${requestId}`),
+    id: `refuse-${requestId}`,
+    schema: refuseSignoffFormSchema,
+    lastResult: resultFor(answer, `refuse-${requestId}`),
   });
   const signed = replyFor(answer, `sign-${requestId}`);
   const refused = replyFor(answer, `refuse-${requestId}`);
@@ -65,7 +75,9 @@ function SignoffForms({ item, answer }: { item: Item; answer: Answer }) {
         <input type="hidden" name="expectedVersion" value={item.request.version} />
         <FormErrors form={signForm} />
         <Field meta={signFields.comment} label={t("signoff.comment")} />
-        <button type="submit" className="btn-primary" disabled={busy}>{t("signoff.sign")}</button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("signoff.sign")}
+        </button>
         {signed ? <ActionResult result={signed} reloadHref="/signoffs" /> : null}
       </Form>
       <Form method="post" {...getFormProps(refuseForm)} className="space-y-2 rounded-md border border-slate-200 p-3">
@@ -74,7 +86,9 @@ function SignoffForms({ item, answer }: { item: Item; answer: Answer }) {
         <input type="hidden" name="expectedVersion" value={item.request.version} />
         <FormErrors form={refuseForm} />
         <TextareaField meta={refuseFields.reason} label={t("signoff.reason")} textareaProps={{ rows: 2 }} />
-        <button type="submit" className="btn-danger" disabled={busy}>{t("signoff.refuse")}</button>
+        <button type="submit" className="btn-danger" disabled={busy}>
+          {t("signoff.refuse")}
+        </button>
         {refused ? <ActionResult result={refused} reloadHref="/signoffs" /> : null}
       </Form>
     </div>
@@ -87,14 +101,15 @@ export default function Signoffs({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="space-y-6">
       <h1 className="page-title">{t("signoff.inboxTitle")}</h1>
-      {actionData?.message && !items.some((i) => i.request.id === actionData.requestId)
-        ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
+      {actionData?.message && !items.some((i) => i.request.id === actionData.requestId) ? <ActionResult result={actionData} reloadHref="/signoffs" /> : null}
       {items.length === 0 ? <p className="card">{t("signoff.empty")}</p> : null}
       <ul className="space-y-4">
         {items.map((item) => (
           <li key={item.id} className="card space-y-3" data-testid="signoff-item">
             <h2 className="text-lg font-bold">
-              <Link to={`/requests/${item.request.id}`}>{item.request.reference} {item.request.title}</Link>
+              <Link to={`/requests/${item.request.id}`}>
+                {item.request.reference} {item.request.title}
+              </Link>
             </h2>
             <p className="text-sm text-slate-700">
               {locale === "ko" ? item.request.ministry.name : item.request.ministry.nameEn}

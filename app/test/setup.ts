@@ -39,7 +39,9 @@ if (pgAdmin) {
   process.env.DATABASE_URL = `file:${file}`;
   const migrations = path.resolve("prisma", "migrations");
   const sqlite = new Database(file);
-  for (const folder of readdirSync(migrations).filter((d) => /^\d{14}_/.test(d)).sort()) {
+  for (const folder of readdirSync(migrations)
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, folder, "migration.sql"), "utf8"));
   }
   sqlite.close();

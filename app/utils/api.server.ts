@@ -23,10 +23,7 @@ export function errorResponse(request: Request, error: AppError): Response {
   if (Array.isArray(allow)) headers.set("Allow", allow.join(", "));
   const { retryAfterSeconds: _ignored, allow: _allow, fields: given, fieldsByLocale, ...rest } = error.extra ?? {};
   const fields = (fieldsByLocale as Record<Locale, Record<string, string>> | undefined)?.[locale] ?? given;
-  return new Response(
-    JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }),
-    { status: error.status, headers },
-  );
+  return new Response(JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }), { status: error.status, headers });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -99,7 +96,7 @@ export function allowMethods(request: Request, ...methods: string[]): void {
 }
 
 export function json(body: unknown, init?: number | ResponseInit): Response {
-  const status = typeof init === "number" ? init : init?.status ?? 200;
+  const status = typeof init === "number" ? init : (init?.status ?? 200);
   const headers = new Headers(typeof init === "number" ? undefined : init?.headers);
   headers.set("Content-Type", "application/json; charset=utf-8");
   return new Response(JSON.stringify(body, jsonReplacer), { status, headers });
@@ -154,9 +151,7 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
 export function validationError(error: z.ZodError, options: { messageKey?: MessageKey; params?: MessageParams; sayFirstField?: boolean } = {}): AppError {
   const fieldsByLocale = Object.fromEntries(LOCALES.map((l) => [l, fieldErrors(error, l)])) as Record<Locale, Record<string, string>>;
   // a page with one banner and no field slots says the first refused field's sentence instead of "check the form"
-  const text = options.sayFirstField
-    ? { ko: Object.values(fieldsByLocale.ko)[0], en: Object.values(fieldsByLocale.en)[0] }
-    : undefined;
+  const text = options.sayFirstField ? { ko: Object.values(fieldsByLocale.ko)[0], en: Object.values(fieldsByLocale.en)[0] } : undefined;
   return new AppError("VALIDATION_FAILED", 422, options.messageKey ?? "error.validation", options.params, { fieldsByLocale }, text);
 }
 

@@ -40,9 +40,14 @@ describe("the forms moved to Conform last: refusals in the catalogue's words, pl
 
   it("decisions: conditions only on a conditional approval, an amendment needs its reason, half a condition row is refused", () => {
     const base = { requestId: "r1", expectedVersion: "3", approvedGpus: "10" };
-    const plain = parseForm(form({ ...base, intent: "decide", outcome: "approve", "conditions[0].text": "보안 점검", "conditions[0].dueOn": "2027-03-31" }),
-      decisionFormSchema, "ko");
-    expect(errorsOf(plain)).toEqual({ conditions: ["부대 조건은 조건부 승인에만 붙일 수 있습니다. 심의 결과를 조건부 승인으로 바꾸거나 부대 조건을 지우세요."] });
+    const plain = parseForm(
+      form({ ...base, intent: "decide", outcome: "approve", "conditions[0].text": "보안 점검", "conditions[0].dueOn": "2027-03-31" }),
+      decisionFormSchema,
+      "ko",
+    );
+    expect(errorsOf(plain)).toEqual({
+      conditions: ["부대 조건은 조건부 승인에만 붙일 수 있습니다. 심의 결과를 조건부 승인으로 바꾸거나 부대 조건을 지우세요."],
+    });
     expect(errorsOf(parseForm(form({ ...base, intent: "amend", outcome: "approve" }), decisionFormSchema, "ko"))).toEqual({ reason: ["사유를 입력하세요."] });
     const half = parseForm(form({ ...base, intent: "decide", outcome: "approveWithConditions", "conditions[0].text": "보안 점검" }), decisionFormSchema, "ko");
     expect(errorsOf(half)).toEqual({ "conditions[0].dueOn": ["부대 조건 1 완료일을 달력에서 고르세요."] });
@@ -53,7 +58,12 @@ describe("the forms moved to Conform last: refusals in the catalogue's words, pl
   it("GPU counts may carry thousands separators (1,000); anything else that is not a decimal is refused as not digits", () => {
     const decide = (approvedGpus: string) =>
       parseForm(form({ intent: "decide", requestId: "r1", expectedVersion: "3", outcome: "approve", approvedGpus }), decisionFormSchema, "ko");
-    for (const [typed, read] of [["1,000", 1000], [" 1,024 ", 1024], ["12000", 12000], ["1,000,000", 1_000_000]] as const) {
+    for (const [typed, read] of [
+      ["1,000", 1000],
+      [" 1,024 ", 1024],
+      ["12000", 12000],
+      ["1,000,000", 1_000_000],
+    ] as const) {
       const result = decide(typed);
       expect(result.status === "success" && result.value.approvedGpus, typed).toBe(read);
     }

@@ -36,11 +36,7 @@ async function settle<Out extends Said | Response>(locale: Locale, work: () => P
   }
 }
 
-export async function pageAction<Extra extends Record<string, unknown>>(
-  locale: Locale,
-  work: () => Promise<Said>,
-  extra: Extra = {} as Extra,
-) {
+export async function pageAction<Extra extends Record<string, unknown>>(locale: Locale, work: () => Promise<Said>, extra: Extra = {} as Extra) {
   const { status, error: _error, ...result } = (await settle(locale, work)) as Settled;
   return data<PageActionResult & Extra>({ ...result, ...extra }, { status });
 }
@@ -51,7 +47,15 @@ export async function pageAction<Extra extends Record<string, unknown>>(
  * service refusal beside the field it is about (else it is the banner).
  */
 export async function formAction<Schema extends z.ZodType, Extra extends Record<string, unknown> = Record<string, never>>({
-  locale, formData, schema, form, work, resetForm = false, fieldOf, hideFields, extra = {} as Extra,
+  locale,
+  formData,
+  schema,
+  form,
+  work,
+  resetForm = false,
+  fieldOf,
+  hideFields,
+  extra = {} as Extra,
 }: {
   locale: Locale;
   formData: FormData;
@@ -73,7 +77,8 @@ export async function formAction<Schema extends z.ZodType, Extra extends Record<
   if (settled instanceof Response) return settled;
   const { status, error, ...said } = settled;
   const field = error && fieldOf?.(error);
-  const result = said.ok ? submission.reply({ resetForm, hideFields })
+  const result = said.ok
+    ? submission.reply({ resetForm, hideFields })
     : submission.reply({ hideFields, ...(field ? { fieldErrors: { [field]: [said.message] } } : {}) });
   return data<FormReply & Extra>({ ...said, message: field ? "" : said.message, form, result, ...extra }, { status });
 }

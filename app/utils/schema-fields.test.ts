@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { isCalendarDate, isoDate, text } from "./schema-fields";
 
 describe("isoDate", () => {
-  it.each(["2027-02-31", "2027-02-29", "2026-04-31", "2027-13-01", "2027-00-10", "2027-01-00", "2027-1-1", "27-01-01", "0099-01-01", "2027-01-01T00:00", ""])("rejects %j", (value) => {
-    expect(isCalendarDate(value)).toBe(false);
-    expect(isoDate().safeParse(value).success).toBe(false);
-  });
+  it.each(["2027-02-31", "2027-02-29", "2026-04-31", "2027-13-01", "2027-00-10", "2027-01-00", "2027-1-1", "27-01-01", "0099-01-01", "2027-01-01T00:00", ""])(
+    "rejects %j",
+    (value) => {
+      expect(isCalendarDate(value)).toBe(false);
+      expect(isoDate().safeParse(value).success).toBe(false);
+    },
+  );
   it.each(["2027-02-28", "2028-02-29", "2026-12-31", "2027-01-01"])("accepts %j", (value) => {
     expect(isoDate().parse(value)).toBe(value);
   });

@@ -23,4 +23,8 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** A calendar day, `YYYY-MM-DD`. */
-export const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { params: { reason: "notCalendarDay" } });
+export const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isCalendarDate, { params: { reason: "notCalendarDay" } });

@@ -7,5 +7,9 @@ const subscribe = () => () => {};
  * Read from React without an effect that sets state, so nothing renders twice for it.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

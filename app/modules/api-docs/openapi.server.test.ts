@@ -13,7 +13,8 @@ describe("OpenAPI document", () => {
 
   it("lists every event type and every $ref resolves", () => {
     const text = JSON.stringify(doc);
-    for (const type of ["SUBMIT", "RETURN", "SCHEDULE", "UNSCHEDULE", "DECIDE", "AMEND_DECISION", "SIGN", "REFUSE_SIGNOFF", "RECONSIDER", "CONDITIONS_MET"]) expect(text).toContain(`"${type}"`);
+    for (const type of ["SUBMIT", "RETURN", "SCHEDULE", "UNSCHEDULE", "DECIDE", "AMEND_DECISION", "SIGN", "REFUSE_SIGNOFF", "RECONSIDER", "CONDITIONS_MET"])
+      expect(text).toContain(`"${type}"`);
     for (const path of ["/meetings/{id}/agenda/{requestId}", "/meetings/{id}/unlock", "/meetings/{id}/cancel"]) expect(doc.paths).toHaveProperty([path]);
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(doc.components.schemas).toHaveProperty(name);
     expect(doc.paths).toHaveProperty(["/requests/{id}/events"]);

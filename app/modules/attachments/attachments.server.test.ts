@@ -65,7 +65,10 @@ describe("receiveAttachment", () => {
 
   it("refuses a type mismatch with 415 and keeps nothing", async () => {
     const before = files();
-    await expect(receiveAttachment({ user: officer, requestId, request: multipart("계획.hwp", Buffer.from("%PDF-1.7 not an hwp")) })).rejects.toMatchObject({ status: 415, code: "UNSUPPORTED_TYPE" });
+    await expect(receiveAttachment({ user: officer, requestId, request: multipart("계획.hwp", Buffer.from("%PDF-1.7 not an hwp")) })).rejects.toMatchObject({
+      status: 415,
+      code: "UNSUPPORTED_TYPE",
+    });
     expect(files()).toEqual(before);
   });
 

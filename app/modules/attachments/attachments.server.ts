@@ -57,8 +57,16 @@ export function mayChangeRequestFiles(user: CurrentUser, request: RequestRow): b
  * commit and the move leaves the row and its complete temp file (the start-up finishes the move).
  * Nothing is left behind on any error.
  */
-export async function receiveAttachment({ user, requestId, request, conditionId = null }: {
-  user: CurrentUser; requestId: string; request: Request; conditionId?: string | null;
+export async function receiveAttachment({
+  user,
+  requestId,
+  request,
+  conditionId = null,
+}: {
+  user: CurrentUser;
+  requestId: string;
+  request: Request;
+  conditionId?: string | null;
 }) {
   const target = await findVisibleRequest(user, requestId);
   await db.$transaction(async (tx) => {
@@ -79,7 +87,11 @@ export async function receiveAttachment({ user, requestId, request, conditionId 
         data: { requestId, conditionId, name: file.name, mediaType, size: file.size, sha256: file.sha256, storageKey: file.storageKey, uploadedById: user.id },
       });
       await appendAuditEvent(tx, {
-        requestId, actorId: user.id, type: "ATTACH", fromState: target.state, toState: target.state,
+        requestId,
+        actorId: user.id,
+        type: "ATTACH",
+        fromState: target.state,
+        toState: target.state,
         payload: { attachmentId: row.id, name: row.name, size: row.size, sha256: row.sha256, ...(conditionId ? { conditionId } : {}) },
       });
       return { id: row.id, name: row.name, size: row.size, type: row.mediaType };
@@ -101,7 +113,12 @@ export async function listAttachments({ user, requestId }: { user: CurrentUser; 
   const uploaders = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.uploadedById))] } }, select: { id: true, name: true } });
   const names = new Map(uploaders.map((u) => [u.id, u.name]));
   const items = rows.map((r) => ({
-    id: r.id, name: r.name, size: r.size, type: r.mediaType, conditionId: r.conditionId, createdAt: r.createdAt,
+    id: r.id,
+    name: r.name,
+    size: r.size,
+    type: r.mediaType,
+    conditionId: r.conditionId,
+    createdAt: r.createdAt,
     uploadedBy: { id: r.uploadedById, name: names.get(r.uploadedById) ?? "" },
   }));
   return { items, canChange: mayChangeRequestFiles(user, request), maxFiles: MAX_FILES_PER_REQUEST, maxBytes: MAX_FILE_BYTES };
@@ -150,7 +167,11 @@ export async function deleteAttachment({ user, requestId, attachmentId }: { user
     const { count } = await tx.attachment.deleteMany({ where: { id: row.id } });
     if (count === 0) throw notFound();
     await appendAuditEvent(tx, {
-      requestId, actorId: user.id, type: "DETACH", fromState: request.state, toState: request.state,
+      requestId,
+      actorId: user.id,
+      type: "DETACH",
+      fromState: request.state,
+      toState: request.state,
       payload: { attachmentId: row.id, name: row.name, size: row.size, ...(row.conditionId ? { conditionId: row.conditionId } : {}) },
     });
   });

@@ -2,9 +2,7 @@ import { expect, test } from "vitest";
 import { asciiFallback, cleanFileName, contentDisposition, encodeRfc5987 } from "./file-name";
 
 test("the Content-Disposition header keeps a Korean name in filename* and gives old clients an ASCII stand-in", () => {
-  expect(contentDisposition("사업계획서.hwp")).toBe(
-    "attachment; filename=\"file.hwp\"; filename*=UTF-8''%EC%82%AC%EC%97%85%EA%B3%84%ED%9A%8D%EC%84%9C.hwp",
-  );
+  expect(contentDisposition("사업계획서.hwp")).toBe("attachment; filename=\"file.hwp\"; filename*=UTF-8''%EC%82%AC%EC%97%85%EA%B3%84%ED%9A%8D%EC%84%9C.hwp");
   expect(decodeURIComponent(contentDisposition("사업계획서.hwp").split("UTF-8''")[1])).toBe("사업계획서.hwp");
 });
 

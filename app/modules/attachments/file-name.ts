@@ -9,7 +9,8 @@
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const controls = /[\u0000-\u001f\u007f]/g;
+  const cleaned = base.normalize("NFC").replace(controls, "").trim();
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";

@@ -28,7 +28,9 @@ export function firstZipEntry(head: Buffer): string | null {
 /** OOXML packages start with one of their package parts; a plain ZIP renamed to .docx does not. */
 function isOfficeOpenXml(entry: string | null, body: "word/" | "xl/") {
   if (entry === null) return false;
-  return entry === "[Content_Types].xml" || entry.startsWith("_rels/") || entry.startsWith("docProps/") || entry.startsWith("customXml/") || entry.startsWith(body);
+  return (
+    entry === "[Content_Types].xml" || entry.startsWith("_rels/") || entry.startsWith("docProps/") || entry.startsWith("customXml/") || entry.startsWith(body)
+  );
 }
 
 export function extensionOf(name: string): string {

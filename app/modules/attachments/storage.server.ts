@@ -127,9 +127,17 @@ export async function reconcileAttachmentStorage({ now = Date.now() }: { now?: n
       if (count === 0) return false;
       const request = await tx.demandRequest.findUnique({ where: { id: row.requestId }, select: { state: true } });
       await appendAuditEvent(tx, {
-        requestId: row.requestId, actorId: null, type: "ATTACHMENT_LOST", fromState: request?.state ?? null, toState: request?.state ?? null,
+        requestId: row.requestId,
+        actorId: null,
+        type: "ATTACHMENT_LOST",
+        fromState: request?.state ?? null,
+        toState: request?.state ?? null,
         payload: {
-          attachmentId: row.id, name: row.name, size: row.size, sha256: row.sha256, storageKey: row.storageKey,
+          attachmentId: row.id,
+          name: row.name,
+          size: row.size,
+          sha256: row.sha256,
+          storageKey: row.storageKey,
           ...(row.conditionId ? { conditionId: row.conditionId } : {}),
         },
       });
@@ -150,7 +158,8 @@ export async function reconcileAttachmentStorage({ now = Date.now() }: { now?: n
  */
 export async function recoverAtStart(): Promise<{ anchor: Awaited<ReturnType<typeof openAuditAnchor>>; storage: StorageReconciliation }> {
   const anchor = await openAuditAnchor();
-  if (anchor.status === "tampered") console.error(`AUDIT ANCHOR: the audit chain no longer matches checkpoint #${anchor.checkpoint?.seq}. Run \`npm run audit:verify\`.`);
+  if (anchor.status === "tampered")
+    console.error(`AUDIT ANCHOR: the audit chain no longer matches checkpoint #${anchor.checkpoint?.seq}. Run \`npm run audit:verify\`.`);
   const storage = await reconcileAttachmentStorage();
   if (Object.values(storage).some((n) => n > 0)) console.log(`Attachment storage reconciled after a crash: ${JSON.stringify(storage)}`);
   return { anchor, storage };

@@ -102,7 +102,8 @@ export function checkSignature(key: Buffer, c: Checkpoint): CheckpointCheck {
 function parseLine(line: string): Checkpoint | null {
   try {
     const c = JSON.parse(line) as Partial<Checkpoint>;
-    if (!Number.isSafeInteger(c.seq) || typeof c.hash !== "string" || typeof c.at !== "string" || typeof c.kid !== "string" || typeof c.mac !== "string") return null;
+    if (!Number.isSafeInteger(c.seq) || typeof c.hash !== "string" || typeof c.at !== "string" || typeof c.kid !== "string" || typeof c.mac !== "string")
+      return null;
     return c as Checkpoint;
   } catch {
     return null;

@@ -15,7 +15,12 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const auditQuerySchema = z.strictObject({
   requestId: z.string().trim().max(60).optional(),
   actorId: z.string().trim().max(200).optional(),
-  type: z.string().trim().max(60).regex(/^[A-Za-z_]*$/).optional(),
+  type: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[A-Za-z_]*$/)
+    .optional(),
   from: day.optional(),
   to: day.optional(),
   cursor: z.coerce.number().int().min(1).optional(),
@@ -67,8 +72,15 @@ export interface AuditLogItem {
 }
 
 type AuditLogRow = {
-  seq: number; at: Date; type: string; requestId: string | null; actorId: string | null;
-  fromState: string | null; toState: string | null; payload: string; hash: string;
+  seq: number;
+  at: Date;
+  type: string;
+  requestId: string | null;
+  actorId: string | null;
+  fromState: string | null;
+  toState: string | null;
+  payload: string;
+  hash: string;
 };
 
 async function decorate(rows: AuditLogRow[]): Promise<AuditLogItem[]> {
@@ -83,8 +95,8 @@ async function decorate(rows: AuditLogRow[]): Promise<AuditLogItem[]> {
     at: r.at.toISOString(),
     type: r.type,
     requestId: r.requestId,
-    reference: r.requestId ? refById.get(r.requestId) ?? null : null,
-    actor: r.actorId ? actorById.get(r.actorId) ?? { id: r.actorId, name: "?", email: "" } : null,
+    reference: r.requestId ? (refById.get(r.requestId) ?? null) : null,
+    actor: r.actorId ? (actorById.get(r.actorId) ?? { id: r.actorId, name: "?", email: "" }) : null,
     fromState: r.fromState,
     toState: r.toState,
     payload: JSON.parse(r.payload),
@@ -125,7 +137,12 @@ export function auditColumns(locale: Locale): Column<AuditLogItem>[] {
     { header: t("notify.audit.type"), type: "text", width: 20, value: (e) => e.type },
     { header: t("notify.audit.request"), type: "text", width: 16, value: (e) => e.reference ?? e.requestId },
     { header: t("notify.audit.actor"), type: "text", width: 28, value: (e) => (e.actor ? `${e.actor.name} <${e.actor.email}>` : null) },
-    { header: t("notify.audit.transition"), type: "text", width: 28, value: (e) => (e.fromState || e.toState ? `${e.fromState ?? ""} → ${e.toState ?? ""}` : null) },
+    {
+      header: t("notify.audit.transition"),
+      type: "text",
+      width: 28,
+      value: (e) => (e.fromState || e.toState ? `${e.fromState ?? ""} → ${e.toState ?? ""}` : null),
+    },
     { header: t("notify.audit.payload"), type: "text", width: 60, value: (e) => JSON.stringify(e.payload) },
     { header: "hash", type: "text", width: 66, value: (e) => e.hash },
   ];

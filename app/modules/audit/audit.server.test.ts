@@ -40,7 +40,7 @@ describe("audit chain with its anchor", () => {
       const { seq, requestId, actorId, type, fromState, toState, payload, at } = e;
       expect(auditBody(e)).toBe(canonicalJson({ seq, requestId, actorId, type, fromState, toState, payload, at: at.toISOString() }));
     }
-    const odd = { seq: 9, requestId: "r\"1", actorId: null, type: "검토", fromState: null, toState: "a\nb", payload: '{"x":"\\u2028"}', at: new Date(0) };
+    const odd = { seq: 9, requestId: 'r"1', actorId: null, type: "검토", fromState: null, toState: "a\nb", payload: '{"x":"\\u2028"}', at: new Date(0) };
     expect(auditBody(odd)).toBe(canonicalJson({ ...odd, at: odd.at.toISOString() }));
   });
 

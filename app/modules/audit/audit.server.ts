@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { db, type Db } from "~/utils/db.server";
 import { now } from "~/utils/clock";
-import { type AnchorLocation, checkpointPending, checkSignature, defaultAnchor, flushAuditAnchor, readCheckpoints, scheduleAuditCheckpoint } from "./anchor.server";
+import {
+  type AnchorLocation,
+  checkpointPending,
+  checkSignature,
+  defaultAnchor,
+  flushAuditAnchor,
+  readCheckpoints,
+  scheduleAuditCheckpoint,
+} from "./anchor.server";
 import { checkAuditPayload, type PayloadFor } from "./payloads";
 import { notifyForAuditEvent } from "~/modules/notifications/notify.server";
 

@@ -26,7 +26,12 @@ async function lastEvent(type: string) {
 describe("EDIT events record the values before and after", () => {
   it("a request edit names each changed field with its old and new value", async () => {
     const draft = await createRequest({ user: officer, fields: { title: "의료 영상 판독 보조", gpusRequested: 16, budgetKrw: 1_000_000 } });
-    await updateRequest({ user: officer, requestId: draft.id, expectedVersion: 1, fields: { title: "의료 영상 판독 보조 AI", gpusRequested: 16, budgetKrw: 3_000_000_000, durationMonths: 12 } });
+    await updateRequest({
+      user: officer,
+      requestId: draft.id,
+      expectedVersion: 1,
+      fields: { title: "의료 영상 판독 보조 AI", gpusRequested: 16, budgetKrw: 3_000_000_000, durationMonths: 12 },
+    });
     const edit = await lastEvent("EDIT");
     expect(edit).toEqual({
       type: "EDIT",
@@ -59,7 +64,10 @@ describe("EDIT events record the values before and after", () => {
 
   it("a tranche edit records before/after; a deleted tranche keeps what it was", async () => {
     await setPoolTotal({ user: admin, totalGpus: 52_000 });
-    const t = await createTranche({ user: admin, input: { label: "1차", arrivalMonth: "2027-02", capacity: 500, gpuModel: "NVIDIA B200", resourceKind: "GPU" } });
+    const t = await createTranche({
+      user: admin,
+      input: { label: "1차", arrivalMonth: "2027-02", capacity: 500, gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+    });
     await updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: 1, capacity: 700, label: "1차 (증량)", gpuModel: "NVIDIA B200" } });
     expect((await lastEvent("TRANCHE_UPDATED")).payload).toEqual({
       trancheId: t.id,
@@ -77,7 +85,9 @@ describe("EDIT events record the values before and after", () => {
 describe("audit payloads are one discriminated union", () => {
   it("refuses to write a listed event in another shape (before anything is hashed)", async () => {
     const before = await db.auditEvent.count();
-    await expect(db.$transaction((tx) => appendAuditEvent(tx, { type: "EDIT", payload: { fields: ["title"] } as never }))).rejects.toThrow(/EDIT does not match/);
+    await expect(db.$transaction((tx) => appendAuditEvent(tx, { type: "EDIT", payload: { fields: ["title"] } as never }))).rejects.toThrow(
+      /EDIT does not match/,
+    );
     expect(() => checkAuditPayload("RETURN", { reasons: [] })).toThrow(/RETURN/);
     expect(await db.auditEvent.count()).toBe(before);
   });
@@ -96,7 +106,11 @@ describe("audit payloads are one discriminated union", () => {
   });
 
   it("fieldChanges compares JSON values and ignores fields not sent", () => {
-    expect(fieldChanges({ a: 1, b: new Date("2026-01-01T00:00:00Z"), c: 5n }, { a: 1, b: "2026-01-01T00:00:00.000Z", c: 6, d: undefined })).toEqual({ c: { from: 5, to: 6 } });
-    expect(fieldChanges(null, { milestones: [{ title: "x", dueOn: "2027-01-01" }] })).toEqual({ milestones: { from: null, to: [{ title: "x", dueOn: "2027-01-01" }] } });
+    expect(fieldChanges({ a: 1, b: new Date("2026-01-01T00:00:00Z"), c: 5n }, { a: 1, b: "2026-01-01T00:00:00.000Z", c: 6, d: undefined })).toEqual({
+      c: { from: 5, to: 6 },
+    });
+    expect(fieldChanges(null, { milestones: [{ title: "x", dueOn: "2027-01-01" }] })).toEqual({
+      milestones: { from: null, to: [{ title: "x", dueOn: "2027-01-01" }] },
+    });
   });
 });

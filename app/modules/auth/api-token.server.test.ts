@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const withBearer = (token: string, method = "GET") => new Request("http://localhost/api/v1/requests", { method, headers: { Authorization: `Bearer ${token}` } });
+const withBearer = (token: string, method = "GET") =>
+  new Request("http://localhost/api/v1/requests", { method, headers: { Authorization: `Bearer ${token}` } });
 
 describe("API tokens", () => {
   it("expire after 90 days unless told otherwise, and at most after 365", async () => {
@@ -47,8 +48,14 @@ describe("API tokens", () => {
     expect(await getUser(withBearer(created.token))).not.toBeNull();
     await revokeApiToken({ user: officer, tokenId: created.id });
     expect(await getUser(withBearer(created.token))).toBeNull();
-    const events = await db.auditEvent.findMany({ where: { type: { in: ["TOKEN_CREATED", "TOKEN_REVOKED"] }, payload: { contains: created.id } }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => [e.type, e.actorId])).toEqual([["TOKEN_CREATED", officer.id], ["TOKEN_REVOKED", officer.id]]);
+    const events = await db.auditEvent.findMany({
+      where: { type: { in: ["TOKEN_CREATED", "TOKEN_REVOKED"] }, payload: { contains: created.id } },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([
+      ["TOKEN_CREATED", officer.id],
+      ["TOKEN_REVOKED", officer.id],
+    ]);
     expect(events.map((e) => e.payload).join()).not.toContain(created.token);
   });
 

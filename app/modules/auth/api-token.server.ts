@@ -30,7 +30,10 @@ export async function createApiToken({ user, name, expiresInDays }: { user: Curr
       data: { name, tokenHash: apiTokenHash(token), prefix: token.slice(0, 8), userId: user.id, expiresAt },
       select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     });
-    await recordAccessEvent({ type: "TOKEN_CREATED", actorId: user.id, payload: { tokenId: row.id, name, prefix: row.prefix, expiresAt: expiresAt.toISOString() } }, tx);
+    await recordAccessEvent(
+      { type: "TOKEN_CREATED", actorId: user.id, payload: { tokenId: row.id, name, prefix: row.prefix, expiresAt: expiresAt.toISOString() } },
+      tx,
+    );
     return { ...row, token };
   });
 }
@@ -49,7 +52,8 @@ async function revoke(where: { id: string; userId: string } | { tokenHash: strin
     const token = await tx.apiToken.findFirst({ where: { ...where, revokedAt: null }, select: { id: true, userId: true, prefix: true } });
     if (!token) return;
     const { count } = await tx.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt: now() } });
-    if (count === 1) await recordAccessEvent({ type: "TOKEN_REVOKED", actorId: actorId ?? token.userId, payload: { tokenId: token.id, prefix: token.prefix, reason } }, tx);
+    if (count === 1)
+      await recordAccessEvent({ type: "TOKEN_REVOKED", actorId: actorId ?? token.userId, payload: { tokenId: token.id, prefix: token.prefix, reason } }, tx);
   });
 }
 

@@ -27,7 +27,20 @@ describe("the role × action table", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, Object.keys(PERMISSIONS).filter((p) => can({ role }, p as keyof typeof PERMISSIONS))]));
     expect(table).toEqual({
       MINISTRY_OFFICER: ["request:read", "request:create", "request:edit", "request:comment", "plan:signForMinistry", "condition:report", "report:read"],
-      SECRETARIAT: ["request:read", "request:comment", "request:screen", "plan:signForMsit", "meeting:read", "meeting:manage", "condition:review", "pool:read", "pool:allocate", "report:read", "audit:verify", "audit:read"],
+      SECRETARIAT: [
+        "request:read",
+        "request:comment",
+        "request:screen",
+        "plan:signForMsit",
+        "meeting:read",
+        "meeting:manage",
+        "condition:review",
+        "pool:read",
+        "pool:allocate",
+        "report:read",
+        "audit:verify",
+        "audit:read",
+      ],
       APPROVER: ["request:read", "request:comment", "meeting:read", "decision:signOff", "pool:read", "report:read"],
       // the administrator sees everything, manages the pool and the people, but cannot act as the other roles
       ADMIN: ["request:read", "meeting:read", "pool:read", "pool:manage", "report:read", "audit:verify", "audit:read", "user:manage"],

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { ACCOUNT_CLIENT_POLICY, DbThrottleStore, delayAfter, MemoryThrottleStore, signInThrottle, type ThrottlePolicy, type ThrottleStore } from "./rate-limit.server";
+import {
+  ACCOUNT_CLIENT_POLICY,
+  DbThrottleStore,
+  delayAfter,
+  MemoryThrottleStore,
+  signInThrottle,
+  type ThrottlePolicy,
+  type ThrottleStore,
+} from "./rate-limit.server";
 
 const policy: ThrottlePolicy = { free: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
 

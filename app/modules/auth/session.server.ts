@@ -63,7 +63,12 @@ export function toCurrentUser(u: {
   organization: CurrentUser["organization"];
 }): CurrentUser {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role as Role, isChair: u.isChair, organization: u.organization,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    isChair: u.isChair,
+    organization: u.organization,
     ...(u.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };
 }
@@ -155,15 +160,31 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
   const row = await leanGet<SessionRow>(SESSION_USER_SQL, [sessionTokenHash(token)]);
   if (!row || row.revokedAt !== null || leanDate(row.expiresAt)! < now() || !row.active) return null;
   return toCurrentUser({
-    id: row.id, email: row.email, name: row.name, role: row.role, isChair: !!row.isChair, mustChangePassword: !!row.mustChangePassword,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    isChair: !!row.isChair,
+    mustChangePassword: !!row.mustChangePassword,
     organization: { id: row.orgId, code: row.orgCode, nameKo: row.orgNameKo, nameEn: row.orgNameEn, kind: row.orgKind },
   });
 }
 
 interface SessionRow {
-  expiresAt: string | number | Date; revokedAt: string | number | Date | null;
-  id: string; email: string; name: string; role: string; isChair: number | boolean; active: number | boolean; mustChangePassword: number | boolean;
-  orgId: string; orgCode: string; orgNameKo: string; orgNameEn: string; orgKind: string;
+  expiresAt: string | number | Date;
+  revokedAt: string | number | Date | null;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  isChair: number | boolean;
+  active: number | boolean;
+  mustChangePassword: number | boolean;
+  orgId: string;
+  orgCode: string;
+  orgNameKo: string;
+  orgNameEn: string;
+  orgKind: string;
 }
 
 /** The session's user and organization (the fields of `userSelect`), by the token's HMAC. Portable SQL. */
@@ -180,7 +201,11 @@ export async function signOut(request: Request, { clientKey }: { clientKey?: str
       const session = await tx.session.findUnique({ where: { tokenHash: sessionTokenHash(token) }, select: { id: true, userId: true, revokedAt: true } });
       if (!session || session.revokedAt) return;
       const { count } = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now() } });
-      if (count === 1) await recordAccessEvent({ type: "LOGOUT", actorId: session.userId, payload: { sessionId: session.id, ...(clientKey ? { client: clientKey } : {}) } }, tx);
+      if (count === 1)
+        await recordAccessEvent(
+          { type: "LOGOUT", actorId: session.userId, payload: { sessionId: session.id, ...(clientKey ? { client: clientKey } : {}) } },
+          tx,
+        );
     });
   }
   return sessionCookie.serialize("", { maxAge: 0 });

@@ -88,7 +88,10 @@ describe.skipIf(dbEngine === "postgresql")("db:backup of a live database, db:res
     const client = clientFor(target.databaseFile);
     try {
       const key = readAnchorKey(target.dataDir)!;
-      expect(await verifyAuditChain({ client, anchor: { file: path.join(target.dataDir, "audit-anchor.jsonl"), key } })).toMatchObject({ ok: true, events: manifest.counts.AuditEvent });
+      expect(await verifyAuditChain({ client, anchor: { file: path.join(target.dataDir, "audit-anchor.jsonl"), key } })).toMatchObject({
+        ok: true,
+        events: manifest.counts.AuditEvent,
+      });
     } finally {
       await client.$disconnect();
     }
@@ -98,7 +101,8 @@ describe.skipIf(dbEngine === "postgresql")("db:backup of a live database, db:res
       // one transaction = row + event: the snapshot has both or neither
       expect(count(sqlite, `SELECT COUNT(*) n FROM "DemandRequest"`)).toBe(count(sqlite, `SELECT COUNT(*) n FROM "AuditEvent" WHERE "type" = 'CREATE'`));
       expect(count(sqlite, `SELECT COUNT(*) n FROM "Attachment"`)).toBe(
-        count(sqlite, `SELECT COUNT(*) n FROM "AuditEvent" WHERE "type" = 'ATTACH'`) - count(sqlite, `SELECT COUNT(*) n FROM "AuditEvent" WHERE "type" = 'DETACH'`),
+        count(sqlite, `SELECT COUNT(*) n FROM "AuditEvent" WHERE "type" = 'ATTACH'`) -
+          count(sqlite, `SELECT COUNT(*) n FROM "AuditEvent" WHERE "type" = 'DETACH'`),
       );
       const keys = (sqlite.prepare(`SELECT "storageKey" FROM "Attachment"`).all() as { storageKey: string }[]).map((r) => r.storageKey).sort();
       expect(readdirSync(path.join(target.dataDir, "attachments")).sort()).toEqual(keys);
@@ -110,7 +114,14 @@ describe.skipIf(dbEngine === "postgresql")("db:backup of a live database, db:res
   it("refuses to restore over a database another process holds open", async () => {
     const target = path.join(scratch, "busy.db");
     new Database(target).close();
-    const holder = spawn(process.execPath, ["-e", `const D = require("better-sqlite3"); const d = new D(${JSON.stringify(target)}); d.prepare("select 1").get(); console.log("open"); setInterval(() => {}, 1000);`], { stdio: ["ignore", "pipe", "inherit"] });
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const D = require("better-sqlite3"); const d = new D(${JSON.stringify(target)}); d.prepare("select 1").get(); console.log("open"); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       await new Promise((resolve) => holder.stdout.once("data", resolve));
       await expect(restoreInstance({ from: backupDir, dataDir: path.join(scratch, "busy"), databaseFile: target })).rejects.toThrow(/open in process/);
@@ -131,7 +142,9 @@ describe.skipIf(dbEngine === "postgresql")("db:backup of a live database, db:res
   });
 
   it("the script names what it refuses", async () => {
-    const result = await run(process.execPath, ["--import", "tsx", path.resolve("scripts", "restore.ts"), path.join(scratch, "nowhere")], { env: process.env }).catch((e: { code: number; stderr: string }) => e);
+    const result = await run(process.execPath, ["--import", "tsx", path.resolve("scripts", "restore.ts"), path.join(scratch, "nowhere")], {
+      env: process.env,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a complete backup/) });
   });
 });

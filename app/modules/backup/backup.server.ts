@@ -24,7 +24,21 @@ import { now } from "~/utils/clock";
 export const BACKUP_DB_NAME = "app.db";
 export const MANIFEST_NAME = "manifest.json";
 /** Tables whose row counts the manifest records (and a restore checks). */
-export const COUNTED_TABLES = ["Organization", "User", "DemandRequest", "AuditEvent", "Attachment", "JointPlan", "Meeting", "AgendaItem", "Decision", "Signoff", "Condition", "Tranche", "Allocation"] as const;
+export const COUNTED_TABLES = [
+  "Organization",
+  "User",
+  "DemandRequest",
+  "AuditEvent",
+  "Attachment",
+  "JointPlan",
+  "Meeting",
+  "AgendaItem",
+  "Decision",
+  "Signoff",
+  "Condition",
+  "Tranche",
+  "Allocation",
+] as const;
 
 export interface Instance {
   /** DATA_DIR: attachments/, uploads-tmp/, the anchor (and its key file when there is no AUDIT_ANCHOR_KEY). */
@@ -44,7 +58,12 @@ export interface BackupManifest {
 
 export const databaseFileFromUrl = (url: string) => path.resolve(url.replace(/^file:/, ""));
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace("T", "-").replace(/\.(\d+)Z$/, "$1Z");
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace("T", "-")
+    .replace(/\.(\d+)Z$/, "$1Z");
 
 /** Hard link, or a copy where a link cannot be made (another file system). */
 function linkOrCopy(from: string, to: string) {
@@ -58,7 +77,12 @@ function linkOrCopy(from: string, to: string) {
   }
 }
 
-const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : []);
+const filesIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
 
 function countRows(sqlite: Database.Database): Record<string, number> {
   return Object.fromEntries(COUNTED_TABLES.map((t) => [t, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
@@ -70,7 +94,9 @@ export function clientFor(databaseFile: string): PrismaClient {
 }
 
 /** Checks a backup folder on its own: SQLite integrity, the audit chain against its anchor, a file for every row. */
-export async function verifyBackup(dir: string): Promise<{ ok: boolean; problems: string[]; counts: Record<string, number>; audit: AuditVerification; attachments: BackupManifest["attachments"] }> {
+export async function verifyBackup(
+  dir: string,
+): Promise<{ ok: boolean; problems: string[]; counts: Record<string, number>; audit: AuditVerification; attachments: BackupManifest["attachments"] }> {
   const problems: string[] = [];
   const dbFile = path.join(dir, BACKUP_DB_NAME);
   const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -162,7 +188,11 @@ export async function backupInstance({ dataDir, databaseFile }: Instance): Promi
   // 5. verified before it counts as a backup
   const checked = await verifyBackup(partial);
   const manifest: BackupManifest = {
-    createdAt: now().toISOString(), counts: checked.counts, audit: checked.audit, attachments: checked.attachments, anchorKeyIncluded,
+    createdAt: now().toISOString(),
+    counts: checked.counts,
+    audit: checked.audit,
+    attachments: checked.attachments,
+    anchorKeyIncluded,
   };
   writeFileSync(path.join(partial, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(partial, dir);

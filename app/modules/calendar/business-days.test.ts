@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  KNOWN_HOLIDAY_YEARS, KOREAN_PUBLIC_HOLIDAYS, addBusinessDays, addDays, businessDaysBetween, holidayName, isBusinessDay, koreanDate,
+  KNOWN_HOLIDAY_YEARS,
+  KOREAN_PUBLIC_HOLIDAYS,
+  addBusinessDays,
+  addDays,
+  businessDaysBetween,
+  holidayName,
+  isBusinessDay,
+  koreanDate,
 } from "./business-days";
 
 describe("isBusinessDay", () => {

@@ -114,7 +114,7 @@ export function businessDaysBetween(from: IsoDate, to: IsoDate): number {
 export function addBusinessDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number ≥ 0: ${n}`);
   let t = toUtc(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     t += DAY_MS;
     if (isBusinessDay(fromUtc(t))) left--;
   }

@@ -7,7 +7,11 @@ import { addComment } from "./comments.server";
 /** The request page's comment form (`intent=comment`): Conform's result and the sentence in the page's language. */
 export async function handleCommentForm({ user, locale, requestId, form }: { user: CurrentUser; locale: Locale; requestId: string; form: FormData }) {
   return formAction({
-    locale, formData: form, schema: commentFormSchema, form: "comment", resetForm: true,
+    locale,
+    formData: form,
+    schema: commentFormSchema,
+    form: "comment",
+    resetForm: true,
     work: async ({ body }) => {
       await addComment({ user, requestId, body });
       return "notify.comments.posted";

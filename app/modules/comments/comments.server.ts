@@ -43,7 +43,14 @@ export async function addComment({ user, requestId, body }: { user: CurrentUser;
   const text = body.trim();
   const created = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { requestId, authorId: user.id, body: text, createdAt: now() } });
-    await appendAuditEvent(tx, { requestId, actorId: user.id, type: "COMMENT", fromState: request.state, toState: request.state, payload: { commentId: comment.id, comment: text } });
+    await appendAuditEvent(tx, {
+      requestId,
+      actorId: user.id,
+      type: "COMMENT",
+      fromState: request.state,
+      toState: request.state,
+      payload: { commentId: comment.id, comment: text },
+    });
     return comment;
   });
   return {
@@ -51,7 +58,9 @@ export async function addComment({ user, requestId, body }: { user: CurrentUser;
     body: created.body,
     createdAt: created.createdAt.toISOString(),
     author: {
-      id: user.id, name: user.name, role: user.role,
+      id: user.id,
+      name: user.name,
+      role: user.role,
       organization: { code: user.organization.code, nameKo: user.organization.nameKo, nameEn: user.organization.nameEn },
     },
   };

@@ -19,7 +19,11 @@ export async function handleConditionForm({ user, locale, form }: { user: Curren
   switch (intent) {
     case "conditionEvidence":
       return formAction({
-        locale, formData: form, schema: CONDITION_FORMS.conditionEvidence, form: id, extra,
+        locale,
+        formData: form,
+        schema: CONDITION_FORMS.conditionEvidence,
+        form: id,
+        extra,
         // nothing to report (no note and no file): said beside the note
         fieldOf: (error) => (error.messageKey === "condition.error.evidenceRequired" ? "note" : undefined),
         work: async ({ conditionId, expectedVersion, note }) => {
@@ -29,7 +33,11 @@ export async function handleConditionForm({ user, locale, form }: { user: Curren
       });
     case "conditionReturn":
       return formAction({
-        locale, formData: form, schema: CONDITION_FORMS.conditionReturn, form: id, extra,
+        locale,
+        formData: form,
+        schema: CONDITION_FORMS.conditionReturn,
+        form: id,
+        extra,
         work: async ({ conditionId, expectedVersion, reason }) => {
           await returnEvidence({ user, conditionId, expectedVersion, reason });
           return "condition.returned";
@@ -37,7 +45,11 @@ export async function handleConditionForm({ user, locale, form }: { user: Curren
       });
     case "conditionMet":
       return formAction({
-        locale, formData: form, schema: CONDITION_FORMS.conditionMet, form: id, extra,
+        locale,
+        formData: form,
+        schema: CONDITION_FORMS.conditionMet,
+        form: id,
+        extra,
         work: async ({ conditionId, expectedVersion }) => {
           const result = await markConditionMet({ user, conditionId, expectedVersion });
           return result.requestState === "approved" ? "condition.allMet" : "condition.markedMet";

@@ -8,10 +8,14 @@ import { text } from "~/utils/schema-fields";
 const target = { conditionId: z.string().min(1).max(100), expectedVersion: z.number().int().min(1) };
 
 export const conditionEvidenceFormSchema = z.strictObject({
-  intent: z.literal("conditionEvidence"), ...target, note: text().trim().max(5000).optional(),
+  intent: z.literal("conditionEvidence"),
+  ...target,
+  note: text().trim().max(5000).optional(),
 });
 export const conditionReturnFormSchema = z.strictObject({
-  intent: z.literal("conditionReturn"), ...target, reason: text().trim().min(1).max(2000),
+  intent: z.literal("conditionReturn"),
+  ...target,
+  reason: text().trim().min(1).max(2000),
 });
 export const conditionMetFormSchema = z.strictObject({ intent: z.literal("conditionMet"), ...target });
 

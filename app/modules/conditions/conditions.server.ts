@@ -49,7 +49,8 @@ export async function listConditions({ user, requestId }: { user: CurrentUser; r
 
 async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {
   const condition = await tx.condition.findUnique({
-    where: { id: conditionId }, include: { request: { select: { id: true, organizationId: true, state: true } } },
+    where: { id: conditionId },
+    include: { request: { select: { id: true, organizationId: true, state: true } } },
   });
   if (!condition) throw notFound();
   if (!canSeeMinistry(user, condition.request.organizationId)) throw notFound();

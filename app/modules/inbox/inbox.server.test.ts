@@ -6,7 +6,17 @@ import { submitEvidence } from "~/modules/conditions/conditions.server";
 import { addToAgenda } from "~/modules/meetings/meetings.server";
 import { savePlan, signPlan } from "~/modules/plans/plans.server";
 import {
-  CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, demoPlan, driveRequestToApproved, fileAndSubmit, lockMeeting, nextMeeting, send, userByEmail,
+  CHAIR_EMAIL,
+  MEMBER_EMAIL,
+  SECRETARIAT_EMAIL,
+  cosignPlan,
+  demoPlan,
+  driveRequestToApproved,
+  fileAndSubmit,
+  lockMeeting,
+  nextMeeting,
+  send,
+  userByEmail,
 } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 import { inboxFor, inboxTotal, type InboxGroup, type InboxKey } from "./inbox.server";
@@ -72,7 +82,11 @@ describe("officer", () => {
     });
     const group = find(await inboxFor(officer), "conditionsDue")!;
     expect(group).toMatchObject({ count: 3, overdue: 1, dueSoon: 1, to: "/requests?state=conditionallyApproved" });
-    expect(group.entries.map((e) => [e.title, e.flag])).toEqual([["기한 지난 조건", "overdue"], ["곧 마감되는 조건", "dueSoon"], ["여유 있는 조건", undefined]]);
+    expect(group.entries.map((e) => [e.title, e.flag])).toEqual([
+      ["기한 지난 조건", "overdue"],
+      ["곧 마감되는 조건", "dueSoon"],
+      ["여유 있는 조건", undefined],
+    ]);
     expect(group.entries[0].to).toBe(`/requests/${requestId}#conditions`);
     expect(await countOf(otherOfficer, "conditionsDue")).toBe(0);
 

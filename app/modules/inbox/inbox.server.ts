@@ -28,8 +28,15 @@ import { CONDITION_STATES } from "~/modules/conditions/conditions.server";
 import { now as clockNow } from "~/utils/clock";
 
 export type InboxKey =
-  | "revision" | "planToSign" | "conditionsDue"
-  | "toScreen" | "planToSignMsit" | "agendasToLock" | "decisionsToRecord" | "evidenceToReview" | "resubmitNeeded"
+  | "revision"
+  | "planToSign"
+  | "conditionsDue"
+  | "toScreen"
+  | "planToSignMsit"
+  | "agendasToLock"
+  | "decisionsToRecord"
+  | "evidenceToReview"
+  | "resubmitNeeded"
   | "signoffs";
 
 export interface InboxEntry {
@@ -61,15 +68,21 @@ function group(key: InboxKey, to: string, entries: InboxEntry[]): InboxGroup {
   const overdue = entries.filter((e) => e.flag === "overdue").length;
   const dueSoon = entries.filter((e) => e.flag === "dueSoon").length;
   return {
-    key, to, count: entries.length,
+    key,
+    to,
+    count: entries.length,
     ...(overdue ? { overdue } : {}),
     ...(dueSoon ? { dueSoon } : {}),
     entries: entries.slice(0, ENTRIES_SHOWN),
   };
 }
 
-const requestEntry = (r: { id: string; reference: string | null; title: string | null }, to = `/requests/${r.id}`): InboxEntry =>
-  ({ id: r.id, to, label: r.reference, title: r.title });
+const requestEntry = (r: { id: string; reference: string | null; title: string | null }, to = `/requests/${r.id}`): InboxEntry => ({
+  id: r.id,
+  to,
+  label: r.reference,
+  title: r.title,
+});
 
 /**
  * Requests in joint planning whose current plan revision (> 0) lacks `side`'s signature. Read from the
@@ -88,7 +101,10 @@ async function plansAwaiting(side: "MINISTRY" | "MSIT", scope: { organizationId?
     .filter((p) => p.request.state === "jointPlanning" && (!scope.organizationId || p.request.organizationId === scope.organizationId))
     .filter((p) => !p.signatures.some((s) => s.revision === p.revision))
     .sort((a, b) => a.request.updatedAt.getTime() - b.request.updatedAt.getTime() || a.request.id.localeCompare(b.request.id))
-    .map((p) => ({ ...requestEntry(p.request, `/requests/${p.request.id}/plan`), note: { key: "plan.revision" as MessageKey, params: { revision: p.revision } } }));
+    .map((p) => ({
+      ...requestEntry(p.request, `/requests/${p.request.id}/plan`),
+      note: { key: "plan.revision" as MessageKey, params: { revision: p.revision } },
+    }));
 }
 
 async function officerInbox(user: CurrentUser, today: string): Promise<InboxGroup[]> {
@@ -97,7 +113,12 @@ async function officerInbox(user: CurrentUser, today: string): Promise<InboxGrou
   // counted in SQL and only the first few read (a ministry may have any number in revision)
   const [revisionCount, revision, plans, conditions] = await Promise.all([
     db.demandRequest.count({ where: revisionWhere }),
-    db.demandRequest.findMany({ where: revisionWhere, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true } }),
+    db.demandRequest.findMany({
+      where: revisionWhere,
+      orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+      take: ENTRIES_SHOWN,
+      select: { id: true, reference: true, title: true },
+    }),
     plansAwaiting("MINISTRY", { organizationId }),
     db.condition.findMany({
       where: { status: "open", request: { organizationId, state: { in: CONDITION_STATES } } },
@@ -107,16 +128,27 @@ async function officerInbox(user: CurrentUser, today: string): Promise<InboxGrou
   ]);
   const soon = addDays(today, DUE_SOON_DAYS);
   return [
-    { ...group("revision", "/requests?state=revision", revision.map((r) => requestEntry(r))), count: revisionCount },
+    {
+      ...group(
+        "revision",
+        "/requests?state=revision",
+        revision.map((r) => requestEntry(r)),
+      ),
+      count: revisionCount,
+    },
     group("planToSign", "/requests?state=jointPlanning", plans),
-    group("conditionsDue", "/requests?state=conditionallyApproved", conditions.map((c) => ({
-      id: c.id,
-      to: `/requests/${c.request.id}#conditions`,
-      label: c.request.reference,
-      title: c.text,
-      note: { key: "inbox.dueOn" as MessageKey, params: { date: c.dueOn } },
-      ...(c.dueOn < today ? { flag: "overdue" as const } : c.dueOn <= soon ? { flag: "dueSoon" as const } : {}),
-    }))),
+    group(
+      "conditionsDue",
+      "/requests?state=conditionallyApproved",
+      conditions.map((c) => ({
+        id: c.id,
+        to: `/requests/${c.request.id}#conditions`,
+        label: c.request.reference,
+        title: c.text,
+        note: { key: "inbox.dueOn" as MessageKey, params: { date: c.dueOn } },
+        ...(c.dueOn < today ? { flag: "overdue" as const } : c.dueOn <= soon ? { flag: "dueSoon" as const } : {}),
+      })),
+    ),
   ];
 }
 
@@ -126,7 +158,12 @@ async function screeningGroup(now: Date): Promise<InboxGroup> {
   const where = { state: "screening" };
   const [{ total: count, overdue }, oldest] = await Promise.all([
     screeningOverdueCount(now), // the maintained count minus the recent submissions (ADR 0019)
-    db.demandRequest.findMany({ where, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: ENTRIES_SHOWN, select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true } }),
+    db.demandRequest.findMany({
+      where,
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      take: ENTRIES_SHOWN,
+      select: { id: true, reference: true, title: true, submittedAt: true, updatedAt: true },
+    }),
   ]);
   const entries = oldest.map((r) => {
     const clock = screeningClock(r.submittedAt ?? r.updatedAt, now);
@@ -157,7 +194,10 @@ async function decisionsToRecord(): Promise<InboxEntry[]> {
   return current
     .filter((x) => byId.has(x.meetingId))
     .sort((a, b) => byId.get(a.meetingId)!.date.localeCompare(byId.get(b.meetingId)!.date))
-    .map(({ r, meetingId }) => ({ ...requestEntry(r, `/meetings/${meetingId}`), note: { key: "inbox.meeting" as MessageKey, params: { number: byId.get(meetingId)!.number } } }));
+    .map(({ r, meetingId }) => ({
+      ...requestEntry(r, `/meetings/${meetingId}`),
+      note: { key: "inbox.meeting" as MessageKey, params: { number: byId.get(meetingId)!.number } },
+    }));
 }
 
 async function secretariatInbox(now: Date): Promise<InboxGroup[]> {
@@ -179,14 +219,28 @@ async function secretariatInbox(now: Date): Promise<InboxGroup[]> {
   return [
     screening,
     group("planToSignMsit", "/requests?state=jointPlanning", plans),
-    group("agendasToLock", "/meetings", agendas.map((m) => ({
-      id: m.id, to: `/meetings/${m.id}`, label: null, title: m.title,
-      note: { key: "inbox.meeting" as MessageKey, params: { number: m.number } },
-    }))),
+    group(
+      "agendasToLock",
+      "/meetings",
+      agendas.map((m) => ({
+        id: m.id,
+        to: `/meetings/${m.id}`,
+        label: null,
+        title: m.title,
+        note: { key: "inbox.meeting" as MessageKey, params: { number: m.number } },
+      })),
+    ),
     group("decisionsToRecord", "/meetings", decisions),
-    group("evidenceToReview", "/requests?state=conditionallyApproved", evidence.map((c) => ({
-      id: c.id, to: `/requests/${c.request.id}#conditions`, label: c.request.reference, title: c.text,
-    }))),
+    group(
+      "evidenceToReview",
+      "/requests?state=conditionallyApproved",
+      evidence.map((c) => ({
+        id: c.id,
+        to: `/requests/${c.request.id}#conditions`,
+        label: c.request.reference,
+        title: c.text,
+      })),
+    ),
     await resubmitNeeded(),
   ];
 }
@@ -199,9 +253,14 @@ async function resubmitNeeded(): Promise<InboxGroup> {
   const rows = await db.demandRequest.findMany({
     where: { state: "onAgenda", decisions: { some: { status: "refused" } } },
     select: {
-      id: true, reference: true, title: true, snapshot: true,
+      id: true,
+      reference: true,
+      title: true,
+      snapshot: true,
       decisions: {
-        where: { status: "refused" }, orderBy: { createdAt: "desc" }, take: 1,
+        where: { status: "refused" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
         select: { createdAt: true, signoffs: { where: { verdict: "REFUSED" }, select: { comment: true } } },
       },
     },
@@ -209,18 +268,31 @@ async function resubmitNeeded(): Promise<InboxGroup> {
   const waiting = rows
     .filter((r) => (JSON.parse(r.snapshot) as { context: RequestContext }).context.meetingId === null)
     .sort((a, b) => a.decisions[0].createdAt.getTime() - b.decisions[0].createdAt.getTime());
-  return group("resubmitNeeded", "/requests?state=onAgenda", waiting.map((r) => ({
-    ...requestEntry(r),
-    note: { key: "deliberation.inbox.refused" as MessageKey, params: { reason: r.decisions[0].signoffs[0]?.comment ?? "" } },
-  })));
+  return group(
+    "resubmitNeeded",
+    "/requests?state=onAgenda",
+    waiting.map((r) => ({
+      ...requestEntry(r),
+      note: { key: "deliberation.inbox.refused" as MessageKey, params: { reason: r.decisions[0].signoffs[0]?.comment ?? "" } },
+    })),
+  );
 }
 
 async function approverInbox(user: CurrentUser): Promise<InboxGroup[]> {
   const pending = await pendingSignoffs({ user });
-  return [group("signoffs", "/signoffs", pending.map((d) => ({
-    id: d.id, to: "/signoffs", label: d.request.reference, title: d.request.title,
-    note: { key: "inbox.meeting" as MessageKey, params: { number: d.meeting.number } },
-  })))];
+  return [
+    group(
+      "signoffs",
+      "/signoffs",
+      pending.map((d) => ({
+        id: d.id,
+        to: "/signoffs",
+        label: d.request.reference,
+        title: d.request.title,
+        note: { key: "inbox.meeting" as MessageKey, params: { number: d.meeting.number } },
+      })),
+    ),
+  ];
 }
 
 /** The non-empty inbox groups of this user, in a fixed order per role. */
@@ -235,10 +307,17 @@ export function inboxFor(user: CurrentUser, now = clockNow()): Promise<InboxGrou
 async function computeInbox(user: CurrentUser, now: Date): Promise<InboxGroup[]> {
   let groups: InboxGroup[];
   switch (user.role) {
-    case "MINISTRY_OFFICER": groups = await officerInbox(user, koreanDate(now)); break;
-    case "SECRETARIAT": groups = await secretariatInbox(now); break;
-    case "APPROVER": groups = await approverInbox(user); break;
-    default: groups = [];
+    case "MINISTRY_OFFICER":
+      groups = await officerInbox(user, koreanDate(now));
+      break;
+    case "SECRETARIAT":
+      groups = await secretariatInbox(now);
+      break;
+    case "APPROVER":
+      groups = await approverInbox(user);
+      break;
+    default:
+      groups = [];
   }
   return groups.filter((g) => g.count > 0);
 }

@@ -10,13 +10,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i++; }
-    else cell += c;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -40,7 +49,7 @@ describe("csvCell", () => {
   });
 
   it("prefixes text that a spreadsheet would run as a formula with a single quote", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+82-2-123")).toBe("'+82-2-123");
     expect(csvCell("-1+1")).toBe("'-1+1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -51,11 +60,19 @@ describe("csvCell", () => {
 
 describe("toCsv", () => {
   it("starts with a BOM, ends every record with CRLF, and reads back to the same cells", () => {
-    const rows = [["안건 번호", "제목"], [1, '스마트팜 "작물", 생육\n예측'], [2, "=cmd|' /C calc'!A0"]];
+    const rows = [
+      ["안건 번호", "제목"],
+      [1, '스마트팜 "작물", 생육\n예측'],
+      [2, "=cmd|' /C calc'!A0"],
+    ];
     const text = toCsv(rows);
     expect(text.startsWith(BOM)).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
-    expect(parseCsv(text.slice(1))).toEqual([["안건 번호", "제목"], ["1", '스마트팜 "작물", 생육\n예측'], ["2", "'=cmd|' /C calc'!A0"]]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ["안건 번호", "제목"],
+      ["1", '스마트팜 "작물", 생육\n예측'],
+      ["2", "'=cmd|' /C calc'!A0"],
+    ]);
     expect(Buffer.from(text, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 });
@@ -65,20 +82,44 @@ describe("agendaCsvRows", () => {
     position: 1,
     number: 4,
     request: {
-      reference: "AX-2026-0007", title: "국방 사이버 위협 탐지 AI", state: "onAgenda", gpusRequested: 128, agreedGpus: 100,
-      problemStatement: "-위협 탐지가 늦습니다", ministry: { name: "국방부", nameEn: "Ministry of National Defense" },
+      reference: "AX-2026-0007",
+      title: "국방 사이버 위협 탐지 AI",
+      state: "onAgenda",
+      gpusRequested: 128,
+      agreedGpus: 100,
+      problemStatement: "-위협 탐지가 늦습니다",
+      ministry: { name: "국방부", nameEn: "Ministry of National Defense" },
     },
     decision: null,
   };
   const labels = {
-    header: ["h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11"], state: (s: string) => `state:${s}`, outcome: (o: string) => `outcome:${o}`,
-    refused: "refused", agendaNumber: (n: number) => `3-${n}`,
+    header: ["h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11"],
+    state: (s: string) => `state:${s}`,
+    outcome: (o: string) => `outcome:${o}`,
+    refused: "refused",
+    agendaNumber: (n: number) => `3-${n}`,
   };
 
   it("one row per item in the page language; undecided items leave the decision cells empty", () => {
-    const rows = agendaCsvRows([item, { ...item, position: 5, number: 2, decision: { outcome: "approve", approvedGpus: 90, status: "effective" } }], "en", labels);
+    const rows = agendaCsvRows(
+      [item, { ...item, position: 5, number: 2, decision: { outcome: "approve", approvedGpus: 90, status: "effective" } }],
+      "en",
+      labels,
+    );
     expect(rows[0]).toEqual(labels.header);
-    expect(rows[1]).toEqual([1, "3-4", "AX-2026-0007", "국방 사이버 위협 탐지 AI", "Ministry of National Defense", 128, 100, "state:onAgenda", null, null, "-위협 탐지가 늦습니다"]);
+    expect(rows[1]).toEqual([
+      1,
+      "3-4",
+      "AX-2026-0007",
+      "국방 사이버 위협 탐지 AI",
+      "Ministry of National Defense",
+      128,
+      100,
+      "state:onAgenda",
+      null,
+      null,
+      "-위협 탐지가 늦습니다",
+    ]);
     // numbered in agenda order (positions may have gaps after an item left); the 의안번호 stays
     expect(rows[2].slice(0, 2)).toEqual([2, "3-2"]);
     expect(rows[2].slice(8, 10)).toEqual(["outcome:approve", 90]);

@@ -6,8 +6,18 @@ import { addToAgenda, getMeeting, lockAgenda, publishMinutes, reorderAgenda } fr
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import {
-  CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, demoPlan, driveRequestToApproved, fileAndSubmit,
-  lockMeeting, nextMeeting, onDay, send, userByEmail,
+  CHAIR_EMAIL,
+  MEMBER_EMAIL,
+  SECRETARIAT_EMAIL,
+  cosignPlan,
+  demoPlan,
+  driveRequestToApproved,
+  fileAndSubmit,
+  lockMeeting,
+  nextMeeting,
+  onDay,
+  send,
+  userByEmail,
 } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 
@@ -101,7 +111,9 @@ describe("agenda, decision and sign-off", () => {
     await reorderAgenda({ user: secretariat, meetingId: meeting.id, expectedVersion: m.version, requestIds: order });
     m = await getMeeting({ user: secretariat, meetingId: meeting.id });
     expect(m.items.map((i) => i.request.id)).toEqual(order);
-    expect((await rejection(reorderAgenda({ user: secretariat, meetingId: meeting.id, expectedVersion: m.version - 1, requestIds: order }))).code).toBe("VERSION_CONFLICT");
+    expect((await rejection(reorderAgenda({ user: secretariat, meetingId: meeting.id, expectedVersion: m.version - 1, requestIds: order }))).code).toBe(
+      "VERSION_CONFLICT",
+    );
 
     await lockAgenda({ user: secretariat, meetingId: meeting.id, expectedVersion: m.version });
     const late = await acceptedRequest();
@@ -177,7 +189,9 @@ describe("conditions as obligations", () => {
     const [condition] = await listConditions({ user: officer, requestId });
     expect(condition).toMatchObject({ status: "open", text: "개인정보 영향평가 결과 제출" });
     expect((await rejection(listConditions({ user: otherOfficer, requestId }))).status).toBe(404);
-    expect((await rejection(submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: " " }))).messageKey).toBe("condition.error.evidenceRequired");
+    expect((await rejection(submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: " " }))).messageKey).toBe(
+      "condition.error.evidenceRequired",
+    );
     expect((await rejection(markConditionMet({ user: officer, conditionId: condition.id, expectedVersion: 1 }))).status).toBe(404);
 
     await submitEvidence({ user: officer, conditionId: condition.id, expectedVersion: 1, note: "영향평가 초안" });

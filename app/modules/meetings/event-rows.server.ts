@@ -63,13 +63,23 @@ export async function conditionFacts(tx: Tx, requestId: string): Promise<{ allCo
 type ClientEvent = { type: string } & Record<string, unknown>;
 
 /** The client's event with the facts its guards need, read in this transaction. */
-export async function eventWithFacts(tx: Tx, requestId: string, body: ClientEvent, actor: RequestEvent["actor"], context: RequestContext): Promise<RequestEvent> {
+export async function eventWithFacts(
+  tx: Tx,
+  requestId: string,
+  body: ClientEvent,
+  actor: RequestEvent["actor"],
+  context: RequestContext,
+): Promise<RequestEvent> {
   switch (body.type) {
     case "SCHEDULE": {
       const meetingId = String(body.meetingId ?? "");
       const [meeting, current] = await Promise.all([meetingOf(tx, meetingId), meetingOf(tx, context.meetingId)]);
       return {
-        type: "SCHEDULE", actor, meetingId, plan: await planFacts(tx, requestId), meetingAcceptsItems: meeting?.status === "planning",
+        type: "SCHEDULE",
+        actor,
+        meetingId,
+        plan: await planFacts(tx, requestId),
+        meetingAcceptsItems: meeting?.status === "planning",
         // moving off the agenda it is on now is refused once that agenda is locked (the meeting decides)
         agendaLocked: current !== null && AGENDA_CLOSED.includes(current.status),
       };

@@ -6,7 +6,17 @@ import { cancelMeeting, removeFromAgenda, unlockAgenda, updateMeeting } from "~/
 import { addToAgenda, createMeeting, getMeeting, getMinutes, meetingHistory, meetingsOfRequest, publishMinutes } from "~/modules/meetings/meetings.server";
 import { decisionNotice, requestDecisions } from "~/modules/meetings/signoffs.server";
 import {
-  CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, driveRequestToApproved, fileAndSubmit, lockMeeting, nextMeeting, onDay, send, userByEmail,
+  CHAIR_EMAIL,
+  MEMBER_EMAIL,
+  SECRETARIAT_EMAIL,
+  cosignPlan,
+  driveRequestToApproved,
+  fileAndSubmit,
+  lockMeeting,
+  nextMeeting,
+  onDay,
+  send,
+  userByEmail,
 } from "~/modules/seed/drive.server";
 import { koreanDayFromToday, todayInKorea } from "~/utils/clock";
 import { db } from "~/utils/db.server";
@@ -51,10 +61,15 @@ async function onNewMeeting(count: number, date?: string) {
 describe("meeting dates", () => {
   it("a new meeting is never dated before today in Korea; today and later are accepted", async () => {
     const number = 700;
-    const past = await rejection(createMeeting({ user: secretariat, input: { number, date: koreanDayFromToday(-1), title: "과학기술관계장관회의", place: "서울" } }));
+    const past = await rejection(
+      createMeeting({ user: secretariat, input: { number, date: koreanDayFromToday(-1), title: "과학기술관계장관회의", place: "서울" } }),
+    );
     expect([past.status, past.code, past.messageKey]).toEqual([422, "VALIDATION_FAILED", "deliberation.meeting.error.datePast"]);
     expect(past.extra?.fields).toHaveProperty("date");
-    const today = await createMeeting({ user: secretariat, input: { number, date: todayInKorea(), startTime: "10:00", title: "과학기술관계장관회의", place: "서울", attendees: ["장관", "차관"] } });
+    const today = await createMeeting({
+      user: secretariat,
+      input: { number, date: todayInKorea(), startTime: "10:00", title: "과학기술관계장관회의", place: "서울", attendees: ["장관", "차관"] },
+    });
     expect(today).toMatchObject({ date: todayInKorea(), startTime: "10:00", attendees: ["장관", "차관"] });
   });
 
@@ -64,9 +79,15 @@ describe("meeting dates", () => {
     await updateMeeting({ user: secretariat, meetingId, changes: { date: later, startTime: "14:00", place: "정부세종청사", attendees: ["위원장"] } });
     const m = await getMeeting({ user: secretariat, meetingId });
     expect(m).toMatchObject({ date: later, startTime: "14:00", place: "정부세종청사", attendees: ["위원장"] });
-    expect((await rejection(updateMeeting({ user: secretariat, meetingId, changes: { date: koreanDayFromToday(-2) } }))).messageKey).toBe("deliberation.meeting.error.datePast");
-    expect((await rejection(updateMeeting({ user: secretariat, meetingId, changes: { place: "정부세종청사" } }))).messageKey).toBe("deliberation.meeting.error.nothingChanged");
-    expect((await rejection(updateMeeting({ user: secretariat, meetingId, expectedVersion: m.version - 1, changes: { place: "서울" } }))).code).toBe("VERSION_CONFLICT");
+    expect((await rejection(updateMeeting({ user: secretariat, meetingId, changes: { date: koreanDayFromToday(-2) } }))).messageKey).toBe(
+      "deliberation.meeting.error.datePast",
+    );
+    expect((await rejection(updateMeeting({ user: secretariat, meetingId, changes: { place: "정부세종청사" } }))).messageKey).toBe(
+      "deliberation.meeting.error.nothingChanged",
+    );
+    expect((await rejection(updateMeeting({ user: secretariat, meetingId, expectedVersion: m.version - 1, changes: { place: "서울" } }))).code).toBe(
+      "VERSION_CONFLICT",
+    );
     expect((await rejection(updateMeeting({ user: chair, meetingId, changes: { place: "서울" } }))).status).toBe(403);
     expect((await rejection(updateMeeting({ user: officer, meetingId, changes: { place: "서울" } }))).status).toBe(404);
     const history = await meetingHistory({ user: secretariat, meetingId });
@@ -86,7 +107,10 @@ describe("taking items off, unlocking, cancelling", () => {
     await removeFromAgenda({ user: secretariat, meetingId, requestId: ids[1], reason: "공동계획 보완 후 다음 회의에 상정" });
     expect(await stateOf(ids[1])).toBe("jointPlanning");
     m = await getMeeting({ user: secretariat, meetingId });
-    expect(m.items.map((i) => [i.request.id, i.number])).toEqual([[ids[0], 1], [ids[2], 3]]);
+    expect(m.items.map((i) => [i.request.id, i.number])).toEqual([
+      [ids[0], 1],
+      [ids[2], 3],
+    ]);
     expect(m.removedItems).toMatchObject([{ number: 2, removal: "unscheduled", removalReason: "공동계획 보완 후 다음 회의에 상정" }]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { requestId: ids[1], type: "UNSCHEDULE" } });
     expect([audit.fromState, audit.toState, JSON.parse(audit.payload).reason]).toEqual(["onAgenda", "jointPlanning", "공동계획 보완 후 다음 회의에 상정"]);
@@ -187,7 +211,10 @@ describe("refused sign-off", () => {
     await send(chair, ids[0], { type: "REFUSE_SIGNOFF", reason: "수량 재검토" });
     expect((await rejection(getMinutes({ user: officer, meetingId }))).status).toBe(404); // not published yet
     const m = await getMeeting({ user: secretariat, meetingId });
-    expect(m.items.find((i) => i.request.id === ids[0])?.decision).toMatchObject({ status: "refused", signoffs: [{ verdict: "REFUSED", comment: "수량 재검토" }] });
+    expect(m.items.find((i) => i.request.id === ids[0])?.decision).toMatchObject({
+      status: "refused",
+      signoffs: [{ verdict: "REFUSED", comment: "수량 재검토" }],
+    });
     await publishMinutes({ user: secretariat, meetingId, expectedVersion: m.version });
     const minutes = await getMinutes({ user: officer, meetingId });
     expect(minutes.ownItemsOnly).toBe(true);
@@ -209,14 +236,19 @@ describe("correcting a decision", () => {
     expect((await rejection(send(chair, id, { type: "AMEND_DECISION", outcome: "approve", approvedGpus: 60, reason: "x" }))).status).toBe(403);
     await send(secretariat, id, { type: "AMEND_DECISION", outcome: "approve", approvedGpus: 48, reason: "합의 수량 오기 정정", note: "2단계 배분" });
     const { decisions } = await requestDecisions({ user: officer, requestId: id });
-    expect(decisions.map((d) => [d.status, d.approvedGpus, d.signoffs.length])).toEqual([["amended", 64, 1], ["awaiting", 48, 0]]);
+    expect(decisions.map((d) => [d.status, d.approvedGpus, d.signoffs.length])).toEqual([
+      ["amended", 64, 1],
+      ["awaiting", 48, 0],
+    ]);
     expect(decisions[1]).toMatchObject({ amendsId: decisions[0].id, amendReason: "합의 수량 오기 정정", note: "2단계 배분", agendaNumber: 1 });
     // the member signs again; with the chair it takes effect — then only a reconsideration changes it
     await send(member, id, { type: "SIGN" });
     await send(chair, id, { type: "SIGN" });
     expect(await stateOf(id)).toBe("approved");
     expect((await db.demandRequest.findUniqueOrThrow({ where: { id } })).approvedGpus).toBe(48);
-    expect((await rejection(send(secretariat, id, { type: "AMEND_DECISION", outcome: "approve", approvedGpus: 40, reason: "x" }))).extra?.reason).toBe("NOT_IN_STATE");
+    expect((await rejection(send(secretariat, id, { type: "AMEND_DECISION", outcome: "approve", approvedGpus: 40, reason: "x" }))).extra?.reason).toBe(
+      "NOT_IN_STATE",
+    );
     const notice = await decisionNotice({ user: officer, requestId: id });
     expect(notice.decision).toMatchObject({ approvedGpus: 48, status: "effective", agendaNumber: 1 });
     expect((await rejection(decisionNotice({ user: otherOfficer, requestId: id }))).status).toBe(404);
@@ -224,7 +256,10 @@ describe("correcting a decision", () => {
 
   it("after it took effect: a reconsideration on a new agenda replaces it; its unmet conditions are superseded", async () => {
     const { requestId: id } = await driveRequestToApproved({
-      officerEmail: MOHW, agreedGpus: 100, approvedGpus: 80, outcome: "approveWithConditions",
+      officerEmail: MOHW,
+      agreedGpus: 100,
+      approvedGpus: 80,
+      outcome: "approveWithConditions",
       conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: koreanDayFromToday(60) }],
     });
     const meeting = await nextMeeting(secretariat, koreanDayFromToday(7));
@@ -242,7 +277,10 @@ describe("correcting a decision", () => {
     const row = await db.demandRequest.findUniqueOrThrow({ where: { id } });
     expect([row.state, row.approvedGpus]).toEqual(["approved", 60]);
     const { decisions } = await requestDecisions({ user: officer, requestId: id });
-    expect(decisions.map((d) => [d.status, d.outcome])).toEqual([["superseded", "approveWithConditions"], ["effective", "approve"]]);
+    expect(decisions.map((d) => [d.status, d.outcome])).toEqual([
+      ["superseded", "approveWithConditions"],
+      ["effective", "approve"],
+    ]);
     expect((await listConditions({ user: officer, requestId: id })).map((c) => c.status)).toEqual(["superseded"]);
     expect((await decisionNotice({ user: officer, requestId: id })).replacesEarlier).toBe(true);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });

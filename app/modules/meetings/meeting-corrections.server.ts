@@ -22,8 +22,16 @@ async function currentVersion(tx: Tx, meetingId: string, expectedVersion: number
 }
 
 /** Date, start time, title, place and attendees, while the agenda is not locked (a postponed meeting). */
-export async function updateMeeting({ user, meetingId, expectedVersion, changes }: {
-  user: CurrentUser; meetingId: string; expectedVersion?: number; changes: UpdateMeeting;
+export async function updateMeeting({
+  user,
+  meetingId,
+  expectedVersion,
+  changes,
+}: {
+  user: CurrentUser;
+  meetingId: string;
+  expectedVersion?: number;
+  changes: UpdateMeeting;
 }) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
@@ -41,7 +49,14 @@ export async function updateMeeting({ user, meetingId, expectedVersion, changes 
     const data: Record<string, unknown> = Object.fromEntries(Object.entries(diff).map(([field, d]) => [field, d.to]));
     if (data.attendees) data.attendees = JSON.stringify(data.attendees);
     await guardedMeetingUpdate(tx, meetingId, version, data, { status: "planning" });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "MEETING_UPDATED", fromState: "planning", toState: "planning", payload: { meetingId, changes: diff } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "MEETING_UPDATED",
+      fromState: "planning",
+      toState: "planning",
+      payload: { meetingId, changes: diff },
+    });
     return { version: version + 1, changed: Object.keys(diff) };
   });
 }
@@ -56,7 +71,14 @@ export async function unlockAgenda({ user, meetingId, expectedVersion, reason }:
     const version = await currentVersion(tx, meetingId, expectedVersion);
     if ((await tx.decision.count({ where: { meetingId } })) > 0) throw new AppError("EVENT_NOT_ALLOWED", 422, "deliberation.meeting.error.hasDecisions");
     await guardedMeetingUpdate(tx, meetingId, version, { status: "planning", lockedAt: null }, { status: "agendaLocked" });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "AGENDA_UNLOCKED", fromState: "agendaLocked", toState: "planning", payload: { meetingId, reason: reason.trim() } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "AGENDA_UNLOCKED",
+      fromState: "agendaLocked",
+      toState: "planning",
+      payload: { meetingId, reason: reason.trim() },
+    });
     return { status: "planning", version: version + 1 };
   });
 }
@@ -72,10 +94,20 @@ export async function cancelMeeting({ user, meetingId, expectedVersion, reason }
     const version = await currentVersion(tx, meetingId, expectedVersion);
     if ((await tx.decision.count({ where: { meetingId } })) > 0) throw new AppError("EVENT_NOT_ALLOWED", 422, "deliberation.meeting.error.hasDecisions");
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
-    await guardedMeetingUpdate(tx, meetingId, version, { status: "cancelled", cancelledAt: now(), cancelReason: reason.trim() }, { status: { in: ["planning", "agendaLocked"] } });
+    await guardedMeetingUpdate(
+      tx,
+      meetingId,
+      version,
+      { status: "cancelled", cancelledAt: now(), cancelReason: reason.trim() },
+      { status: { in: ["planning", "agendaLocked"] } },
+    );
     const items = await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, orderBy: { position: "asc" }, select: { requestId: true } });
     await appendAuditEvent(tx, {
-      requestId: null, actorId: user.id, type: "MEETING_CANCELLED", fromState: meeting.status, toState: "cancelled",
+      requestId: null,
+      actorId: user.id,
+      type: "MEETING_CANCELLED",
+      fromState: meeting.status,
+      toState: "cancelled",
       payload: { meetingId, reason: reason.trim(), requestIds: items.map((i) => i.requestId) },
     });
     for (const { requestId } of items) {
@@ -86,12 +118,23 @@ export async function cancelMeeting({ user, meetingId, expectedVersion, reason }
 }
 
 /** Takes one request off an unlocked agenda with a reason: the UNSCHEDULE event (API DELETE …/agenda/:requestId). */
-export async function removeFromAgenda({ user, meetingId, requestId, reason, expectedVersion }: {
-  user: CurrentUser; meetingId: string; requestId: string; reason: string; expectedVersion?: number;
+export async function removeFromAgenda({
+  user,
+  meetingId,
+  requestId,
+  reason,
+  expectedVersion,
+}: {
+  user: CurrentUser;
+  meetingId: string;
+  requestId: string;
+  reason: string;
+  expectedVersion?: number;
 }) {
   requireSecretariat(user);
   const item = await db.agendaItem.findFirst({
-    where: { meetingId, requestId, removedAt: null }, select: { id: true, request: { select: { version: true } } },
+    where: { meetingId, requestId, removedAt: null },
+    select: { id: true, request: { select: { version: true } } },
   });
   if (!item) throw notFound();
   return sendRequestEvent({ user, requestId, body: { type: "UNSCHEDULE", reason, expectedVersion: expectedVersion ?? item.request.version } });

@@ -13,7 +13,13 @@ import { AppError } from "~/utils/errors";
 import { formAction, pageAction } from "~/utils/page-action.server";
 import { cancelMeeting, removeFromAgenda, unlockAgenda, updateMeeting } from "./meeting-corrections.server";
 import {
-  addAgendaFormSchema, decisionFormId, decisionFormSchema, lockAgendaSchema, reasonFormSchema, reorderAgendaSchema, updateMeetingFormSchema,
+  addAgendaFormSchema,
+  decisionFormId,
+  decisionFormSchema,
+  lockAgendaSchema,
+  reasonFormSchema,
+  reorderAgendaSchema,
+  updateMeetingFormSchema,
 } from "./meeting.schema";
 import { addToAgenda, lockAgenda, publishMinutes, reorderAgenda } from "./meetings.server";
 
@@ -76,7 +82,11 @@ export async function handleMeetingForm({ user, locale, meetingId, form }: { use
   switch (intent) {
     case "add":
       return formAction({
-        locale, formData: form, schema: addAgendaFormSchema, form: "add", extra: none,
+        locale,
+        formData: form,
+        schema: addAgendaFormSchema,
+        form: "add",
+        extra: none,
         work: async ({ request }) => {
           await addToAgenda({ user, meetingId, ...chosen(request) });
           return DONE.add;
@@ -84,7 +94,11 @@ export async function handleMeetingForm({ user, locale, meetingId, form }: { use
       });
     case "update":
       return formAction({
-        locale, formData: form, schema: updateMeetingFormSchema, form: "meeting-update", extra: none,
+        locale,
+        formData: form,
+        schema: updateMeetingFormSchema,
+        form: "meeting-update",
+        extra: none,
         fieldOf: (error) => (error.messageKey === "deliberation.meeting.error.datePast" ? "date" : undefined),
         work: async ({ intent: _intent, expectedVersion, ...changes }) => {
           await updateMeeting({ user, meetingId, expectedVersion, changes });
@@ -95,7 +109,11 @@ export async function handleMeetingForm({ user, locale, meetingId, form }: { use
     case "cancel":
     case "remove":
       return formAction({
-        locale, formData: form, schema: reasonFormSchema, form: `meeting-${intent}`, extra: none,
+        locale,
+        formData: form,
+        schema: reasonFormSchema,
+        form: `meeting-${intent}`,
+        extra: none,
         work: async ({ reason, expectedVersion, request }) => {
           if (intent === "unlock") await unlockAgenda({ user, meetingId, reason, expectedVersion });
           else if (intent === "cancel") await cancelMeeting({ user, meetingId, reason, expectedVersion });
@@ -106,20 +124,27 @@ export async function handleMeetingForm({ user, locale, meetingId, form }: { use
     case "reorder":
     case "lock":
     case "publish":
-      return pageAction(locale, async () => {
-        await perform(intent, user, meetingId, form);
-        return DONE[intent];
-      }, none);
+      return pageAction(
+        locale,
+        async () => {
+          await perform(intent, user, meetingId, form);
+          return DONE[intent];
+        },
+        none,
+      );
     case "decide":
     case "amend": {
       // a decision on one agenda item, through the request's event service (the machine checks the rest)
       const requestId = text(form, "requestId");
       return formAction({
-        locale, formData: form, schema: decisionFormSchema, form: decisionFormId(intent, requestId), extra: { ...none, requestId }, resetForm: true,
+        locale,
+        formData: form,
+        schema: decisionFormSchema,
+        form: decisionFormId(intent, requestId),
+        extra: { ...none, requestId },
+        resetForm: true,
         work: async ({ intent: _intent, requestId, reason, ...decision }) => {
-          const body = intent === "decide"
-            ? { type: "DECIDE" as const, ...decision }
-            : { type: "AMEND_DECISION" as const, ...decision, reason: reason ?? "" };
+          const body = intent === "decide" ? { type: "DECIDE" as const, ...decision } : { type: "AMEND_DECISION" as const, ...decision, reason: reason ?? "" };
           await sendRequestEvent({ user, requestId, body });
           return DONE[intent];
         },

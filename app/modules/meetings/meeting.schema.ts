@@ -52,15 +52,21 @@ export const reasonSchema = z.strictObject({ reason, expectedVersion: z.number()
 
 /** The attendees textarea of the meeting forms: one per line, blank lines ignored. */
 export function attendeesFromText(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
-
 
 /* The meeting page's forms (Conform, parsed the same in the browser and the action): form field
    names and strings in, the API's shapes out. */
 
 /** The attendees textarea: one per line, blank lines ignored, each line checked as the API checks it. */
-const attendeesText = z.string().optional().transform((value): string[] | undefined => attendeesFromText(value ?? "")).pipe(attendees.optional());
+const attendeesText = z
+  .string()
+  .optional()
+  .transform((value): string[] | undefined => attendeesFromText(value ?? ""))
+  .pipe(attendees.optional());
 
 export const createMeetingFormSchema = createMeetingSchema.extend({ attendees: attendeesText });
 
@@ -76,14 +82,19 @@ export const updateMeetingFormSchema = z.strictObject({
 });
 
 /** Unlock, cancel, take an item off (then `request` is "id:version" of the chosen item). */
-export const reasonFormSchema = z.strictObject({
-  intent: z.enum(["unlock", "cancel", "remove"]),
-  expectedVersion: z.number().int().min(1).optional(),
-  reason,
-  request: z.string().regex(/^[^:]+:\d+$/).optional(),
-}).superRefine((value, ctx) => {
-  if (value.intent === "remove" && !value.request) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["request"], input: undefined });
-});
+export const reasonFormSchema = z
+  .strictObject({
+    intent: z.enum(["unlock", "cancel", "remove"]),
+    expectedVersion: z.number().int().min(1).optional(),
+    reason,
+    request: z
+      .string()
+      .regex(/^[^:]+:\d+$/)
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.intent === "remove" && !value.request) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["request"], input: undefined });
+  });
 
 /** Add a request to the agenda (`request` is "id:version" from the choice of eligible requests). */
 export const addAgendaFormSchema = z.strictObject({
@@ -98,7 +109,9 @@ export const MAX_CONDITIONS = 20;
  * One condition row of the decision form: a blank row is ignored; a row with only a text or only a
  * due date is refused beside the missing half (rows keep their places, so messages sit on the row).
  */
-const conditionRow = z.object({ text: text().trim().max(1000).optional(), dueOn: day.optional() }).optional()
+const conditionRow = z
+  .object({ text: text().trim().max(1000).optional(), dueOn: day.optional() })
+  .optional()
   .superRefine((row, ctx) => {
     if (row?.text && !row.dueOn) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["dueOn"], input: undefined });
     if (!row?.text && row?.dueOn) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["text"], input: undefined });
@@ -110,23 +123,27 @@ type ConditionRow = { text: string; dueOn: string };
  * the meeting page's decision form. Conditions belong to a conditional approval only; whether the
  * approved count fits the joint plan is the workflow machine's rule (said beside the form).
  */
-export const decisionFormSchema = z.strictObject({
-  intent: z.enum(["decide", "amend"]),
-  requestId: z.string().min(1).max(100),
-  expectedVersion: z.number().int().min(1),
-  outcome: z.enum(OUTCOMES),
-  approvedGpus: z.number().int().min(0).max(1_000_000),
-  conditions: z.array(conditionRow).optional()
-    .transform((rows) => (rows ?? []).filter((row): row is ConditionRow => !!row?.text && !!row.dueOn))
-    .pipe(z.array(z.strictObject({ text: text().trim().min(1).max(1000), dueOn: day })).max(MAX_CONDITIONS)),
-  note: text().trim().max(2000).optional(),
-  reason: text().trim().min(1).max(2000).optional(),
-}).superRefine((value, ctx) => {
-  if (value.conditions.length > 0 && value.outcome !== "approveWithConditions") {
-    ctx.addIssue({ code: "custom", path: ["conditions"], input: value.conditions, params: { reason: "onlyConditional" } });
-  }
-  if (value.intent === "amend" && !value.reason) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["reason"], input: undefined });
-});
+export const decisionFormSchema = z
+  .strictObject({
+    intent: z.enum(["decide", "amend"]),
+    requestId: z.string().min(1).max(100),
+    expectedVersion: z.number().int().min(1),
+    outcome: z.enum(OUTCOMES),
+    approvedGpus: z.number().int().min(0).max(1_000_000),
+    conditions: z
+      .array(conditionRow)
+      .optional()
+      .transform((rows) => (rows ?? []).filter((row): row is ConditionRow => !!row?.text && !!row.dueOn))
+      .pipe(z.array(z.strictObject({ text: text().trim().min(1).max(1000), dueOn: day })).max(MAX_CONDITIONS)),
+    note: text().trim().max(2000).optional(),
+    reason: text().trim().min(1).max(2000).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.conditions.length > 0 && value.outcome !== "approveWithConditions") {
+      ctx.addIssue({ code: "custom", path: ["conditions"], input: value.conditions, params: { reason: "onlyConditional" } });
+    }
+    if (value.intent === "amend" && !value.reason) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["reason"], input: undefined });
+  });
 export type DecisionForm = z.output<typeof decisionFormSchema>;
 /** The Conform id of an agenda item's decision form. */
 export const decisionFormId = (intent: "decide" | "amend", requestId: string) => `${intent}-${requestId}`;

@@ -51,7 +51,11 @@ export const parseAttendees = (stored: string): string[] => {
 };
 
 export async function guardedMeetingUpdate(
-  tx: Tx, meetingId: string, expectedVersion: number, data: Record<string, unknown>, where: Record<string, unknown> = {},
+  tx: Tx,
+  meetingId: string,
+  expectedVersion: number,
+  data: Record<string, unknown>,
+  where: Record<string, unknown> = {},
 ) {
   const { count } = await tx.meeting.updateMany({
     where: { id: meetingId, version: expectedVersion, ...where },
@@ -73,7 +77,14 @@ export async function createMeeting({ user, input }: { user: CurrentUser; input:
     const taken = await tx.meeting.findUnique({ where: { number: input.number }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", 409, "meeting.error.numberTaken", { number: input.number });
     const created = await tx.meeting.create({ data: { ...fields, attendees: JSON.stringify(attendees), createdById: user.id } });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "MEETING_CREATED", fromState: null, toState: "planning", payload: { meetingId: created.id, ...input, attendees } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "MEETING_CREATED",
+      fromState: null,
+      toState: "planning",
+      payload: { meetingId: created.id, ...input, attendees },
+    });
     return { ...created, attendees };
   });
 }
@@ -85,7 +96,10 @@ export async function listMeetings({ user }: { user: CurrentUser }) {
     include: { _count: { select: { items: { where: { removedAt: null } }, decisions: true } } },
   });
   return meetings.map(({ _count, attendees, ...m }) => ({
-    ...m, attendees: parseAttendees(attendees), itemCount: _count.items, decisionCount: _count.decisions,
+    ...m,
+    attendees: parseAttendees(attendees),
+    itemCount: _count.items,
+    decisionCount: _count.decisions,
   }));
 }
 
@@ -120,9 +134,20 @@ async function loadMeeting(meetingId: string) {
         include: {
           request: {
             select: {
-              id: true, reference: true, title: true, state: true, version: true, sector: true, domain: true,
-              gpusRequested: true, approvedGpus: true, problemStatement: true, expectedOutcomes: true, npuCapable: true,
-              snapshot: true, organizationId: true,
+              id: true,
+              reference: true,
+              title: true,
+              state: true,
+              version: true,
+              sector: true,
+              domain: true,
+              gpusRequested: true,
+              approvedGpus: true,
+              problemStatement: true,
+              expectedOutcomes: true,
+              npuCapable: true,
+              snapshot: true,
+              organizationId: true,
               organization: { select: { code: true, nameKo: true, nameEn: true } },
               plan: { select: { agreedGpus: true, revision: true } },
             },
@@ -191,7 +216,13 @@ export async function eligibleRequests({ user }: { user: CurrentUser }) {
     where: { state: { in: ["jointPlanning", "onAgenda"] } },
     orderBy: { submittedAt: "asc" },
     select: {
-      id: true, reference: true, title: true, state: true, version: true, gpusRequested: true, snapshot: true,
+      id: true,
+      reference: true,
+      title: true,
+      state: true,
+      version: true,
+      gpusRequested: true,
+      snapshot: true,
       organization: { select: { code: true, nameKo: true, nameEn: true } },
     },
   });
@@ -213,8 +244,16 @@ export async function eligibleRequests({ user }: { user: CurrentUser }) {
 }
 
 /** SCHEDULE: puts the request on this meeting's agenda (same as the event through the API). */
-export async function addToAgenda({ user, meetingId, requestId, expectedVersion }: {
-  user: CurrentUser; meetingId: string; requestId: string; expectedVersion?: number;
+export async function addToAgenda({
+  user,
+  meetingId,
+  requestId,
+  expectedVersion,
+}: {
+  user: CurrentUser;
+  meetingId: string;
+  requestId: string;
+  expectedVersion?: number;
 }) {
   requireSecretariat(user);
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true } });
@@ -225,8 +264,16 @@ export async function addToAgenda({ user, meetingId, requestId, expectedVersion 
 }
 
 /** New order of the whole agenda (every item exactly once), while the agenda is open. */
-export async function reorderAgenda({ user, meetingId, expectedVersion, requestIds }: {
-  user: CurrentUser; meetingId: string; expectedVersion: number; requestIds: string[];
+export async function reorderAgenda({
+  user,
+  meetingId,
+  expectedVersion,
+  requestIds,
+}: {
+  user: CurrentUser;
+  meetingId: string;
+  expectedVersion: number;
+  requestIds: string[];
 }) {
   requireSecretariat(user);
   return db.$transaction(async (tx) => {
@@ -244,7 +291,14 @@ export async function reorderAgenda({ user, meetingId, expectedVersion, requestI
     for (const [index, requestId] of requestIds.entries()) {
       await tx.agendaItem.update({ where: { id: byRequest.get(requestId)! }, data: { position: index + 1 } });
     }
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "AGENDA_REORDERED", fromState: "planning", toState: "planning", payload: { meetingId, order: requestIds } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "AGENDA_REORDERED",
+      fromState: "planning",
+      toState: "planning",
+      payload: { meetingId, order: requestIds },
+    });
     return { version: expectedVersion + 1 };
   });
 }
@@ -259,7 +313,14 @@ export async function lockAgenda({ user, meetingId, expectedVersion }: { user: C
       throw new AppError("EVENT_NOT_ALLOWED", 422, "meeting.error.emptyAgenda");
     }
     await guardedMeetingUpdate(tx, meetingId, expectedVersion, { status: "agendaLocked", lockedAt: now() }, { status: "planning" });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "AGENDA_LOCKED", fromState: "planning", toState: "agendaLocked", payload: { meetingId, items: count } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "AGENDA_LOCKED",
+      fromState: "planning",
+      toState: "agendaLocked",
+      payload: { meetingId, items: count },
+    });
     return { status: "agendaLocked", version: expectedVersion + 1 };
   });
 }
@@ -277,7 +338,14 @@ export async function publishMinutes({ user, meetingId, expectedVersion }: { use
     const open = items.filter((i) => !decidedIds.has(i.requestId)).length;
     if (open > 0) throw new AppError("EVENT_NOT_ALLOWED", 422, "meeting.error.undecidedItems", { count: open });
     await guardedMeetingUpdate(tx, meetingId, expectedVersion, { status: "minutesPublished" }, { status: "held" });
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "MINUTES_PUBLISHED", fromState: "held", toState: "minutesPublished", payload: { meetingId } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "MINUTES_PUBLISHED",
+      fromState: "held",
+      toState: "minutesPublished",
+      payload: { meetingId },
+    });
     return { status: "minutesPublished", version: expectedVersion + 1 };
   });
 }
@@ -295,7 +363,12 @@ export async function meetingsOfRequest({ user, requestId }: { user: CurrentUser
     where: { requestId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, number: true, reconsideration: true, removedAt: true, removal: true, removalReason: true,
+      id: true,
+      number: true,
+      reconsideration: true,
+      removedAt: true,
+      removal: true,
+      removalReason: true,
       meeting: { select: { id: true, number: true, title: true, date: true, startTime: true, place: true, status: true } },
     },
   });
@@ -306,7 +379,12 @@ export async function meetingsOfRequest({ user, requestId }: { user: CurrentUser
     reconsidering: context.reconsidering !== null,
     /** the number of the meeting whose locked agenda holds it (the ministry can no longer withdraw it) */
     lockedMeetingNumber: request.state === "onAgenda" && current && current.meeting.status !== "planning" ? current.meeting.number : null,
-    items: items.map(({ meeting, ...item }) => ({ ...item, meeting, decided: decidedAt.has(meeting.id), minutesPublished: meeting.status === "minutesPublished" })),
+    items: items.map(({ meeting, ...item }) => ({
+      ...item,
+      meeting,
+      decided: decidedAt.has(meeting.id),
+      minutesPublished: meeting.status === "minutesPublished",
+    })),
   };
 }
 
@@ -332,8 +410,20 @@ export async function meetingHistory({ user, meetingId }: { user: CurrentUser; m
   const actors = await db.user.findMany({ where: { id: { in: distinctIds(events.map((e) => e.actorId)) } }, select: { id: true, name: true } });
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return events.map((e) => ({
-    seq: e.seq, type: e.type, at: e.at, actor: e.actorId ? names.get(e.actorId) ?? null : null, payload: JSON.parse(e.payload) as Record<string, unknown>,
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    payload: JSON.parse(e.payload) as Record<string, unknown>,
   }));
 }
 
-export const MEETING_EVENT_TYPES = ["MEETING_CREATED", "MEETING_UPDATED", "AGENDA_REORDERED", "AGENDA_LOCKED", "AGENDA_UNLOCKED", "MEETING_CANCELLED", "MINUTES_PUBLISHED"];
+export const MEETING_EVENT_TYPES = [
+  "MEETING_CREATED",
+  "MEETING_UPDATED",
+  "AGENDA_REORDERED",
+  "AGENDA_LOCKED",
+  "AGENDA_UNLOCKED",
+  "MEETING_CANCELLED",
+  "MINUTES_PUBLISHED",
+];

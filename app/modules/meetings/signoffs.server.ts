@@ -27,7 +27,13 @@ export async function pendingSignoffs({ user }: { user: CurrentUser }) {
       meeting: { select: { id: true, number: true, date: true, title: true } },
       request: {
         select: {
-          id: true, reference: true, title: true, version: true, gpusRequested: true, sector: true, snapshot: true,
+          id: true,
+          reference: true,
+          title: true,
+          version: true,
+          gpusRequested: true,
+          sector: true,
+          snapshot: true,
           organization: { select: { code: true, nameKo: true, nameEn: true } },
           plan: { select: { agreedGpus: true } },
         },
@@ -75,7 +81,7 @@ export async function requestDecisions({ user, requestId }: { user: CurrentUser;
       ...d,
       agendaNumber: numbers.get(d.meetingId) ?? null,
       // conditions are rows once the decision took effect; before that they are in the machine's context
-      proposedConditions: d.status === "awaiting" ? context.decision?.conditions ?? [] : conditions,
+      proposedConditions: d.status === "awaiting" ? (context.decision?.conditions ?? []) : conditions,
       signoffs: d.signoffs.map((s) => ({ ...s, approverName: names.get(s.approverId)?.name ?? null })),
     })),
   };
@@ -92,11 +98,15 @@ export async function decisionNotice({ user, requestId }: { user: CurrentUser; r
   const inForce = decisions.filter((d) => d.status === "effective").at(-1);
   if (!inForce) throw notFound();
   const meeting = await db.meeting.findUniqueOrThrow({
-    where: { id: inForce.meetingId }, select: { number: true, title: true, date: true, startTime: true, place: true },
+    where: { id: inForce.meetingId },
+    select: { number: true, title: true, date: true, startTime: true, place: true },
   });
   return {
     request: {
-      id: request.id, reference: request.reference, title: request.title, state: request.state,
+      id: request.id,
+      reference: request.reference,
+      title: request.title,
+      state: request.state,
       ministry: { code: request.organization.code, name: request.organization.nameKo, nameEn: request.organization.nameEn },
     },
     meeting,

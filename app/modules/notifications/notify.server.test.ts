@@ -69,10 +69,14 @@ describe("who hears of what along a request's whole path", () => {
     const chair = await userByEmail("chair@msit.go.kr");
     const member = await userByEmail("approver@opm.go.kr");
     const { requestId } = await driveRequestToApproved({
-      officerEmail: "officer@mohw.go.kr", agreedGpus: 16, approvedGpus: 16, outcome: "approveWithConditions",
+      officerEmail: "officer@mohw.go.kr",
+      agreedGpus: 16,
+      approvedGpus: 16,
+      outcome: "approveWithConditions",
       conditions: [{ text: "개인정보 영향평가 완료", dueOn: koreanDayFromToday(3) }],
     });
-    const kinds = async (userId: string) => (await db.notification.findMany({ where: { requestId, userId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+    const kinds = async (userId: string) =>
+      (await db.notification.findMany({ where: { requestId, userId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
     expect(await kinds(officer.id)).toEqual(expect.arrayContaining(["accepted", "planEdited", "planSigned", "scheduled", "decided", "decisionEffective"]));
     expect(await kinds(secretariat.id)).toEqual(expect.arrayContaining(["submitted", "planSigned", "decisionEffective"]));
     expect(await kinds(chair.id)).toContain("signoffRequested");
@@ -80,7 +84,10 @@ describe("who hears of what along a request's whole path", () => {
 
     const admin = await userByEmail("admin@ax.go.kr");
     await setPoolTotal({ user: admin, totalGpus: 52_000 });
-    const tranche = await createTranche({ user: admin, input: { label: "T-notify", arrivalMonth: koreanMonthFromNow(0), capacity: 64, gpuModel: "NVIDIA B200", resourceKind: "GPU" } });
+    const tranche = await createTranche({
+      user: admin,
+      input: { label: "T-notify", arrivalMonth: koreanMonthFromNow(0), capacity: 64, gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+    });
     const plain = await driveRequestToApproved({ officerEmail: "officer@mohw.go.kr", agreedGpus: 8, approvedGpus: 8 });
     const allocation = await allocateGpus({ user: secretariat, input: { requestId: plain.requestId, trancheId: tranche.id, gpus: 8 } });
     const plainKinds = async () => (await db.notification.findMany({ where: { requestId: plain.requestId, userId: officer.id } })).map((n) => n.kind);
@@ -132,7 +139,11 @@ describe("meeting changes", () => {
     // 45 rows, every three at the same moment
     await db.notification.createMany({
       data: Array.from({ length: 45 }, (_, i) => ({
-        key: `paging-test:${i}`, userId: user.id, kind: "comment", createdAt: new Date(at.getTime() + Math.floor(i / 3) * 1000), emailStatus: "skipped",
+        key: `paging-test:${i}`,
+        userId: user.id,
+        kind: "comment",
+        createdAt: new Date(at.getTime() + Math.floor(i / 3) * 1000),
+        emailStatus: "skipped",
       })),
     });
     const seen: string[] = [];

@@ -39,7 +39,12 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
     .map((userId, i) => ({ key: keys[i], userId }))
     .filter((r) => !existing.has(r.key))
     .map((r) => ({
-      ...r, kind: n.kind, requestId: n.requestId ?? null, meetingId: n.meetingId ?? null, params: JSON.stringify(n.params ?? {}), createdAt: at,
+      ...r,
+      kind: n.kind,
+      requestId: n.requestId ?? null,
+      meetingId: n.meetingId ?? null,
+      params: JSON.stringify(n.params ?? {}),
+      createdAt: at,
     }));
   if (rows.length === 0) return 0;
   await tx.notification.createMany({ data: rows });
@@ -70,8 +75,23 @@ export type AuditRow = Omit<AuditFields, "at">;
 
 /** The audit event types that notify anyone (all others cost no query at all). */
 const NOTIFYING = new Set([
-  "MEETING_UPDATED", "MEETING_CANCELLED", "SUBMIT", "RESUBMIT", "RETURN", "ACCEPT", "PLAN_SAVED", "PLAN_SIGNED", "SCHEDULE", "RECONSIDER",
-  "DECIDE", "AMEND_DECISION", "SIGN", "ALLOCATE", "RELEASE", "ALLOCATION_RELEASED", "COMMENT",
+  "MEETING_UPDATED",
+  "MEETING_CANCELLED",
+  "SUBMIT",
+  "RESUBMIT",
+  "RETURN",
+  "ACCEPT",
+  "PLAN_SAVED",
+  "PLAN_SIGNED",
+  "SCHEDULE",
+  "RECONSIDER",
+  "DECIDE",
+  "AMEND_DECISION",
+  "SIGN",
+  "ALLOCATE",
+  "RELEASE",
+  "ALLOCATION_RELEASED",
+  "COMMENT",
 ]);
 
 /** Request events → (kind, who). The actor is never notified of their own action. */
@@ -85,15 +105,32 @@ export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
       const meetingId = String(payload.meetingId ?? "");
       const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { number: true, title: true } });
       if (!meeting) return;
-      const requestIds = e.type === "MEETING_CANCELLED" && Array.isArray(payload.requestIds)
-        ? (payload.requestIds as string[])
-        : (await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { requestId: true } })).map((i) => i.requestId);
+      const requestIds =
+        e.type === "MEETING_CANCELLED" && Array.isArray(payload.requestIds)
+          ? (payload.requestIds as string[])
+          : (await tx.agendaItem.findMany({ where: { meetingId, removedAt: null }, select: { requestId: true } })).map((i) => i.requestId);
       const kind = e.type === "MEETING_CANCELLED" ? "meetingCancelled" : "meetingChanged";
       // the secretariat and approvers see the meeting; each ministry hears about its own items
-      await addNotifications(tx, { ...base, cause: `${cause}:m`, kind, meetingId, userIds: [...(await secretariat(tx)), ...(await approvers(tx))], params: { number: meeting.number, title: meeting.title } });
+      await addNotifications(tx, {
+        ...base,
+        cause: `${cause}:m`,
+        kind,
+        meetingId,
+        userIds: [...(await secretariat(tx)), ...(await approvers(tx))],
+        params: { number: meeting.number, title: meeting.title },
+      });
       for (const requestId of requestIds) {
         const r = await requestFacts(tx, requestId);
-        if (r) await addNotifications(tx, { ...base, cause: `${cause}:${requestId}`, kind, requestId, meetingId, userIds: r.officers, params: { ...r.params, number: meeting.number, meetingTitle: meeting.title } });
+        if (r)
+          await addNotifications(tx, {
+            ...base,
+            cause: `${cause}:${requestId}`,
+            kind,
+            requestId,
+            meetingId,
+            userIds: r.officers,
+            params: { ...r.params, number: meeting.number, meetingTitle: meeting.title },
+          });
       }
     }
     return;
@@ -120,7 +157,13 @@ export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
     case "RECONSIDER": {
       const meetingId = typeof payload.meetingId === "string" ? payload.meetingId : null;
       const meeting = meetingId ? await tx.meeting.findUnique({ where: { id: meetingId }, select: { number: true } }) : null;
-      return void (await addNotifications(tx, { ...at, kind: "scheduled", meetingId, userIds: ministry, params: { ...r.params, number: meeting?.number ?? "" } }));
+      return void (await addNotifications(tx, {
+        ...at,
+        kind: "scheduled",
+        meetingId,
+        userIds: ministry,
+        params: { ...r.params, number: meeting?.number ?? "" },
+      }));
     }
     case "DECIDE":
     case "AMEND_DECISION":
@@ -166,7 +209,13 @@ export async function sweepDueNotifications(): Promise<number> {
       const r = await requestFacts(tx, c.requestId);
       if (!r) return 0;
       const kind = overdue ? "conditionOverdue" : "conditionDue";
-      return addNotifications(tx, { cause: `condition:${c.id}:${kind}`, kind, requestId: c.requestId, userIds: [r.createdById, ...r.officers], params: { ...r.params, dueOn: c.dueOn, condition: c.text.slice(0, 80) } });
+      return addNotifications(tx, {
+        cause: `condition:${c.id}:${kind}`,
+        kind,
+        requestId: c.requestId,
+        userIds: [r.createdById, ...r.officers],
+        params: { ...r.params, dueOn: c.dueOn, condition: c.text.slice(0, 80) },
+      });
     });
   }
   if (overdueCount > 0) {
@@ -188,7 +237,13 @@ export interface NotificationItem {
 }
 
 type NotificationRow = {
-  id: string; kind: string; requestId: string | null; meetingId: string | null; params: string; createdAt: Date; readAt: Date | null;
+  id: string;
+  kind: string;
+  requestId: string | null;
+  meetingId: string | null;
+  params: string;
+  createdAt: Date;
+  readAt: Date | null;
 };
 
 export function toItem(n: NotificationRow, locale: Locale): NotificationItem {
@@ -228,8 +283,18 @@ function afterCursor(cursor: string) {
  * The user's own notifications, newest first, `limit` at a time (keyset paging: `nextCursor` is the
  * next page's `cursor`, null on the last page), and the unread count.
  */
-export async function listNotifications({ user, unread, limit = NOTIFICATIONS_PAGE, cursor, locale }: {
-  user: Pick<CurrentUser, "id">; unread?: boolean; limit?: number; cursor?: string; locale: Locale;
+export async function listNotifications({
+  user,
+  unread,
+  limit = NOTIFICATIONS_PAGE,
+  cursor,
+  locale,
+}: {
+  user: Pick<CurrentUser, "id">;
+  unread?: boolean;
+  limit?: number;
+  cursor?: string;
+  locale: Locale;
 }) {
   const rows = await db.notification.findMany({
     where: { userId: user.id, ...(unread ? { readAt: null } : {}), ...(cursor ? afterCursor(cursor) : {}) },

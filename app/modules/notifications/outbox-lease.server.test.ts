@@ -6,7 +6,8 @@ import { holdLease, releaseLease } from "./outbox-worker.server";
 // one sender at a time when several app instances share a database (ADR 0024)
 describe("the outbox lease", () => {
   it("is held by one instance at a time until it expires or is released", async () => {
-    const a = "host-a:1:aa", b = "host-b:2:bb";
+    const a = "host-a:1:aa",
+      b = "host-b:2:bb";
     expect(await holdLease("test", a, 60_000)).toEqual({ held: true, tookOver: true });
     expect(await holdLease("test", b, 60_000)).toEqual({ held: false, tookOver: false });
     expect(await holdLease("test", a, 60_000)).toEqual({ held: true, tookOver: false }); // renewed

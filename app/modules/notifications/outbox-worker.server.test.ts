@@ -10,7 +10,10 @@ import { now } from "~/utils/clock";
 import { smtpMailer } from "./mail.server";
 import { backoffMs, processOutboxOnce, recoverInterruptedSends } from "./outbox-worker.server";
 
-interface Received { to: string[]; raw: string }
+interface Received {
+  to: string[];
+  raw: string;
+}
 const received: Received[] = [];
 let refuseNext = 0;
 let server: SMTPServer;
@@ -42,7 +45,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-interface ChildResult { status: number | null; signal: NodeJS.Signals | null; output: string }
+interface ChildResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
 
 /** Runs the crash child asynchronously (the SMTP sink in this process must keep answering). */
 function child(...args: string[]): Promise<ChildResult> {

@@ -33,7 +33,10 @@ export function backoffMs(attempts: number): number {
 
 /** After a crash: sends that were claimed and never marked may have gone out; they are not retried. */
 export async function recoverInterruptedSends(): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { emailStatus: "sending" }, data: { emailStatus: "unknown", emailError: "interrupted (process stopped while sending)" } });
+  const { count } = await db.notification.updateMany({
+    where: { emailStatus: "sending" },
+    data: { emailStatus: "unknown", emailError: "interrupted (process stopped while sending)" },
+  });
   return count;
 }
 
@@ -87,8 +90,14 @@ export async function releaseLease(name: string, holder = THIS_PROCESS): Promise
  * One pass over due mails (at most `limit`). `keepGoing` is asked before each mail (the lease
  * renewal of the worker): false ends the pass.
  */
-export async function processOutboxOnce({ mailer = defaultMailer(), limit = 50, keepGoing }: {
-  mailer?: Mailer; limit?: number; keepGoing?: () => Promise<boolean>;
+export async function processOutboxOnce({
+  mailer = defaultMailer(),
+  limit = 50,
+  keepGoing,
+}: {
+  mailer?: Mailer;
+  limit?: number;
+  keepGoing?: () => Promise<boolean>;
 } = {}): Promise<OutboxRound> {
   const round: OutboxRound = { sent: 0, skipped: 0, retried: 0, failed: 0, unknown: 0 };
   const due = await db.notification.findMany({
@@ -99,7 +108,10 @@ export async function processOutboxOnce({ mailer = defaultMailer(), limit = 50, 
   });
   for (const { id } of due) {
     if (keepGoing && !(await keepGoing())) break;
-    const claimed = await db.notification.updateMany({ where: { id, emailStatus: "pending" }, data: { emailStatus: "sending", emailAttempts: { increment: 1 } } });
+    const claimed = await db.notification.updateMany({
+      where: { id, emailStatus: "pending" },
+      data: { emailStatus: "sending", emailAttempts: { increment: 1 } },
+    });
     if (claimed.count !== 1) continue; // another worker has it
     const n = await db.notification.findUniqueOrThrow({ where: { id } });
     const user = await db.user.findUnique({ where: { id: n.userId }, select: { email: true, name: true, active: true } });
@@ -120,7 +132,10 @@ export async function processOutboxOnce({ mailer = defaultMailer(), limit = 50, 
         await db.notification.update({ where: { id }, data: { emailStatus: "failed", emailError: message } });
         round.failed++;
       } else {
-        await db.notification.update({ where: { id }, data: { emailStatus: "pending", emailError: message, emailNextAt: new Date(now().getTime() + backoffMs(n.emailAttempts)) } });
+        await db.notification.update({
+          where: { id },
+          data: { emailStatus: "pending", emailError: message, emailNextAt: new Date(now().getTime() + backoffMs(n.emailAttempts)) },
+        });
         round.retried++;
       }
       continue;
@@ -137,8 +152,12 @@ const state = globalThis as unknown as { __outbox?: { timer: NodeJS.Timeout | nu
  * Starts the worker in this process: recovers interrupted sends, then every OUTBOX_INTERVAL_MS
  * (default 5 s) sends due mails and, hourly, sweeps conditions due/overdue (and the daily digest).
  */
-export async function startOutboxWorker({ mailer = defaultMailer(), intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000) }: {
-  mailer?: Mailer; intervalMs?: number;
+export async function startOutboxWorker({
+  mailer = defaultMailer(),
+  intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 5000),
+}: {
+  mailer?: Mailer;
+  intervalMs?: number;
 } = {}): Promise<void> {
   if (state.__outbox && !state.__outbox.stopped) return;
   const { sweepDueNotifications } = await import("./notify.server");

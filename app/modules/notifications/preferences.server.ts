@@ -15,7 +15,9 @@ export async function saveEmailPreferences(user: Pick<CurrentUser, "id">, on: Re
     for (const kind of NOTIFICATION_KINDS) {
       const email = on.has(kind);
       await tx.notificationPreference.upsert({
-        where: { userId_kind: { userId: user.id, kind } }, create: { userId: user.id, kind, email }, update: { email },
+        where: { userId_kind: { userId: user.id, kind } },
+        create: { userId: user.id, kind, email },
+        update: { email },
       });
     }
   });

@@ -57,9 +57,7 @@ export async function getPlan({ user, requestId }: { user: CurrentUser; requestI
     include: { signatures: { orderBy: { at: "asc" } } },
   });
   const revision = plan?.revision ?? 0;
-  const signatures = (plan?.signatures ?? [])
-    .filter((s) => s.revision === revision)
-    .map((s) => ({ side: s.side as PlanSide, userId: s.userId, at: s.at }));
+  const signatures = (plan?.signatures ?? []).filter((s) => s.revision === revision).map((s) => ({ side: s.side as PlanSide, userId: s.userId, at: s.at }));
   const signerIds = signatures.map((s) => s.userId);
   const signers = await db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } });
   const names = new Map(signers.map((u) => [u.id, u.name]));
@@ -101,7 +99,12 @@ function revisionConflict(current: number): AppError {
  * signatures stop counting (they name the old revision), which is what "any edit clears both
  * signatures" means; a save that changes nothing is refused so it can't silently clear them.
  */
-export async function savePlan({ user, requestId, expectedRevision, sections }: {
+export async function savePlan({
+  user,
+  requestId,
+  expectedRevision,
+  sections,
+}: {
   user: CurrentUser;
   requestId: string;
   expectedRevision: number;
@@ -132,7 +135,10 @@ export async function savePlan({ user, requestId, expectedRevision, sections }: 
     await tx.jointPlanRevision.create({
       data: { planId, revision, content: JSON.stringify(sections), changedFields: JSON.stringify(changed), authorId: user.id },
     });
-    const clearedSignatures = (current?.signatures ?? []).filter((s) => s.revision === currentRevision).map((s) => s.side as PlanSide).sort();
+    const clearedSignatures = (current?.signatures ?? [])
+      .filter((s) => s.revision === currentRevision)
+      .map((s) => s.side as PlanSide)
+      .sort();
     await appendAuditEvent(tx, {
       requestId,
       actorId: user.id,

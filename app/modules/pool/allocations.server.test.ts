@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 async function tranche(capacity: number, arrivalMonth = "2026-02") {
-  return createTranche({ user: admin, input: { label: `T-${capacity}-${arrivalMonth}`, arrivalMonth, capacity, gpuModel: "NVIDIA B200", resourceKind: "GPU" } });
+  return createTranche({
+    user: admin,
+    input: { label: `T-${capacity}-${arrivalMonth}`, arrivalMonth, capacity, gpuModel: "NVIDIA B200", resourceKind: "GPU" },
+  });
 }
 async function approved(approvedGpus: number, fields = {}) {
   return (await driveRequestToApproved({ officerEmail: MOHW, agreedGpus: approvedGpus, approvedGpus, fields })).requestId;
@@ -34,7 +37,13 @@ describe("allocation ledger", () => {
     const t = await tranche(100, "2027-05");
     const id = await approved(60, { desiredStartMonth: "2027-03", durationMonths: 9 });
     const a = await allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 40 } });
-    expect(a).toMatchObject({ gpus: 40, startMonth: "2027-05", months: 9, request: { state: "allocated", stateDetail: "partially" }, tranche: { remaining: 60 } });
+    expect(a).toMatchObject({
+      gpus: 40,
+      startMonth: "2027-05",
+      months: 9,
+      request: { state: "allocated", stateDetail: "partially" },
+      tranche: { remaining: 60 },
+    });
     const b = await allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 20, startMonth: "2027-08", months: 3 } });
     expect(b).toMatchObject({ startMonth: "2027-08", months: 3, request: { state: "allocated", stateDetail: "fully" } });
     expect((await trancheRow(t.id)).allocated).toBe(60);
@@ -83,7 +92,10 @@ describe("allocation ledger", () => {
   it("refuses a start before the tranche's arrival (422), other roles (403) and outsiders (404)", async () => {
     const t = await tranche(100, "2026-08");
     const id = await approved(10);
-    expect(await rejection(allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 1, startMonth: "2026-07" } }))).toMatchObject({ status: 422, extra: { fieldsByLocale: { ko: { startMonth: expect.any(String) } } } });
+    expect(await rejection(allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 1, startMonth: "2026-07" } }))).toMatchObject({
+      status: 422,
+      extra: { fieldsByLocale: { ko: { startMonth: expect.any(String) } } },
+    });
     expect((await rejection(allocateGpus({ user: officer, input: { requestId: id, trancheId: t.id, gpus: 1 } }))).status).toBe(403);
     expect((await rejection(allocateGpus({ user: outsider, input: { requestId: id, trancheId: t.id, gpus: 1 } }))).status).toBe(404);
     expect((await trancheRow(t.id)).allocated).toBe(0);
@@ -128,22 +140,31 @@ describe("allocation ledger", () => {
     const t = await tranche(30);
     const ok = await approved(10);
     const tooMuch = await approved(15);
-    const error = await rejection(commitPlan({
-      user: sec,
-      input: { allocations: [
-        { requestId: ok, trancheId: t.id, gpus: 10, startMonth: "2026-02", months: 6 },
-        { requestId: tooMuch, trancheId: t.id, gpus: 16, startMonth: "2026-02", months: 6 },
-      ] },
-    }));
+    const error = await rejection(
+      commitPlan({
+        user: sec,
+        input: {
+          allocations: [
+            { requestId: ok, trancheId: t.id, gpus: 10, startMonth: "2026-02", months: 6 },
+            { requestId: tooMuch, trancheId: t.id, gpus: 16, startMonth: "2026-02", months: 6 },
+          ],
+        },
+      }),
+    );
     expect(error).toMatchObject({ code: "OVER_APPROVED", status: 409 });
     expect(error.text?.en).toMatch(/nothing was saved/);
     expect((await trancheRow(t.id)).allocated).toBe(0);
     expect(await requestRow(ok)).toMatchObject({ state: "approved" });
 
-    const done = await commitPlan({ user: sec, input: { allocations: [
-      { requestId: ok, trancheId: t.id, gpus: 10, startMonth: "2026-02", months: 6 },
-      { requestId: tooMuch, trancheId: t.id, gpus: 15, startMonth: "2026-03", months: 6 },
-    ] } });
+    const done = await commitPlan({
+      user: sec,
+      input: {
+        allocations: [
+          { requestId: ok, trancheId: t.id, gpus: 10, startMonth: "2026-02", months: 6 },
+          { requestId: tooMuch, trancheId: t.id, gpus: 15, startMonth: "2026-03", months: 6 },
+        ],
+      },
+    });
     expect(done.allocations).toHaveLength(2);
     expect((await trancheRow(t.id)).allocated).toBe(25);
   });

@@ -30,8 +30,16 @@ function requireSecretariat(user: CurrentUser) {
 
 function invalid(field: string, key: "pool.error.startBeforeArrival" | "pool.error.unknownTranche", params?: Record<string, string | number>): AppError {
   // months said as people read them ("2027년 3월" / "Mar 2027"), in each reader's language
-  const said = (locale: Locale) => translate(locale, key, params && typeof params.arrival === "string" ? { ...params, arrival: formatMonth(locale, params.arrival) } : params);
-  return new AppError("VALIDATION_FAILED", 422, key, params, { fieldsByLocale: { ko: { [field]: said("ko") }, en: { [field]: said("en") } } }, { ko: said("ko"), en: said("en") });
+  const said = (locale: Locale) =>
+    translate(locale, key, params && typeof params.arrival === "string" ? { ...params, arrival: formatMonth(locale, params.arrival) } : params);
+  return new AppError(
+    "VALIDATION_FAILED",
+    422,
+    key,
+    params,
+    { fieldsByLocale: { ko: { [field]: said("ko") }, en: { [field]: said("en") } } },
+    { ko: said("ko"), en: said("en") },
+  );
 }
 
 /** The machine's OVER_APPROVED refusal is a 409 in the API contract (not 422); its text is kept. */
@@ -44,16 +52,24 @@ function asContractError(error: unknown): unknown {
 
 /** Takes `gpus` from the tranche only if they fit: 0 rows changed = not enough remaining. */
 async function takeFromTranche(tx: Tx, trancheId: string, gpus: number) {
-  const changed = await tx.$executeRaw`UPDATE "Tranche" SET "allocated" = "allocated" + ${gpus}, "version" = "version" + 1 WHERE "id" = ${trancheId} AND "allocated" + ${gpus} <= "capacity"`;
+  const changed =
+    await tx.$executeRaw`UPDATE "Tranche" SET "allocated" = "allocated" + ${gpus}, "version" = "version" + 1 WHERE "id" = ${trancheId} AND "allocated" + ${gpus} <= "capacity"`;
   if (changed === 0) {
     const t = await tx.tranche.findUniqueOrThrow({ where: { id: trancheId }, select: { capacity: true, allocated: true, label: true } });
     const remaining = Math.max(0, t.capacity - t.allocated);
-    throw new AppError("CAPACITY_EXCEEDED", 409, "pool.error.capacityExceeded", { label: t.label, remaining: count(remaining), requested: count(gpus) }, { remaining });
+    throw new AppError(
+      "CAPACITY_EXCEEDED",
+      409,
+      "pool.error.capacityExceeded",
+      { label: t.label, remaining: count(remaining), requested: count(gpus) },
+      { remaining },
+    );
   }
 }
 
 async function giveBackToTranche(tx: Tx, trancheId: string, gpus: number) {
-  const changed = await tx.$executeRaw`UPDATE "Tranche" SET "allocated" = "allocated" - ${gpus}, "version" = "version" + 1 WHERE "id" = ${trancheId} AND "allocated" >= ${gpus}`;
+  const changed =
+    await tx.$executeRaw`UPDATE "Tranche" SET "allocated" = "allocated" - ${gpus}, "version" = "version" + 1 WHERE "id" = ${trancheId} AND "allocated" >= ${gpus}`;
   if (changed === 0) throw new AppError("CONFLICT", 409, "pool.error.ledgerMismatch");
 }
 
@@ -112,8 +128,14 @@ export async function listAllocations({ user, requestId }: { user: CurrentUser; 
     },
   });
   return rows.map((a) => ({
-    id: a.id, requestId: a.requestId, trancheId: a.trancheId, gpus: a.gpus, startMonth: a.startMonth, months: a.months,
-    createdAt: a.createdAt, releasedAt: a.releasedAt,
+    id: a.id,
+    requestId: a.requestId,
+    trancheId: a.trancheId,
+    gpus: a.gpus,
+    startMonth: a.startMonth,
+    months: a.months,
+    createdAt: a.createdAt,
+    releasedAt: a.releasedAt,
     tranche: { label: a.tranche.label, arrivesOn: a.tranche.arrivalMonth, gpuModel: a.tranche.gpuModel, resourceKind: a.tranche.resourceKind },
     request: { reference: a.request.reference, title: a.request.title },
   }));
@@ -136,11 +158,19 @@ export async function releaseAllocation({ user, allocationId }: { user: CurrentU
     const ids = { allocationId, trancheId: allocation.trancheId };
     const request = await tx.demandRequest.findUniqueOrThrow({ where: { id: allocation.requestId }, select: { state: true } });
     if (request.state === "closed") {
-      await appendAuditEvent(tx, { requestId: allocation.requestId, actorId: user.id, type: "ALLOCATION_RELEASED", fromState: "closed", toState: "closed", payload: { gpus: allocation.gpus, ...ids } });
+      await appendAuditEvent(tx, {
+        requestId: allocation.requestId,
+        actorId: user.id,
+        type: "ALLOCATION_RELEASED",
+        fromState: "closed",
+        toState: "closed",
+        payload: { gpus: allocation.gpus, ...ids },
+      });
       return { id: allocationId, request: { state: "closed" } };
     }
     const result = await applyRequestEvent(tx, {
-      user, requestId: allocation.requestId,
+      user,
+      requestId: allocation.requestId,
       event: { type: "RELEASE", gpus: allocation.gpus, actor: toWorkflowActor(user) },
       auditPayload: ids,
     });
@@ -168,10 +198,17 @@ export async function commitPlan({ user, input }: { user: CurrentUser; input: Co
         if (!(error instanceof AppError)) throw error;
         const row = await tx.demandRequest.findUnique({ where: { id: item.requestId }, select: { reference: true, title: true } });
         const reference = row?.reference ?? row?.title ?? item.requestId;
-        throw new AppError(error.code, error.status, "pool.error.commitFailed", undefined, { requestId: item.requestId, ...error.extra }, {
-          ko: translate("ko", "pool.error.commitFailed", { reference, reason: errorText(error, "ko") }),
-          en: translate("en", "pool.error.commitFailed", { reference, reason: errorText(error, "en") }),
-        });
+        throw new AppError(
+          error.code,
+          error.status,
+          "pool.error.commitFailed",
+          undefined,
+          { requestId: item.requestId, ...error.extra },
+          {
+            ko: translate("ko", "pool.error.commitFailed", { reference, reason: errorText(error, "ko") }),
+            en: translate("en", "pool.error.commitFailed", { reference, reason: errorText(error, "en") }),
+          },
+        );
       }
     }
     return { allocations: written };

@@ -17,17 +17,24 @@ beforeAll(async () => {
   const admin = await userByEmail("admin@ax.go.kr");
   [sec, officer] = await Promise.all([userByEmail(SECRETARIAT_EMAIL), userByEmail(MOHW)]);
   await setPoolTotal({ user: admin, totalGpus: 52_000 });
-  trancheId = (await createTranche({ user: admin, input: { label: "T-cond", arrivalMonth: "2026-02", capacity: 1_000, gpuModel: "NVIDIA B200", resourceKind: "GPU" } })).id;
+  trancheId = (
+    await createTranche({ user: admin, input: { label: "T-cond", arrivalMonth: "2026-02", capacity: 1_000, gpuModel: "NVIDIA B200", resourceKind: "GPU" } })
+  ).id;
 });
 afterEach(() => {
   delete process.env.ALLOCATE_CONDITIONALLY_APPROVED;
 });
 
 const conditional = async () =>
-  (await driveRequestToApproved({
-    officerEmail: MOHW, agreedGpus: 50, approvedGpus: 40, outcome: "approveWithConditions",
-    conditions: [{ text: "보안성 검토 결과 제출", dueOn: "2027-06-30" }],
-  })).requestId;
+  (
+    await driveRequestToApproved({
+      officerEmail: MOHW,
+      agreedGpus: 50,
+      approvedGpus: 40,
+      outcome: "approveWithConditions",
+      conditions: [{ text: "보안성 검토 결과 제출", dueOn: "2027-06-30" }],
+    })
+  ).requestId;
 const stateOf = (id: string) => db.demandRequest.findUniqueOrThrow({ where: { id }, select: { state: true, stateDetail: true } });
 
 describe("allocating to a conditionally approved request", () => {

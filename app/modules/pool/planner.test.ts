@@ -73,9 +73,7 @@ const inputArb = fc.record({
 const need = (r: PlannerRequest) => Math.max(0, r.approvedGpus - r.alreadyAllocated);
 const available = (t: PlannerTranche) => Math.max(0, t.capacity - t.allocated);
 const gpuTranches = (ts: readonly PlannerTranche[]) =>
-  ts
-    .filter((t) => t.resourceKind === "GPU")
-    .sort((a, b) => compareMonths(a.arrivesOn, b.arrivesOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ts.filter((t) => t.resourceKind === "GPU").sort((a, b) => compareMonths(a.arrivesOn, b.arrivesOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const byPriority = (rs: readonly PlannerRequest[]) => [...rs].sort(compareRequests);
 
 function sumBy<T>(xs: readonly T[], f: (x: T) => number): number {
@@ -122,7 +120,12 @@ describe("planAllocations — properties", () => {
           const t = byId.get(f.trancheId)!;
           expect(f.capacity).toBe(t.capacity);
           expect(f.allocatedBefore).toBe(t.allocated);
-          expect(f.planned).toBe(sumBy(result.allocations.filter((a) => a.trancheId === t.id), (a) => a.gpus));
+          expect(f.planned).toBe(
+            sumBy(
+              result.allocations.filter((a) => a.trancheId === t.id),
+              (a) => a.gpus,
+            ),
+          );
           expect(f.planned + f.remaining).toBe(available(t));
           expect(f.remaining).toBeGreaterThanOrEqual(0);
         }
@@ -137,7 +140,10 @@ describe("planAllocations — properties", () => {
         expect(result.perRequest).toHaveLength(requests.length);
         const per = new Map(result.perRequest.map((p) => [p.requestId, p]));
         for (const r of requests) {
-          const planned = sumBy(result.allocations.filter((a) => a.requestId === r.id), (a) => a.gpus);
+          const planned = sumBy(
+            result.allocations.filter((a) => a.requestId === r.id),
+            (a) => a.gpus,
+          );
           const p = per.get(r.id)!;
           expect(planned).toBeLessThanOrEqual(need(r));
           expect(p.scheduled).toBe(planned);
@@ -145,7 +151,12 @@ describe("planAllocations — properties", () => {
           expect(p.priority).toBe(priorityOf(r));
           expect(p.npuCapable).toBe(r.npuCapable);
         }
-        expect(result.npuCapableGpus).toBe(sumBy(result.perRequest.filter((p) => p.npuCapable), (p) => p.scheduled));
+        expect(result.npuCapableGpus).toBe(
+          sumBy(
+            result.perRequest.filter((p) => p.npuCapable),
+            (p) => p.scheduled,
+          ),
+        );
       }),
     );
   });
@@ -298,14 +309,7 @@ describe("priority", () => {
     const early = { ...base, id: "z", sector: "ACADEMIA_RESEARCH" as const, decidedAt: "2025-12-18" };
     const lateA = { ...base, id: "a" };
     const lateB = { ...base, id: "b2" };
-    expect([lateB, early, lateA, ax, nat, natAx].sort(compareRequests).map((r) => r.id)).toEqual([
-      "d",
-      "c",
-      "b",
-      "z",
-      "a",
-      "b2",
-    ]);
+    expect([lateB, early, lateA, ax, nat, natAx].sort(compareRequests).map((r) => r.id)).toEqual(["d", "c", "b", "z", "a", "b2"]);
     expect([natAx, nat, ax, early].map(priorityOf)).toEqual([0, 1, 2, 3]);
   });
 
@@ -460,9 +464,7 @@ describe("planAllocations — examples", () => {
       tranches: t2026,
       requests: [req({ id: "late", desiredStartMonth: "2027-01", approvedGpus: 100, npuCapable: true })],
     });
-    expect(result.allocations).toEqual([
-      { requestId: "late", trancheId: "t-2026-02", gpus: 100, startMonth: "2027-01", months: 12 },
-    ]);
+    expect(result.allocations).toEqual([{ requestId: "late", trancheId: "t-2026-02", gpus: 100, startMonth: "2027-01", months: 12 }]);
     expect(result.perRequest[0].reasons).toEqual([{ code: "FULLY_SCHEDULED", startMonth: "2027-01" }]);
     expect(result.npuCapableGpus).toBe(100);
   });
@@ -474,10 +476,7 @@ describe("planAllocations — examples", () => {
         { id: "b", label: "B", arrivesOn: "2026-02", capacity: 100, allocated: 100, resourceKind: "GPU" },
         { id: "n", label: "NPU", arrivesOn: "2026-02", capacity: 9999, allocated: 0, resourceKind: "NPU" },
       ],
-      requests: [
-        req({ id: "r1", approvedGpus: 800, alreadyAllocated: 200 }),
-        req({ id: "r2", approvedGpus: 50, decidedAt: "2026-02-01" }),
-      ],
+      requests: [req({ id: "r1", approvedGpus: 800, alreadyAllocated: 200 }), req({ id: "r2", approvedGpus: 50, decidedAt: "2026-02-01" })],
     });
     expect(result.allocations).toEqual([{ requestId: "r1", trancheId: "a", gpus: 500, startMonth: "2026-02", months: 12 }]);
     expect(result.perRequest.map((p) => p.reasons[0])).toEqual([
@@ -499,7 +498,7 @@ describe("planAllocations — examples", () => {
 
   it("plans 10,000 requests over 24 tranches quickly", () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const tranches: PlannerTranche[] = Array.from({ length: 24 }, (_, i) => ({
       id: `t${i}`,
       label: `T${i}`,

@@ -183,12 +183,7 @@ function compareStrings(a: string, b: string): number {
  * correctly), then the decidedAt text, then id. Returns 0 only for the same id with the same keys.
  */
 export function compareRequests(a: PlannerRequest, b: PlannerRequest): number {
-  return (
-    priorityOf(a) - priorityOf(b) ||
-    Math.sign(decidedAtMs(a) - decidedAtMs(b)) ||
-    compareStrings(a.decidedAt, b.decidedAt) ||
-    compareStrings(a.id, b.id)
-  );
+  return priorityOf(a) - priorityOf(b) || Math.sign(decidedAtMs(a) - decidedAtMs(b)) || compareStrings(a.decidedAt, b.decidedAt) || compareStrings(a.id, b.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,11 +253,7 @@ export function planAllocations(input: PlanInput): PlanResult {
     queue.push({ r, priority: priorityOf(r), decidedMs: decidedAtMs(r) });
   }
   queue.sort(
-    (a, b) =>
-      a.priority - b.priority ||
-      Math.sign(a.decidedMs - b.decidedMs) ||
-      compareStrings(a.r.decidedAt, b.r.decidedAt) ||
-      compareStrings(a.r.id, b.r.id),
+    (a, b) => a.priority - b.priority || Math.sign(a.decidedMs - b.decidedMs) || compareStrings(a.r.decidedAt, b.r.decidedAt) || compareStrings(a.r.id, b.r.id),
   );
 
   const allocations: PlannedAllocation[] = [];

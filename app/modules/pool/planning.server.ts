@@ -27,8 +27,19 @@ import { can } from "~/modules/auth/permissions";
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
 const requestSelect = {
-  id: true, reference: true, title: true, state: true, stateDetail: true, sector: true, domain: true, npuCapable: true,
-  gpusRequested: true, approvedGpus: true, desiredStartMonth: true, durationMonths: true, createdAt: true,
+  id: true,
+  reference: true,
+  title: true,
+  state: true,
+  stateDetail: true,
+  sector: true,
+  domain: true,
+  npuCapable: true,
+  gpusRequested: true,
+  approvedGpus: true,
+  desiredStartMonth: true,
+  durationMonths: true,
+  createdAt: true,
   organization: { select: { code: true, nameKo: true, nameEn: true } },
   plan: { select: { agreedGpus: true } },
   decisions: { select: { status: true, approvedGpus: true, effectiveAt: true, createdAt: true }, orderBy: { createdAt: "desc" as const } },
@@ -43,8 +54,7 @@ async function loadRequests(where: Record<string, unknown>) {
 
 /** Requests that may really receive GPUs now (conditionally approved ones only if the configuration allows). */
 const isRealCandidate = (r: { state: string; stateDetail: string | null }) =>
-  r.state === "approved" || (r.state === "allocated" && r.stateDetail === "partially") ||
-  (r.state === "conditionallyApproved" && allowConditionalAllocation());
+  r.state === "approved" || (r.state === "allocated" && r.stateDetail === "partially") || (r.state === "conditionallyApproved" && allowConditionalAllocation());
 const REAL_STATES = ["approved", "allocated", "conditionallyApproved"];
 
 function allocatedOf(r: RequestRow) {
@@ -59,10 +69,16 @@ function whatIfGpus(r: RequestRow): number {
 
 function describe(r: RequestRow, whatIf: boolean) {
   return {
-    id: r.id, reference: r.reference, title: r.title, state: r.state, stateDetail: r.stateDetail,
-    sector: (r.sector ?? "INDUSTRY") as Sector, npuCapable: r.npuCapable === true, whatIf,
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    state: r.state,
+    stateDetail: r.stateDetail,
+    sector: (r.sector ?? "INDUSTRY") as Sector,
+    npuCapable: r.npuCapable === true,
+    whatIf,
     ministry: { code: r.organization.code, name: r.organization.nameKo, nameEn: r.organization.nameEn },
-    gpus: whatIf ? whatIfGpus(r) : r.approvedGpus ?? 0,
+    gpus: whatIf ? whatIfGpus(r) : (r.approvedGpus ?? 0),
     allocated: allocatedOf(r),
   };
 }
@@ -78,7 +94,7 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
     decidedAt: whatIf ? now : (effective?.effectiveAt ?? effective?.createdAt ?? r.createdAt).toISOString(),
     desiredStartMonth: r.desiredStartMonth ?? fallbackStart,
     durationMonths: Math.max(1, r.durationMonths ?? 1),
-    approvedGpus: whatIf ? whatIfGpus(r) : r.approvedGpus ?? 0,
+    approvedGpus: whatIf ? whatIfGpus(r) : (r.approvedGpus ?? 0),
     alreadyAllocated: whatIf ? 0 : allocatedOf(r),
     npuCapable: r.npuCapable === true,
   };
@@ -169,7 +185,11 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
   return {
     perRequest: plan.perRequest.map((p) => ({ ...p, request: meta.get(p.requestId)! })),
     allocations: plan.allocations.map((a) => ({ ...a, whatIf: whatIf.has(a.requestId), trancheLabel: trancheById.get(a.trancheId)?.label ?? "" })),
-    trancheFill: plan.trancheFill.map((f) => ({ ...f, label: trancheById.get(f.trancheId)?.label ?? "", arrivesOn: trancheById.get(f.trancheId)?.arrivesOn ?? "" })),
+    trancheFill: plan.trancheFill.map((f) => ({
+      ...f,
+      label: trancheById.get(f.trancheId)?.label ?? "",
+      arrivesOn: trancheById.get(f.trancheId)?.arrivesOn ?? "",
+    })),
     npuCapableGpus: plan.npuCapableGpus,
     timeline: capacityTimeline({ tranches: gpuTranches, allocations: existing, planned: plan.allocations }),
   };
@@ -181,7 +201,8 @@ async function activeGpuAllocations() {
   return db.allocation.findMany({
     where: { releasedAt: null, tranche: { resourceKind: "GPU" } },
     select: {
-      startMonth: true, gpus: true,
+      startMonth: true,
+      gpus: true,
       request: { select: { sector: true, npuCapable: true, organization: { select: { code: true, nameKo: true, nameEn: true } } } },
     },
   });

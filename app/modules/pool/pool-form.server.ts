@@ -10,7 +10,12 @@ import { AppError } from "~/utils/errors";
 import { formAction, pageAction } from "~/utils/page-action.server";
 import { allocateGpus, commitPlan } from "./allocations.server";
 import {
-  allocateFormSchema, commitPlanSchema, createTrancheFormSchema, deleteTrancheFormSchema, setPoolFormSchema, updateTrancheFormSchema,
+  allocateFormSchema,
+  commitPlanSchema,
+  createTrancheFormSchema,
+  deleteTrancheFormSchema,
+  setPoolFormSchema,
+  updateTrancheFormSchema,
 } from "./pool.schema";
 import { createTranche, deleteTranche, setPoolTotal, updateTranche } from "./tranches.server";
 
@@ -33,7 +38,13 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
   switch (intent) {
     case "allocate":
       return formAction({
-        locale, formData: form, schema: allocateFormSchema, form: "allocation", fieldOf, extra, resetForm: true,
+        locale,
+        formData: form,
+        schema: allocateFormSchema,
+        form: "allocation",
+        fieldOf,
+        extra,
+        resetForm: true,
         work: async ({ intent: _intent, ...input }) => {
           const a = await allocateGpus({ user, input });
           return { key: "pool.allocate.done", params: { gpus: a.gpus } };
@@ -41,7 +52,12 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     case "setPool":
       return formAction({
-        locale, formData: form, schema: setPoolFormSchema, form: "pool-total-form", fieldOf, extra,
+        locale,
+        formData: form,
+        schema: setPoolFormSchema,
+        form: "pool-total-form",
+        fieldOf,
+        extra,
         work: async ({ intent: _intent, ...input }) => {
           await setPoolTotal({ user, ...input });
           return "pool.admin.saved";
@@ -49,7 +65,13 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     case "createTranche":
       return formAction({
-        locale, formData: form, schema: createTrancheFormSchema, form: "tranche-new", fieldOf, extra, resetForm: true,
+        locale,
+        formData: form,
+        schema: createTrancheFormSchema,
+        form: "tranche-new",
+        fieldOf,
+        extra,
+        resetForm: true,
         work: async ({ intent: _intent, ...input }) => {
           await createTranche({ user, input });
           return "pool.admin.created";
@@ -57,7 +79,12 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     case "updateTranche":
       return formAction({
-        locale, formData: form, schema: updateTrancheFormSchema, form: `update-${trancheId}`, fieldOf, extra,
+        locale,
+        formData: form,
+        schema: updateTrancheFormSchema,
+        form: `update-${trancheId}`,
+        fieldOf,
+        extra,
         work: async ({ intent: _intent, trancheId: id, ...input }) => {
           await updateTranche({ user, trancheId: id, input });
           return "pool.admin.saved";
@@ -65,7 +92,12 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     case "deleteTranche":
       return formAction({
-        locale, formData: form, schema: deleteTrancheFormSchema, form: `delete-${trancheId}`, fieldOf, extra,
+        locale,
+        formData: form,
+        schema: deleteTrancheFormSchema,
+        form: `delete-${trancheId}`,
+        fieldOf,
+        extra,
         work: async ({ trancheId: id, expectedVersion }) => {
           await deleteTranche({ user, trancheId: id, expectedVersion });
           return "pool.admin.deleted";
@@ -73,18 +105,22 @@ export async function handlePoolForm({ user, locale, form }: { user: CurrentUser
       });
     default:
       // the planner's proposal (posted as JSON by the page, not typed by a person)
-      return pageAction(locale, async () => {
-        if (intent !== "commitPlan") throw new AppError("VALIDATION_FAILED", 422, "error.validation");
-        let allocations: unknown;
-        try {
-          allocations = JSON.parse(String(form.get("allocations") ?? "[]"));
-        } catch {
-          allocations = null;
-        }
-        const parsed = commitPlanSchema.safeParse({ allocations });
-        if (!parsed.success) throw new AppError("VALIDATION_FAILED", 422, "error.validation");
-        const result = await commitPlan({ user, input: parsed.data });
-        return { key: "pool.planner.committed", params: { count: result.allocations.length } };
-      }, { ...extra, form: "commitPlan" });
+      return pageAction(
+        locale,
+        async () => {
+          if (intent !== "commitPlan") throw new AppError("VALIDATION_FAILED", 422, "error.validation");
+          let allocations: unknown;
+          try {
+            allocations = JSON.parse(String(form.get("allocations") ?? "[]"));
+          } catch {
+            allocations = null;
+          }
+          const parsed = commitPlanSchema.safeParse({ allocations });
+          if (!parsed.success) throw new AppError("VALIDATION_FAILED", 422, "error.validation");
+          const result = await commitPlan({ user, input: parsed.data });
+          return { key: "pool.planner.committed", params: { count: result.allocations.length } };
+        },
+        { ...extra, form: "commitPlan" },
+      );
   }
 }

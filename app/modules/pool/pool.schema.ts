@@ -54,13 +54,18 @@ export const planRequestSchema = z.strictObject({
 
 /** A proposed schedule the secretariat commits (all or nothing). */
 export const commitPlanSchema = z.strictObject({
-  allocations: z.array(z.strictObject({
-    requestId: z.string().min(1).max(100),
-    trancheId: z.string().min(1).max(100),
-    gpus: count(100_000),
-    startMonth: month,
-    months: count(120),
-  })).min(1).max(500),
+  allocations: z
+    .array(
+      z.strictObject({
+        requestId: z.string().min(1).max(100),
+        trancheId: z.string().min(1).max(100),
+        gpus: count(100_000),
+        startMonth: month,
+        months: count(120),
+      }),
+    )
+    .min(1)
+    .max(500),
 });
 export type CommitPlanInput = z.output<typeof commitPlanSchema>;
 

@@ -4,8 +4,14 @@ import { capacityTimeline } from "./timeline";
 describe("capacity timeline", () => {
   it("accumulates arrivals, allocations by start month and planned GPUs; free is what is left", () => {
     const points = capacityTimeline({
-      tranches: [{ arrivesOn: "2026-05", capacity: 400 }, { arrivesOn: "2026-02", capacity: 300 }],
-      allocations: [{ startMonth: "2026-03", gpus: 100 }, { startMonth: "2026-05", gpus: 50 }],
+      tranches: [
+        { arrivesOn: "2026-05", capacity: 400 },
+        { arrivesOn: "2026-02", capacity: 300 },
+      ],
+      allocations: [
+        { startMonth: "2026-03", gpus: 100 },
+        { startMonth: "2026-05", gpus: 50 },
+      ],
       planned: [{ startMonth: "2026-06", gpus: 500 }],
       tail: 1,
     });

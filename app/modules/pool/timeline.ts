@@ -29,11 +29,7 @@ function sumByMonth(rows: readonly { month: Month; n: number }[]): Map<Month, nu
 }
 
 export function capacityTimeline({ tranches, allocations, planned = [], tail = 2 }: TimelineInput): TimelinePoint[] {
-  const months = [
-    ...tranches.map((t) => t.arrivesOn),
-    ...allocations.map((a) => a.startMonth),
-    ...planned.map((a) => a.startMonth),
-  ];
+  const months = [...tranches.map((t) => t.arrivesOn), ...allocations.map((a) => a.startMonth), ...planned.map((a) => a.startMonth)];
   if (tranches.length === 0) return [];
   const first = tranches.map((t) => t.arrivesOn).reduce((a, b) => (compareMonths(a, b) <= 0 ? a : b));
   const last = months.reduce((a, b) => (compareMonths(a, b) >= 0 ? a : b));

@@ -16,7 +16,13 @@ beforeAll(async () => {
   await setPoolTotal({ user: admin, totalGpus: 1_000 });
 });
 
-const input = (capacity: number, arrivalMonth = "2026-02") => ({ label: `${arrivalMonth} 도입`, arrivalMonth, capacity, gpuModel: "NVIDIA B200", resourceKind: "GPU" as const });
+const input = (capacity: number, arrivalMonth = "2026-02") => ({
+  label: `${arrivalMonth} 도입`,
+  arrivalMonth,
+  capacity,
+  gpuModel: "NVIDIA B200",
+  resourceKind: "GPU" as const,
+});
 
 describe("pool and tranches", () => {
   it("the tranches together never exceed the pool; a refused write leaves nothing behind", async () => {
@@ -25,7 +31,9 @@ describe("pool and tranches", () => {
     expect(error).toMatchObject({ status: 409, messageKey: "pool.error.overPool", extra: { sum: 1_001, totalGpus: 1_000 } });
     expect(error.params).toEqual({ sum: "1,001", total: "1,000" });
     expect(await db.tranche.count()).toBe(1);
-    expect((await rejection(updateTranche({ user: admin, trancheId: a.id, input: { expectedVersion: 1, capacity: 1_001 } }))).messageKey).toBe("pool.error.overPool");
+    expect((await rejection(updateTranche({ user: admin, trancheId: a.id, input: { expectedVersion: 1, capacity: 1_001 } }))).messageKey).toBe(
+      "pool.error.overPool",
+    );
     expect((await rejection(setPoolTotal({ user: admin, totalGpus: 599 }))).messageKey).toBe("pool.error.overPool");
     expect(await getPool({ user: sec })).toMatchObject({ totalGpus: 1_000, inTranches: 600, unscheduled: 400 });
     await createTranche({ user: admin, input: input(400, "2026-05") });
@@ -41,8 +49,12 @@ describe("pool and tranches", () => {
     const version = (await db.tranche.findUniqueOrThrow({ where: { id: t.id } })).version;
     expect(version).toBe(2); // the allocation bumped it
     expect((await rejection(updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: 1, capacity: 90 } }))).code).toBe("VERSION_CONFLICT");
-    expect((await rejection(updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: version, capacity: 39 } }))).messageKey).toBe("pool.error.belowAllocated");
-    expect((await rejection(updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: version, arrivalMonth: "2027-06" } }))).messageKey).toBe("pool.error.arrivalAfterStart");
+    expect((await rejection(updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: version, capacity: 39 } }))).messageKey).toBe(
+      "pool.error.belowAllocated",
+    );
+    expect((await rejection(updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: version, arrivalMonth: "2027-06" } }))).messageKey).toBe(
+      "pool.error.arrivalAfterStart",
+    );
     const updated = await updateTranche({ user: admin, trancheId: t.id, input: { expectedVersion: version, capacity: 40, label: "3차" } });
     expect(updated).toMatchObject({ capacity: 40, allocated: 40, label: "3차", version: version + 1 });
     expect((await rejection(deleteTranche({ user: admin, trancheId: t.id, expectedVersion: version + 1 }))).messageKey).toBe("pool.error.trancheInUse");
@@ -65,8 +77,19 @@ describe("pool and tranches", () => {
 describe("planner over the database and what-if", () => {
   it("plans approved requests plus pipeline requests as if approved, explains waits, and writes nothing", async () => {
     const later = await createTranche({ user: admin, input: { ...input(500, "2029-07"), label: "2029 도입" } });
-    const real = await driveRequestToApproved({ officerEmail: "officer@mohw.go.kr", agreedGpus: 30, approvedGpus: 30, fields: { desiredStartMonth: "2026-03", npuCapable: true } });
-    const pipeline = await driveRequestToApproved({ officerEmail: "officer@mnd.go.kr", agreedGpus: 70, approvedGpus: 0, outcome: "defer", fields: { sector: "NATIONAL_PROJECT" } });
+    const real = await driveRequestToApproved({
+      officerEmail: "officer@mohw.go.kr",
+      agreedGpus: 30,
+      approvedGpus: 30,
+      fields: { desiredStartMonth: "2026-03", npuCapable: true },
+    });
+    const pipeline = await driveRequestToApproved({
+      officerEmail: "officer@mnd.go.kr",
+      agreedGpus: 70,
+      approvedGpus: 0,
+      outcome: "defer",
+      fields: { sector: "NATIONAL_PROJECT" },
+    });
     const candidates = await planCandidates({ user: sec });
     expect(candidates.approved.map((r) => r.id)).toContain(real.requestId);
     expect(candidates.pipeline.find((r) => r.id === pipeline.requestId)).toMatchObject({ gpus: 70, whatIf: true });

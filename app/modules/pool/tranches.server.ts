@@ -151,7 +151,8 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
     if (count === 0) throw await trancheConflict(tx, trancheId, expectedVersion);
     if (fields.arrivalMonth !== undefined) {
       const early = await tx.allocation.findFirst({
-        where: { trancheId, releasedAt: null, startMonth: { lt: fields.arrivalMonth } }, select: { startMonth: true },
+        where: { trancheId, releasedAt: null, startMonth: { lt: fields.arrivalMonth } },
+        select: { startMonth: true },
       });
       if (early) {
         const said = (locale: Locale) => translate(locale, "pool.error.arrivalAfterStart", { month: formatMonth(locale, early.startMonth) });
@@ -163,7 +164,12 @@ export async function updateTranche({ user, trancheId, input }: { user: CurrentU
       if (live > 0) throw new AppError("CONFLICT", 409, "pool.error.trancheInUse");
     }
     await assertWithinPool(tx);
-    await appendAuditEvent(tx, { requestId: null, actorId: user.id, type: "TRANCHE_UPDATED", payload: { trancheId, fields: Object.keys(fields).sort(), changes: fieldChanges(before, fields) } });
+    await appendAuditEvent(tx, {
+      requestId: null,
+      actorId: user.id,
+      type: "TRANCHE_UPDATED",
+      payload: { trancheId, fields: Object.keys(fields).sort(), changes: fieldChanges(before, fields) },
+    });
     return tx.tranche.findUniqueOrThrow({ where: { id: trancheId } });
   });
 }
@@ -173,7 +179,8 @@ export async function deleteTranche({ user, trancheId, expectedVersion }: { user
   requireAdmin(user);
   return db.$transaction(async (tx) => {
     const before = await tx.tranche.findUnique({
-      where: { id: trancheId }, select: { label: true, arrivalMonth: true, capacity: true, gpuModel: true, resourceKind: true },
+      where: { id: trancheId },
+      select: { label: true, arrivalMonth: true, capacity: true, gpuModel: true, resourceKind: true },
     });
     const { count } = await tx.tranche.deleteMany({ where: { id: trancheId, version: expectedVersion, allocated: 0, allocations: { none: {} } } });
     if (count === 0) {

@@ -14,8 +14,8 @@ let mohw: User, mnd: User, secretariat: User;
 beforeAll(async () => {
   await seedUsers();
   [mohw, mnd, secretariat] = await Promise.all(["officer@mohw.go.kr", "officer@mnd.go.kr", SECRETARIAT_EMAIL].map(userByEmail));
-  await fileAndSubmit(mohw, { title: "=HYPERLINK(\"http://x\") 수식 같은 제목", gpusRequested: 1024, budgetKrw: 3_500_000_000 });
-  await fileAndSubmit(mohw, { title: "쉼표, 따옴표\" 그리고\n줄바꿈", gpusRequested: 8, sector: "NATIONAL_PROJECT" });
+  await fileAndSubmit(mohw, { title: '=HYPERLINK("http://x") 수식 같은 제목', gpusRequested: 1024, budgetKrw: 3_500_000_000 });
+  await fileAndSubmit(mohw, { title: '쉼표, 따옴표" 그리고\n줄바꿈', gpusRequested: 8, sector: "NATIONAL_PROJECT" });
   for (let i = 0; i < 5; i++) await createRequest({ user: mohw, fields: { title: `초안 과제 ${i}`, gpusRequested: 10 + i } });
   await fileAndSubmit(mnd, { title: "국방 과제", gpusRequested: 64 });
 });
@@ -40,10 +40,19 @@ async function pagedList(user: User, query: ListQuery) {
 describe("request export", () => {
   it("has the list's rows in the list's order, for every filter and sort, across batches", async () => {
     for (const [user, query] of [
-      [mohw, {}], [mohw, { sort: "gpus" }], [mohw, { sort: "title" }], [mohw, { state: "draft", sort: "oldest" }],
-      [secretariat, {}], [secretariat, { ministry: "MND" }], [secretariat, { q: "과제" }], [secretariat, { sector: "NATIONAL_PROJECT" }],
+      [mohw, {}],
+      [mohw, { sort: "gpus" }],
+      [mohw, { sort: "title" }],
+      [mohw, { state: "draft", sort: "oldest" }],
+      [secretariat, {}],
+      [secretariat, { ministry: "MND" }],
+      [secretariat, { q: "과제" }],
+      [secretariat, { sector: "NATIONAL_PROJECT" }],
     ] as [User, ListQuery][]) {
-      expect((await exported(user, query)).map((r) => r.id), JSON.stringify(query)).toEqual((await pagedList(user, query)).ids);
+      expect(
+        (await exported(user, query)).map((r) => r.id),
+        JSON.stringify(query),
+      ).toEqual((await pagedList(user, query)).ids);
     }
   });
 

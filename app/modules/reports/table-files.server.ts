@@ -53,24 +53,32 @@ const MONTH = /^(\d{4})-(\d{2})$/;
 function csvValue(type: ColumnType, value: CellValue, locale: Locale): string | number | null {
   if (value === null || value === undefined || value === "") return null;
   switch (type) {
-    case "integer": return typeof value === "number" ? value : Number(value);
-    case "dateTime": return value instanceof Date ? koreanDateTimeText(value) : String(value);
-    case "boolean": return translate(locale, value ? "reports.exports.yes" : "reports.exports.no");
-    default: return String(value);
+    case "integer":
+      return typeof value === "number" ? value : Number(value);
+    case "dateTime":
+      return value instanceof Date ? koreanDateTimeText(value) : String(value);
+    case "boolean":
+      return translate(locale, value ? "reports.exports.yes" : "reports.exports.no");
+    default:
+      return String(value);
   }
 }
 
 function xlsxValue(type: ColumnType, value: CellValue, locale: Locale): ExcelJS.CellValue {
   if (value === null || value === undefined || value === "") return null;
   switch (type) {
-    case "integer": return typeof value === "number" ? value : Number(value);
-    case "dateTime": return value instanceof Date ? excelKoreanDateTime(value) : String(value);
+    case "integer":
+      return typeof value === "number" ? value : Number(value);
+    case "dateTime":
+      return value instanceof Date ? excelKoreanDateTime(value) : String(value);
     case "month": {
       const m = MONTH.exec(String(value));
       return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : String(value);
     }
-    case "boolean": return translate(locale, value ? "reports.exports.yes" : "reports.exports.no");
-    default: return String(value);
+    case "boolean":
+      return translate(locale, value ? "reports.exports.yes" : "reports.exports.no");
+    default:
+      return String(value);
   }
 }
 
@@ -118,7 +126,9 @@ export function xlsxStream(sheets: AnySheet[], locale: Locale): ReadableStream<U
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
       worksheet.columns = sheet.columns.map((c, i) => ({
-        key: String(i), header: c.header, width: c.width,
+        key: String(i),
+        header: c.header,
+        width: c.width,
         style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
       }));
       const header = worksheet.getRow(1);

@@ -8,14 +8,23 @@ const form = (entries: Record<string, string>) => {
 };
 
 const complete = {
-  title: "감염병 확산 예측 AI 실증", domain: "HEALTH", sector: "NATIONAL_PROJECT",
+  title: "감염병 확산 예측 AI 실증",
+  domain: "HEALTH",
+  sector: "NATIONAL_PROJECT",
   problemStatement: "감염병 유행 시 병상과 인력 배치를 미리 계획할 수 있는 예측 모델이 없습니다.",
-  aiWork: "FOUNDATION_TRAINING", gpusRequested: "1,024", desiredStartMonth: "2027-04", durationMonths: "18",
-  dataReadiness: "PARTIAL", npuCapable: "false", expectedOutcomes: "예측 정확도 85% 이상", budgetKrw: "3,000,000,000",
-  contactName: "최보건", contactEmail: "officer@mohw.go.kr",
+  aiWork: "FOUNDATION_TRAINING",
+  gpusRequested: "1,024",
+  desiredStartMonth: "2027-04",
+  durationMonths: "18",
+  dataReadiness: "PARTIAL",
+  npuCapable: "false",
+  expectedOutcomes: "예측 정확도 85% 이상",
+  budgetKrw: "3,000,000,000",
+  contactName: "최보건",
+  contactEmail: "officer@mohw.go.kr",
 };
 
-const errorsOf = (result: ReturnType<typeof parseIntakeForm>) => (result.status === "success" ? {} : result.error ?? {});
+const errorsOf = (result: ReturnType<typeof parseIntakeForm>) => (result.status === "success" ? {} : (result.error ?? {}));
 
 describe("parseIntakeForm: one schema, two strictness levels", () => {
   test("save accepts a partial draft and ignores blank fields", () => {
@@ -38,7 +47,11 @@ describe("parseIntakeForm: one schema, two strictness levels", () => {
     const result = parseIntakeForm(form({ intent: "submit", title: "감염병 확산 예측 AI" }), "ko");
     expect(result.status).toBe("error");
     const missing = Object.keys(errorsOf(result)).sort();
-    expect(missing).toEqual(Object.keys(complete).filter((k) => k !== "title").sort());
+    expect(missing).toEqual(
+      Object.keys(complete)
+        .filter((k) => k !== "title")
+        .sort(),
+    );
     expect(errorsOf(result).domain).toEqual(["도메인을 고르세요."]);
     expect(errorsOf(result).problemStatement).toEqual(["문제 정의를 입력하세요."]);
   });

@@ -24,7 +24,11 @@ export async function handleEventForm({ user, locale, requestId, form }: { user:
   const type = form.get("type");
   if (!isPageEventType(type)) throw new Response(null, { status: 400 });
   return formAction({
-    locale, formData: form, schema: eventFormSchemas[type], form: eventFormId(type), extra: { requestId, type: type as string },
+    locale,
+    formData: form,
+    schema: eventFormSchemas[type],
+    form: eventFormId(type),
+    extra: { requestId, type: type as string },
     work: async (body) => {
       await sendRequestEvent({ user, requestId, body });
       return resultKey(type);

@@ -62,8 +62,15 @@ describe("listRequests", () => {
   });
 
   it("filters by sector, domain, state and ministry, and searches title and reference", async () => {
-    expect((await listRequests({ user: mohw, query: { sector: "INDUSTRY", domain: "HEALTH" } })).items.map((i) => i.title).sort()).toEqual(["가 병상 배치 최적화", "다 의료영상 판독", "마 제출된 보건 과제"]);
-    expect((await listRequests({ user: secretariat, query: { ministry: "MND" } })).items.map((i) => i.title).sort()).toEqual(["국방 물자 예측", "국방 제출 과제"]);
+    expect((await listRequests({ user: mohw, query: { sector: "INDUSTRY", domain: "HEALTH" } })).items.map((i) => i.title).sort()).toEqual([
+      "가 병상 배치 최적화",
+      "다 의료영상 판독",
+      "마 제출된 보건 과제",
+    ]);
+    expect((await listRequests({ user: secretariat, query: { ministry: "MND" } })).items.map((i) => i.title).sort()).toEqual([
+      "국방 물자 예측",
+      "국방 제출 과제",
+    ]);
     expect((await listRequests({ user: mohw, query: { q: "감염병" } })).items.map((i) => i.title)).toEqual(["나 감염병 예측"]);
     const submitted = await db.demandRequest.findUniqueOrThrow({ where: { id: mohwIds[6] } });
     expect((await listRequests({ user: mohw, query: { q: submitted.reference! } })).items.map((i) => i.id)).toEqual([submitted.id]);

@@ -15,11 +15,14 @@ type Row = { id: string; createdAt: Date; gpusRequested: number | null; title: s
  * Keyset pagination per sort: the order (always ending in `id`, so it is total), the cursor value a
  * row leaves behind, and the condition "after that row". Nullable keys (GPUs, title of a draft) sort last.
  */
-const SORTS: Record<ListSort, {
-  orderBy: Prisma.DemandRequestOrderByWithRelationInput[];
-  key: (row: Row) => string | number | null;
-  after: (value: string | number | null, id: string) => Where;
-}> = {
+const SORTS: Record<
+  ListSort,
+  {
+    orderBy: Prisma.DemandRequestOrderByWithRelationInput[];
+    key: (row: Row) => string | number | null;
+    after: (value: string | number | null, id: string) => Where;
+  }
+> = {
   newest: {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     key: (r) => r.createdAt.toISOString(),
@@ -33,16 +36,16 @@ const SORTS: Record<ListSort, {
   gpus: {
     orderBy: [{ gpusRequested: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     key: (r) => r.gpusRequested,
-    after: (v, id) => v === null
-      ? { gpusRequested: null, id: { lt: id } }
-      : { OR: [{ gpusRequested: { lt: Number(v) } }, { gpusRequested: Number(v), id: { lt: id } }, { gpusRequested: null }] },
+    after: (v, id) =>
+      v === null
+        ? { gpusRequested: null, id: { lt: id } }
+        : { OR: [{ gpusRequested: { lt: Number(v) } }, { gpusRequested: Number(v), id: { lt: id } }, { gpusRequested: null }] },
   },
   title: {
     orderBy: [{ title: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     key: (r) => r.title,
-    after: (v, id) => v === null
-      ? { title: null, id: { gt: id } }
-      : { OR: [{ title: { gt: String(v) } }, { title: String(v), id: { gt: id } }, { title: null }] },
+    after: (v, id) =>
+      v === null ? { title: null, id: { gt: id } } : { OR: [{ title: { gt: String(v) } }, { title: String(v), id: { gt: id } }, { title: null }] },
   },
 };
 
@@ -125,8 +128,19 @@ export async function listRequests({ user, query }: { user: CurrentUser; query: 
       orderBy: SORTS[sort].orderBy,
       take: limit + 1,
       select: {
-        id: true, reference: true, title: true, state: true, stateDetail: true, version: true, sector: true, domain: true,
-        gpusRequested: true, approvedGpus: true, createdAt: true, updatedAt: true, submittedAt: true,
+        id: true,
+        reference: true,
+        title: true,
+        state: true,
+        stateDetail: true,
+        version: true,
+        sector: true,
+        domain: true,
+        gpusRequested: true,
+        approvedGpus: true,
+        createdAt: true,
+        updatedAt: true,
+        submittedAt: true,
         organization: { select: { code: true, nameKo: true, nameEn: true } },
       },
     }),

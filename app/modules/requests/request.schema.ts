@@ -2,7 +2,20 @@ import { z } from "zod";
 import { isoDate, text } from "~/utils/schema-fields";
 import { REQUEST_STATES } from "#workflows/demand-request.machine";
 
-export const DOMAINS = ["HEALTH", "MANUFACTURING", "DEFENSE", "AGRIFOOD", "TRANSPORT", "DISASTER_SAFETY", "ENERGY_ENVIRONMENT", "EDUCATION", "PUBLIC_ADMIN", "CULTURE", "SCIENCE", "OTHER"] as const;
+export const DOMAINS = [
+  "HEALTH",
+  "MANUFACTURING",
+  "DEFENSE",
+  "AGRIFOOD",
+  "TRANSPORT",
+  "DISASTER_SAFETY",
+  "ENERGY_ENVIRONMENT",
+  "EDUCATION",
+  "PUBLIC_ADMIN",
+  "CULTURE",
+  "SCIENCE",
+  "OTHER",
+] as const;
 export const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"] as const;
 export const AI_WORK = ["FOUNDATION_TRAINING", "FINE_TUNING", "INFERENCE_SERVICE", "RESEARCH"] as const;
 export const DATA_READINESS = ["READY", "PARTIAL", "NOT_READY"] as const;
@@ -106,8 +119,15 @@ const version = { expectedVersion: z.number().int().min(1) };
 const requiredReason = text().trim().min(1).max(2000);
 const optionalNote = text().trim().max(2000).optional();
 /** Return reasons typed one per line (blank lines ignored), each checked as the API checks it. */
-const reasonLines = z.string().optional()
-  .transform((value) => (value ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+const reasonLines = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(requiredReason).min(1).max(20));
 
 export const eventFormSchemas = {

@@ -111,8 +111,16 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
 }
 
 /** Edits intake fields while the request is a draft or returned for revision. */
-export async function updateRequest({ user, requestId, expectedVersion, fields }: {
-  user: CurrentUser; requestId: string; expectedVersion: number; fields: DraftIntake;
+export async function updateRequest({
+  user,
+  requestId,
+  expectedVersion,
+  fields,
+}: {
+  user: CurrentUser;
+  requestId: string;
+  expectedVersion: number;
+  fields: DraftIntake;
 }) {
   const request = await findVisibleRequest(user, requestId);
   if (!can(user, "request:edit")) throw forbidden();
@@ -152,10 +160,17 @@ function refusalError(snapshot: RequestSnapshot, event: RequestEvent, state: str
   if (refusal.code === "NOT_OWN_MINISTRY") return notFound();
   // API.md names this one: results are recorded only once the meeting has taken place
   const code = refusal.code === "MEETING_NOT_HELD" ? "MEETING_NOT_HELD" : "EVENT_NOT_ALLOWED";
-  return new AppError(code, 422, "error.generic", { reason: refusal.code }, { reason: refusal.code }, {
-    ko: refusalText(refusal.code, refusal.params, "ko"),
-    en: refusalText(refusal.code, refusal.params, "en"),
-  });
+  return new AppError(
+    code,
+    422,
+    "error.generic",
+    { reason: refusal.code },
+    { reason: refusal.code },
+    {
+      ko: refusalText(refusal.code, refusal.params, "ko"),
+      en: refusalText(refusal.code, refusal.params, "en"),
+    },
+  );
 }
 
 function versionConflict(current: { state: string; version: number } | null): AppError {
@@ -172,7 +187,15 @@ function versionConflict(current: { state: string; version: number } | null): Ap
  */
 export async function applyRequestEvent(
   tx: Tx,
-  { user, requestId, event, expectedVersion, auditPayload, sideRows, current }: {
+  {
+    user,
+    requestId,
+    event,
+    expectedVersion,
+    auditPayload,
+    sideRows,
+    current,
+  }: {
     user: CurrentUser;
     requestId: string;
     event: RequestEvent;
@@ -195,10 +218,18 @@ export async function applyRequestEvent(
     const missing = completeIntakeSchema.safeParse(intakeOf(row));
     if (!missing.success) {
       // the missing fields named in words, in the reader's language (never the schema's paths)
-      const named = (locale: Locale) => translate(locale, "error.incomplete", { fields: [...new Set(missing.error.issues.map((i) => fieldLabel(locale, i.path)))].join(", ") });
-      throw new AppError("EVENT_NOT_ALLOWED", 422, "error.incomplete", undefined, {
-        fieldsByLocale: { ko: fieldMessages(missing.error, "ko"), en: fieldMessages(missing.error, "en") },
-      }, { ko: named("ko"), en: named("en") });
+      const named = (locale: Locale) =>
+        translate(locale, "error.incomplete", { fields: [...new Set(missing.error.issues.map((i) => fieldLabel(locale, i.path)))].join(", ") });
+      throw new AppError(
+        "EVENT_NOT_ALLOWED",
+        422,
+        "error.incomplete",
+        undefined,
+        {
+          fieldsByLocale: { ko: fieldMessages(missing.error, "ko"), en: fieldMessages(missing.error, "en") },
+        },
+        { ko: named("ko"), en: named("en") },
+      );
     }
     if (startMonthInPast(row.desiredStartMonth)) {
       throw new AppError("EVENT_NOT_ALLOWED", 422, "error.startMonthPast", { month: currentMonthInKorea() });
@@ -222,7 +253,12 @@ export async function applyRequestEvent(
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
   await appendAuditEvent(tx, {
-    requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written },
+    requestId,
+    actorId: user.id,
+    type: event.type,
+    fromState: row.state,
+    toState,
+    payload: { ...payload, ...auditPayload, ...written },
   });
   return {
     state: toState,
@@ -255,7 +291,13 @@ export async function sendRequestEvent({ user, requestId, body }: { user: Curren
  */
 export async function applyClientEvent(
   tx: Tx,
-  { user, requestId, clientEvent, expectedVersion, auditPayload }: {
+  {
+    user,
+    requestId,
+    clientEvent,
+    expectedVersion,
+    auditPayload,
+  }: {
     user: CurrentUser;
     requestId: string;
     clientEvent: { type: string } & Record<string, unknown>;
@@ -336,8 +378,16 @@ export type HistoryOrder = (typeof HISTORY_ORDERS)[number];
  * the states ever reached (grouped in SQL) and the latest RETURN (its reasons). Bounded by the page,
  * however long the history.
  */
-export async function requestHistoryPage({ user, requestId, from, order = "newest" }: {
-  user: CurrentUser; requestId: string; from?: number; order?: HistoryOrder;
+export async function requestHistoryPage({
+  user,
+  requestId,
+  from,
+  order = "newest",
+}: {
+  user: CurrentUser;
+  requestId: string;
+  from?: number;
+  order?: HistoryOrder;
 }) {
   await findVisibleRequest(user, requestId);
   const newest = order === "newest";
@@ -366,7 +416,12 @@ async function withActors(events: HistoryRow[]) {
   const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
   const byId = new Map(actors.map((a) => [a.id, a]));
   return events.map((e) => ({
-    seq: e.seq, type: e.type, fromState: e.fromState, toState: e.toState, at: e.at, payload: JSON.parse(e.payload),
-    actor: e.actorId ? byId.get(e.actorId) ?? null : null,
+    seq: e.seq,
+    type: e.type,
+    fromState: e.fromState,
+    toState: e.toState,
+    at: e.at,
+    payload: JSON.parse(e.payload),
+    actor: e.actorId ? (byId.get(e.actorId) ?? null) : null,
   }));
 }

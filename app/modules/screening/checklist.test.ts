@@ -45,8 +45,10 @@ describe("screeningChecklist", () => {
   });
 
   it("treats npuCapable=false as an answer", () => {
-    expect(byKey(screeningChecklist({ fields: { ...complete, npuCapable: false }, attachmentCount: 1 })).npuAnswered)
-      .toMatchObject({ ok: true, detail: { key: "screening.check.npuNo" } });
+    expect(byKey(screeningChecklist({ fields: { ...complete, npuCapable: false }, attachmentCount: 1 })).npuAnswered).toMatchObject({
+      ok: true,
+      detail: { key: "screening.check.npuNo" },
+    });
   });
 });
 
@@ -69,7 +71,10 @@ describe("checkGpuPlausibility", () => {
   });
 
   it("says by how much a bound was crossed", () => {
-    expect(checkGpuPlausibility({ sector: "INDUSTRY", gpusRequested: 1_001, durationMonths: 12 }).detail?.params)
-      .toMatchObject({ gpus: 1_001, max: 1_000, gpuMonths: 12_012 });
+    expect(checkGpuPlausibility({ sector: "INDUSTRY", gpusRequested: 1_001, durationMonths: 12 }).detail?.params).toMatchObject({
+      gpus: 1_001,
+      max: 1_000,
+      gpuMonths: 12_012,
+    });
   });
 });

@@ -33,22 +33,40 @@ export const bulkScreeningSchema = z
 export type BulkScreening = z.infer<typeof bulkScreeningSchema>;
 
 /** Lines of a textarea (blank lines ignored). */
-const lines = (value: string | undefined) => (value ?? "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (value: string | undefined) =>
+  (value ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /**
  * The screening page's bulk form (Conform, parsed the same in the browser and the action): the rows
  * ticked (`select`, "id:version" as the page showed them), the standard reasons ticked and other
  * reasons typed one per line (RETURN needs one of them), the acceptance note.
  */
-export const bulkScreeningFormSchema = z.strictObject({
-  intent: z.enum(["ACCEPT", "RETURN"]),
-  select: z.array(z.string().regex(/^[^:]+:\d+$/)).max(BULK_MAX_ITEMS).optional().transform((rows) => rows ?? []),
-  note: text().trim().max(2000).optional(),
-  returnReasons: z.array(z.enum(RETURN_REASONS)).max(RETURN_REASONS.length).optional().transform((codes) => codes ?? []),
-  otherReasons: z.string().optional().transform(lines).pipe(z.array(text().trim().min(1).max(2000)).max(20)),
-}).superRefine((value, ctx) => {
-  if (value.select.length === 0) ctx.addIssue({ code: "custom", path: ["select"], input: value.select, params: { reason: "chooseAtLeastOne" } });
-  if (value.intent === "RETURN" && value.returnReasons.length + value.otherReasons.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["returnReasons"], input: value.returnReasons, params: { reason: "pickOrWrite" } });
-  }
-});
+export const bulkScreeningFormSchema = z
+  .strictObject({
+    intent: z.enum(["ACCEPT", "RETURN"]),
+    select: z
+      .array(z.string().regex(/^[^:]+:\d+$/))
+      .max(BULK_MAX_ITEMS)
+      .optional()
+      .transform((rows) => rows ?? []),
+    note: text().trim().max(2000).optional(),
+    returnReasons: z
+      .array(z.enum(RETURN_REASONS))
+      .max(RETURN_REASONS.length)
+      .optional()
+      .transform((codes) => codes ?? []),
+    otherReasons: z
+      .string()
+      .optional()
+      .transform(lines)
+      .pipe(z.array(text().trim().min(1).max(2000)).max(20)),
+  })
+  .superRefine((value, ctx) => {
+    if (value.select.length === 0) ctx.addIssue({ code: "custom", path: ["select"], input: value.select, params: { reason: "chooseAtLeastOne" } });
+    if (value.intent === "RETURN" && value.returnReasons.length + value.otherReasons.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["returnReasons"], input: value.returnReasons, params: { reason: "pickOrWrite" } });
+    }
+  });

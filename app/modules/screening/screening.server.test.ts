@@ -17,7 +17,9 @@ beforeAll(async () => {
 /** A file row on the request (the attachment service is built elsewhere; the queue only counts rows). */
 async function attachFile(requestId: string, conditionId: string | null = null) {
   const key = `${requestId}-${Math.random().toString(36).slice(2)}`;
-  await db.attachment.create({ data: { requestId, conditionId, name: "계획서.pdf", mediaType: "application/pdf", size: 10, sha256: key, storageKey: key, uploadedById: officer.id } });
+  await db.attachment.create({
+    data: { requestId, conditionId, name: "계획서.pdf", mediaType: "application/pdf", size: 10, sha256: key, storageKey: key, uploadedById: officer.id },
+  });
 }
 
 const versionOf = async (id: string) => (await db.demandRequest.findUniqueOrThrow({ where: { id } })).version;
@@ -27,7 +29,12 @@ describe("screeningClock", () => {
   it("counts business days from the day of submission in Korea and marks overdue past the limit", () => {
     // submitted Wed 2026-09-23 10:00 KST; Chuseok Thu-Sat; due 5 business days later = Fri 10-02
     const entered = new Date("2026-09-23T01:00:00Z");
-    expect(screeningClock(entered, new Date("2026-09-28T03:00:00Z"), 5)).toEqual({ submittedOn: "2026-09-23", dueOn: "2026-10-02", businessDaysWaiting: 1, overdue: false });
+    expect(screeningClock(entered, new Date("2026-09-28T03:00:00Z"), 5)).toEqual({
+      submittedOn: "2026-09-23",
+      dueOn: "2026-10-02",
+      businessDaysWaiting: 1,
+      overdue: false,
+    });
     expect(screeningClock(entered, new Date("2026-10-02T14:00:00Z"), 5)).toMatchObject({ businessDaysWaiting: 5, overdue: false });
     // 2026-10-05 is the substitute holiday for 10·3: on 10-06 it is overdue with 6 business days
     expect(screeningClock(entered, new Date("2026-10-06T01:00:00Z"), 5)).toMatchObject({ businessDaysWaiting: 6, overdue: true });
@@ -115,7 +122,11 @@ describe("bulkScreen", () => {
     });
     expect(out).toMatchObject({ done: 2, conflicts: 1, refused: 2 });
     expect(out.results.map((r) => [r.requestId, r.status])).toEqual([
-      [ok1, "done"], [stale, "conflict"], [ok2, "done"], [draft, "refused"], ["no-such-request", "refused"],
+      [ok1, "done"],
+      [stale, "conflict"],
+      [ok2, "done"],
+      [draft, "refused"],
+      ["no-such-request", "refused"],
     ]);
     expect(out.results[0]).toMatchObject({ state: "revision" });
     expect(out.results[1]).toMatchObject({ state: "screening", version: staleVersion });
@@ -129,11 +140,17 @@ describe("bulkScreen", () => {
 
   it("accepts with the note in the audit payload; other roles are refused", async () => {
     const id = await fileAndSubmit(officer, { title: "메모와 함께 접수" });
-    const out = await bulkScreen({ user: secretariat, locale: "ko", input: { action: "ACCEPT", note: "우선 검토", items: [{ requestId: id, expectedVersion: await versionOf(id) }] } });
+    const out = await bulkScreen({
+      user: secretariat,
+      locale: "ko",
+      input: { action: "ACCEPT", note: "우선 검토", items: [{ requestId: id, expectedVersion: await versionOf(id) }] },
+    });
     expect(out.results[0]).toMatchObject({ status: "done", state: "jointPlanning" });
     const accept = await db.auditEvent.findFirstOrThrow({ where: { requestId: id, type: "ACCEPT" } });
     expect(JSON.parse(accept.payload)).toMatchObject({ note: "우선 검토" });
-    const error = await bulkScreen({ user: officer, locale: "ko", input: { action: "ACCEPT", items: [{ requestId: id, expectedVersion: 1 }] } }).catch((e: AppError) => e);
+    const error = await bulkScreen({ user: officer, locale: "ko", input: { action: "ACCEPT", items: [{ requestId: id, expectedVersion: 1 }] } }).catch(
+      (e: AppError) => e,
+    );
     expect((error as AppError).status).toBe(403);
   });
 });

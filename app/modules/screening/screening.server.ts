@@ -153,15 +153,20 @@ export interface BulkResult {
  */
 export async function bulkScreen({ user, locale, input }: { user: CurrentUser; locale: Locale; input: BulkScreening }) {
   requireSecretariat(user);
-  const labels = new Map((await db.demandRequest.findMany({
-    where: { id: { in: input.items.map((i) => i.requestId) } },
-    select: { id: true, reference: true, title: true },
-  })).map((r) => [r.id, { reference: r.reference, title: r.title }]));
+  const labels = new Map(
+    (
+      await db.demandRequest.findMany({
+        where: { id: { in: input.items.map((i) => i.requestId) } },
+        select: { id: true, reference: true, title: true },
+      })
+    ).map((r) => [r.id, { reference: r.reference, title: r.title }]),
+  );
   const results: BulkResult[] = [];
   for (const { requestId, expectedVersion } of input.items) {
-    const body = input.action === "ACCEPT"
-      ? { type: "ACCEPT" as const, expectedVersion, ...(input.note ? { note: input.note } : {}) }
-      : { type: "RETURN" as const, expectedVersion, reasons: input.reasons ?? [] };
+    const body =
+      input.action === "ACCEPT"
+        ? { type: "ACCEPT" as const, expectedVersion, ...(input.note ? { note: input.note } : {}) }
+        : { type: "RETURN" as const, expectedVersion, reasons: input.reasons ?? [] };
     try {
       const { state, version } = await sendRequestEvent({ user, requestId, body });
       results.push({ requestId, status: "done", state, version, ...labels.get(requestId) });

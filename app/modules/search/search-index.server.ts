@@ -33,10 +33,13 @@ const columns = Prisma.sql`d."kind", d."recordId", d."requestId", d."title", d."
 /** Every term in one of the text fields (LIKE, or PostgreSQL's ILIKE, with `\` escapes). */
 function termsClause(terms: string[], like: Prisma.Sql = Prisma.raw("LIKE")): Prisma.Sql {
   if (terms.length === 0) return Prisma.sql`1 = 1`;
-  return Prisma.join(terms.map((term) => {
-    const pattern = likeContains(term);
-    return Prisma.sql`(d."title" ${like} ${pattern} ESCAPE '\\' OR d."body" ${like} ${pattern} ESCAPE '\\' OR d."keywords" ${like} ${pattern} ESCAPE '\\')`;
-  }), " AND ");
+  return Prisma.join(
+    terms.map((term) => {
+      const pattern = likeContains(term);
+      return Prisma.sql`(d."title" ${like} ${pattern} ESCAPE '\\' OR d."body" ${like} ${pattern} ESCAPE '\\' OR d."keywords" ${like} ${pattern} ESCAPE '\\')`;
+    }),
+    " AND ",
+  );
 }
 const shortTermsClause = (short: string[]) => termsClause(short);
 
@@ -78,9 +81,10 @@ export const postgresSearch: SearchBackend = {
   async find({ terms, organizationId, limit }) {
     const all = [...terms.long, ...terms.short];
     const query = all.join(" ");
-    const rank = terms.long.length > 0
-      ? Prisma.sql`GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC,`
-      : Prisma.sql`CASE WHEN d."title" ILIKE ${likeContains(terms.short[0])} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC,`;
+    const rank =
+      terms.long.length > 0
+        ? Prisma.sql`GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC,`
+        : Prisma.sql`CASE WHEN d."title" ILIKE ${likeContains(terms.short[0])} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC,`;
     return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
       SELECT ${columns}
       FROM "SearchDocument" d

@@ -31,7 +31,12 @@ describe("query escaping", () => {
 
 describe("marks", () => {
   it("finds every occurrence, case-insensitively, merging overlaps", () => {
-    expect(matchRanges("AI 의료 ai 의료영상", ["ai", "의료"])).toEqual([[0, 2], [3, 5], [6, 8], [9, 11]]);
+    expect(matchRanges("AI 의료 ai 의료영상", ["ai", "의료"])).toEqual([
+      [0, 2],
+      [3, 5],
+      [6, 8],
+      [9, 11],
+    ]);
     expect(matchRanges("abcabc", ["abc", "bca"])).toEqual([[0, 6]]);
   });
 
@@ -46,7 +51,9 @@ describe("marks", () => {
 
   it("turns marks into text parts (HTML stays text)", () => {
     expect(markedParts("<b>감염병</b> 예측", [[3, 6]])).toEqual([
-      { text: "<b>", match: false }, { text: "감염병", match: true }, { text: "</b> 예측", match: false },
+      { text: "<b>", match: false },
+      { text: "감염병", match: true },
+      { text: "</b> 예측", match: false },
     ]);
   });
 });

@@ -27,7 +27,14 @@ export function parseSearchQuery(raw: string | null | undefined): SearchTerms | 
   const text = (raw ?? "").normalize("NFC").slice(0, MAX_QUERY_LENGTH);
   // control characters never mean anything in a search and would confuse the marks below
   const cleaned = text.replace(/\p{Cc}/gu, " ");
-  const terms = [...new Set(cleaned.split(/\s+/).filter(Boolean).map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
+  const terms = [
+    ...new Set(
+      cleaned
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((t) => t.toLowerCase()),
+    ),
+  ].slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   return { long: terms.filter((t) => length(t) >= TRIGRAM), short: terms.filter((t) => length(t) < TRIGRAM) };
 }

@@ -17,11 +17,16 @@ beforeAll(async () => {
     problemStatement: "지방 병원에서 흉부엑스레이 판독 대기 시간이 길어 응급 환자의 치료가 늦어지고 있습니다. 50%_할인 같은 글자도 있습니다.",
   });
   await fileAndSubmit(mnd, { title: "군 물자 수요 예측", problemStatement: "부대별 물자 소요를 예측하지 못해 흉부엑스레이 장비 재고가 남거나 모자랍니다." });
-  conditionRequestId = (await driveRequestToApproved({
-    officerEmail: "officer@mohw.go.kr", agreedGpus: 16, approvedGpus: 16, outcome: "approveWithConditions",
-    fields: { title: "감염병 확산 예측 모델" },
-    conditions: [{ text: "개인정보 영향평가 결과를 제출할 것", dueOn: "2027-03-31" }],
-  })).requestId;
+  conditionRequestId = (
+    await driveRequestToApproved({
+      officerEmail: "officer@mohw.go.kr",
+      agreedGpus: 16,
+      approvedGpus: 16,
+      outcome: "approveWithConditions",
+      fields: { title: "감염병 확산 예측 모델" },
+      conditions: [{ text: "개인정보 영향평가 결과를 제출할 것", dueOn: "2027-03-31" }],
+    })
+  ).requestId;
   meetingId = (await nextMeeting(secretariat)).id;
 });
 
@@ -77,18 +82,28 @@ describe("searchEverything", () => {
 
   it("has every index trigger in the migrated database", async () => {
     const source = [
-      "Condition_search_delete", "Condition_search_insert", "Condition_search_update",
-      "DemandRequest_search_delete", "DemandRequest_search_insert", "DemandRequest_search_update",
-      "Meeting_search_delete", "Meeting_search_insert", "Meeting_search_update",
+      "Condition_search_delete",
+      "Condition_search_insert",
+      "Condition_search_update",
+      "DemandRequest_search_delete",
+      "DemandRequest_search_insert",
+      "DemandRequest_search_update",
+      "Meeting_search_delete",
+      "Meeting_search_insert",
+      "Meeting_search_update",
       "Organization_search_update",
     ];
     if (dbEngine === "postgresql") {
       // PostgreSQL: no full-text table to keep, its trigram indexes follow the rows (ADR 0024)
-      const triggers = await db.$queryRaw<{ name: string }[]>`SELECT tgname::text AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%search%' ORDER BY tgname COLLATE "C"`;
+      const triggers = await db.$queryRaw<
+        { name: string }[]
+      >`SELECT tgname::text AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE '%search%' ORDER BY tgname COLLATE "C"`;
       expect(triggers.map((t) => t.name)).toEqual(source);
       return;
     }
-    const triggers = await db.$queryRaw<{ name: string }[]>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%search%' OR name LIKE '%fts%') ORDER BY name`;
+    const triggers = await db.$queryRaw<
+      { name: string }[]
+    >`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%search%' OR name LIKE '%fts%') ORDER BY name`;
     expect(triggers.map((t) => t.name)).toEqual([...source, "SearchDocument_fts_delete", "SearchDocument_fts_insert", "SearchDocument_fts_update"]);
   });
 });

@@ -8,11 +8,26 @@ import type { DraftIntake } from "~/modules/requests/request.schema";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import type { DecisionCondition, DecisionOutcome } from "#workflows/types";
 import {
-  CHAIR_EMAIL, MEMBER_EMAIL, SECRETARIAT_EMAIL, cosignPlan, demoIntake, demoPlan, fileAndSubmit, lockMeeting, onDay, send, userByEmail,
+  CHAIR_EMAIL,
+  MEMBER_EMAIL,
+  SECRETARIAT_EMAIL,
+  cosignPlan,
+  demoIntake,
+  demoPlan,
+  fileAndSubmit,
+  lockMeeting,
+  onDay,
+  send,
+  userByEmail,
 } from "./drive.server";
 
 type Decided = {
-  officer: CurrentUser; fields: DraftIntake; agreed: number; approved: number; outcome: DecisionOutcome; conditions?: DecisionCondition[];
+  officer: CurrentUser;
+  fields: DraftIntake;
+  agreed: number;
+  approved: number;
+  outcome: DecisionOutcome;
+  conditions?: DecisionCondition[];
   /** the chair refuses the sign-off: the item waits to be put on a later meeting (재상정) */
   refused?: string;
 };
@@ -37,10 +52,25 @@ export async function seedDemoRequests(): Promise<void> {
   await createRequest({ user: mohw, fields: demoIntake({ title: "응급실 환자 분류 AI 고도화 (작성 중)", contactName: mohw.name, contactEmail: mohw.email }) });
   await fileAndSubmit(mohw, { title: "의료영상 판독 보조 AI 실증", sector: "NATIONAL_PROJECT", gpusRequested: 256, npuCapable: true });
 
-  const revision = await fileAndSubmit(mnd, { title: "국방 영상정보 분석 파운데이션 모델", domain: "DEFENSE", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 1024, durationMonths: 18 });
+  const revision = await fileAndSubmit(mnd, {
+    title: "국방 영상정보 분석 파운데이션 모델",
+    domain: "DEFENSE",
+    sector: "NATIONAL_PROJECT",
+    aiWork: "FOUNDATION_TRAINING",
+    gpusRequested: 1024,
+    durationMonths: 18,
+  });
   await send(sec, revision, { type: "RETURN", reasons: ["데이터 확보 계획이 구체적이지 않습니다.", "GPU 산정 근거를 첨부하세요."] });
 
-  const planning = await fileAndSubmit(mafra, { title: "스마트팜 작물 생육 예측 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 64, dataReadiness: "READY", npuCapable: true });
+  const planning = await fileAndSubmit(mafra, {
+    title: "스마트팜 작물 생육 예측 AI",
+    domain: "AGRIFOOD",
+    sector: "ACADEMIA_RESEARCH",
+    aiWork: "RESEARCH",
+    gpusRequested: 64,
+    dataReadiness: "READY",
+    npuCapable: true,
+  });
   await send(sec, planning, { type: "ACCEPT", note: "공동계획 수립 착수" });
   const { revision: planRevision } = await savePlan({ user: sec, requestId: planning, expectedRevision: 0, sections: demoPlan(48) });
   await signPlan({ user: mafra, requestId: planning, expectedRevision: planRevision });
@@ -50,17 +80,97 @@ export async function seedDemoRequests(): Promise<void> {
 
   // --- 제1회: decided, signed off, minutes published --------------------------------------------
   const firstDate = koreanDayFromToday(-84);
-  const first = await onDay(addDays(firstDate, -21), () => createMeeting({ user: sec, input: {
-    number: 1, date: firstDate, startTime: "10:00", title: "과학기술관계장관회의", place: "정부서울청사 별관",
-    attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "보건복지부 차관", "국방부 차관", "농림축산식품부 차관"],
-  } }));
+  const first = await onDay(addDays(firstDate, -21), () =>
+    createMeeting({
+      user: sec,
+      input: {
+        number: 1,
+        date: firstDate,
+        startTime: "10:00",
+        title: "과학기술관계장관회의",
+        place: "정부서울청사 별관",
+        attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "보건복지부 차관", "국방부 차관", "농림축산식품부 차관"],
+      },
+    }),
+  );
   const firstItems: Decided[] = [
-    { officer: mohw, fields: { title: "감염병 확산 예측 국가 AI 모델", sector: "NATIONAL_PROJECT", aiWork: "FOUNDATION_TRAINING", gpusRequested: 2000, desiredStartMonth: koreanMonthFromNow(0), durationMonths: 24, dataReadiness: "READY" }, agreed: 1800, approved: 1600, outcome: "approve" },
-    { officer: mnd, fields: { title: "국방 물자 수요예측 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 512, desiredStartMonth: koreanMonthFromNow(1), npuCapable: true }, agreed: 400, approved: 400, outcome: "approve" },
-    { officer: mafra, fields: { title: "농업 기상재해 조기경보 AI", domain: "AGRIFOOD", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 256, desiredStartMonth: koreanMonthFromNow(2), npuCapable: true }, agreed: 200, approved: 160, outcome: "approve" },
-    { officer: mohw, fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: koreanMonthFromNow(4) }, agreed: 240, approved: 200, outcome: "approveWithConditions", conditions: [{ text: "개인정보 영향평가 결과 제출", dueOn: koreanDayFromToday(29) }, { text: "데이터 반출 통제 방안 수립", dueOn: koreanDayFromToday(88) }] },
-    { officer: mnd, fields: { title: "전장 상황 인식 생성형 AI", domain: "DEFENSE", sector: "NATIONAL_PROJECT", gpusRequested: 3000 }, agreed: 2500, approved: 0, outcome: "reject" },
-    { officer: mnd, fields: { title: "국방 시설 에너지 절감 AI (종료)", domain: "DEFENSE", sector: "INDUSTRY", aiWork: "INFERENCE_SERVICE", gpusRequested: 120, desiredStartMonth: koreanMonthFromNow(0), durationMonths: 6 }, agreed: 100, approved: 100, outcome: "approve" },
+    {
+      officer: mohw,
+      fields: {
+        title: "감염병 확산 예측 국가 AI 모델",
+        sector: "NATIONAL_PROJECT",
+        aiWork: "FOUNDATION_TRAINING",
+        gpusRequested: 2000,
+        desiredStartMonth: koreanMonthFromNow(0),
+        durationMonths: 24,
+        dataReadiness: "READY",
+      },
+      agreed: 1800,
+      approved: 1600,
+      outcome: "approve",
+    },
+    {
+      officer: mnd,
+      fields: {
+        title: "국방 물자 수요예측 AI",
+        domain: "DEFENSE",
+        sector: "INDUSTRY",
+        gpusRequested: 512,
+        desiredStartMonth: koreanMonthFromNow(1),
+        npuCapable: true,
+      },
+      agreed: 400,
+      approved: 400,
+      outcome: "approve",
+    },
+    {
+      officer: mafra,
+      fields: {
+        title: "농업 기상재해 조기경보 AI",
+        domain: "AGRIFOOD",
+        sector: "ACADEMIA_RESEARCH",
+        aiWork: "RESEARCH",
+        gpusRequested: 256,
+        desiredStartMonth: koreanMonthFromNow(2),
+        npuCapable: true,
+      },
+      agreed: 200,
+      approved: 160,
+      outcome: "approve",
+    },
+    {
+      officer: mohw,
+      fields: { title: "의료 데이터 합성 플랫폼", sector: "INDUSTRY", gpusRequested: 300, desiredStartMonth: koreanMonthFromNow(4) },
+      agreed: 240,
+      approved: 200,
+      outcome: "approveWithConditions",
+      conditions: [
+        { text: "개인정보 영향평가 결과 제출", dueOn: koreanDayFromToday(29) },
+        { text: "데이터 반출 통제 방안 수립", dueOn: koreanDayFromToday(88) },
+      ],
+    },
+    {
+      officer: mnd,
+      fields: { title: "전장 상황 인식 생성형 AI", domain: "DEFENSE", sector: "NATIONAL_PROJECT", gpusRequested: 3000 },
+      agreed: 2500,
+      approved: 0,
+      outcome: "reject",
+    },
+    {
+      officer: mnd,
+      fields: {
+        title: "국방 시설 에너지 절감 AI (종료)",
+        domain: "DEFENSE",
+        sector: "INDUSTRY",
+        aiWork: "INFERENCE_SERVICE",
+        gpusRequested: 120,
+        desiredStartMonth: koreanMonthFromNow(0),
+        durationMonths: 6,
+      },
+      agreed: 100,
+      approved: 100,
+      outcome: "approve",
+    },
   ];
   await decideAtMeeting(first.id, firstDate, firstItems, sec, chair, member, true);
   await onDay(addDays(firstDate, 7), async () => {
@@ -70,21 +180,66 @@ export async function seedDemoRequests(): Promise<void> {
 
   // --- 제2회: held, one decision waiting for the second signature, one sign-off refused -----------
   const secondDate = koreanDayFromToday(-13);
-  const second = await onDay(addDays(secondDate, -21), () => createMeeting({ user: sec, input: {
-    number: 2, date: secondDate, startTime: "14:00", title: "과학기술관계장관회의", place: "정부세종청사",
-    attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "보건복지부 차관", "국방부 차관"],
-  } }));
-  await decideAtMeeting(second.id, secondDate, [
-    { officer: mohw, fields: { title: "AI 기반 신약 후보물질 탐색", sector: "ACADEMIA_RESEARCH", aiWork: "RESEARCH", gpusRequested: 600, desiredStartMonth: koreanMonthFromNow(3) }, agreed: 500, approved: 450, outcome: "approve" },
-    { officer: mnd, fields: { title: "군 의료 영상 판독 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 200, desiredStartMonth: koreanMonthFromNow(4) }, agreed: 160, approved: 160, outcome: "approve", refused: "승인 GPU 산정 근거가 부족합니다. 공동계획의 산정 내역을 보완해 다음 회의에 다시 올려 주십시오." },
-  ], sec, chair, member, false);
+  const second = await onDay(addDays(secondDate, -21), () =>
+    createMeeting({
+      user: sec,
+      input: {
+        number: 2,
+        date: secondDate,
+        startTime: "14:00",
+        title: "과학기술관계장관회의",
+        place: "정부세종청사",
+        attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "보건복지부 차관", "국방부 차관"],
+      },
+    }),
+  );
+  await decideAtMeeting(
+    second.id,
+    secondDate,
+    [
+      {
+        officer: mohw,
+        fields: {
+          title: "AI 기반 신약 후보물질 탐색",
+          sector: "ACADEMIA_RESEARCH",
+          aiWork: "RESEARCH",
+          gpusRequested: 600,
+          desiredStartMonth: koreanMonthFromNow(3),
+        },
+        agreed: 500,
+        approved: 450,
+        outcome: "approve",
+      },
+      {
+        officer: mnd,
+        fields: { title: "군 의료 영상 판독 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 200, desiredStartMonth: koreanMonthFromNow(4) },
+        agreed: 160,
+        approved: 160,
+        outcome: "approve",
+        refused: "승인 GPU 산정 근거가 부족합니다. 공동계획의 산정 내역을 보완해 다음 회의에 다시 올려 주십시오.",
+      },
+    ],
+    sec,
+    chair,
+    member,
+    false,
+  );
 
   // --- 제3회: being planned, one item on the agenda, one taken off ------------------------------------
   const thirdDate = koreanDayFromToday(15);
-  const third = await onDay(koreanDayFromToday(-6), () => createMeeting({ user: sec, input: {
-    number: 3, date: thirdDate, startTime: "10:00", title: "과학기술관계장관회의", place: "정부서울청사",
-    attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "국방부 차관", "농림축산식품부 차관"],
-  } }));
+  const third = await onDay(koreanDayFromToday(-6), () =>
+    createMeeting({
+      user: sec,
+      input: {
+        number: 3,
+        date: thirdDate,
+        startTime: "10:00",
+        title: "과학기술관계장관회의",
+        place: "정부서울청사",
+        attendees: ["과학기술정보통신부 장관(위원장)", "국무조정실장", "국방부 차관", "농림축산식품부 차관"],
+      },
+    }),
+  );
   const onAgenda = await fileAndSubmit(mnd, { title: "국방 사이버 위협 탐지 AI", domain: "DEFENSE", sector: "INDUSTRY", gpusRequested: 128, npuCapable: true });
   await send(sec, onAgenda, { type: "ACCEPT" });
   await cosignPlan(onAgenda, mnd, sec, 100);
@@ -115,7 +270,13 @@ async function decideAtMeeting(meetingId: string, date: string, items: Decided[]
   });
   await onDay(date, async () => {
     for (const [i, item] of items.entries()) {
-      await send(sec, ids[i], { type: "DECIDE", outcome: item.outcome, approvedGpus: item.approved, conditions: item.conditions ?? [], note: "사무국 검토 의견 반영" });
+      await send(sec, ids[i], {
+        type: "DECIDE",
+        outcome: item.outcome,
+        approvedGpus: item.approved,
+        conditions: item.conditions ?? [],
+        note: "사무국 검토 의견 반영",
+      });
       if (item.refused) {
         await send(chair, ids[i], { type: "REFUSE_SIGNOFF", reason: item.refused });
         continue;

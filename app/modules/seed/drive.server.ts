@@ -22,7 +22,11 @@ export async function userByEmail(email: string): Promise<CurrentUser> {
   const u = await db.user.findUniqueOrThrow({
     where: { email },
     select: {
-      id: true, email: true, name: true, role: true, isChair: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isChair: true,
       organization: { select: { id: true, code: true, nameKo: true, nameEn: true, kind: true } },
     },
   });
@@ -30,21 +34,22 @@ export async function userByEmail(email: string): Promise<CurrentUser> {
 }
 
 /** A complete intake; a start month that has passed moves to this month, so the seed works whenever it runs. */
-export const demoIntake = (over: DraftIntake = {}): DraftIntake => withCurrentStart({
-  title: "AI 기반 업무 혁신 실증",
-  domain: "HEALTH",
-  sector: "INDUSTRY",
-  problemStatement: "현장의 데이터와 인력이 부족하여 AI 도입이 늦어지고 있어 GPU 기반 실증이 필요합니다.",
-  aiWork: "FINE_TUNING",
-  gpusRequested: 128,
-  desiredStartMonth: koreanMonthFromNow(3),
-  durationMonths: 12,
-  dataReadiness: "PARTIAL",
-  npuCapable: false,
-  expectedOutcomes: "업무 처리 시간 30% 단축, 정확도 90% 이상",
-  budgetKrw: 2_000_000_000,
-  ...over,
-});
+export const demoIntake = (over: DraftIntake = {}): DraftIntake =>
+  withCurrentStart({
+    title: "AI 기반 업무 혁신 실증",
+    domain: "HEALTH",
+    sector: "INDUSTRY",
+    problemStatement: "현장의 데이터와 인력이 부족하여 AI 도입이 늦어지고 있어 GPU 기반 실증이 필요합니다.",
+    aiWork: "FINE_TUNING",
+    gpusRequested: 128,
+    desiredStartMonth: koreanMonthFromNow(3),
+    durationMonths: 12,
+    dataReadiness: "PARTIAL",
+    npuCapable: false,
+    expectedOutcomes: "업무 처리 시간 30% 단축, 정확도 90% 이상",
+    budgetKrw: 2_000_000_000,
+    ...over,
+  });
 
 function withCurrentStart(fields: DraftIntake): DraftIntake {
   return fields.desiredStartMonth ? { ...fields, desiredStartMonth: notBeforeThisMonth(fields.desiredStartMonth) } : fields;

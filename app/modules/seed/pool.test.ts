@@ -42,7 +42,7 @@ describe("demo pool seed", () => {
     for (const r of rows) {
       if (r.state === "allocated" && r.stateDetail !== "partially") continue;
       const need = PIPELINE_STATES.includes(r.state)
-        ? r.decisions.find((d) => d.status === "awaiting")?.approvedGpus ?? r.plan?.agreedGpus ?? r.gpusRequested ?? 0
+        ? (r.decisions.find((d) => d.status === "awaiting")?.approvedGpus ?? r.plan?.agreedGpus ?? r.gpusRequested ?? 0)
         : Math.max(0, (r.approvedGpus ?? 0) - r.allocations.reduce((s, a) => s + a.gpus, 0));
       total += need;
       if (r.npuCapable) npu += need;

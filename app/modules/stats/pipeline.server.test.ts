@@ -13,7 +13,9 @@ beforeAll(async () => {
   [mohw, mnd, secretariat, admin] = await Promise.all(["officer@mohw.go.kr", "officer@mnd.go.kr", SECRETARIAT_EMAIL, "admin@ax.go.kr"].map(userByEmail));
   await createRequest({ user: mohw, fields: { title: "초안", gpusRequested: 5 } });
   // submitted on Friday 2026-12-04 (Korea), accepted on Wednesday 12-09: 3 business days
-  const accepted = await atTime("2026-12-04T01:00:00Z", () => fileAndSubmit(mohw, { gpusRequested: 100, npuCapable: true, sector: "NATIONAL_PROJECT", desiredStartMonth: "2027-03" }));
+  const accepted = await atTime("2026-12-04T01:00:00Z", () =>
+    fileAndSubmit(mohw, { gpusRequested: 100, npuCapable: true, sector: "NATIONAL_PROJECT", desiredStartMonth: "2027-03" }),
+  );
   await atTime("2026-12-09T01:00:00Z", () => send(secretariat, accepted, { type: "ACCEPT" }));
   // submitted and returned 8 business days later: late
   const returned = await atTime("2026-12-01T01:00:00Z", () => fileAndSubmit(mnd, { gpusRequested: 40, desiredStartMonth: "2027-03" }));
@@ -28,7 +30,10 @@ describe("pipelineStats", () => {
     expect(stats.total).toBe(5);
     const byState = Object.fromEntries(stats.byState.map((s) => [s.state, s.count]));
     expect(byState).toMatchObject({ draft: 1, jointPlanning: 1, revision: 1, screening: 1, approved: 1 });
-    expect(stats.byMinistry.map((m) => [m.ministry.code, m.total])).toEqual([["MOHW", 3], ["MND", 2]]);
+    expect(stats.byMinistry.map((m) => [m.ministry.code, m.total])).toEqual([
+      ["MOHW", 3],
+      ["MND", 2],
+    ]);
     expect(stats.groups.reduce((s, g) => s + g.count, 0)).toBe(5);
     expect(stats.bySector.find((s) => s.sector === "NATIONAL_PROJECT")).toMatchObject({ count: 1, gpusRequested: 100 });
   });

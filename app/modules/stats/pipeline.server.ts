@@ -77,7 +77,13 @@ async function pipelineGroups(scope: Scope) {
     _sum: { gpusRequested: true },
   });
   return groups.map(({ state, organizationId, sector, domain, npuCapable, _count, _sum }) => ({
-    state, organizationId, sector, domain, npuCapable, count: _count._all, gpusRequested: _sum.gpusRequested ?? 0,
+    state,
+    organizationId,
+    sector,
+    domain,
+    npuCapable,
+    count: _count._all,
+    gpusRequested: _sum.gpusRequested ?? 0,
   }));
 }
 
@@ -85,9 +91,7 @@ async function pipelineGroups(scope: Scope) {
 function stays(scope: Scope): Prisma.Sql {
   const filtered = scope.organizationId !== null || scope.sector !== null || scope.domain !== null;
   // without a filter every request counts: no need to look each event's request up
-  const from = filtered
-    ? Prisma.sql`"AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"`
-    : Prisma.sql`"AuditEvent" e`;
+  const from = filtered ? Prisma.sql`"AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"` : Prisma.sql`"AuditEvent" e`;
   return Prisma.sql`
     SELECT e."toState" AS "state", e."at" AS "enteredAt",
       LEAD(e."at") OVER (PARTITION BY e."requestId" ORDER BY e."seq") AS "leftAt",
@@ -135,7 +139,9 @@ async function screeningDeadline(scope: Scope) {
   ]);
   // the calendar (weekends, Korean public holidays) applies per distinct pair of days, not per request
   const histogram = Array.from({ length: dueBusinessDays + 2 }, () => 0); // 0..due business days, then "over"
-  let decided = 0, withinDue = 0, businessDays = 0;
+  let decided = 0,
+    withinDue = 0,
+    businessDays = 0;
   for (const p of pairs) {
     const n = num(p.n);
     const days = businessDaysBetween(p.enteredOn, p.decidedOn);
@@ -145,7 +151,8 @@ async function screeningDeadline(scope: Scope) {
     histogram[Math.min(days, dueBusinessDays + 1)] += n;
   }
   const today = todayInKorea();
-  let waiting = 0, overdue = 0;
+  let waiting = 0,
+    overdue = 0;
   for (const w of waitingDays) {
     const n = num(w.n);
     waiting += n;
@@ -168,14 +175,22 @@ type MonthRow = { month: string | null; gpus: bigint | number | null };
 async function gpusByMonth(scope: Scope) {
   const where = requestWhere(scope);
   const [requested, agreed, approved, allocated, arrived] = await Promise.all([
-    db.demandRequest.groupBy({ by: ["desiredStartMonth"], where: { ...where, state: { notIn: NOT_DEMAND }, desiredStartMonth: { not: null } }, _sum: { gpusRequested: true } }),
+    db.demandRequest.groupBy({
+      by: ["desiredStartMonth"],
+      where: { ...where, state: { notIn: NOT_DEMAND }, desiredStartMonth: { not: null } },
+      _sum: { gpusRequested: true },
+    }),
     db.$queryRaw<MonthRow[]>(Prisma.sql`
       SELECT r."desiredStartMonth" AS "month", SUM(p."agreedGpus") AS "gpus"
       FROM "JointPlan" p JOIN "DemandRequest" r ON r."id" = p."requestId"
       WHERE p."revision" > 0 AND p."agreedGpus" IS NOT NULL AND r."desiredStartMonth" IS NOT NULL
         AND r."state" NOT IN (${Prisma.join(NOT_DEMAND)}) AND ${requestSql(scope)}
       GROUP BY r."desiredStartMonth"`),
-    db.demandRequest.groupBy({ by: ["desiredStartMonth"], where: { ...where, state: { in: APPROVED_STATES }, desiredStartMonth: { not: null } }, _sum: { approvedGpus: true } }),
+    db.demandRequest.groupBy({
+      by: ["desiredStartMonth"],
+      where: { ...where, state: { in: APPROVED_STATES }, desiredStartMonth: { not: null } },
+      _sum: { approvedGpus: true },
+    }),
     db.allocation.groupBy({ by: ["startMonth"], where: { releasedAt: null, request: where }, _sum: { gpus: true } }),
     // the pool's arrivals are cross-ministry figures: not for ministry officers (like the pool page)
     scope.officer ? Promise.resolve([]) : db.tranche.groupBy({ by: ["arrivalMonth"], _sum: { capacity: true } }),
@@ -195,10 +210,12 @@ async function gpusByMonth(scope: Scope) {
     row.arrived = (row.arrived ?? 0) + (r._sum.capacity ?? 0);
   }
   let cumulative = 0;
-  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, row]) => {
-    cumulative += row.arrived ?? 0;
-    return { month, ...row, cumulativeArrived: scope.officer ? null : cumulative };
-  });
+  return [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, row]) => {
+      cumulative += row.arrived ?? 0;
+      return { month, ...row, cumulativeArrived: scope.officer ? null : cumulative };
+    });
 }
 
 type Group = Awaited<ReturnType<typeof pipelineGroups>>[number];
@@ -249,11 +266,14 @@ async function compute(user: CurrentUser, query: StatsQuery) {
   }
   const demand = groups.filter((g) => !NOT_DEMAND.includes(g.state));
   const npuOf = (g: Group) => (g.npuCapable === null ? "unanswered" : g.npuCapable ? "capable" : "notCapable");
-  const npuTotals = Object.fromEntries(tally(demand, npuOf, ["capable", "notCapable", "unanswered"] as const)) as Record<"capable" | "notCapable" | "unanswered", { count: number; gpusRequested: number }>;
+  const npuTotals = Object.fromEntries(tally(demand, npuOf, ["capable", "notCapable", "unanswered"] as const)) as Record<
+    "capable" | "notCapable" | "unanswered",
+    { count: number; gpusRequested: number }
+  >;
   return {
     generatedAt: now().toISOString(),
     scope: scope.officer ? { ministry: user.organization.code } : { ministry: query.ministry ?? null },
-    filters: { ministry: scope.officer ? user.organization.code : query.ministry ?? null, sector: query.sector ?? null, domain: query.domain ?? null },
+    filters: { ministry: scope.officer ? user.organization.code : (query.ministry ?? null), sector: query.sector ?? null, domain: query.domain ?? null },
     total: groups.reduce((s, g) => s + g.count, 0),
     byState: tally(groups, (g) => g.state as RequestState, REQUEST_STATES).map(([state, v]) => ({ state: state as RequestState, ...v })),
     byMinistry: [...byMinistry.values()].sort((a, b) => b.total - a.total || a.ministry.code.localeCompare(b.ministry.code)),
@@ -284,7 +304,13 @@ const CACHE_ENTRIES = 200;
  * `fresh` skips the cache (benchmarks measure the queries themselves).
  */
 export async function pipelineStats({ user, query, fresh = false }: { user: CurrentUser; query: StatsQuery; fresh?: boolean }): Promise<PipelineStats> {
-  const key = JSON.stringify([isMinistryScoped(user) ? user.organization.id : "*", isMinistryScoped(user), query.ministry ?? null, query.sector ?? null, query.domain ?? null]);
+  const key = JSON.stringify([
+    isMinistryScoped(user) ? user.organization.id : "*",
+    isMinistryScoped(user),
+    query.ministry ?? null,
+    query.sector ?? null,
+    query.domain ?? null,
+  ]);
   // the newest audit event by its primary key (an aggregate would scan the log)
   const head = (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
   const day = todayInKorea();

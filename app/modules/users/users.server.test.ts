@@ -10,14 +10,21 @@ beforeAll(seedUsers);
 describe("people", () => {
   it("creates a person with a one-time password that must be changed; audited", async () => {
     const admin = await userByEmail("admin@ax.go.kr");
-    const created = await createUser({ user: admin, input: { email: "New.Officer@mohw.go.kr", name: "신입", role: "MINISTRY_OFFICER", organizationCode: "MOHW" } });
+    const created = await createUser({
+      user: admin,
+      input: { email: "New.Officer@mohw.go.kr", name: "신입", role: "MINISTRY_OFFICER", organizationCode: "MOHW" },
+    });
     expect(created).toMatchObject({ email: "new.officer@mohw.go.kr", mustChangePassword: true, active: true });
     expect(created.oneTimePassword).toHaveLength(14);
     const row = await db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(await verifyPassword(created.oneTimePassword, row.passwordHash)).toBe(true);
     expect(await db.auditEvent.count({ where: { type: "USER_CREATED", actorId: admin.id } })).toBe(1);
-    expect(await rejection(createUser({ user: admin, input: { email: "new.officer@mohw.go.kr", name: "x", role: "APPROVER", organizationCode: "OPM" } }))).toMatchObject({ status: 409 });
-    expect(await rejection(createUser({ user: admin, input: { email: "x@x.go.kr", name: "x", role: "MINISTRY_OFFICER", organizationCode: "MSIT" } }))).toMatchObject({ status: 422 });
+    expect(
+      await rejection(createUser({ user: admin, input: { email: "new.officer@mohw.go.kr", name: "x", role: "APPROVER", organizationCode: "OPM" } })),
+    ).toMatchObject({ status: 409 });
+    expect(
+      await rejection(createUser({ user: admin, input: { email: "x@x.go.kr", name: "x", role: "MINISTRY_OFFICER", organizationCode: "MSIT" } })),
+    ).toMatchObject({ status: 422 });
 
     const me = await userByEmail("new.officer@mohw.go.kr");
     expect(await rejection(changeOwnPassword({ user: me, current: "wrong", next: "a-new-password-1" }))).toMatchObject({ status: 422 });
@@ -36,9 +43,15 @@ describe("people", () => {
     expect(await db.apiToken.count({ where: { userId: officer.id, revokedAt: null } })).toBe(0);
 
     const chair = await userByEmail("chair@msit.go.kr");
-    expect(await rejection(updateUser({ user: admin, userId: chair.id, input: { active: false } }))).toMatchObject({ status: 409, messageKey: "notify.users.lastChair" });
+    expect(await rejection(updateUser({ user: admin, userId: chair.id, input: { active: false } }))).toMatchObject({
+      status: 409,
+      messageKey: "notify.users.lastChair",
+    });
     expect(await rejection(updateUser({ user: admin, userId: chair.id, input: { isChair: false } }))).toMatchObject({ status: 409 });
-    expect(await rejection(updateUser({ user: admin, userId: admin.id, input: { role: "SECRETARIAT" } }))).toMatchObject({ status: 409, messageKey: "notify.users.lastAdmin" });
+    expect(await rejection(updateUser({ user: admin, userId: admin.id, input: { role: "SECRETARIAT" } }))).toMatchObject({
+      status: 409,
+      messageKey: "notify.users.lastAdmin",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: chair.id } })).active).toBe(true);
     // a second chair first, then the first may step down
     const member = await userByEmail("approver@opm.go.kr");

@@ -16,7 +16,14 @@ import { hashPassword, verifyPassword } from "~/modules/auth/password.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 
 const userView = {
-  id: true, email: true, name: true, role: true, isChair: true, active: true, mustChangePassword: true, createdAt: true,
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isChair: true,
+  active: true,
+  mustChangePassword: true,
+  createdAt: true,
   organization: { select: { code: true, nameKo: true, nameEn: true, kind: true } },
 } as const;
 
@@ -76,16 +83,30 @@ export async function createUser({ user, input }: { user: CurrentUser; input: Ne
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("CONFLICT", 409, "notify.users.emailTaken");
     const created = await tx.user.create({
       data: {
-        email, name: input.name.trim(), role: input.role, isChair: input.isChair ?? false, organizationId: org.id, passwordHash, mustChangePassword: true,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        isChair: input.isChair ?? false,
+        organizationId: org.id,
+        passwordHash,
+        mustChangePassword: true,
       },
       select: userView,
     });
-    await appendAuditEvent(tx, { actorId: user.id, type: "USER_CREATED", payload: { userId: created.id, email, name: created.name, role: created.role, organizationCode: org.code, isChair: created.isChair } });
+    await appendAuditEvent(tx, {
+      actorId: user.id,
+      type: "USER_CREATED",
+      payload: { userId: created.id, email, name: created.name, role: created.role, organizationCode: org.code, isChair: created.isChair },
+    });
     return { ...created, oneTimePassword: password };
   });
 }
 
-export async function updateUser({ user, userId, input }: {
+export async function updateUser({
+  user,
+  userId,
+  input,
+}: {
   user: CurrentUser;
   userId: string;
   input: { role?: Role; organizationCode?: string; isChair?: boolean; active?: boolean; resetPassword?: true };
@@ -98,13 +119,19 @@ export async function updateUser({ user, userId, input }: {
     if (!before) throw notFound();
     const org = input.organizationCode ? await organizationFor(tx, input.organizationCode) : before.organization;
     const after = {
-      role: input.role ?? before.role, organizationCode: org.code, isChair: input.isChair ?? before.isChair, active: input.active ?? before.active,
+      role: input.role ?? before.role,
+      organizationCode: org.code,
+      isChair: input.isChair ?? before.isChair,
+      active: input.active ?? before.active,
     };
     checkShape(after.role, org.kind, after.isChair);
     await tx.user.update({
       where: { id: userId },
       data: {
-        role: after.role, organizationId: org.id, isChair: after.isChair, active: after.active,
+        role: after.role,
+        organizationId: org.id,
+        isChair: after.isChair,
+        active: after.active,
         ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
       },
     });

@@ -15,8 +15,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const user = await requireUser(request, context);
     const file = await openAttachment({ user, requestId: params.id, attachmentId: params.attachmentId });
     // who read which file is an audit event; no event, no bytes
-    await recordAccessEvent({ type: "ATTACHMENT_DOWNLOADED", actorId: user.id, requestId: params.id, payload: { attachmentId: params.attachmentId, name: file.name } })
-      .catch(async (error) => { await file.body.cancel(); throw error; });
+    await recordAccessEvent({
+      type: "ATTACHMENT_DOWNLOADED",
+      actorId: user.id,
+      requestId: params.id,
+      payload: { attachmentId: params.attachmentId, name: file.name },
+    }).catch(async (error) => {
+      await file.body.cancel();
+      throw error;
+    });
     return new Response(file.body, {
       headers: {
         "Content-Type": file.mediaType,

@@ -16,10 +16,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
  * `?conditionId=` attaches the file as evidence for that condition of the request.
  */
 export async function action({ request, context, params }: Route.ActionArgs) {
-  return handleApi(request, async () => {
-    allowMethods(request, "POST");
-    const user = await requireUser(request, context);
-    const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
-    return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
-  }, { body: "multipart" });
+  return handleApi(
+    request,
+    async () => {
+      allowMethods(request, "POST");
+      const user = await requireUser(request, context);
+      const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
+      return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
+    },
+    { body: "multipart" },
+  );
 }

@@ -15,7 +15,11 @@ export async function action({ request, context }: Route.ActionArgs) {
       return json(
         {
           user: {
-            id: user.id, email: user.email, name: user.name, role: user.role, isChair: user.isChair,
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            isChair: user.isChair,
             organization: { code: user.organization.code, name: user.organization.nameKo, nameEn: user.organization.nameEn },
           },
         },

@@ -25,7 +25,10 @@ beforeAll(async () => {
   await seedUsers();
   [mohw, mnd, secretariat] = await Promise.all(["officer@mohw.go.kr", "officer@mnd.go.kr", SECRETARIAT_EMAIL].map(userByEmail));
   decided = await driveRequestToApproved({
-    officerEmail: "officer@mohw.go.kr", agreedGpus: 96, approvedGpus: 80, outcome: "approveWithConditions",
+    officerEmail: "officer@mohw.go.kr",
+    agreedGpus: 96,
+    approvedGpus: 80,
+    outcome: "approveWithConditions",
     fields: { title: "응급실 환자 분류 AI 실증" },
     conditions: [{ text: "개인정보 영향평가 결과를 제출할 것", dueOn: "2027-03-31" }],
   });
@@ -38,7 +41,8 @@ describe.skipIf(!hasPdftotext)("server PDFs (text read back with pdftotext)", ()
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     const text = pdfText(pdf);
-    for (const part of ["심의 결과 통지서", reference, "응급실 환자 분류 AI 실증", "조건부 승인", "개인정보 영향평가 결과를 제출할 것", "보건복지부"]) expect(text).toContain(part);
+    for (const part of ["심의 결과 통지서", reference, "응급실 환자 분류 AI 실증", "조건부 승인", "개인정보 영향평가 결과를 제출할 것", "보건복지부"])
+      expect(text).toContain(part);
     expect(fileName).toContain(reference);
     expect(pdfText((await decisionNoticePdf({ user: secretariat, requestId: decided.requestId, locale: "en" })).pdf)).toContain("Approve with conditions");
   });

@@ -27,13 +27,23 @@ function words(locale: Locale) {
   };
 }
 
-interface SignoffLike { approverName: string | null; isChair: boolean; verdict: string; at: Date }
+interface SignoffLike {
+  approverName: string | null;
+  isChair: boolean;
+  verdict: string;
+  at: Date;
+}
 
 function signoffLines(locale: Locale, signoffs: SignoffLike[]): string[] {
   const { t, td, dt } = words(locale);
-  return signoffs.map((s) => t("reports.pdf.decision.signoffLine", {
-    name: s.approverName ?? "?", chair: s.isChair ? ` (${t("signoff.chair")})` : "", verdict: td(`signoff.verdict.${s.verdict}`), at: dt(s.at),
-  }));
+  return signoffs.map((s) =>
+    t("reports.pdf.decision.signoffLine", {
+      name: s.approverName ?? "?",
+      chair: s.isChair ? ` (${t("signoff.chair")})` : "",
+      verdict: td(`signoff.verdict.${s.verdict}`),
+      at: dt(s.at),
+    }),
+  );
 }
 
 /** The decision notice (심의 결과 통지서) of a request whose decision took effect; 404 before that. */
@@ -58,7 +68,10 @@ export async function decisionNoticePdf({ user, requestId, locale }: { user: Cur
       [t("reports.pdf.decision.requestedGpus"), request.gpusRequested === null ? "–" : n(request.gpusRequested)],
       [t("reports.pdf.decision.agreedGpus"), plan.agreedGpus === null ? "–" : n(plan.agreedGpus)],
       [t("reports.pdf.decision.approvedGpus"), n(decision.approvedGpus)],
-      [t("reports.pdf.decision.conditions"), conditions.filter((c) => c.decisionId === decision.id).map((c) => t("reports.pdf.decision.conditionLine", { text: c.text, date: d(c.dueOn) }))],
+      [
+        t("reports.pdf.decision.conditions"),
+        conditions.filter((c) => c.decisionId === decision.id).map((c) => t("reports.pdf.decision.conditionLine", { text: c.text, date: d(c.dueOn) })),
+      ],
       ...(decision.note ? [[t("reports.pdf.decision.note"), decision.note] as [string, string]] : []),
       [t("reports.pdf.decision.signoffs"), signoffLines(locale, decision.signoffs)],
     ]);
@@ -67,7 +80,11 @@ export async function decisionNoticePdf({ user, requestId, locale }: { user: Cur
     pdf.paragraph(d(decision.effectiveAt ?? decision.createdAt), { align: "center" });
     pdf.paragraph(t("reports.pdf.decision.issuer"), { align: "center" });
   });
-  return { pdf, fileName: `${t("reports.exports.fileName.decision")} ${request.reference ?? request.id}`, asciiName: `decision-${request.reference ?? request.id}` };
+  return {
+    pdf,
+    fileName: `${t("reports.exports.fileName.decision")} ${request.reference ?? request.id}`,
+    asciiName: `decision-${request.reference ?? request.id}`,
+  };
 }
 
 /** The minutes (회의록) of a meeting from its recorded decisions; marked as a draft until published. */
@@ -95,10 +112,21 @@ export async function minutesPdf({ user, meetingId, locale }: { user: CurrentUse
       const signed = decision.signoffs.filter((s) => s.verdict === "SIGNED").length;
       pdf.fields([
         [t("meeting.outcome"), td(`meeting.outcomes.${decision.outcome}`)],
-        [t("meeting.approvedGpus"), `${n(decision.approvedGpus)}${item.request.agreedGpus !== null ? ` (${t("meeting.agreedGpus")} ${n(item.request.agreedGpus)})` : ""}`],
-        [t("meeting.conditions"), conditions.length === 0 ? t("meeting.noConditions") : conditions.map((c) => t("reports.pdf.decision.conditionLine", { text: c.text, date: d(c.dueOn) }))],
+        [
+          t("meeting.approvedGpus"),
+          `${n(decision.approvedGpus)}${item.request.agreedGpus !== null ? ` (${t("meeting.agreedGpus")} ${n(item.request.agreedGpus)})` : ""}`,
+        ],
+        [
+          t("meeting.conditions"),
+          conditions.length === 0
+            ? t("meeting.noConditions")
+            : conditions.map((c) => t("reports.pdf.decision.conditionLine", { text: c.text, date: d(c.dueOn) })),
+        ],
         ...(decision.note ? [[t("meeting.note"), decision.note] as [string, string]] : []),
-        [t("meeting.signoffStatus", { status: td(`signoff.status.${decision.status}`) }), [t("signoff.progress", { count: signed, quorum }), ...signoffLines(locale, decision.signoffs)]],
+        [
+          t("meeting.signoffStatus", { status: td(`signoff.status.${decision.status}`) }),
+          [t("signoff.progress", { count: signed, quorum }), ...signoffLines(locale, decision.signoffs)],
+        ],
       ]);
     });
     pdf.space(24);
@@ -139,13 +167,22 @@ export async function jointPlanPdf({ user, requestId, locale }: { user: CurrentU
     pdf.heading(t("plan.kpis"));
     pdf.paragraph(plan.kpis || "–");
     pdf.heading(`${t("reports.pdf.plan.signatures")} (${revision})`);
-    pdf.fields((["MINISTRY", "MSIT"] as const).map((side) => {
-      const signature = plan.signatures.find((s) => s.side === side);
-      const sideName = t(`plan.side.${side}`);
-      return [sideName, signature
-        ? t("reports.pdf.plan.signatureLine", { side: side === "MINISTRY" ? ministry : sideName, name: signature.name ?? "?", at: dt(signature.at) })
-        : t("reports.pdf.plan.notSigned", { side: sideName })];
-    }));
+    pdf.fields(
+      (["MINISTRY", "MSIT"] as const).map((side) => {
+        const signature = plan.signatures.find((s) => s.side === side);
+        const sideName = t(`plan.side.${side}`);
+        return [
+          sideName,
+          signature
+            ? t("reports.pdf.plan.signatureLine", { side: side === "MINISTRY" ? ministry : sideName, name: signature.name ?? "?", at: dt(signature.at) })
+            : t("reports.pdf.plan.notSigned", { side: sideName }),
+        ];
+      }),
+    );
   });
-  return { pdf, fileName: `${title} ${request.reference ?? request.id} ${revision}`, asciiName: `joint-plan-${request.reference ?? request.id}-r${plan.revision}` };
+  return {
+    pdf,
+    fileName: `${title} ${request.reference ?? request.id} ${revision}`,
+    asciiName: `joint-plan-${request.reference ?? request.id}-r${plan.revision}`,
+  };
 }

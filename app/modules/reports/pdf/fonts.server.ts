@@ -20,7 +20,9 @@ export interface PdfFont {
 
 export class PdfFontMissingError extends Error {
   constructor(tried: string[]) {
-    super(`No Korean font for PDFs: install the npm dependency @embedpdf/fonts-kr (npm ci), or Debian's fonts-noto-cjk, or set PDF_FONT_REGULAR and PDF_FONT_BOLD. Tried: ${tried.join(", ")}`);
+    super(
+      `No Korean font for PDFs: install the npm dependency @embedpdf/fonts-kr (npm ci), or Debian's fonts-noto-cjk, or set PDF_FONT_REGULAR and PDF_FONT_BOLD. Tried: ${tried.join(", ")}`,
+    );
     this.name = "PdfFontMissingError";
   }
 }

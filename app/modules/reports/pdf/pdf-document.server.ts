@@ -75,12 +75,20 @@ export async function renderPdf(
       doc.moveDown(0.6);
       doc.font("bold").fontSize(13).fillColor(INK).text(text, left(), doc.y, { width: width() });
       const y = doc.y + 2;
-      doc.moveTo(left(), y).lineTo(left() + width(), y).lineWidth(0.8).strokeColor(LINE).stroke();
+      doc
+        .moveTo(left(), y)
+        .lineTo(left() + width(), y)
+        .lineWidth(0.8)
+        .strokeColor(LINE)
+        .stroke();
       doc.y = y + 6;
       doc.font("body").fontSize(10.5);
     },
     paragraph(text, options = {}) {
-      doc.font("body").fontSize(10.5).fillColor(options.muted ? MUTED : INK);
+      doc
+        .font("body")
+        .fontSize(10.5)
+        .fillColor(options.muted ? MUTED : INK);
       ensure(doc.heightOfString(text.split("\n")[0] || " ", { width: width() }));
       doc.text(text, left(), doc.y, { width: width(), align: options.align ?? "left", lineGap: 2 });
       doc.fillColor(INK).moveDown(0.4);
@@ -94,9 +102,17 @@ export async function renderPdf(
         ensure(Math.min(height, 120) + 8);
         const y = doc.y;
         doc.font("bold").fontSize(10.5).fillColor(MUTED).text(label, left(), y, { width: LABEL_WIDTH });
-        doc.font("body").fillColor(INK).text(text, left() + LABEL_WIDTH + 8, y, { width: valueWidth, lineGap: 2 });
+        doc
+          .font("body")
+          .fillColor(INK)
+          .text(text, left() + LABEL_WIDTH + 8, y, { width: valueWidth, lineGap: 2 });
         const end = Math.max(doc.y, y + 14);
-        doc.moveTo(left(), end + 3).lineTo(left() + width(), end + 3).lineWidth(0.4).strokeColor(LINE).stroke();
+        doc
+          .moveTo(left(), end + 3)
+          .lineTo(left() + width(), end + 3)
+          .lineWidth(0.4)
+          .strokeColor(LINE)
+          .stroke();
         doc.y = end + 7;
       }
       doc.moveDown(0.2);
@@ -124,7 +140,12 @@ export async function renderPdf(
     },
     rule() {
       const y = doc.y + 4;
-      doc.moveTo(left(), y).lineTo(left() + width(), y).lineWidth(0.8).strokeColor(LINE).stroke();
+      doc
+        .moveTo(left(), y)
+        .lineTo(left() + width(), y)
+        .lineWidth(0.8)
+        .strokeColor(LINE)
+        .stroke();
       doc.y = y + 8;
     },
   };
@@ -141,7 +162,11 @@ export async function renderPdf(
     const y = doc.page.height - MARGIN;
     doc.font("body").fontSize(8.5).fillColor(MUTED);
     doc.text(`${title} · ${made}`, left(), y, { width: width() - 60, lineBreak: false, ellipsis: true });
-    doc.text(translate(locale, "reports.pdf.page", { page: i - range.start + 1, pages: range.count }), left() + width() - 60, y, { width: 60, align: "right", lineBreak: false });
+    doc.text(translate(locale, "reports.pdf.page", { page: i - range.start + 1, pages: range.count }), left() + width() - 60, y, {
+      width: 60,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = margin;
   }
   doc.end();
