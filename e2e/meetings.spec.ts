@@ -237,7 +237,7 @@ test("without JavaScript: Up/Down post the whole order, the lock confirms, a dec
   expect(await agendaTitles(page)).toEqual(["응급 의료 수요 예측 AI", "보건 통계 자동 요약 AI"]);
   await page.getByRole("button", { name: "보건 통계 자동 요약 AI 위로" }).click();
   await expect(page.getByRole("status")).toHaveText("안건 순서를 바꿨습니다.");
-  expect(await agendaTitles(page)).toEqual(["보건 통계 자동 요약 AI", "응급 의료 수요 예측 AI"]);
+  await expect.poll(() => agendaTitles(page)).toEqual(["보건 통계 자동 요약 AI", "응급 의료 수요 예측 AI"]);
 
   await page.getByText("안건 확정(잠금)…").click();
   await page.getByRole("button", { name: "확정합니다" }).click();

@@ -96,13 +96,20 @@ test("the notification list pages 20 at a time; next, previous and first are pla
   const ids = async () => page.getByTestId("notification").evaluateAll((items) => items.map((li) => li.getAttribute("data-id")));
   await expect(page.getByTestId("notification")).toHaveCount(20);
   await expect(page.getByTestId("notifications-prev")).toHaveCount(0);
+  // a link followed without JavaScript is a new document: read the list once that document has loaded
+  // (reading right after the click can catch the page in between, with no list yet)
+  const follow = async (testId: string) => {
+    const from = page.url();
+    await page.getByTestId(testId).click();
+    await page.waitForURL((url) => url.href !== from, { waitUntil: "load" });
+  };
   const first = await ids();
-  await page.getByTestId("notifications-next").click();
+  await follow("notifications-next");
   await expect(page).toHaveURL(/cursor=/);
   const second = await ids();
   expect(second.length).toBeGreaterThan(0);
   expect(second.filter((id) => first.includes(id))).toEqual([]);
-  await page.getByTestId("notifications-prev").click();
+  await follow("notifications-prev");
   expect(await ids()).toEqual(first);
   await expect(page.getByTestId("notifications-prev")).toHaveCount(0);
   // a crafted cursor is refused (not an error page of the server's)
