@@ -78,9 +78,6 @@ export const deliberationEn: Translation<typeof deliberationKo> = {
       nothingChanged: "Nothing was changed.",
       hasDecisions: "A meeting with a recorded decision cannot be unlocked or cancelled.",
       reasonRequired: "Please give a reason.",
-      startTime: "Pick the start time with the time picker.",
-      attendees: "Up to 50 attendees, at most 100 characters per line.",
-      chooseItem: "Choose the item to take off.",
     },
   },
   minutes: {

@@ -81,9 +81,6 @@ export const deliberationKo = {
       nothingChanged: "바뀐 내용이 없습니다.",
       hasDecisions: "심의 결과가 기록된 회의는 확정을 해제하거나 취소할 수 없습니다.",
       reasonRequired: "사유를 적으세요.",
-      startTime: "시작 시각을 시각 선택란에서 고르세요.",
-      attendees: "참석자는 50명까지, 한 줄에 100자까지 적을 수 있습니다.",
-      chooseItem: "내릴 안건을 고르세요.",
     },
   },
   minutes: {

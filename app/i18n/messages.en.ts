@@ -334,12 +334,6 @@ export const en: Translation<typeof ko> = {
     minutesDraft: "Draft — minutes not yet published",
     itemDecision: "Decision: {outcome}",
     noConditions: "No conditions",
-    fieldError: {
-      number: "Enter 1 or more for the meeting round.",
-      date: "Pick the meeting date from the calendar.",
-      title: "Enter a title of at least 2 characters.",
-      place: "Enter the place.",
-    },
     error: {
       numberTaken: "Meeting No. {number} already exists.",
       wrongStatus: "This can't be done at the meeting's current stage.",
@@ -347,10 +341,6 @@ export const en: Translation<typeof ko> = {
       orderMismatch: "The agenda changed. Reload and reorder again.",
       undecidedItems: "Agenda items without a decision: {count}.",
       alreadyOnAgenda: "Already on this meeting's agenda.",
-      approvedGpusRequired: "Enter the approved GPUs as a whole figure, 0 or more.",
-      conditionIncomplete: "Each condition needs both a description and a due date.",
-      conditionsOnlyConditional: "Conditions belong to an approval with conditions only. Change the outcome or remove the conditions.",
-      outcomeRequired: "Choose an outcome.",
     },
   },
   signoff: {

@@ -334,12 +334,6 @@ export const ko = {
     minutesDraft: "초안 — 회의록 공개 전",
     itemDecision: "심의 결과: {outcome}",
     noConditions: "조건 없음",
-    fieldError: {
-      number: "회차는 1 이상으로 입력하세요.",
-      date: "회의 일자를 달력에서 고르세요.",
-      title: "회의명을 2자 이상 적으세요.",
-      place: "장소를 적으세요.",
-    },
     error: {
       numberTaken: "제{number}회 회의가 이미 있습니다.",
       wrongStatus: "회의의 현재 단계에서는 할 수 없는 작업입니다.",
@@ -347,10 +341,6 @@ export const ko = {
       orderMismatch: "안건 목록이 바뀌었습니다. 새로고침 후 다시 정렬하세요.",
       undecidedItems: "심의 결과가 없는 안건이 {count}건 있습니다.",
       alreadyOnAgenda: "이미 이 회의의 안건입니다.",
-      approvedGpusRequired: "승인 GPU 수량을 0 이상의 정수로 적으세요.",
-      conditionIncomplete: "조건마다 내용과 이행 기한을 모두 적으세요.",
-      conditionsOnlyConditional: "조건은 조건부 승인에만 붙일 수 있습니다. 결과를 조건부 승인으로 바꾸거나 조건을 지우세요.",
-      outcomeRequired: "심의 결과를 고르세요.",
     },
   },
   signoff: {
