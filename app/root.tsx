@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
 import { ErrorPage } from "./components/error-page";
 import type { Route } from "./+types/root";
@@ -36,6 +37,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Marks the document once the whole page is hydrated (the root's effect runs after every child's):
+  // from then on a form is React's, with its checks beside the fields. The browser tests wait on it
+  // instead of guessing from the network (e2e/form-check.ts `hydrated`).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -12,9 +12,19 @@ export const MESSAGES = ".field-error, .alert-error, [role=alert]";
 
 export type Values = Record<string, string | string[] | undefined>;
 
+/**
+ * Waits until React has hydrated the page (app/root.tsx marks `<html data-hydrated>`), so what the test
+ * fills and presses is handled by the page's scripts, not by the bare HTML form. A page opened without
+ * JavaScript (no router context in the window) is ready as soon as it has loaded.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForLoadState("load");
+  if (await page.evaluate(() => "__reactRouterContext" in window)) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** Fills `values` into the form (by field name) with the browser's checks off, then presses `button`. */
 export async function send(page: Page, formSelector: string, values: Values, button?: RegExp) {
-  await page.waitForLoadState("networkidle"); // hydrated: nothing re-renders the fields after this
+  await hydrated(page); // nothing re-renders the fields after this
   await page.evaluate(
     ({ selector, values }) => {
       for (const d of document.querySelectorAll("details")) d.open = true;

@@ -6,7 +6,7 @@
 import { baseURL } from "./app-server";
 import { dayFromNow } from "./dates";
 import { expect, test, type Page } from "./fixtures";
-import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, send, signedIn, type Values } from "./form-check";
+import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, hydrated, send, signedIn, type Values } from "./form-check";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest } from "./helpers";
 import { pageAs, scheduleAndLock } from "./meeting-helpers";
 
@@ -25,7 +25,7 @@ for (const f of FORMS) {
       for (const width of [390, 1366]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
         await page.goto(f.path);
-        await page.waitForLoadState("networkidle");
+        await hydrated(page);
         const form = page.locator(f.form).first();
         // empty every typed field, then send
         await form.evaluate((el) => {

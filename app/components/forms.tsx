@@ -31,7 +31,7 @@ export function useSchemaForm<Schema extends z.ZodType>({
   constraintSchema?: z.ZodType;
 }) {
   const { locale } = useT();
-  return useForm<Shape<z.input<Schema>>, z.output<Schema>>({
+  const [form, fields] = useForm<Shape<z.input<Schema>>, z.output<Schema>>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
@@ -40,6 +40,12 @@ export function useSchemaForm<Schema extends z.ZodType>({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, schema, locale),
   });
+  // Conform re-renders a form only for the state its last render read, and field components read their
+  // messages in their own render. When a re-render of the page (a router update right after hydration)
+  // lost those reads, a refused submit showed nothing at all. Reading every message here subscribes the
+  // form's owner to all of them, so a refusal always re-renders the fields that show it.
+  void form.allErrors;
+  return [form, fields] as const;
 }
 
 /** Conform props without `key` (React wants it passed directly, not spread). */
