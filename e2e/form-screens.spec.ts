@@ -80,6 +80,7 @@ async function refusals(
   for (const [i, values] of cases.entries()) {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(url);
+    await hydrated(page); // `prepare` clicks too: a radio clicked while the page hydrates can lose its tick
     await prepare?.(page);
     await send(page, form, values, button);
     await expectOnlyCatalogueMessages(page, `${name} ${JSON.stringify(values).slice(0, 60)}`);
