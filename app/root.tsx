@@ -17,6 +17,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { locale, t } = useT();
+  // Marks the document once the whole page is hydrated (the layout's effect runs after every child's,
+  // on a page and on an error page alike): from then on a form is React's, with its checks beside the
+  // fields. The browser tests wait on it instead of guessing from the network (e2e/fixtures.ts `hydrated`).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale}>
       <head>
@@ -37,12 +43,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  // Marks the document once the whole page is hydrated (the root's effect runs after every child's):
-  // from then on a form is React's, with its checks beside the fields. The browser tests wait on it
-  // instead of guessing from the network (e2e/form-check.ts `hydrated`).
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
-  }, []);
   return <Outlet />;
 }
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
 
 export { expect };
@@ -12,7 +12,29 @@ export { request } from "@playwright/test";
  * condition's evidence upload once hung (issue 10). Covers the default page and every context a spec
  * opens itself with `browser.newContext()`.
  */
-export const test = base.extend<{ browserErrors: string[] }, { appServer: AppServer }>({
+/**
+ * Waits until React has hydrated the page (app/root.tsx marks `<html data-hydrated>`, also on an error
+ * page), so what a test fills and presses is handled by the page's scripts, not by the bare HTML: a
+ * radio ticked while the page hydrated once lost its tick. A page opened without JavaScript (no router
+ * context in the window) is ready as soon as it has loaded.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForLoadState("load");
+  if (await page.evaluate(() => "__reactRouterContext" in window)) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/** Every `page.goto` to the app returns once the page is hydrated (another site's page: once loaded). */
+function gotoWaitsForHydration(page: Page, appOrigin: string): Page {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if ((options?.waitUntil ?? "load") !== "commit" && new URL(page.url()).origin === appOrigin) await hydrated(page);
+    return response;
+  };
+  return page;
+}
+
+export const test = base.extend<{ browserErrors: string[]; hydrationOnGoto: void }, { appServer: AppServer }>({
   // this worker's own app server and database (e2e/app-server.ts); every page and request goes to it
   appServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter
@@ -45,6 +67,25 @@ export const test = base.extend<{ browserErrors: string[] }, { appServer: AppSer
       await use(errors);
       browser.newContext = original;
       expect(errors, "errors in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+  page: async ({ page, appServer }, use) => use(gotoWaitsForHydration(page, new URL(appServer.baseURL).origin)),
+  // the same for the pages of every context a spec opens itself (after browserErrors' own patch)
+  hydrationOnGoto: [
+    async ({ browser, browserErrors, appServer }, use) => {
+      void browserErrors;
+      const origin = new URL(appServer.baseURL).origin;
+      const original = browser.newContext.bind(browser);
+      const patched: Browser["newContext"] = async (options) => {
+        const ctx = await original(options);
+        const newPage = ctx.newPage.bind(ctx);
+        ctx.newPage = async () => gotoWaitsForHydration(await newPage(), origin);
+        return ctx;
+      };
+      browser.newContext = patched;
+      await use();
+      browser.newContext = original;
     },
     { auto: true },
   ],

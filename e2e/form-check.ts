@@ -3,7 +3,9 @@
  * checks off), and checking that what comes back speaks only the catalogue's words (issue 14).
  */
 import { baseURL } from "./app-server";
-import { expect, type Browser, type Page } from "./fixtures";
+import { expect, hydrated, type Browser, type Page } from "./fixtures";
+
+export { hydrated };
 import { PASSWORD } from "./helpers";
 
 export const VALIDATOR_WORDS = /\b(string|number|int|expected|too big|too small|invalid|nan|undefined)\b|YYYY|HH:MM|<=|>=|\w+\.\d+\.\w+/i;
@@ -11,16 +13,6 @@ export const VALIDATOR_WORDS = /\b(string|number|int|expected|too big|too small|
 export const MESSAGES = ".field-error, .alert-error, [role=alert]";
 
 export type Values = Record<string, string | string[] | undefined>;
-
-/**
- * Waits until React has hydrated the page (app/root.tsx marks `<html data-hydrated>`), so what the test
- * fills and presses is handled by the page's scripts, not by the bare HTML form. A page opened without
- * JavaScript (no router context in the window) is ready as soon as it has loaded.
- */
-export async function hydrated(page: Page) {
-  await page.waitForLoadState("load");
-  if (await page.evaluate(() => "__reactRouterContext" in window)) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-}
 
 /** Fills `values` into the form (by field name) with the browser's checks off, then presses `button`. */
 export async function send(page: Page, formSelector: string, values: Values, button?: RegExp) {

@@ -27,8 +27,13 @@ if (pgAdmin) {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   afterAll(async () => {
+    // No checkpoint may start on a database being dropped; then close the pool, but never wait on it
+    // for long: DROP … WITH (FORCE) ends any connection left (a disconnect once hung for the whole
+    // hook timeout behind a checkpoint transaction that the disconnect cut off).
+    const { cancelAuditCheckpoint } = await import("~/modules/audit/anchor.server");
+    await cancelAuditCheckpoint();
     const { db } = await import("~/utils/db.server");
-    await db.$disconnect();
+    await Promise.race([db.$disconnect(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     const drop = new pg.Client({ connectionString: pgAdmin });
     await drop.connect();
     await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

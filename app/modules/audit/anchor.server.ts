@@ -241,6 +241,18 @@ export function scheduleAuditCheckpoint(): void {
   timer.unref();
 }
 
+/**
+ * Stops the pending checkpoint without writing it and waits for a write in progress (a test file's
+ * database is dropped next: a late checkpoint would query a database that no longer exists).
+ */
+export async function cancelAuditCheckpoint(): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  await writing;
+}
+
 /** True while this process has appended events that are not anchored yet. */
 export const checkpointPending = () => timer !== null;
 
