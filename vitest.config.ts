@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // vitest leaves one core to itself by default (one worker on a 2-core machine); its main process is idle
+    // while the files run, so both cores run test files
+    maxWorkers: Number(process.env.VITEST_WORKERS ?? 2),
   },
 });

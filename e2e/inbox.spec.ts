@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { signIn } from "./helpers";
+import { axeFor, signIn } from "./helpers";
 
 // The demo seed leaves work for every role (see app/modules/seed/demo-requests.server.ts).
 
@@ -21,7 +20,7 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await expect(page.getByTestId("inbox-resubmitNeeded")).toContainText("승인 GPU 산정 근거가 부족합니다");
   await expectHeaderMatchesGroups(page);
   await page.screenshot({ path: "test-results/inbox-secretariat-ko.png", fullPage: true });
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page
     .getByTestId("inbox-planToSignMsit")
     .getByRole("link", { name: /스마트팜 작물 생육 예측 AI/ })

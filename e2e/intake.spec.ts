@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { axeFor, signIn } from "./helpers";
 import { monthFromNow } from "./dates";
 
 test("an officer saves a partial draft, sees what is missing, completes and submits it", async ({ page }) => {
@@ -16,7 +15,7 @@ test("an officer saves a partial draft, sees what is missing, completes and subm
   await expect(page.getByLabel("도메인")).toHaveAccessibleDescription("도메인을 고르세요.");
   await expect(page.getByLabel("문제 정의 (20자 이상)")).toHaveAccessibleDescription("문제 정의를 입력하세요.");
 
-  const form = await new AxeBuilder({ page }).analyze();
+  const form = await axeFor(page).analyze();
   expect(form.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
   await page.getByLabel("도메인").selectOption("HEALTH");
@@ -35,6 +34,6 @@ test("an officer saves a partial draft, sees what is missing, completes and subm
   await expect(page.getByText(/AX-\d{4}-\d{4}/)).toBeVisible();
 
   await page.goto("/requests");
-  const list = await new AxeBuilder({ page }).analyze();
+  const list = await axeFor(page).analyze();
   expect(list.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });

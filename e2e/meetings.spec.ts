@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { apiAs, coSignedRequest, signIn } from "./helpers";
+import { axeFor, apiAs, coSignedRequest, signIn } from "./helpers";
 import { dayFromNow } from "./dates";
 
 // Works on a meeting it creates itself (제3회 is only read), so the cross-role flow that puts a
@@ -148,7 +147,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(page.getByTestId("meeting-status")).toHaveText("개최(결과 기록 중)");
   await expect(page.getByRole("button", { name: "회의록 공개" })).toBeDisabled();
   await page.screenshot({ path: "test-results/meeting-held-ko.png", fullPage: true });
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByTestId("meeting-status")).toHaveText("Held (recording decisions)");
   await page.screenshot({ path: "test-results/meeting-held-en.png", fullPage: true });
@@ -195,7 +194,7 @@ test("the meeting page in English, and the CSV header follows the language", asy
   await page.goto("/meetings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Science and Technology Ministers' Meetings");
   await page.screenshot({ path: "test-results/meetings-list-en.png", fullPage: true });
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("link", { name: "No. 3", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("과학기술관계장관회의 No. 3");
   await page.screenshot({ path: "test-results/meeting-planning-en.png", fullPage: true });

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { axeFor, signIn } from "./helpers";
 
 const AGENDA_ITEM = "국방 사이버 위협 탐지 AI"; // on 제3회's agenda
 const AWAITING = "AI 기반 신약 후보물질 탐색"; // decided at 제2회, awaiting sign-off
@@ -26,7 +25,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
   await expect(chart).toContainText("계획안");
   await page.screenshot({ path: "test-results/pool-plan-ko.png", fullPage: true });
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // a simulation writes nothing: the approved request still has no allocation
   await page.getByRole("navigation").getByRole("link", { name: "GPU 배분" }).click();
@@ -48,7 +47,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(row.getByTestId("tranche-remaining")).toHaveText("2,940");
   await expect(page.getByTestId("ledger-table")).toContainText(APPROVED);
   await page.screenshot({ path: "test-results/pool-overview-ko.png", fullPage: true });
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // …and so does the request's page
   await page
@@ -103,7 +102,7 @@ test("officers see their own request's allocations but not the pool; the admin e
   await newTranche.getByRole("button", { name: "도입 차수 추가" }).click();
   await expect(newTranche.locator(".field-error")).toContainText("풀 전체 물량"); // beside the capacity it is about
   await admin.screenshot({ path: "test-results/pool-admin-ko.png", fullPage: true });
-  expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  expect((await axeFor(admin).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await admin.getByRole("button", { name: "English" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("GPU pool and tranches");
   await admin.screenshot({ path: "test-results/pool-admin-en.png", fullPage: true });

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "./fixtures";
 import { execute, queryOne } from "./db";
-import { signIn, apiAs } from "./helpers";
+import { axeFor, signIn, apiAs } from "./helpers";
 import { monthFromNow } from "./dates";
 
 // Requests are filed by officer@mohw.go.kr and officer@mnd.go.kr (mafra is locked out by auth.spec.ts).
@@ -78,7 +77,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="attachment"]')).toHaveAttribute("data-ok", "false");
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
     await page.screenshot({ path: "test-results/screening-ko.png", fullPage: true });
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     // bulk accept two
     await page.getByRole("checkbox", { name: "대기열 오래된 제출 요청 선택" }).check();

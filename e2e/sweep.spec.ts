@@ -10,9 +10,8 @@
  * One test per role, language and size, spread over the workers; each worker makes its own records.
  */
 import { baseURL } from "./app-server";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { apiAs, decidedRequest, PASSWORD, submittedRequest } from "./helpers";
+import { axeFor, apiAs, decidedRequest, PASSWORD, submittedRequest } from "./helpers";
 import { dayFromNow } from "./dates";
 
 const ROLES = [
@@ -100,7 +99,7 @@ async function check(page: Page, address: string, label: string, axeRules: Axe) 
   await page.screenshot({ path: path, fullPage: true, type: "jpeg", quality: 70 });
   await test.info().attach(`${label}.jpeg`, { path, contentType: "image/jpeg" });
   expect.soft(widths.scroll, `${label}: page wider than the screen (${widths.wide.join(", ")})`).toBeLessThanOrEqual(widths.inner);
-  const axe = await (axeRules === "all" ? new AxeBuilder({ page }) : new AxeBuilder({ page }).disableRules(["color-contrast"])).analyze();
+  const axe = await (axeRules === "all" ? axeFor(page) : axeFor(page).disableRules(["color-contrast"])).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect
     .soft(
