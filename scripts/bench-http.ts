@@ -26,7 +26,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
-import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
 import { benchPgServer, inflatePostgres, pgRows, type PgServer } from "./bench-pg";
 
 const arg = (name: string) => {

@@ -8,14 +8,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { CurrentUser } from "../app/modules/auth/session.server";
-import type { ListQuery } from "../app/modules/requests/request.schema";
+import { DOMAINS, SECTORS, type ListQuery } from "../app/modules/requests/request.schema";
 import { benchPages } from "./bench-page";
 import { migrateDatabase } from "./migrate";
-import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
 
 export async function benchList(total = 100_000) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-list-"));
   process.env.DATABASE_URL = `file:${path.join(dir, "app.db")}`;
+  process.env.DATA_DIR = dir; // its own audit anchor, not the one of ./data
   migrateDatabase();
   const raw = new Database(path.join(dir, "app.db"));
   const orgs = ["MOHW", "MND", "MAFRA", "MOTIE", "MOLIT", "MOIS", "MOE", "ME"].map((code, i) => {
@@ -23,21 +24,6 @@ export async function benchList(total = 100_000) {
     return `org-${i}`;
   });
   const states = ["draft", "screening", "revision", "jointPlanning", "onAgenda", "approved", "withdrawn"];
-  const sectors = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
-  const domains = [
-    "HEALTH",
-    "MANUFACTURING",
-    "DEFENSE",
-    "AGRIFOOD",
-    "TRANSPORT",
-    "DISASTER_SAFETY",
-    "ENERGY_ENVIRONMENT",
-    "EDUCATION",
-    "PUBLIC_ADMIN",
-    "CULTURE",
-    "SCIENCE",
-    "OTHER",
-  ];
   const insert = raw.prepare(
     "INSERT INTO DemandRequest (id, reference, organizationId, createdById, title, sector, domain, state, version, machineVersion, snapshot, gpusRequested, createdAt, updatedAt) VALUES (?, ?, ?, 'u', ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)",
   );
@@ -56,8 +42,8 @@ export async function benchList(total = 100_000) {
         state === "draft" ? null : `AX-2026-${String(i).padStart(5, "0")}`,
         orgs[i % orgs.length],
         title,
-        sectors[i % 3],
-        domains[i % 12],
+        SECTORS[i % SECTORS.length],
+        DOMAINS[i % DOMAINS.length],
         state,
         snapshot,
         gpus,

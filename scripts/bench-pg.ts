@@ -11,7 +11,7 @@
  */
 import pg from "pg";
 import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
-import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
 import { createMigratedDatabase, dropDatabase, startCluster } from "./pg-cluster";
 
 export interface PgServer {

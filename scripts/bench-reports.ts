@@ -16,8 +16,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { DOMAINS, SECTORS } from "../app/modules/requests/request.schema";
 import { migrateDatabase } from "./migrate";
-import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.server";
+import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
 
 interface CannonResult {
   requests: { average: number };
@@ -53,21 +54,6 @@ const STATES = [
   "allocated",
   "rejected",
   "withdrawn",
-];
-const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"];
-const DOMAINS = [
-  "HEALTH",
-  "MANUFACTURING",
-  "DEFENSE",
-  "AGRIFOOD",
-  "TRANSPORT",
-  "DISASTER_SAFETY",
-  "ENERGY_ENVIRONMENT",
-  "EDUCATION",
-  "PUBLIC_ADMIN",
-  "CULTURE",
-  "SCIENCE",
-  "OTHER",
 ];
 
 async function freePort(): Promise<number> {
@@ -121,8 +107,8 @@ export async function fillDatabase(file: string, total: number) {
         state === "draft" ? null : `AX-2026-${String(i).padStart(6, "0")}`,
         orgIds[i % orgIds.length],
         `과제 ${i} ${PHRASES[i % PHRASES.length].slice(0, 12)}`,
-        SECTORS[i % 3],
-        DOMAINS[i % 12],
+        SECTORS[i % SECTORS.length],
+        DOMAINS[i % DOMAINS.length],
         `${PHRASES[(i * 7) % PHRASES.length]}. 사례 번호 ${i}.`,
         gpus,
         month,

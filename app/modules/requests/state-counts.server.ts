@@ -23,9 +23,3 @@ export async function stateCounts(scope: { organizationId?: string }): Promise<R
   for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + r.count;
   return counts;
 }
-
-/** Recounts from the requests (after rows were written around the services, e.g. a benchmark's bulk insert). */
-export const RECOUNT_STATE_COUNTS_SQL = [
-  'DELETE FROM "RequestStateCount"',
-  'INSERT INTO "RequestStateCount" ("organizationId", "state", "count") SELECT "organizationId", "state", COUNT(*) FROM "DemandRequest" GROUP BY "organizationId", "state"',
-];
