@@ -6,13 +6,6 @@ export type { APIRequestContext, Browser, Page } from "@playwright/test";
 export { request } from "@playwright/test";
 
 /**
- * Every spec's `test`: a page that throws in the browser (a hydration mismatch among them) fails the
- * test that saw it. A hydration error makes React discard the server's HTML and render the page
- * again, which silently drops a file a user had chosen or a click already made — that is how a
- * condition's evidence upload once hung (issue 10). Covers the default page and every context a spec
- * opens itself with `browser.newContext()`.
- */
-/**
  * Waits until React has hydrated the page (app/root.tsx marks `<html data-hydrated>`, also on an error
  * page), so what a test fills and presses is handled by the page's scripts, not by the bare HTML: a
  * radio ticked while the page hydrated once lost its tick. A page opened without JavaScript (no router
@@ -34,7 +27,14 @@ function gotoWaitsForHydration(page: Page, appOrigin: string): Page {
   return page;
 }
 
-export const test = base.extend<{ browserErrors: string[]; hydrationOnGoto: void }, { appServer: AppServer }>({
+/**
+ * Every spec's `test`: a page that throws in the browser (a hydration mismatch among them) fails the
+ * test that saw it. A hydration error makes React discard the server's HTML and render the page
+ * again, which silently drops a file a user had chosen or a click already made — that is how a
+ * condition's evidence upload once hung (issue 10). Covers the default page and every context a spec
+ * opens itself with `browser.newContext()`; on all of them `goto` waits for hydration.
+ */
+export const test = base.extend<{ browserErrors: string[] }, { appServer: AppServer }>({
   // this worker's own app server and database (e2e/app-server.ts); every page and request goes to it
   appServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter
@@ -46,8 +46,9 @@ export const test = base.extend<{ browserErrors: string[]; hydrationOnGoto: void
     { scope: "worker", auto: true, timeout: 180_000 },
   ],
   baseURL: async ({ appServer }, use) => use(appServer.baseURL),
+  page: async ({ page, appServer }, use) => use(gotoWaitsForHydration(page, new URL(appServer.baseURL).origin)),
   browserErrors: [
-    async ({ browser, context }, use) => {
+    async ({ browser, context, appServer }, use) => {
       const errors: string[] = [];
       const watch = (ctx: BrowserContext) => {
         ctx.on("weberror", (e) => errors.push(`page error: ${e.error().message}`));
@@ -57,35 +58,19 @@ export const test = base.extend<{ browserErrors: string[]; hydrationOnGoto: void
         });
       };
       watch(context);
+      const origin = new URL(appServer.baseURL).origin;
       const original = browser.newContext.bind(browser);
       const patched: Browser["newContext"] = async (options) => {
         const ctx = await original(options);
         watch(ctx);
+        const newPage = ctx.newPage.bind(ctx);
+        ctx.newPage = async () => gotoWaitsForHydration(await newPage(), origin);
         return ctx;
       };
       browser.newContext = patched;
       await use(errors);
       browser.newContext = original;
       expect(errors, "errors in the browser").toEqual([]);
-    },
-    { auto: true },
-  ],
-  page: async ({ page, appServer }, use) => use(gotoWaitsForHydration(page, new URL(appServer.baseURL).origin)),
-  // the same for the pages of every context a spec opens itself (after browserErrors' own patch)
-  hydrationOnGoto: [
-    async ({ browser, browserErrors, appServer }, use) => {
-      void browserErrors;
-      const origin = new URL(appServer.baseURL).origin;
-      const original = browser.newContext.bind(browser);
-      const patched: Browser["newContext"] = async (options) => {
-        const ctx = await original(options);
-        const newPage = ctx.newPage.bind(ctx);
-        ctx.newPage = async () => gotoWaitsForHydration(await newPage(), origin);
-        return ctx;
-      };
-      browser.newContext = patched;
-      await use();
-      browser.newContext = original;
     },
     { auto: true },
   ],

@@ -4,8 +4,6 @@
  */
 import { baseURL } from "./app-server";
 import { expect, hydrated, type Browser, type Page } from "./fixtures";
-
-export { hydrated };
 import { PASSWORD } from "./helpers";
 
 export const VALIDATOR_WORDS = /\b(string|number|int|expected|too big|too small|invalid|nan|undefined)\b|YYYY|HH:MM|<=|>=|\w+\.\d+\.\w+/i;

@@ -6,7 +6,7 @@
 import { baseURL } from "./app-server";
 import { dayFromNow } from "./dates";
 import { expect, test, type Page } from "./fixtures";
-import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, hydrated, send, signedIn, type Values } from "./form-check";
+import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, send, signedIn, type Values } from "./form-check";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest } from "./helpers";
 import { pageAs, scheduleAndLock } from "./meeting-helpers";
 
@@ -24,8 +24,7 @@ for (const f of FORMS) {
       if (locale === "en") await page.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
       for (const width of [390, 1366]) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-        await page.goto(f.path);
-        await hydrated(page);
+        await page.goto(f.path); // returns once the page is hydrated (e2e/fixtures.ts)
         const form = page.locator(f.form).first();
         // empty every typed field, then send
         await form.evaluate((el) => {
@@ -79,8 +78,7 @@ async function refusals(
 ) {
   for (const [i, values] of cases.entries()) {
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(url);
-    await hydrated(page); // `prepare` clicks too: a radio clicked while the page hydrates can lose its tick
+    await page.goto(url); // hydrated before `prepare` clicks: a radio clicked while the page hydrates can lose its tick
     await prepare?.(page);
     await send(page, form, values, button);
     await expectOnlyCatalogueMessages(page, `${name} ${JSON.stringify(values).slice(0, 60)}`);
