@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
-import { requestHistoryApiPage } from "~/modules/requests/requests.server";
+import { findVisibleRequest, requestHistoryApiPage } from "~/modules/requests/requests.server";
+import { poolOverview } from "~/modules/pool/planning.server";
 import { db, dbEngine } from "./db.server";
 import { leanAll, leanGet, memoUntilWrite } from "./lean-read.server";
 
@@ -33,6 +34,23 @@ describe("lean read path (ADR 0025)", () => {
     const value = () => memoUntilWrite("test-pg", "v1", async () => ++computed);
     expect(await value()).toBe(1);
     expect(await value()).toBe(2);
+  });
+
+  it.skipIf(dbEngine === "postgresql")("the kept reads follow every commit: a request's row, its scope, the pool's pipeline", async () => {
+    const officer = await userByEmail("officer@mohw.go.kr");
+    const outsider = await userByEmail("officer@mnd.go.kr");
+    const secretariat = await userByEmail(SECRETARIAT_EMAIL);
+    const id = await fileAndSubmit(officer, { title: "보관된 읽기", gpusRequested: 37 });
+    const before = await findVisibleRequest(secretariat, id);
+    expect(before).toMatchObject({ state: "screening" });
+    expect(await findVisibleRequest(officer, id)).toBe(await findVisibleRequest(officer, id)); // kept: nothing committed between
+    await expect(findVisibleRequest(outsider, id)).rejects.toMatchObject({ status: 404 }); // another ministry's scope, its own key
+    const pipeline = (await poolOverview({ user: secretariat })).npu.totalWaiting;
+
+    await send(secretariat, id, { type: "ACCEPT" }); // screening → joint planning: into the pipeline
+    expect(await findVisibleRequest(secretariat, id)).toMatchObject({ state: "jointPlanning", version: before.version + 1 });
+    expect(await findVisibleRequest(officer, id)).toMatchObject({ state: "jointPlanning" });
+    expect((await poolOverview({ user: secretariat })).npu.totalWaiting).toBe(pipeline + 37);
   });
 });
 

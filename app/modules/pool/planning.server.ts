@@ -23,6 +23,7 @@ import { listTranches, requirePoolReader } from "./tranches.server";
 import { allowConditionalAllocation } from "~/utils/config.server";
 import { now as clockNow } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
@@ -50,6 +51,15 @@ type RequestRow = Awaited<ReturnType<typeof loadRequests>>[number];
 
 async function loadRequests(where: Record<string, unknown>) {
   return db.demandRequest.findMany({ where, select: requestSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/**
+ * The requests in the real states (approved, allocated, conditionally approved), read-only for
+ * callers: the pool page needs them twice (overview and allocation form), so they are kept until the
+ * next commit to the database (`memoUntilWrite`, ADR 0025).
+ */
+function realStateRequests() {
+  return memoUntilWrite("pool|real-state-requests", "", () => loadRequests({ state: { in: REAL_STATES } }));
 }
 
 /** Requests that may really receive GPUs now (conditionally approved ones only if the configuration allows). */
@@ -103,7 +113,7 @@ function toPlannerRequest(r: RequestRow, whatIf: boolean, now: string, fallbackS
 /** The real approved-not-fully-allocated requests (the pool page's allocation form), without the pipeline. */
 export async function approvedCandidates({ user }: { user: CurrentUser }) {
   if (!can(user, "pool:allocate")) throw forbidden();
-  const rows = await loadRequests({ state: { in: REAL_STATES } });
+  const rows = await realStateRequests();
   return rows.filter(isRealCandidate).map((r) => describe(r, false));
 }
 
@@ -114,7 +124,12 @@ export async function approvedCandidates({ user }: { user: CurrentUser }) {
  * gpusRequested) index, then corrections read from the few plans with agreed GPUs and the few awaiting
  * decisions — no per-request work in JavaScript, no per-request subquery.
  */
-async function pipelineDemand(): Promise<{ total: number; npuCapable: number }> {
+function pipelineDemand(): Promise<{ total: number; npuCapable: number }> {
+  // an aggregate over the whole pipeline (tens of thousands of rows at scale): kept until the next commit
+  return memoUntilWrite("pool|pipeline-demand", "", sumPipelineDemand);
+}
+
+async function sumPipelineDemand(): Promise<{ total: number; npuCapable: number }> {
   const states = Prisma.join(PIPELINE_STATES);
   type Row = { npuCapable: number | boolean | null; gpus: number | bigint | null };
   const [requested, agreed, awaiting] = await Promise.all([
@@ -159,9 +174,7 @@ export async function planCandidates({ user }: { user: CurrentUser }) {
  */
 export async function proposeSchedule({ user, requestIds }: { user: CurrentUser; requestIds?: string[] }) {
   if (!can(user, "pool:allocate")) throw forbidden();
-  const rows = requestIds
-    ? await loadRequests({ id: { in: [...new Set(requestIds)] } })
-    : (await loadRequests({ state: { in: REAL_STATES } })).filter(isRealCandidate);
+  const rows = requestIds ? await loadRequests({ id: { in: [...new Set(requestIds)] } }) : (await realStateRequests()).filter(isRealCandidate);
   if (requestIds) {
     const found = new Set(rows.map((r) => r.id));
     const plannable = (id: string) => rows.some((r) => r.id === id && (isRealCandidate(r) || PIPELINE_STATES.includes(r.state)));
@@ -197,7 +210,11 @@ export async function proposeSchedule({ user, requestIds }: { user: CurrentUser;
 export type ProposedSchedule = Awaited<ReturnType<typeof proposeSchedule>>;
 export type { PlanReason };
 
-async function activeGpuAllocations() {
+function activeGpuAllocations() {
+  return memoUntilWrite("pool|active-gpu-allocations", "", () => readActiveGpuAllocations());
+}
+
+async function readActiveGpuAllocations() {
   return db.allocation.findMany({
     where: { releasedAt: null, tranche: { resourceKind: "GPU" } },
     select: {
@@ -211,12 +228,7 @@ async function activeGpuAllocations() {
 /** The /pool page: tranches, sector and ministry totals, K-NPU-capable demand, the timeline. */
 export async function poolOverview({ user }: { user: CurrentUser }) {
   requirePoolReader(user);
-  const [tranches, allocations, waiting, pipeline] = await Promise.all([
-    listTranches({ user }),
-    activeGpuAllocations(),
-    loadRequests({ state: { in: REAL_STATES } }),
-    pipelineDemand(),
-  ]);
+  const [tranches, allocations, waiting, pipeline] = await Promise.all([listTranches({ user }), activeGpuAllocations(), realStateRequests(), pipelineDemand()]);
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const byMinistry = new Map<string, { code: string; name: string; nameEn: string; gpus: number; npuCapableGpus: number }>();
   let npuCapableAllocated = 0;

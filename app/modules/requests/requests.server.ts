@@ -22,7 +22,7 @@ import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
-import { leanGet } from "~/utils/lean-read.server";
+import { leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
@@ -38,12 +38,20 @@ export function toWorkflowActor(user: CurrentUser): WorkflowActor {
   return { userId: user.id, role: user.role, organizationId: user.organization.id, isChair: user.isChair };
 }
 
-/** A request the caller may see, or 404 (outsiders can't tell that it exists). */
+/**
+ * A request the caller may see, or 404 (outsiders can't tell that it exists). Read-only for callers:
+ * the row is kept until the next commit to the database (`memoUntilWrite`, ADR 0025), because one page
+ * asks for it once per panel (the request page: nine times) and an action and its page's loaders share
+ * one HTTP request, with a commit between them that the memo sees.
+ */
 export async function findVisibleRequest(user: CurrentUser, requestId: string) {
-  const request = await db.demandRequest.findFirst({
-    where: { id: requestId, ...ministryScope(user) },
-    include: { organization: { select: { id: true, code: true, nameKo: true, nameEn: true } } },
-  });
+  const scope = ministryScope(user);
+  const request = await memoUntilWrite(`visible-request|${scope.organizationId ?? "*"}|${requestId}`, "", () =>
+    db.demandRequest.findFirst({
+      where: { id: requestId, ...scope },
+      include: { organization: { select: { id: true, code: true, nameKo: true, nameEn: true } } },
+    }),
+  );
   if (!request) throw notFound();
   return request;
 }
