@@ -4,6 +4,7 @@ import { isMinistryScoped, ministryScope } from "~/modules/auth/permissions";
 import { stateCounts } from "./state-counts.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { AppError } from "~/utils/errors";
 import { containsText, likeIgnoringCase } from "~/utils/sql-dialect.server";
 import type { ListQuery, ListSort } from "./request.schema";
@@ -171,8 +172,10 @@ export async function listSelection(user: CurrentUser, query: ListQuery) {
   };
 }
 
-/** The ministries a non-officer can filter by (officers see only their own). */
+/** The ministries a non-officer can filter by (officers see only their own); kept until the next commit (read-only for callers). */
 export async function listMinistries(user: CurrentUser) {
   if (isMinistryScoped(user)) return [];
-  return db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { code: "asc" }, select: { code: true, nameKo: true, nameEn: true } });
+  return memoUntilWrite("ministries", "", () =>
+    db.organization.findMany({ where: { kind: "MINISTRY" }, orderBy: { code: "asc" }, select: { code: true, nameKo: true, nameEn: true } }),
+  );
 }

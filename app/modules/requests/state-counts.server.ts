@@ -4,7 +4,8 @@
  * the screening count read a few rows instead of counting the requests table. Portable SQL (SQLite and
  * PostgreSQL both have INSERT … ON CONFLICT DO UPDATE).
  */
-import { db, type Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
+import { leanAll } from "~/utils/lean-read.server";
 
 /** One request of `organizationId` moved from `from` (null: created) to `to`. Inside the caller's transaction. */
 export async function countStateChange(tx: Tx, organizationId: string, from: string | null, to: string): Promise<void> {
@@ -16,10 +17,16 @@ export async function countStateChange(tx: Tx, organizationId: string, from: str
     ON CONFLICT ("organizationId", "state") DO UPDATE SET "count" = "RequestStateCount"."count" + 1`;
 }
 
-/** Requests per state in `scope` (one ministry, or all): a few rows, whatever the number of requests. */
+/**
+ * Requests per state in `scope` (one ministry, or all): a few rows, whatever the number of requests.
+ * Read on the lean path (ADR 0025): committed counts, outside any transaction.
+ */
 export async function stateCounts(scope: { organizationId?: string }): Promise<Record<string, number>> {
-  const rows = await db.requestStateCount.findMany({ where: { ...scope, count: { gt: 0 } }, select: { state: true, count: true } });
+  type Row = { state: string; count: number };
+  const rows = scope.organizationId
+    ? await leanAll<Row>('SELECT "state", "count" FROM "RequestStateCount" WHERE "organizationId" = ? AND "count" > 0', [scope.organizationId])
+    : await leanAll<Row>('SELECT "state", "count" FROM "RequestStateCount" WHERE "count" > 0');
   const counts: Record<string, number> = {};
-  for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + r.count;
+  for (const r of rows) counts[r.state] = (counts[r.state] ?? 0) + Number(r.count);
   return counts;
 }
