@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { db, type Db } from "~/utils/db.server";
+import { leanAll, leanDate } from "~/utils/lean-read.server";
 import { now } from "~/utils/clock";
 import {
   type AnchorLocation,
@@ -121,7 +122,7 @@ export async function verifyAuditChain({ client = db, anchor }: { client?: Db; a
   let count = 0;
   let cursor = 0;
   for (;;) {
-    const batch = await client.auditEvent.findMany({ where: { seq: { gt: cursor } }, orderBy: { seq: "asc" }, take: VERIFY_PAGE_SIZE });
+    const batch = await verifyPage(client, cursor);
     if (batch.length === 0) break;
     for (const e of batch) {
       if (e.prevHash !== prevHash || auditHash(prevHash, e) !== e.hash) return { ok: false, reason: "HASH_MISMATCH", brokenAt: e.seq, events: count };
@@ -134,6 +135,22 @@ export async function verifyAuditChain({ client = db, anchor }: { client?: Db; a
   if ("reason" in checked) return { ok: false, events: count, ...checked };
   if (count > 0 && checked.checkpoints === 0) return { ok: false, reason: "ANCHOR_MISSING", brokenAt: 1, events: count, anchor: checked };
   return { ok: true, events: count, head: prevHash, anchor: checked };
+}
+
+type StoredEvent = AuditFields & { prevHash: string; hash: string };
+
+/**
+ * One keyset page of the chain. The app's own database is read on the lean path (ADR 0025): plain rows
+ * instead of Prisma's, which is what keeps a server's memory flat over a million events (Prisma's
+ * garbage grew the server's heap by ~200 MB); another client (a restored copy) goes through Prisma.
+ */
+async function verifyPage(client: Db, after: number): Promise<StoredEvent[]> {
+  if (client !== db) return client.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: VERIFY_PAGE_SIZE });
+  const rows = await leanAll<Omit<StoredEvent, "at"> & { at: string | number | Date }>(
+    'SELECT "seq", "requestId", "actorId", "type", "fromState", "toState", "payload", "at", "prevHash", "hash" FROM "AuditEvent" WHERE "seq" > ? ORDER BY "seq" LIMIT ?',
+    [after, VERIFY_PAGE_SIZE],
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: leanDate(r.at)! }));
 }
 
 type AnchorProblem = { reason: AuditBreak; brokenAt: number; line?: number; anchor: AnchorSummary };
