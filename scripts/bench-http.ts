@@ -15,7 +15,8 @@
  * database (as `npm run test:pg:instances` starts them: shared DATA_DIR, so one session secret), the
  * connections split between them, and the workflow clients alternating between them.
  *
- * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --keep (leave the databases)  --pg
+ * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --warmup 1 (seconds of load before each page's
+ *   measured run, not counted)  --keep (leave the databases)  --pg
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -35,6 +36,7 @@ const arg = (name: string) => {
 };
 const SIZES = (arg("sizes") ?? "1000,100000").split(",").map(Number);
 const DURATION = Number(arg("duration") ?? 4);
+const WARMUP = Number(arg("warmup") ?? 1);
 const CONNECTIONS = 20;
 const WORKFLOW_CLIENTS = 50;
 const WORKFLOW_SECONDS = 5;
@@ -259,6 +261,11 @@ async function load(servers: { base: string; pid?: number }[], page: string, coo
     if (warm.status !== 200) throw new Error(`${page}: HTTP ${warm.status}`);
     await warm.arrayBuffer();
   }
+  // a second of the same load first, not counted: the figures are the server's steady state (JIT-compiled
+  // paths, warm caches), not its first second after start
+  await Promise.all(
+    servers.map(({ base }) => autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: WARMUP, headers: cookie ? { cookie } : {} })),
+  );
   const times: number[] = [];
   let errors = 0;
   const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
@@ -420,7 +427,7 @@ export async function benchHttp(): Promise<string> {
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
   const lines: string[] = [];
   lines.push(
-    `| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
+    `| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s of warm-up) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
   );
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
   const section = (pick: (r: SizeResult) => { rows: Row[]; workflow: WorkflowResult }, prefix: string) => {
