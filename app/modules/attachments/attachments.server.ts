@@ -5,6 +5,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { distinctIds, whenAny } from "~/utils/distinct";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { ALLOWED_EXTENSIONS, sniffMediaType } from "./sniff";
 import { MAX_FILE_BYTES, attachmentsDir, receiveUpload, storagePath, tempPathFor } from "./upload.server";
@@ -110,7 +111,9 @@ export async function receiveAttachment({
 export async function listAttachments({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
   const rows = await db.attachment.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const uploaders = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.uploadedById))] } }, select: { id: true, name: true } });
+  const uploaders = await whenAny(distinctIds(rows.map((r) => r.uploadedById)), (ids) =>
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  );
   const names = new Map(uploaders.map((u) => [u.id, u.name]));
   const items = rows.map((r) => ({
     id: r.id,

@@ -4,6 +4,7 @@
  * comment is an audit event (COMMENT), which also notifies the other side (notifications/notify.server).
  */
 import { db } from "~/utils/db.server";
+import { distinctIds, whenAny } from "~/utils/distinct";
 import { now } from "~/utils/clock";
 import { forbidden } from "~/utils/errors";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
@@ -23,10 +24,12 @@ export interface CommentView {
 export async function listComments({ user, requestId }: { user: CurrentUser; requestId: string }): Promise<CommentView[]> {
   await findVisibleRequest(user, requestId);
   const rows = await db.comment.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  const authors = await db.user.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
-    select: { id: true, name: true, role: true, organization: { select: { code: true, nameKo: true, nameEn: true } } },
-  });
+  const authors = await whenAny(distinctIds(rows.map((r) => r.authorId)), (ids) =>
+    db.user.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, role: true, organization: { select: { code: true, nameKo: true, nameEn: true } } },
+    }),
+  );
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((r) => ({
     id: r.id,

@@ -18,7 +18,7 @@ import { meetingHasBeenHeld, planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
 import { now, todayInKorea } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
-import { distinctIds } from "~/utils/distinct";
+import { distinctIds, whenAny } from "~/utils/distinct";
 
 /** Officers see their own requests, not the cross-ministry agendas. */
 export function requireMeetingReader(user: CurrentUser) {
@@ -162,7 +162,7 @@ async function loadMeeting(meetingId: string) {
   });
   if (!meeting) throw notFound();
   const approverIds = [...new Set(meeting.decisions.flatMap((d) => d.signoffs.map((s) => s.approverId)))];
-  const approvers = await db.user.findMany({ where: { id: { in: approverIds } }, select: { id: true, name: true } });
+  const approvers = await whenAny(approverIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
   const names = new Map(approvers.map((a) => [a.id, a.name]));
   const items = meeting.items.map((item) => {
     const { snapshot, plan, organization, ...request } = item.request;
@@ -407,7 +407,9 @@ export async function meetingHistory({ user, meetingId }: { user: CurrentUser; m
     orderBy: { seq: "asc" },
     take: 500,
   });
-  const actors = await db.user.findMany({ where: { id: { in: distinctIds(events.map((e) => e.actorId)) } }, select: { id: true, name: true } });
+  const actors = await whenAny(distinctIds(events.map((e) => e.actorId)), (ids) =>
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  );
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return events.map((e) => ({
     seq: e.seq,

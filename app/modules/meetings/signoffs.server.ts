@@ -8,11 +8,12 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
+import { distinctIds, whenAny } from "~/utils/distinct";
 import { forbidden, notFound } from "~/utils/errors";
 import { can } from "~/modules/auth/permissions";
 
 async function namesOf(ids: string[]) {
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, isChair: true } });
+  const users = await whenAny(distinctIds(ids), (some) => db.user.findMany({ where: { id: { in: some } }, select: { id: true, name: true, isChair: true } }));
   return new Map(users.map((u) => [u.id, u]));
 }
 

@@ -11,6 +11,7 @@ import { fieldChanges } from "~/modules/audit/payloads";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db } from "~/utils/db.server";
+import { distinctIds, whenAny } from "~/utils/distinct";
 import { AppError, forbidden } from "~/utils/errors";
 import { EMPTY_PLAN, PLAN_SECTIONS, type Milestone, type PlanSections, type PlanSide } from "./plan.schema";
 import { actsForMinistry, can } from "~/modules/auth/permissions";
@@ -59,7 +60,7 @@ export async function getPlan({ user, requestId }: { user: CurrentUser; requestI
   const revision = plan?.revision ?? 0;
   const signatures = (plan?.signatures ?? []).filter((s) => s.revision === revision).map((s) => ({ side: s.side as PlanSide, userId: s.userId, at: s.at }));
   const signerIds = signatures.map((s) => s.userId);
-  const signers = await db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, name: true } });
+  const signers = await whenAny(signerIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
   const names = new Map(signers.map((u) => [u.id, u.name]));
   const side = planSideOf(user, request);
   return {
@@ -188,10 +189,9 @@ export async function planRevisions({ user, requestId }: { user: CurrentUser; re
   const plan = await db.jointPlan.findUnique({ where: { requestId }, select: { id: true } });
   if (!plan) return [];
   const rows = await db.jointPlanRevision.findMany({ where: { planId: plan.id }, orderBy: { revision: "desc" } });
-  const authors = await db.user.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } },
-    select: { id: true, name: true, role: true },
-  });
+  const authors = await whenAny(distinctIds(rows.map((r) => r.authorId)), (ids) =>
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true } }),
+  );
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((r) => ({
     revision: r.revision,

@@ -30,7 +30,7 @@ import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
 import { completeIntakeSchema, type DraftIntake, type EventBody } from "./request.schema";
 import { now } from "~/utils/clock";
 import { ACCESS_EVENT_TYPES } from "~/modules/auth/auth-events.server";
-import { distinctIds } from "~/utils/distinct";
+import { distinctIds, whenAny } from "~/utils/distinct";
 
 const EDITABLE_STATES = ["draft", "revision"];
 
@@ -421,7 +421,7 @@ type HistoryRow = { seq: number; type: string; fromState: string | null; toState
 
 async function withActors(events: HistoryRow[]) {
   const actorIds = distinctIds(events.map((e) => e.actorId));
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true } });
+  const actors = await whenAny(actorIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true } }));
   const byId = new Map(actors.map((a) => [a.id, a]));
   return events.map((e) => ({
     seq: e.seq,
