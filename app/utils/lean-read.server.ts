@@ -16,8 +16,8 @@
  *   `memoUntilWrite` keeps a derived value until the next commit to the database (any table, any
  *   process) or until its key changes.
  * - On PostgreSQL (ADR 0024) there is no second connection: the same statements go through Prisma's raw
- *   query (placeholders numbered `$1…`, COUNT's bigint back to a number), and `memoUntilWrite` keeps
- *   nothing, because another app instance may commit at any time without this process seeing it.
+ *   query (placeholders numbered `$1…`, COUNT's bigint back to a number), and `memoUntilWrite` checks
+ *   the current snapshot instead of `data_version`, which every instance's commits change (ADR 0029).
  */
 import Database from "better-sqlite3";
 import { databaseEngine, databaseUrl } from "./config.server";
@@ -95,9 +95,25 @@ export function leanDate(value: string | number | Date | null): Date | null {
   return new Date(value);
 }
 
-/** A value that changes whenever another connection has committed to the database since the last call. */
-function dataVersion(): number {
+/** SQLite: a value that changes whenever another connection (the app writes through Prisma's) has committed since the last call. */
+function sqliteDataVersion(): number {
   return lean().db.pragma("data_version", { simple: true }) as number;
+}
+
+/**
+ * PostgreSQL: the current snapshot (`pg_current_snapshot()`: xmin, xmax and the transactions in
+ * progress). It is the same text only if no transaction that wrote anything has finished meanwhile, by any
+ * instance; work in other databases of the cluster changes it too, which only costs a recomputation.
+ * (Not the WAL position: a commit's record is in the WAL before the commit is visible, so a value
+ * computed in between would be kept with the new position.) Null when it cannot be read: nothing is kept.
+ */
+async function postgresSnapshot(): Promise<string | null> {
+  try {
+    const [row] = await prisma.$queryRawUnsafe<{ snapshot: string }[]>("SELECT pg_current_snapshot()::text AS snapshot");
+    return row?.snapshot ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const MEMO_LIMIT = 2_000;
@@ -106,10 +122,16 @@ const memo = new Map<string, { version: string; value: Promise<unknown> }>();
 /**
  * `compute()`'s value, kept until the next commit to the database or until `version` (e.g. today's date
  * for values that age by the day) changes. For values derived only from the database and the given key.
+ * The database's position is read before `compute()` runs, so a commit that lands while it runs makes
+ * the next call compute again. On PostgreSQL the position is the current snapshot, one query that
+ * other instances' commits change too (ADR 0029).
  */
 export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
-  if (onPostgres) return compute();
-  const v = `${dataVersion()}|${version}`;
+  if (onPostgres) return postgresSnapshot().then((snapshot) => (snapshot === null ? compute() : remember(key, `${snapshot}|${version}`, compute)));
+  return remember(key, `${sqliteDataVersion()}|${version}`, compute);
+}
+
+function remember<T>(key: string, v: string, compute: () => Promise<T>): Promise<T> {
   const hit = memo.get(key);
   if (hit && hit.version === v) return hit.value as Promise<T>;
   const value = compute();
