@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -5,7 +6,12 @@ import { defineConfig } from "@playwright/test";
  * started by the worker fixture in e2e/fixtures.ts); e2e/global-setup.ts builds once before them.
  * Specs own their data, so the order and the split between workers do not matter. No retries: a
  * flaky test is a failing test.
+ * The browser is Debian's: its headless shell (`chromium-headless-shell`, what Playwright itself runs
+ * headless) when installed, as `.ci/run` does, else the full Chromium; `CHROMIUM_PATH` chooses another.
  */
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
@@ -19,7 +25,7 @@ export default defineConfig({
   use: {
     locale: "ko-KR",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromium,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting } from "./helpers";
+import { apiAs, coSignedRequest, expectNoSeriousA11yIssues, newMeeting, shot } from "./helpers";
 import { dayFromNow } from "./dates";
 import { CHAIR, MOHW, SECRETARIAT, pageAs, scheduleAndLock } from "./meeting-helpers";
 
@@ -27,12 +27,12 @@ async function look(page: Page, name: string, path: string, ready: (page: Page) 
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       await ready(page);
-      await page.screenshot({ path: test.info().outputPath(`deliberation-${name}-${lang}-${width}.jpeg`), fullPage: true, type: "jpeg", quality: 70 });
+      await shot(page, { path: test.info().outputPath(`deliberation-${name}-${lang}-${width}.jpeg`), fullPage: true, type: "jpeg", quality: 70 });
       if (width === 390 && process.env.SCREEN_PARTS) {
         // a phone page in readable slices (for looking at them, not for the test)
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         for (let y = 0, part = 1; y < height; y += 1000, part++) {
-          await page.screenshot({
+          await shot(page, {
             path: test.info().outputPath(`deliberation-${name}-${lang}-${width}-part${part}.png`),
             fullPage: true,
             clip: { x: 0, y, width, height: Math.min(1000, height - y) },

@@ -2,7 +2,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import { startAppServer, type AppServer } from "./app-server";
 
 export { expect };
-export type { APIRequestContext, Browser, Page } from "@playwright/test";
+export type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 export { request } from "@playwright/test";
 
 /**

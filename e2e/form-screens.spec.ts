@@ -7,7 +7,7 @@ import { baseURL } from "./app-server";
 import { dayFromNow } from "./dates";
 import { expect, test, type Page } from "./fixtures";
 import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, send, signedIn, type Values } from "./form-check";
-import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest } from "./helpers";
+import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest, shot } from "./helpers";
 import { pageAs, scheduleAndLock } from "./meeting-helpers";
 
 const FORMS = [
@@ -38,7 +38,7 @@ for (const f of FORMS) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${f.name} ${locale} ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
         await form.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `test-results/forms-${f.name}-${locale}-${width}.png` });
+        await shot(page, { path: `test-results/forms-${f.name}-${locale}-${width}.png` });
       }
     }
   });
@@ -89,7 +89,7 @@ async function refusals(
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await expectNoOverflow(page, `${name} ${locale} ${width}px`);
       await page.locator(form).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `test-results/forms-${name}-${locale}-${width}.png` });
+      await shot(page, { path: `test-results/forms-${name}-${locale}-${width}.png` });
     }
   }
 }

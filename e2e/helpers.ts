@@ -1,6 +1,6 @@
 import { baseURL } from "./app-server";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "./fixtures";
+import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "./fixtures";
 
 import { dayFromNow, monthFromNow } from "./dates";
 
@@ -21,6 +21,33 @@ export async function apiAs(email: string): Promise<APIRequestContext> {
   return ctx;
 }
 
+/**
+ * The setup steps' own API client per user (and worker): signed in once, then reused by every helper
+ * below, so a spec's setup does not pay a password hash per step. Never handed to a spec: a spec that
+ * tests sessions (signs out, is refused) gets a fresh one from `apiAs`.
+ */
+const setupClients = new Map<string, Promise<APIRequestContext>>();
+export function setupAs(email: string): Promise<APIRequestContext> {
+  const key = `${baseURL()} ${email}`;
+  let client = setupClients.get(key);
+  if (!client) {
+    client = apiAs(email);
+    setupClients.set(key, client);
+    client.catch(() => setupClients.delete(key));
+  }
+  return client;
+}
+
+/**
+ * A screenshot kept in the test's output for a person to look at (nothing asserts on it). `.ci/run`
+ * sets E2E_SCREENSHOTS=0: nobody looks at a clean clone's files, and they cost a fifth of the sweep.
+ */
+export async function shot(target: Page | Locator, options: NonNullable<Parameters<Page["screenshot"]>[0]>): Promise<boolean> {
+  if (process.env.E2E_SCREENSHOTS === "0") return false;
+  await target.screenshot(options);
+  return true;
+}
+
 /** Sends a workflow event with the request's current version. */
 export async function sendEvent(ctx: APIRequestContext, id: string, body: Record<string, unknown>) {
   const current = await (await ctx.get(`/api/v1/requests/${id}`)).json();
@@ -32,7 +59,8 @@ export async function sendEvent(ctx: APIRequestContext, id: string, body: Record
  * each frame, then `finishRun` in a new blank page with axe injected a second time) gives the same
  * results on pages without cross-origin frames, which the app has none of, at about twice the cost.
  */
-export const axeFor = (page: Page) => new AxeBuilder({ page }).setLegacyMode(true);
+// `resultTypes`: only the violations are read, so axe lists one node for each passed rule, not every one
+export const axeFor = (page: Page) => new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ["violations"] });
 
 /** axe finds no serious or critical violation on the page as it is now. */
 export async function expectNoSeriousA11yIssues(page: Page) {
@@ -56,7 +84,7 @@ export interface FileOptions {
 
 /** A health-ministry request, filed and submitted through the API; returns its id. */
 export async function submittedRequest({ title, gpus = 64, problem, sector = "NATIONAL_PROJECT" }: FileOptions): Promise<string> {
-  const officer = await apiAs("officer@mohw.go.kr");
+  const officer = await setupAs("officer@mohw.go.kr");
   const created = await officer.post("/api/v1/requests", {
     data: {
       title,
@@ -84,8 +112,8 @@ export async function submittedRequest({ title, gpus = 64, problem, sector = "NA
 /** A health-ministry request in joint planning with a plan both sides signed (API.md "Joint plan"). */
 export async function coSignedRequest(options: FileOptions): Promise<string> {
   const id = await submittedRequest(options);
-  const officer = await apiAs("officer@mohw.go.kr");
-  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const officer = await setupAs("officer@mohw.go.kr");
+  const secretariat = await setupAs("secretariat@msit.go.kr");
   await sendOk(secretariat, id, { type: "ACCEPT" });
   const plan = await officer.put(`/api/v1/requests/${id}/plan`, {
     data: {
@@ -107,7 +135,7 @@ export async function coSignedRequest(options: FileOptions): Promise<string> {
 
 /** A new meeting numbered after every existing one, dated `date` (default today); returns its id. */
 export async function newMeeting(date = dayFromNow(0)): Promise<string> {
-  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const secretariat = await setupAs("secretariat@msit.go.kr");
   const list = (await (await secretariat.get("/api/v1/meetings")).json()) as { number: number }[];
   const number = Math.max(0, ...list.map((m) => m.number)) + 1;
   const res = await secretariat.post("/api/v1/meetings", { data: { number, date, title: "과학기술관계장관회의", place: "정부서울청사" } });
@@ -121,12 +149,12 @@ export async function newMeeting(date = dayFromNow(0)): Promise<string> {
  */
 export async function decidedRequest(options: FileOptions, decision: Record<string, unknown>): Promise<{ id: string; meetingId: string }> {
   const id = await coSignedRequest(options);
-  const secretariat = await apiAs("secretariat@msit.go.kr");
+  const secretariat = await setupAs("secretariat@msit.go.kr");
   const meetingId = await newMeeting();
   expect((await secretariat.post(`/api/v1/meetings/${meetingId}/agenda`, { data: { requestId: id } })).status()).toBe(201);
   expect((await secretariat.post(`/api/v1/meetings/${meetingId}/lock`)).status()).toBe(200);
   await sendOk(secretariat, id, { type: "DECIDE", ...decision });
-  await sendOk(await apiAs("chair@msit.go.kr"), id, { type: "SIGN" });
-  await sendOk(await apiAs("approver@opm.go.kr"), id, { type: "SIGN" });
+  await sendOk(await setupAs("chair@msit.go.kr"), id, { type: "SIGN" });
+  await sendOk(await setupAs("approver@opm.go.kr"), id, { type: "SIGN" });
   return { id, meetingId };
 }

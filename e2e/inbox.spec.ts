@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { axeFor, signIn } from "./helpers";
+import { axeFor, signIn, shot } from "./helpers";
 
 // The demo seed leaves work for every role (see app/modules/seed/demo-requests.server.ts).
 
@@ -19,7 +19,7 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await expect(page.getByTestId("inbox-resubmitNeeded")).toContainText("군 의료 영상 판독 AI");
   await expect(page.getByTestId("inbox-resubmitNeeded")).toContainText("승인 GPU 산정 근거가 부족합니다");
   await expectHeaderMatchesGroups(page);
-  await page.screenshot({ path: "test-results/inbox-secretariat-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/inbox-secretariat-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page
     .getByTestId("inbox-planToSignMsit")
@@ -29,7 +29,7 @@ test("secretariat: screening, plans to sign for MSIT and agendas to lock, each l
   await page.goto("/");
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByTestId("inbox-agendasToLock")).toContainText("Agendas to lock");
-  await page.screenshot({ path: "test-results/inbox-secretariat-en.png", fullPage: true });
+  await shot(page, { path: "test-results/inbox-secretariat-en.png", fullPage: true });
 });
 
 test("officer: conditions due of the own ministry only; approver: the sign-off waiting for them", async ({ browser }) => {
@@ -39,7 +39,7 @@ test("officer: conditions due of the own ministry only; approver: the sign-off w
   // the returned demo request is the defence ministry's (other specs may return requests of this ministry)
   await expect(mohw.getByTestId("inbox-revision").filter({ hasText: "국방 영상정보 분석 파운데이션 모델" })).toHaveCount(0);
   await expectHeaderMatchesGroups(mohw);
-  await mohw.screenshot({ path: "test-results/inbox-officer-ko.png", fullPage: true });
+  await shot(mohw, { path: "test-results/inbox-officer-ko.png", fullPage: true });
   // (other specs' conditional approvals may carry the same condition; the seeded one falls due first)
   await mohw
     .getByTestId("inbox-conditionsDue")

@@ -5,7 +5,7 @@
  */
 import { baseURL } from "./app-server";
 import { formatDate } from "../app/i18n/format";
-import { apiAs, signIn } from "./helpers";
+import { setupAs, signIn } from "./helpers";
 import { expect, type Browser, type Page } from "./fixtures";
 
 export const SECRETARIAT = "secretariat@msit.go.kr";
@@ -23,7 +23,7 @@ export async function pageAs(browser: Browser, email: string): Promise<Page> {
 
 /** The hash-chained audit log verifies (GET /api/v1/audit/verify as the secretariat). */
 export async function expectAuditVerifies() {
-  const res = await (await apiAs(SECRETARIAT)).get("/api/v1/audit/verify");
+  const res = await (await setupAs(SECRETARIAT)).get("/api/v1/audit/verify");
   expect(res.status()).toBe(200);
   expect(await res.json()).toMatchObject({ ok: true });
 }
@@ -40,12 +40,12 @@ export const koDate = (day: string) => formatDate("ko", day);
 
 /** The meeting's number (제N회), read through the API. */
 export async function meetingNumber(meetingId: string): Promise<number> {
-  return (await (await (await apiAs(SECRETARIAT)).get(`/api/v1/meetings/${meetingId}`)).json()).number;
+  return (await (await (await setupAs(SECRETARIAT)).get(`/api/v1/meetings/${meetingId}`)).json()).number;
 }
 
 /** Puts a request on a meeting's agenda and locks it, through the API (the specs' own steps use the pages). */
 export async function scheduleAndLock(meetingId: string, requestIds: string[], lock = true) {
-  const secretariat = await apiAs(SECRETARIAT);
+  const secretariat = await setupAs(SECRETARIAT);
   for (const requestId of requestIds) {
     const res = await secretariat.post(`/api/v1/meetings/${meetingId}/agenda`, { data: { requestId } });
     expect(res.status(), await res.text()).toBe(201);

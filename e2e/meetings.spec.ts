@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "./fixtures";
-import { axeFor, apiAs, coSignedRequest, signIn } from "./helpers";
+import { axeFor, apiAs, coSignedRequest, signIn, shot } from "./helpers";
 import { dayFromNow } from "./dates";
 
 // Works on a meeting it creates itself (제3회 is only read), so the cross-role flow that puts a
@@ -80,7 +80,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect.poll(() => agendaTitles(page)).toEqual(["원격 진료 음성 기록 AI", "=보건소 민원 상담 챗봇"]);
   await page.reload();
   expect(await agendaTitles(page)).toEqual(["원격 진료 음성 기록 AI", "=보건소 민원 상담 챗봇"]);
-  await page.screenshot({ path: "test-results/meeting-planning-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-planning-ko.png", fullPage: true });
 
   // lock, with a confirmation step
   await page.getByText("안건 확정(잠금)…").click();
@@ -102,7 +102,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(page.getByRole("button", { name: /인쇄하기/ })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "주 메뉴" })).toHaveCount(0);
   await page.setViewportSize(A4_CONTENT); // the printable width of an A4 page, so lines wrap as on paper
-  await page.screenshot({ path: "test-results/meeting-print-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-print-ko.png", fullPage: true });
   // the stylesheet asks for A4: Chromium's PDF uses the CSS page size (595 × 842 pt)
   const pdf = (await page.pdf({ preferCSSPageSize: true, path: "test-results/meeting-print-ko.pdf" })).toString("latin1");
   const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
@@ -133,7 +133,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await item.getByLabel("이행 기한").nth(1).fill(dayFromNow(180));
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
   await expect(item.getByRole("alert")).toHaveText("승인 GPU 수량(81)이 공동계획에서 합의한 수량(80)을 넘을 수 없습니다.");
-  await item.screenshot({ path: "test-results/meeting-decide-refused-ko.png" });
+  await shot(item, { path: "test-results/meeting-decide-refused-ko.png" });
   await item.getByLabel("승인 GPU").fill("72");
   await item.getByLabel("비고").fill("개인정보 보호 조치 후 착수");
   await item.getByRole("button", { name: "심의 결과 기록" }).click();
@@ -146,11 +146,11 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(decided).toContainText("0/2명 서명");
   await expect(page.getByTestId("meeting-status")).toHaveText("개최(결과 기록 중)");
   await expect(page.getByRole("button", { name: "회의록 공개" })).toBeDisabled();
-  await page.screenshot({ path: "test-results/meeting-held-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-held-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByTestId("meeting-status")).toHaveText("Held (recording decisions)");
-  await page.screenshot({ path: "test-results/meeting-held-en.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-held-en.png", fullPage: true });
   await page.getByRole("button", { name: /한국어/ }).click();
   await expect(page.getByTestId("meeting-status")).toHaveText("개최(결과 기록 중)");
 
@@ -161,7 +161,7 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect(page.getByTestId("minutes-item").first()).toContainText("개인정보 영향평가 결과 제출");
   await page.emulateMedia({ media: "print" });
   await page.setViewportSize(A4_CONTENT);
-  await page.screenshot({ path: "test-results/meeting-minutes-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-minutes-ko.png", fullPage: true });
 
   // an approver reads the meeting but has no secretariat controls
   const approver = await browser.newPage();
@@ -193,11 +193,11 @@ test("the meeting page in English, and the CSV header follows the language", asy
   await expect(page.getByRole("button", { name: /한국어/ })).toBeVisible();
   await page.goto("/meetings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Science and Technology Ministers' Meetings");
-  await page.screenshot({ path: "test-results/meetings-list-en.png", fullPage: true });
+  await shot(page, { path: "test-results/meetings-list-en.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.getByRole("link", { name: "No. 3", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("과학기술관계장관회의 No. 3");
-  await page.screenshot({ path: "test-results/meeting-planning-en.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-planning-en.png", fullPage: true });
   const csv = await page.request.get(`${page.url()}/agenda.csv`);
   expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="meeting-3-agenda\.csv"; filename\*=UTF-8''/);
   const text = (await csv.text()).replace(/^\uFEFF/, "");
@@ -206,7 +206,7 @@ test("the meeting page in English, and the CSV header follows the language", asy
   await page.goto(`${page.url()}/print`);
   await page.emulateMedia({ media: "print" });
   await page.setViewportSize(A4_CONTENT);
-  await page.screenshot({ path: "test-results/meeting-print-en.png", fullPage: true });
+  await shot(page, { path: "test-results/meeting-print-en.png", fullPage: true });
 });
 
 test("without JavaScript: Up/Down post the whole order, the lock confirms, a decision has three condition rows", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { axeFor, signIn } from "./helpers";
+import { axeFor, signIn, shot } from "./helpers";
 
 const AGENDA_ITEM = "국방 사이버 위협 탐지 AI"; // on 제3회's agenda
 const AWAITING = "AI 기반 신약 후보물질 탐색"; // decided at 제2회, awaiting sign-off
@@ -24,7 +24,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   const chart = page.getByTestId("capacity-chart");
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
   await expect(chart).toContainText("계획안");
-  await page.screenshot({ path: "test-results/pool-plan-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-plan-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // a simulation writes nothing: the approved request still has no allocation
@@ -46,7 +46,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(row.getByTestId("tranche-allocated")).toHaveText("60");
   await expect(row.getByTestId("tranche-remaining")).toHaveText("2,940");
   await expect(page.getByTestId("ledger-table")).toContainText(APPROVED);
-  await page.screenshot({ path: "test-results/pool-overview-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-overview-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
   // …and so does the request's page
@@ -58,23 +58,23 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   const panel = page.getByTestId("allocations-panel");
   await expect(panel.getByTestId("allocation-summary")).toHaveText("승인 160장 중 60장 배분");
   await expect(panel.getByTestId("allocation-row")).toContainText("2026년 3차");
-  await page.screenshot({ path: "test-results/pool-request-ko.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-request-ko.png", fullPage: true });
 
   // English: the same pages read in English
   await page.getByRole("button", { name: "English" }).click();
   await expect(panel.getByTestId("allocation-summary")).toHaveText("60 of 160 approved GPUs allocated");
-  await page.screenshot({ path: "test-results/pool-request-en.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-request-en.png", fullPage: true });
   await page.getByRole("navigation").getByRole("link", { name: "GPU allocation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("GPU allocation");
   await expect(page.getByTestId("capacity-chart")).toContainText("Arrived (cumulative)");
-  await page.screenshot({ path: "test-results/pool-overview-en.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-overview-en.png", fullPage: true });
 
   // commit the rest of the proposed schedule for the approved requests, all or nothing
   await page.getByRole("navigation").getByRole("link", { name: "Planner and what-if" }).click();
   await page.getByRole("checkbox", { name: new RegExp(AGENDA_ITEM) }).check();
   await page.getByRole("button", { name: "Run simulation" }).click();
   await expect(page.getByTestId("plan-result").getByTestId("plan-row").filter({ hasText: AGENDA_ITEM })).toContainText("What-if");
-  await page.screenshot({ path: "test-results/pool-plan-en.png", fullPage: true });
+  await shot(page, { path: "test-results/pool-plan-en.png", fullPage: true });
   await page.getByRole("button", { name: /^Commit allocations for/ }).click();
   await expect(page.getByTestId("commit-result")).toContainText(/Committed \d+ allocations\./);
   await page.getByRole("link", { name: "GPU allocation", exact: true }).first().click();
@@ -101,9 +101,9 @@ test("officers see their own request's allocations but not the pool; the admin e
   await newTranche.getByLabel("용량").fill("100000");
   await newTranche.getByRole("button", { name: "도입 차수 추가" }).click();
   await expect(newTranche.locator(".field-error")).toContainText("풀 전체 물량"); // beside the capacity it is about
-  await admin.screenshot({ path: "test-results/pool-admin-ko.png", fullPage: true });
+  await shot(admin, { path: "test-results/pool-admin-ko.png", fullPage: true });
   expect((await axeFor(admin).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   await admin.getByRole("button", { name: "English" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toContainText("GPU pool and tranches");
-  await admin.screenshot({ path: "test-results/pool-admin-en.png", fullPage: true });
+  await shot(admin, { path: "test-results/pool-admin-en.png", fullPage: true });
 });

@@ -1,6 +1,6 @@
 import { baseURL } from "./app-server";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "./fixtures";
-import { PASSWORD, expectNoSeriousA11yIssues, newMeeting, signIn } from "./helpers";
+import { PASSWORD, expectNoSeriousA11yIssues, newMeeting, signIn, shot } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
 
 // The whole deliberation across roles, through the pages (issue 5): screening → returned → resubmitted →
@@ -102,7 +102,7 @@ test("a request goes from screening to approved across every role, and every ste
   await secretariat.goto(`${meetingUrl}/print`);
   await secretariat.emulateMedia({ media: "print" });
   await expect(secretariat.getByRole("main")).toContainText(TITLE);
-  await secretariat.screenshot({ path: test.info().outputPath("agenda-print-preview.png"), fullPage: true });
+  await shot(secretariat, { path: test.info().outputPath("agenda-print-preview.png"), fullPage: true });
   await secretariat.emulateMedia({ media: "screen" });
 
   // the decision: approve with conditions

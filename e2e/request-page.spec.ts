@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn, submittedRequest } from "./helpers";
+import { signIn, submittedRequest, shot } from "./helpers";
 import { monthFromNow } from "./dates";
 
 test("an officer submits from the request page; the secretariat sees it and accepts it", async ({ browser }) => {
@@ -15,7 +15,7 @@ test("an officer submits from the request page; the secretariat sees it and acce
   await expect(officer.getByTestId("request-state")).toHaveText("사무국 검토 중");
   await expect(officer.getByTestId("history")).toContainText("제출");
   const url = officer.url();
-  await officer.screenshot({ path: "test-results/request-officer-ko.png", fullPage: true });
+  await shot(officer, { path: "test-results/request-officer-ko.png", fullPage: true });
 
   // Another ministry's officer cannot open it.
   const outsider = await browser.newPage();
@@ -38,7 +38,7 @@ test("an officer submits from the request page; the secretariat sees it and acce
   // English view of the same page.
   await officer.getByRole("button", { name: /English/ }).click();
   await expect(officer.getByTestId("request-state")).toHaveText(/Joint/);
-  await officer.screenshot({ path: "test-results/request-officer-en.png", fullPage: true });
+  await shot(officer, { path: "test-results/request-officer-en.png", fullPage: true });
 });
 
 test("a stale page gets a clear 'changed by someone else' message, not an error page", async ({ browser }) => {

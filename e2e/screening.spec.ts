@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "./fixtures";
 import { execute, queryOne } from "./db";
-import { axeFor, signIn, apiAs } from "./helpers";
+import { axeFor, signIn, apiAs, shot } from "./helpers";
 import { monthFromNow } from "./dates";
 
 // Requests are filed by officer@mohw.go.kr and officer@mnd.go.kr (mafra is locked out by auth.spec.ts).
@@ -76,7 +76,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="gpuPlausible"]')).toHaveAttribute("data-ok", "true");
     await expect(row("대기열 정상 요청").locator('[data-check="attachment"]')).toHaveAttribute("data-ok", "false");
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
-    await page.screenshot({ path: "test-results/screening-ko.png", fullPage: true });
+    await shot(page, { path: "test-results/screening-ko.png", fullPage: true });
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     // bulk accept two
@@ -126,7 +126,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   // English view of the queue
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Screening queue");
-  await page.screenshot({ path: "test-results/screening-en.png", fullPage: true });
+  await shot(page, { path: "test-results/screening-en.png", fullPage: true });
 });
 
 test("API: bulk over 20 requests where 3 are stale reports 17 done and 3 conflicts, with no partial writes in the 3", async () => {
