@@ -3,7 +3,8 @@
  * PostgreSQL database, and the guarantees that must hold across them.
  *
  * Starts a throwaway cluster (scripts/pg-cluster.ts; or uses TEST_PG_URL), migrates a database, seeds the
- * demo data, builds the app (unless --no-build), starts two production servers (`--deployed`, as
+ * demo organizations, accounts and tranches (not the demo requests: the checks make their own), builds
+ * the app (unless --no-build), starts two production servers (`--deployed`, as
  * `npm run start:prod` does) on two loopback ports with one shared DATA_DIR, then:
  * 1. a session made on instance A works on instance B (sessions live in the database);
  * 2. 100 concurrent ACCEPT events on one screening request, alternating A and B, all with the same
@@ -105,7 +106,10 @@ try {
   process.env.DATABASE_URL = await createMigratedDatabase(admin, "ax_instances");
   process.env.DATA_DIR = dir;
   log(`database migrated; shared DATA_DIR ${dir}`);
-  execFileSync(process.execPath, ["--import", "tsx", path.resolve("scripts", "seed.ts")], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+  const { seedOrganizationsAndUsers } = await import("../app/modules/seed/seed.server");
+  const { seedPool } = await import("../app/modules/seed/pool");
+  await seedOrganizationsAndUsers();
+  await seedPool();
   if (!process.argv.includes("--no-build")) {
     log("building (npm run build)…");
     execFileSync("npm", ["run", "build", "--silent"], { stdio: ["ignore", "ignore", "inherit"] });
