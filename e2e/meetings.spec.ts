@@ -73,9 +73,13 @@ test("secretariat: create, build, reorder, lock, print, export and decide; appro
   await expect.poll(() => agendaTitles(page)).toEqual(["=보건소 민원 상담 챗봇", "원격 진료 음성 기록 AI"]);
   await expect(page.getByRole("button", { name: "원격 진료 음성 기록 AI 위로" })).toBeFocused();
 
-  // and by pointer: drag the first row onto the second
+  // and by pointer: drag the first row onto the second. The status already says "reordered" from the
+  // keyboard step and the rows move at once (before the server answers), so the signal that the new
+  // order is saved is the answer to its POST
   const rows = page.getByTestId("agenda-row");
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(new URL(meetingUrl).pathname));
   await rows.nth(0).dragTo(rows.nth(1));
+  expect((await saved).ok(), "the reorder's POST").toBe(true);
   await expect(page.getByRole("status")).toHaveText("안건 순서를 바꿨습니다.");
   await expect.poll(() => agendaTitles(page)).toEqual(["원격 진료 음성 기록 AI", "=보건소 민원 상담 챗봇"]);
   await page.reload();
