@@ -91,7 +91,9 @@ function freePort(): Promise<number> {
 export async function startServer(dir: string, databaseUrl = `file:${path.join(dir, "app.db")}`): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.resolve("scripts", "start.mjs")], {
+  // BENCH_NODE_ARGS: extra node options for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve("scripts", "start.mjs")], {
     env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -7,3 +7,19 @@ export function distinctIds(values: readonly (string | null | undefined)[]): str
 export async function whenAny<T>(ids: readonly string[], find: (ids: string[]) => Promise<T[]>): Promise<T[]> {
   return ids.length === 0 ? [] : find([...ids]);
 }
+
+/**
+ * Rows grouped by `key(row)`, each group in the rows' order. With `whenAny`, in place of a Prisma
+ * `include` of a to-many relation: Prisma runs an include's query even when the parent query found
+ * nothing (`… IN (NULL)`), so a page of empty panels paid a query per relation.
+ */
+export function groupedBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

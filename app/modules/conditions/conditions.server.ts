@@ -12,6 +12,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { groupedBy, whenAny } from "~/utils/distinct";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { conditionFacts } from "~/modules/meetings/event-rows.server";
 import { now, todayInKorea } from "~/utils/clock";
@@ -38,13 +39,24 @@ export function isOverdue(condition: { status: string; dueOn: string }, today = 
 /** The conditions of a request (visible with the request), with their evidence files. */
 export async function listConditions({ user, requestId }: { user: CurrentUser; requestId: string }) {
   await findVisibleRequest(user, requestId);
-  const rows = await db.condition.findMany({
-    where: { requestId },
-    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
-    include: { attachments: { select: { id: true, name: true, size: true, mediaType: true, createdAt: true } } },
-  });
+  const rows = await db.condition.findMany({ where: { requestId }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] });
+  // the evidence files in a query of their own, only when there are conditions (not an include: see groupedBy)
+  const files = await whenAny(
+    rows.map((c) => c.id),
+    (ids) =>
+      db.attachment.findMany({
+        where: { conditionId: { in: ids } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, size: true, mediaType: true, createdAt: true, conditionId: true },
+      }),
+  );
+  const byCondition = groupedBy(files, (f) => f.conditionId!);
   const today = todayInKorea();
-  return rows.map((c) => ({ ...c, overdue: isOverdue(c, today) }));
+  return rows.map((c) => ({
+    ...c,
+    attachments: (byCondition.get(c.id) ?? []).map(({ conditionId: _c, ...file }) => file),
+    overdue: isOverdue(c, today),
+  }));
 }
 
 async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {

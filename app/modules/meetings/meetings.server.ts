@@ -359,20 +359,25 @@ export async function publishMinutes({ user, meetingId, expectedVersion }: { use
 export async function meetingsOfRequest({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
   const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
-  const items = await db.agendaItem.findMany({
+  const rows = await db.agendaItem.findMany({
     where: { requestId },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      number: true,
-      reconsideration: true,
-      removedAt: true,
-      removal: true,
-      removalReason: true,
-      meeting: { select: { id: true, number: true, title: true, date: true, startTime: true, place: true, status: true } },
-    },
+    select: { id: true, number: true, reconsideration: true, removedAt: true, removal: true, removalReason: true, meetingId: true },
   });
-  const decidedAt = new Set((await db.decision.findMany({ where: { requestId }, select: { meetingId: true } })).map((d) => d.meetingId));
+  // the meetings and decisions only when it was ever on an agenda (a decision needs one; not an include: see groupedBy)
+  const meetingIds = distinctIds(rows.map((i) => i.meetingId));
+  const [meetings, decisions] = await Promise.all([
+    whenAny(meetingIds, (ids) =>
+      db.meeting.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, number: true, title: true, date: true, startTime: true, place: true, status: true },
+      }),
+    ),
+    whenAny(meetingIds, () => db.decision.findMany({ where: { requestId }, select: { meetingId: true } })),
+  ]);
+  const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+  const decidedAt = new Set(decisions.map((d) => d.meetingId));
+  const items = rows.map(({ meetingId, ...item }) => ({ ...item, meeting: meetingOf.get(meetingId)! }));
   const current = items.find((i) => i.meeting.id === context.meetingId && !i.removedAt);
   return {
     currentMeetingId: context.meetingId,

@@ -8,7 +8,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
-import { distinctIds, whenAny } from "~/utils/distinct";
+import { distinctIds, groupedBy, whenAny } from "~/utils/distinct";
 import { forbidden, notFound } from "~/utils/errors";
 import { can } from "~/modules/auth/permissions";
 
@@ -62,28 +62,38 @@ export async function pendingSignoffs({ user }: { user: CurrentUser }) {
 export async function requestDecisions({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
   const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
-  const [decisions, items] = await Promise.all([
-    db.decision.findMany({
-      where: { requestId },
-      orderBy: { createdAt: "asc" },
-      include: {
-        signoffs: { orderBy: { at: "asc" } },
-        conditions: { orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }], select: { text: true, dueOn: true } },
-        meeting: { select: { id: true, number: true, date: true } },
-      },
-    }),
-    db.agendaItem.findMany({ where: { requestId }, select: { meetingId: true, number: true } }),
+  const decisions = await db.decision.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
+  // the related rows in queries of their own, only when there are decisions (not includes: see groupedBy)
+  const ids = decisions.map((d) => d.id);
+  const [signoffs, conditions, meetings, items] = await Promise.all([
+    whenAny(ids, (some) => db.signoff.findMany({ where: { decisionId: { in: some } }, orderBy: { at: "asc" } })),
+    whenAny(ids, (some) =>
+      db.condition.findMany({
+        where: { decisionId: { in: some } },
+        orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+        select: { text: true, dueOn: true, decisionId: true },
+      }),
+    ),
+    whenAny(distinctIds(decisions.map((d) => d.meetingId)), (some) =>
+      db.meeting.findMany({ where: { id: { in: some } }, select: { id: true, number: true, date: true } }),
+    ),
+    whenAny(ids, () => db.agendaItem.findMany({ where: { requestId }, select: { meetingId: true, number: true } })),
   ]);
-  const names = await namesOf(decisions.flatMap((d) => d.signoffs.map((s) => s.approverId)));
+  const names = await namesOf(signoffs.map((s) => s.approverId));
   const numbers = new Map(items.map((i) => [i.meetingId, i.number]));
+  const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+  const signoffsOf = groupedBy(signoffs, (s) => s.decisionId);
+  const conditionsOf = groupedBy(conditions, (c) => c.decisionId);
   return {
     quorum: context.quorum ?? signoffQuorum(),
-    decisions: decisions.map(({ conditions, ...d }) => ({
+    decisions: decisions.map((d) => ({
       ...d,
+      meeting: meetingOf.get(d.meetingId)!,
       agendaNumber: numbers.get(d.meetingId) ?? null,
       // conditions are rows once the decision took effect; before that they are in the machine's context
-      proposedConditions: d.status === "awaiting" ? (context.decision?.conditions ?? []) : conditions,
-      signoffs: d.signoffs.map((s) => ({ ...s, approverName: names.get(s.approverId)?.name ?? null })),
+      proposedConditions:
+        d.status === "awaiting" ? (context.decision?.conditions ?? []) : (conditionsOf.get(d.id) ?? []).map(({ text, dueOn }) => ({ text, dueOn })),
+      signoffs: (signoffsOf.get(d.id) ?? []).map((s) => ({ ...s, approverName: names.get(s.approverId)?.name ?? null })),
     })),
   };
 }

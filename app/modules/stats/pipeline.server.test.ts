@@ -78,7 +78,7 @@ describe("pipelineStats", () => {
     expect(npu.notCapable.count).toBe(3);
   });
 
-  it("recomputes once the audit log moves", async () => {
+  it("recomputes after the next commit (a new draft)", async () => {
     const before = (await pipelineStats({ user: secretariat, query: {} })).total;
     await createRequest({ user: mohw, fields: { title: "새 초안" } });
     expect((await pipelineStats({ user: secretariat, query: {} })).total).toBe(before + 1);

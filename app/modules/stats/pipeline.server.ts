@@ -11,8 +11,7 @@
  *   start, arrived by tranche arrival;
  * - NPU-capable share.
  *
- * Results are kept per scope and filters until the audit log moves (every change of a request, plan,
- * allocation or tranche appends an audit event in its own transaction) or the Korean day changes.
+ * Results are kept per scope and filters until the next commit to the database or the Korean day changes.
  */
 import { REQUEST_STATES, type RequestState } from "#workflows/demand-request.machine";
 import { Prisma } from "~/generated/prisma/client";
@@ -22,6 +21,7 @@ import { DOMAINS, SECTORS } from "~/modules/requests/request.schema";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { now, todayInKorea } from "~/utils/clock";
 import { db } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { daysBetween, koreanDay } from "~/utils/sql-dialect.server";
 import type { StatsQuery } from "./stats.schema";
 import { isMinistryScoped } from "~/modules/auth/permissions";
@@ -296,32 +296,19 @@ async function compute(user: CurrentUser, query: StatsQuery) {
 
 export type PipelineStats = Awaited<ReturnType<typeof compute>>;
 
-const cache = new Map<string, { head: number; day: string; stats: Promise<PipelineStats> }>();
-const CACHE_ENTRIES = 200;
-
 /**
- * The dashboard's figures for this caller (officers: their ministry only) under the filters.
- * `fresh` skips the cache (benchmarks measure the queries themselves).
+ * The dashboard's figures for this caller (officers: their ministry only) under the filters, kept until
+ * the next commit to the database or the next Korean day (`memoUntilWrite`, ADR 0025: concurrent views
+ * share one computation, a failure is not kept). `fresh` skips the memo (benchmarks measure the queries).
  */
 export async function pipelineStats({ user, query, fresh = false }: { user: CurrentUser; query: StatsQuery; fresh?: boolean }): Promise<PipelineStats> {
+  if (fresh) return compute(user, query);
   const key = JSON.stringify([
+    "pipeline-stats",
     isMinistryScoped(user) ? user.organization.id : "*",
-    isMinistryScoped(user),
     query.ministry ?? null,
     query.sector ?? null,
     query.domain ?? null,
   ]);
-  // the newest audit event by its primary key (an aggregate would scan the log)
-  const head = (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0;
-  const day = todayInKorea();
-  const known = cache.get(key);
-  if (!fresh && known && known.head === head && known.day === day) return known.stats;
-  // one computation per key at a time: concurrent views share it (a failure is not kept)
-  const stats = compute(user, query);
-  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { head, day, stats });
-  stats.catch(() => {
-    if (cache.get(key)?.stats === stats) cache.delete(key);
-  });
-  return stats;
+  return memoUntilWrite(key, todayInKorea(), () => compute(user, query));
 }
