@@ -13,7 +13,7 @@ import {
   scheduleAuditCheckpoint,
 } from "./anchor.server";
 import { checkAuditPayload, type PayloadFor } from "./payloads";
-import { notifyForAuditEvent } from "~/modules/notifications/notify.server";
+import { notifyForAuditEvent, type RequestFacts } from "~/modules/notifications/notify.server";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -57,6 +57,8 @@ export function auditHash(prevHash: string, event: AuditFields): string {
 export async function appendAuditEvent<T extends string>(
   tx: Tx,
   event: { requestId?: string | null; actorId?: string | null; type: T; fromState?: string | null; toState?: string | null; payload?: PayloadFor<T> },
+  /** The request's facts as the caller read them in this transaction (its notifications need them). */
+  request?: RequestFacts,
 ) {
   checkAuditPayload(event.type, event.payload ?? {});
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
@@ -73,7 +75,7 @@ export async function appendAuditEvent<T extends string>(
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = await tx.auditEvent.create({ data: { ...fields, prevHash, hash: auditHash(prevHash, fields) } });
   // the outbox: notifications caused by this event commit (or roll back) with it (docs/decisions/0020)
-  await notifyForAuditEvent(tx, row);
+  await notifyForAuditEvent(tx, row, { appended: true, known: request });
   scheduleAuditCheckpoint();
   return row;
 }

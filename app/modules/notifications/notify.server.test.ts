@@ -22,6 +22,10 @@ describe("notification outbox", () => {
     expect(toSecretariat.map((n) => n.userId)).toContain(secretariat.id);
     expect(toSecretariat.every((n) => n.emailStatus === "pending")).toBe(true);
     expect(toSecretariat.some((n) => n.userId === officer.id)).toBe(false); // not told of one's own act
+    // it names the reference that the submission itself gave (the facts come from the event's transaction)
+    const { reference, title } = await db.demandRequest.findUniqueOrThrow({ where: { id } });
+    expect(reference).toMatch(/^AX-\d{4}-\d{4,}$/);
+    expect(JSON.parse(toSecretariat[0].params)).toEqual({ reference, title });
 
     await sendRequestEvent({ user: secretariat, requestId: id, body: { type: "RETURN", reasons: ["예산 근거 보완"], expectedVersion: 2 } });
     const returned = await db.notification.findMany({ where: { requestId: id, kind: "returned" } });

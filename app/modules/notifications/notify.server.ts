@@ -26,6 +26,11 @@ export interface NewNotifications {
   params?: Record<string, string | number>;
   /** the actor is not told about their own action */
   exceptUserId?: string | null;
+  /**
+   * The cause was made in this transaction (an audit event's `seq`, appended in it), so no row can
+   * have its keys yet and none is looked up. A rolled-back event takes its notifications with it.
+   */
+  fresh?: boolean;
 }
 
 /** Writes one notification per recipient (skipping keys that exist: never a duplicate). */
@@ -33,7 +38,9 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
   const userIds = [...new Set(n.userIds)].filter((id) => id !== n.exceptUserId);
   if (userIds.length === 0) return 0;
   const keys = userIds.map((id) => `${n.cause}:${id}`);
-  const existing = new Set((await tx.notification.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+  const existing = n.fresh
+    ? new Set<string>()
+    : new Set((await tx.notification.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
   const at = now();
   const rows = userIds
     .map((userId, i) => ({ key: keys[i], userId }))
@@ -58,8 +65,18 @@ async function activeUserIds(tx: Tx, where: { role: string; organizationId?: str
 const secretariat = (tx: Tx) => activeUserIds(tx, { role: "SECRETARIAT" });
 const approvers = (tx: Tx) => activeUserIds(tx, { role: "APPROVER" });
 
-async function requestFacts(tx: Tx, requestId: string) {
-  const r = await tx.demandRequest.findUnique({ where: { id: requestId }, select: { organizationId: true, reference: true, title: true, createdById: true } });
+/** What a notification about a request says and whom it tells (the ministry's officers). */
+export interface RequestFacts {
+  organizationId: string;
+  reference: string | null;
+  title: string | null;
+  createdById: string;
+}
+
+async function requestFacts(tx: Tx, requestId: string, known?: RequestFacts) {
+  const r =
+    known ??
+    (await tx.demandRequest.findUnique({ where: { id: requestId }, select: { organizationId: true, reference: true, title: true, createdById: true } }));
   if (!r) return null;
   const officers = await activeUserIds(tx, { role: "MINISTRY_OFFICER", organizationId: r.organizationId });
   return { ...r, officers, params: { reference: r.reference ?? "", title: r.title ?? "" } };
@@ -94,11 +111,16 @@ const NOTIFYING = new Set([
   "COMMENT",
 ]);
 
-/** Request events → (kind, who). The actor is never notified of their own action. */
-export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
+/**
+ * Request events → (kind, who). The actor is never notified of their own action. Options from
+ * `appendAuditEvent`, which has just appended `e` in this transaction: `appended` (its cause is new, no
+ * key is looked up) and `known` (the request's facts as the caller read them, not read again). Called
+ * without them, for an event already stored, it writes only the notifications that do not exist yet.
+ */
+export async function notifyForAuditEvent(tx: Tx, e: AuditRow, { appended = false, known }: { appended?: boolean; known?: RequestFacts } = {}): Promise<void> {
   if (!NOTIFYING.has(e.type)) return;
   const cause = `audit:${e.seq}`;
-  const base = { cause, exceptUserId: e.actorId };
+  const base = { cause, exceptUserId: e.actorId, fresh: appended };
   const payload = JSON.parse(e.payload) as Record<string, unknown>;
   if (!e.requestId) {
     if (e.type === "MEETING_UPDATED" || e.type === "MEETING_CANCELLED") {
@@ -135,7 +157,7 @@ export async function notifyForAuditEvent(tx: Tx, e: AuditRow): Promise<void> {
     }
     return;
   }
-  const r = await requestFacts(tx, e.requestId);
+  const r = await requestFacts(tx, e.requestId, known);
   if (!r) return;
   const at = { ...base, requestId: e.requestId, params: r.params };
   const ministry = [r.createdById, ...r.officers];

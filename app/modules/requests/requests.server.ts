@@ -260,14 +260,12 @@ export async function applyRequestEvent(
   await countStateChange(tx, row.organizationId, row.state, toState);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
-  await appendAuditEvent(tx, {
-    requestId,
-    actorId: user.id,
-    type: event.type,
-    fromState: row.state,
-    toState,
-    payload: { ...payload, ...auditPayload, ...written },
-  });
+  await appendAuditEvent(
+    tx,
+    { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } },
+    // a transition changes neither the ministry, the title nor the author; SUBMIT may give the reference
+    { organizationId: row.organizationId, reference: (data.reference as string | undefined) ?? row.reference, title: row.title, createdById: row.createdById },
+  );
   return {
     state: toState,
     stateDetail: stateDetail(next),
