@@ -1,7 +1,8 @@
 /**
  * The request page's deliberation panels read their related rows in queries of their own (not Prisma
  * includes, which query even when there is nothing to attach them to): the same rows, attached to the
- * right parent, and nothing at all for a request that never reached a meeting.
+ * right parent, and empty panels for a request that never reached a meeting. (That no query runs for
+ * the empty relations is `whenAny`'s contract; these tests check the rows, not the statements.)
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";

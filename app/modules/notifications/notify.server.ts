@@ -27,10 +27,10 @@ export interface NewNotifications {
   /** the actor is not told about their own action */
   exceptUserId?: string | null;
   /**
-   * The cause was made in this transaction (an audit event's `seq`, appended in it), so no row can
-   * have its keys yet and none is looked up. A rolled-back event takes its notifications with it.
+   * The cause is an audit event appended in this transaction (its `seq` is new), so no row can have
+   * its keys yet and none is looked up. A rolled-back event takes its notifications with it.
    */
-  fresh?: boolean;
+  appended?: boolean;
 }
 
 /** Writes one notification per recipient (skipping keys that exist: never a duplicate). */
@@ -38,7 +38,7 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
   const userIds = [...new Set(n.userIds)].filter((id) => id !== n.exceptUserId);
   if (userIds.length === 0) return 0;
   const keys = userIds.map((id) => `${n.cause}:${id}`);
-  const existing = n.fresh
+  const existing = n.appended
     ? new Set<string>()
     : new Set((await tx.notification.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
   const at = now();
@@ -113,14 +113,14 @@ const NOTIFYING = new Set([
 
 /**
  * Request events → (kind, who). The actor is never notified of their own action. Options from
- * `appendAuditEvent`, which has just appended `e` in this transaction: `appended` (its cause is new, no
+ * `appendAuditEvent`, which has just appended `e` in this transaction: `appended` (its cause is new: no
  * key is looked up) and `known` (the request's facts as the caller read them, not read again). Called
  * without them, for an event already stored, it writes only the notifications that do not exist yet.
  */
 export async function notifyForAuditEvent(tx: Tx, e: AuditRow, { appended = false, known }: { appended?: boolean; known?: RequestFacts } = {}): Promise<void> {
   if (!NOTIFYING.has(e.type)) return;
   const cause = `audit:${e.seq}`;
-  const base = { cause, exceptUserId: e.actorId, fresh: appended };
+  const base = { cause, exceptUserId: e.actorId, appended };
   const payload = JSON.parse(e.payload) as Record<string, unknown>;
   if (!e.requestId) {
     if (e.type === "MEETING_UPDATED" || e.type === "MEETING_CANCELLED") {
