@@ -47,6 +47,53 @@ function scopeClause(organizationId: string | null): Prisma.Sql {
   return organizationId === null ? Prisma.sql`1 = 1` : Prisma.sql`d."organizationId" = ${organizationId}`;
 }
 
+/** How many of the newest documents in scope a search of only 1–2 character terms reads first. */
+export const RECENT_WINDOW = 2_000;
+
+/**
+ * A search of only 1–2 character terms ("AI", "의료": common in Korean, too short for trigrams), on either
+ * engine: every term in some field, title hits (of the first term) first, then newest. No index can
+ * find such substrings, so the whole scope would be scanned and sorted on every search — at 100,000
+ * requests ~60 ms of SQLite time per search, during which nobody else is answered. But a short term
+ * people search for is usually a common one. So the newest `window` documents (an index range) are
+ * read first: when `limit` title hits are among them, they are the answer — every other title hit is
+ * older than all of them. Otherwise the whole scope is scanned as before. Both give the same rows.
+ */
+export async function shortTermsOnly({
+  terms,
+  organizationId,
+  limit,
+  like = Prisma.raw("LIKE"),
+  window = RECENT_WINDOW,
+}: {
+  terms: string[];
+  organizationId: string | null;
+  limit: number;
+  like?: Prisma.Sql;
+  window?: number;
+}): Promise<IndexedDocument[]> {
+  const titleHit = Prisma.sql`d."title" ${like} ${likeContains(terms[0])} ESCAPE '\\'`;
+  const recent = await db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+    SELECT ${columns}
+    FROM (
+      SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords", "updatedAt"
+      FROM "SearchDocument" d
+      WHERE ${scopeClause(organizationId)}
+      ORDER BY "updatedAt" DESC, "id" DESC
+      LIMIT ${window}
+    ) d
+    WHERE ${titleHit} AND ${termsClause(terms, like)}
+    ORDER BY d."updatedAt" DESC, d."id" DESC
+    LIMIT ${limit}`);
+  if (recent.length >= limit) return recent;
+  return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+    SELECT ${columns}
+    FROM "SearchDocument" d
+    WHERE ${scopeClause(organizationId)} AND ${termsClause(terms, like)}
+    ORDER BY CASE WHEN ${titleHit} THEN 0 ELSE 1 END, d."updatedAt" DESC, d."id" DESC
+    LIMIT ${limit}`);
+}
+
 export const sqliteSearch: SearchBackend = {
   async find({ terms, organizationId, limit }) {
     if (terms.long.length > 0) {
@@ -60,14 +107,8 @@ export const sqliteSearch: SearchBackend = {
         ORDER BY bm25("SearchDocumentFts", 10.0, 1.0, 5.0), d."id" DESC
         LIMIT ${limit}`);
     }
-    // only 1–2 character terms: no trigram can help; a scan with LIKE, title hits first, newest first
-    const first = likeContains(terms.short[0]);
-    return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
-      SELECT ${columns}
-      FROM "SearchDocument" d
-      WHERE ${scopeClause(organizationId)} AND ${shortTermsClause(terms.short)}
-      ORDER BY CASE WHEN d."title" LIKE ${first} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC, d."id" DESC
-      LIMIT ${limit}`);
+    // only 1–2 character terms: no trigram can help
+    return shortTermsOnly({ terms: terms.short, organizationId, limit });
   },
 };
 
@@ -79,17 +120,14 @@ export const sqliteSearch: SearchBackend = {
  */
 export const postgresSearch: SearchBackend = {
   async find({ terms, organizationId, limit }) {
+    if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: Prisma.raw("ILIKE") });
     const all = [...terms.long, ...terms.short];
     const query = all.join(" ");
-    const rank =
-      terms.long.length > 0
-        ? Prisma.sql`GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC,`
-        : Prisma.sql`CASE WHEN d."title" ILIKE ${likeContains(terms.short[0])} ESCAPE '\\' THEN 0 ELSE 1 END, d."updatedAt" DESC,`;
     return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
       SELECT ${columns}
       FROM "SearchDocument" d
       WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
-      ORDER BY ${rank} d."id" DESC
+      ORDER BY GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC, d."id" DESC
       LIMIT ${limit}`);
   },
 };

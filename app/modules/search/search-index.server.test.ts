@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { shortTermsOnly } from "./search-index.server";
+
+// The index's own rows, written directly (the triggers of the source tables are search.server.test.ts's
+// subject): two ministries, one document a minute, so "newest" is known.
+const ORG_A = "org-a";
+const ORG_B = "org-b";
+const docs: { recordId: string; organizationId: string | null; title: string; body: string }[] = [
+  // oldest first
+  { recordId: "old-title-hit", organizationId: ORG_A, title: "의료 데이터 표준화", body: "오래된 요청" },
+  { recordId: "old-body-hit", organizationId: ORG_A, title: "행정 문서 요약", body: "의료 기관 문서" },
+  { recordId: "b-title-hit", organizationId: ORG_B, title: "의료 영상 판독", body: "다른 부처" },
+  { recordId: "new-body-hit", organizationId: ORG_A, title: "민원 상담", body: "의료 민원도 받습니다" },
+  { recordId: "new-miss", organizationId: ORG_A, title: "교통 신호 최적화", body: "교차로" },
+  { recordId: "newest-title-hit", organizationId: ORG_A, title: "응급 의료 수요 예측", body: "병상" },
+  { recordId: "meeting", organizationId: null, title: "의료 분야 안건 회의", body: "회의" },
+];
+
+beforeAll(async () => {
+  const start = Date.parse("2026-11-01T00:00:00Z");
+  await db.searchDocument.createMany({
+    data: docs.map((d, i) => ({ kind: "request", requestId: d.recordId, keywords: "", updatedAt: new Date(start + i * 60_000), ...d })),
+  });
+});
+
+const ids = async (input: Parameters<typeof shortTermsOnly>[0]) => (await shortTermsOnly(input)).map((d) => d.recordId);
+
+describe("shortTermsOnly (a search of 1–2 character terms)", () => {
+  it("answers from the newest documents when they hold enough title hits, as the whole scan would", async () => {
+    // the newest three documents hold two title hits: enough for a limit of 2
+    const quick = await ids({ terms: ["의료"], organizationId: null, limit: 2, window: 3 });
+    expect(quick).toEqual(["meeting", "newest-title-hit"]);
+    expect(await ids({ terms: ["의료"], organizationId: null, limit: 2, window: 0 })).toEqual(quick);
+  });
+
+  it("scans the whole scope when the newest documents do not hold enough title hits: older title hits before newer text hits", async () => {
+    // the newest three hold two title hits, a limit of 4 needs more: the older title hits come before the newer body hit
+    const all = ["meeting", "newest-title-hit", "b-title-hit", "old-title-hit", "new-body-hit", "old-body-hit"];
+    expect(await ids({ terms: ["의료"], organizationId: null, limit: 10, window: 3 })).toEqual(all);
+    expect(await ids({ terms: ["의료"], organizationId: null, limit: 4, window: 3 })).toEqual(all.slice(0, 4));
+    expect(await ids({ terms: ["의료"], organizationId: null, limit: 4, window: 1_000 })).toEqual(all.slice(0, 4));
+  });
+
+  it("keeps a ministry to its own documents in the window and in the scan", async () => {
+    expect(await ids({ terms: ["의료"], organizationId: ORG_A, limit: 1, window: 2 })).toEqual(["newest-title-hit"]);
+    expect(await ids({ terms: ["의료"], organizationId: ORG_A, limit: 10, window: 2 })).toEqual([
+      "newest-title-hit",
+      "old-title-hit",
+      "new-body-hit",
+      "old-body-hit",
+    ]);
+  });
+
+  it("needs every term, in any field", async () => {
+    expect(await ids({ terms: ["의료", "병상"], organizationId: null, limit: 1, window: 3 })).toEqual(["newest-title-hit"]);
+    expect(await ids({ terms: ["의료", "민원"], organizationId: null, limit: 5, window: 3 })).toEqual(["new-body-hit"]);
+  });
+});
