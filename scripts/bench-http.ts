@@ -367,9 +367,13 @@ async function benchSize(size: number): Promise<SizeResult> {
     ["secretariat /pool", "/pool", secretariat],
     ["secretariat /meetings", "/meetings", secretariat],
     ["secretariat /dashboard", "/dashboard", secretariat],
-    // a search for one thing (3+ characters: the trigram index) and a two-letter one (a LIKE scan, ADR 0011)
+    // searches (ADR 0011, 0032): one thing (3+ characters: the trigram index), a ministry's name (a
+    // common word: one document in ten), two-letter words (too short for trigrams), in everyone's scope
+    // and in a ministry's
     ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
+    ["secretariat /api/v1/search?q=해양수산부", `/api/v1/search?q=${encodeURIComponent("해양수산부")}`, secretariat],
     [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
+    ["officer /api/v1/search?q=의료", `/api/v1/search?q=${encodeURIComponent("의료")}`, officer],
     [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
     ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
   ];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { shortTermsOnly } from "./search-index.server";
+import { searchBackend, shortTermsOnly } from "./search-index.server";
 
 // The index's own rows, written directly (the triggers of the source tables are search.server.test.ts's
 // subject): two ministries, one document a minute, so "newest" is known.
@@ -8,6 +8,8 @@ const ORG_A = "org-a";
 const ORG_B = "org-b";
 const docs: { recordId: string; organizationId: string | null; title: string; body: string }[] = [
   // oldest first
+  { recordId: "dataset-title", organizationId: ORG_B, title: "공공 데이터셋 구축", body: "표준" },
+  { recordId: "dataset-body", organizationId: ORG_A, title: "품질 관리", body: "공공 데이터셋의 품질을 봅니다" },
   { recordId: "old-title-hit", organizationId: ORG_A, title: "의료 데이터 표준화", body: "오래된 요청" },
   { recordId: "old-body-hit", organizationId: ORG_A, title: "행정 문서 요약", body: "의료 기관 문서" },
   { recordId: "b-title-hit", organizationId: ORG_B, title: "의료 영상 판독", body: "다른 부처" },
@@ -55,5 +57,19 @@ describe("shortTermsOnly (a search of 1–2 character terms)", () => {
   it("needs every term, in any field", async () => {
     expect(await ids({ terms: ["의료", "병상"], organizationId: null, limit: 1, window: 3 })).toEqual(["newest-title-hit"]);
     expect(await ids({ terms: ["의료", "민원"], organizationId: null, limit: 5, window: 3 })).toEqual(["new-body-hit"]);
+  });
+});
+
+describe("a search of longer terms", () => {
+  const find = async (organizationId: string | null, limit: number) =>
+    (await searchBackend().find({ terms: { long: ["데이터셋"], short: [] }, organizationId, limit })).map((d) => d.recordId);
+
+  it("ranks a title hit above a newer text hit, and cuts to the limit after ranking", async () => {
+    expect(await find(null, 5)).toEqual(["dataset-title", "dataset-body"]);
+    expect(await find(null, 1)).toEqual(["dataset-title"]);
+  });
+
+  it("keeps a ministry to its own documents", async () => {
+    expect(await find(ORG_A, 5)).toEqual(["dataset-body"]);
   });
 });
