@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
+import { now as clockNow } from "~/utils/clock";
 import { db } from "~/utils/db.server";
 import type { AppError } from "~/utils/errors";
 import { bulkScreen, listScreeningQueue, overdueIfSubmittedBefore, SCREENING_PAGE_SIZE, screeningClock, screeningOverdueCount } from "./screening.server";
@@ -86,6 +87,21 @@ describe("listScreeningQueue", () => {
       const direct = await db.demandRequest.count({ where: { state: "screening", submittedAt: { lt: overdueIfSubmittedBefore(now) } } });
       expect((await screeningOverdueCount(now)).overdue).toBe(direct);
     }
+  });
+
+  it("is read again after any commit and on another day, never kept stale", async () => {
+    const id = await fileAndSubmit(officer, { title: "보관 확인" });
+    const row = async (now?: Date) => (await listScreeningQueue({ user: secretariat, now })).items.find((i) => i.id === id)!;
+    const attachment = (r: Awaited<ReturnType<typeof row>>) => r.checklist.checks.find((c) => c.key === "attachment")?.ok;
+    const first = await row();
+    expect(attachment(first)).toBe(false);
+    expect(attachment(await row())).toBe(false);
+    await attachFile(id); // a commit of its own, no workflow event
+    const after = await row();
+    expect(attachment(after)).toBe(true);
+    const twoWeeksOn = await row(new Date(clockNow().getTime() + 14 * 86_400_000));
+    expect(twoWeeksOn.businessDaysWaiting).toBeGreaterThan(after.businessDaysWaiting);
+    expect(twoWeeksOn.overdue).toBe(true);
   });
 
   it("is the secretariat's: other roles get 403", async () => {

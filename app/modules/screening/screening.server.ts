@@ -22,6 +22,7 @@ import type { BulkScreening } from "./screening.schema";
 import { appErrorMessage } from "~/utils/api.server";
 import { now as clockNow } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 
 function requireSecretariat(user: CurrentUser) {
   if (!can(user, "request:screen")) throw forbidden();
@@ -88,6 +89,7 @@ export async function screeningOverdueCount(now: Date): Promise<{ total: number;
 
 /** Rows of the screening queue shown per page. */
 export const SCREENING_PAGE_SIZE = 50;
+const KEPT_PAGES = 5;
 
 /**
  * What waits for screening, oldest submission first, with its clock and checklist — one page of it
@@ -96,6 +98,15 @@ export const SCREENING_PAGE_SIZE = 50;
  */
 export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: { user: CurrentUser; now?: Date; page?: number }) {
   requireSecretariat(user);
+  // the same for every secretariat member, derived only from the records and the day (the clocks and
+  // the overdue count count days): kept until the next commit or the next day (ADR 0029). Only the
+  // first pages, which people open: a walk through thousands of pages must not crowd out other kept reads.
+  const dueBusinessDays = screeningDueBusinessDays();
+  if (page > KEPT_PAGES) return readScreeningQueue(now, page, dueBusinessDays);
+  return memoUntilWrite(`screening-queue|${page}`, `${koreanDate(now)}|${dueBusinessDays}`, () => readScreeningQueue(now, page, dueBusinessDays));
+}
+
+async function readScreeningQueue(now: Date, page: number, dueBusinessDays: number) {
   const where = { state: "screening" };
   const [{ total, overdue }, rows] = await Promise.all([
     screeningOverdueCount(now),
@@ -111,7 +122,6 @@ export async function listScreeningQueue({ user, now = clockNow(), page = 1 }: {
     }),
   ]);
   const entered = await screeningEntries(rows.map((r) => r.id));
-  const dueBusinessDays = screeningDueBusinessDays();
   const items = rows.map((row) => {
     const enteredAt = entered.get(row.id) ?? row.submittedAt ?? row.updatedAt;
     const { organization, _count, snapshot: _s, ...fields } = row;
