@@ -22,7 +22,7 @@ import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
-import { leanGet, memoUntilWrite } from "~/utils/lean-read.server";
+import { leanAll, leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
@@ -397,22 +397,36 @@ export async function requestHistoryPage({
 }) {
   await findVisibleRequest(user, requestId);
   const newest = order === "newest";
-  const after = from ? { seq: newest ? { lt: from } : { gt: from } } : {};
-  const where = { requestId, type: { notIn: ACCESS_EVENT_TYPES }, ...after };
+  // the lean read path (ADR 0025): a history page is four reads, each ~1 ms through Prisma and a
+  // fraction of that as a kept statement
+  const after = from ? (newest ? ' AND "seq" < ?' : ' AND "seq" > ?') : "";
   const [rows, reachedRows, lastReturn] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { seq: newest ? "desc" : "asc" }, take: HISTORY_PAGE_SIZE + 1 }),
-    db.auditEvent.groupBy({ by: ["toState"], where: { requestId, toState: { not: null } } }),
-    db.auditEvent.findFirst({ where: { requestId, type: "RETURN" }, orderBy: { seq: "desc" } }),
+    historyRows(
+      `SELECT ${HISTORY_COLUMNS} FROM "AuditEvent" WHERE "requestId" = ? AND "type" NOT IN (${ACCESS_EVENT_TYPES.map(() => "?").join(", ")})${after}
+       ORDER BY "seq" ${newest ? "DESC" : "ASC"} LIMIT ?`,
+      [requestId, ...ACCESS_EVENT_TYPES, ...(from ? [from] : []), HISTORY_PAGE_SIZE + 1],
+    ),
+    leanAll<{ toState: string }>('SELECT DISTINCT "toState" FROM "AuditEvent" WHERE "requestId" = ? AND "toState" IS NOT NULL', [requestId]),
+    historyRows(`SELECT ${HISTORY_COLUMNS} FROM "AuditEvent" WHERE "requestId" = ? AND "type" = ? ORDER BY "seq" DESC LIMIT 1`, [requestId, "RETURN"]),
   ]);
   const page = rows.slice(0, HISTORY_PAGE_SIZE);
-  const [events, returned] = await Promise.all([withActors(page), lastReturn ? withActors([lastReturn]) : Promise.resolve([])]);
+  // one read of the actors for the page and the latest RETURN
+  const withNames = await withActors([...page, ...lastReturn]);
   return {
-    events,
+    events: withNames.slice(0, page.length),
     order,
     nextFrom: rows.length > HISTORY_PAGE_SIZE ? page[page.length - 1].seq : null,
-    reached: reachedRows.map((r) => r.toState).filter((s): s is string => s !== null),
-    lastReturn: returned[0] ?? null,
+    reached: reachedRows.map((r) => r.toState),
+    lastReturn: withNames[page.length] ?? null,
   };
+}
+
+const HISTORY_COLUMNS = '"seq", "type", "fromState", "toState", "at", "payload", "actorId"';
+
+/** History rows through the lean read path, dates as Dates. */
+async function historyRows(sql: string, params: unknown[]): Promise<HistoryRow[]> {
+  const rows = await leanAll<Omit<HistoryRow, "at"> & { at: string | number | Date }>(sql, params);
+  return rows.map((r) => ({ ...r, at: leanDate(r.at) as Date }));
 }
 
 type HistoryRow = { seq: number; type: string; fromState: string | null; toState: string | null; at: Date; payload: string; actorId: string | null };
