@@ -48,7 +48,7 @@ function scopeClause(organizationId: string | null): Prisma.Sql {
 }
 
 /** How many of the newest documents in scope a search of only 1–2 character terms reads first. */
-export const RECENT_WINDOW = 2_000;
+const RECENT_WINDOW = 2_000;
 
 /**
  * A search of only 1–2 character terms ("AI", "의료": common in Korean, too short for trigrams), on either
