@@ -148,11 +148,16 @@ type StoredEvent = AuditFields & { prevHash: string; hash: string };
  */
 async function verifyPage(client: Db, after: number): Promise<StoredEvent[]> {
   if (client !== db) return client.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: VERIFY_PAGE_SIZE });
-  const rows = await leanAll<Omit<StoredEvent, "at"> & { at: string | number | Date }>(
+  return leanAuditRows<StoredEvent>(
     'SELECT "seq", "requestId", "actorId", "type", "fromState", "toState", "payload", "at", "prevHash", "hash" FROM "AuditEvent" WHERE "seq" > ? ORDER BY "seq" LIMIT ?',
     [after, VERIFY_PAGE_SIZE],
   );
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: leanDate(r.at)! }));
+}
+
+/** Audit events read on the lean path (ADR 0025), with `seq` a number and `at` a Date, as Prisma gives them. */
+export async function leanAuditRows<T extends { seq: number; at: Date }>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  const rows = await leanAll<Omit<T, "at"> & { at: string | number | Date }>(sql, params);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: leanDate(r.at)! }) as unknown as T);
 }
 
 type AnchorProblem = { reason: AuditBreak; brokenAt: number; line?: number; anchor: AnchorSummary };

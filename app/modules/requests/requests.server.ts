@@ -16,13 +16,13 @@ import type { WorkflowActor } from "#workflows/types";
 import { fieldLabel, fieldMessages } from "~/i18n/field-messages";
 import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
-import { appendAuditEvent } from "~/modules/audit/audit.server";
+import { appendAuditEvent, leanAuditRows } from "~/modules/audit/audit.server";
 import { fieldChanges } from "~/modules/audit/payloads";
 import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
-import { leanAll, leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
+import { leanAll, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
@@ -401,13 +401,16 @@ export async function requestHistoryPage({
   // fraction of that as a kept statement
   const after = from ? (newest ? ' AND "seq" < ?' : ' AND "seq" > ?') : "";
   const [rows, reachedRows, lastReturn] = await Promise.all([
-    historyRows(
+    leanAuditRows<HistoryRow>(
       `SELECT ${HISTORY_COLUMNS} FROM "AuditEvent" WHERE "requestId" = ? AND "type" NOT IN (${ACCESS_EVENT_TYPES.map(() => "?").join(", ")})${after}
        ORDER BY "seq" ${newest ? "DESC" : "ASC"} LIMIT ?`,
       [requestId, ...ACCESS_EVENT_TYPES, ...(from ? [from] : []), HISTORY_PAGE_SIZE + 1],
     ),
     leanAll<{ toState: string }>('SELECT DISTINCT "toState" FROM "AuditEvent" WHERE "requestId" = ? AND "toState" IS NOT NULL', [requestId]),
-    historyRows(`SELECT ${HISTORY_COLUMNS} FROM "AuditEvent" WHERE "requestId" = ? AND "type" = ? ORDER BY "seq" DESC LIMIT 1`, [requestId, "RETURN"]),
+    leanAuditRows<HistoryRow>(`SELECT ${HISTORY_COLUMNS} FROM "AuditEvent" WHERE "requestId" = ? AND "type" = ? ORDER BY "seq" DESC LIMIT 1`, [
+      requestId,
+      "RETURN",
+    ]),
   ]);
   const page = rows.slice(0, HISTORY_PAGE_SIZE);
   // one read of the actors for the page and the latest RETURN
@@ -422,12 +425,6 @@ export async function requestHistoryPage({
 }
 
 const HISTORY_COLUMNS = '"seq", "type", "fromState", "toState", "at", "payload", "actorId"';
-
-/** History rows through the lean read path, dates as Dates. */
-async function historyRows(sql: string, params: unknown[]): Promise<HistoryRow[]> {
-  const rows = await leanAll<Omit<HistoryRow, "at"> & { at: string | number | Date }>(sql, params);
-  return rows.map((r) => ({ ...r, at: leanDate(r.at) as Date }));
-}
 
 type HistoryRow = { seq: number; type: string; fromState: string | null; toState: string | null; at: Date; payload: string; actorId: string | null };
 

@@ -41,7 +41,6 @@ function termsClause(terms: string[], like: Prisma.Sql = Prisma.raw("LIKE")): Pr
     " AND ",
   );
 }
-const shortTermsClause = (short: string[]) => termsClause(short);
 
 function scopeClause(organizationId: string | null): Prisma.Sql {
   return organizationId === null ? Prisma.sql`1 = 1` : Prisma.sql`d."organizationId" = ${organizationId}`;
@@ -121,7 +120,7 @@ export const sqliteSearch: SearchBackend = {
         FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
         WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
           AND ${scopeClause(organizationId)}
-          AND ${shortTermsClause(terms.short)}
+          AND ${termsClause(terms.short)}
         ORDER BY ${rank}, d."id" DESC
         LIMIT ${limit}`);
     }
