@@ -28,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       listAllocations({ user }),
       can(user, "pool:allocate") ? approvedCandidates({ user }) : null,
     ]);
-    return { overview, pool, ledger: ledger.reverse(), approved: candidates };
+    return { overview, pool, ledger: [...ledger].reverse(), approved: candidates }; // kept rows: never reversed in place
   });
 }
 

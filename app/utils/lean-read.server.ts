@@ -97,7 +97,7 @@ export function leanDate(value: string | number | Date | null): Date | null {
 
 /** SQLite: a value that changes whenever another connection (the app writes through Prisma's) has committed since the last call. */
 function sqliteDataVersion(): number {
-  return lean().db.pragma("data_version", { simple: true }) as number;
+  return statement("PRAGMA data_version").pluck().get() as number; // prepared once (`pragma()` prepares per call)
 }
 
 /**

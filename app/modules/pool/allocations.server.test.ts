@@ -5,7 +5,8 @@ import { driveRequestToApproved, userByEmail, SECRETARIAT_EMAIL } from "~/module
 import { db } from "~/utils/db.server";
 import type { AppError } from "~/utils/errors";
 import { allocateGpus, commitPlan, listAllocations, releaseAllocation } from "./allocations.server";
-import { createTranche, setPoolTotal } from "./tranches.server";
+import { poolOverview } from "./planning.server";
+import { createTranche, getPool, listTranches, setPoolTotal } from "./tranches.server";
 
 const MOHW = "officer@mohw.go.kr";
 
@@ -167,6 +168,32 @@ describe("allocation ledger", () => {
     });
     expect(done.allocations).toHaveLength(2);
     expect((await trancheRow(t.id)).allocated).toBe(25);
+  });
+
+  it("the pool page's kept reads (ADR 0029) follow every commit, and each scope keeps its own", async () => {
+    const t = await tranche(90, "2027-11");
+    const id = await approved(30);
+    const pool = await getPool({ user: sec });
+    expect(await getPool({ user: sec })).toEqual(pool); // nothing committed between: the same figures
+    expect(await listTranches({ user: sec })).toBe(await listTranches({ user: sec })); // kept: the same rows
+    const allocatedGpus = (await poolOverview({ user: sec })).npu.totalAllocated;
+
+    const a = await allocateGpus({ user: sec, input: { requestId: id, trancheId: t.id, gpus: 12 } });
+    expect((await listTranches({ user: sec })).find((x) => x.id === t.id)).toMatchObject({ allocated: 12, remaining: 78 });
+    expect((await poolOverview({ user: sec })).npu.totalAllocated).toBe(allocatedGpus + 12);
+    expect((await listAllocations({ user: sec })).map((x) => x.id)).toContain(a.id);
+    expect((await listAllocations({ user: officer })).map((x) => x.id)).toContain(a.id); // the ministry's own
+    expect((await listAllocations({ user: outsider })).map((x) => x.id)).not.toContain(a.id); // another scope, its own key
+    expect((await listAllocations({ user: sec, requestId: id })).map((x) => x.releasedAt)).toEqual([null]);
+
+    await releaseAllocation({ user: sec, allocationId: a.id });
+    expect((await listTranches({ user: sec })).find((x) => x.id === t.id)).toMatchObject({ allocated: 0, remaining: 90 });
+    expect((await listAllocations({ user: sec, requestId: id }))[0].releasedAt).toBeInstanceOf(Date);
+    expect((await poolOverview({ user: sec })).npu.totalAllocated).toBe(allocatedGpus);
+
+    await tranche(10, "2027-12");
+    expect(await getPool({ user: sec })).toMatchObject({ inTranches: pool.inTranches + 10, unscheduled: pool.unscheduled - 10 });
+    await expect(listAllocations({ user: outsider, requestId: id })).rejects.toMatchObject({ status: 404 }); // the scope check runs before the kept read
   });
 
   it("the audit chain still verifies after allocations, refusals and releases", async () => {

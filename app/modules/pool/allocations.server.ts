@@ -16,6 +16,7 @@ import { can, ministryScope } from "~/modules/auth/permissions";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { compareMonths, maxMonth } from "./planner";
 import type { AllocateInput, CommitPlanInput } from "./pool.schema";
@@ -115,10 +116,17 @@ export async function allocateGpus({ user, input }: { user: CurrentUser; input: 
   return { ...allocation, tranche: { id: input.trancheId, remaining: t.capacity - t.allocated } };
 }
 
-/** A request's (or, without `requestId`, every visible) allocation; officers see only their ministry's. */
+/**
+ * A request's (or, without `requestId`, every visible) allocation; officers see only their ministry's.
+ * Kept until the next commit per scope and request (ADR 0029): callers treat the rows as read-only.
+ */
 export async function listAllocations({ user, requestId }: { user: CurrentUser; requestId?: string }) {
   if (requestId) await findVisibleRequest(user, requestId);
   const scope = ministryScope(user);
+  return memoUntilWrite(`pool|allocations|${scope.organizationId ?? "*"}|${requestId ?? ""}`, "", () => readAllocations(scope, requestId));
+}
+
+async function readAllocations(scope: ReturnType<typeof ministryScope>, requestId?: string) {
   const rows = await db.allocation.findMany({
     where: { ...(requestId ? { requestId } : {}), request: scope },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -228,6 +228,11 @@ async function readActiveGpuAllocations() {
 /** The /pool page: tranches, sector and ministry totals, K-NPU-capable demand, the timeline. */
 export async function poolOverview({ user }: { user: CurrentUser }) {
   requirePoolReader(user);
+  // nothing in it depends on the reader or the clock: kept until the next commit, figures and timeline
+  return memoUntilWrite("pool|overview", "", () => computeOverview(user));
+}
+
+async function computeOverview(user: CurrentUser) {
   const [tranches, allocations, waiting, pipeline] = await Promise.all([listTranches({ user }), activeGpuAllocations(), realStateRequests(), pipelineDemand()]);
   const bySector = Object.fromEntries(SECTORS.map((s) => [s, 0])) as Record<Sector, number>;
   const byMinistry = new Map<string, { code: string; name: string; nameEn: string; gpus: number; npuCapableGpus: number }>();

@@ -15,6 +15,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import { fieldChanges } from "~/modules/audit/payloads";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { db, type Tx } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import type { Sector } from "./planner";
 import { DEFAULT_POOL_GPUS, POOL_ID, type CreateTranche, type UpdateTranche } from "./pool.schema";
@@ -50,7 +51,8 @@ async function assertWithinPool(tx: Tx) {
 
 export async function getPool({ user }: { user: CurrentUser }) {
   requirePoolReader(user);
-  const [totalGpus, inTranches] = await Promise.all([poolTotal(db as unknown as Tx), trancheSum(db as unknown as Tx)]);
+  // kept until the next commit (ADR 0029): every pool page asks for both
+  const [totalGpus, inTranches] = await memoUntilWrite("pool|total", "", () => Promise.all([poolTotal(db as unknown as Tx), trancheSum(db as unknown as Tx)]));
   return { id: POOL_ID, totalGpus, inTranches, unscheduled: totalGpus - inTranches };
 }
 
@@ -97,9 +99,16 @@ export interface TrancheView {
   bySector: Record<Sector, number>;
 }
 
-/** Tranches in arrival order with allocated / remaining and the active GPUs per sector. */
+/**
+ * Tranches in arrival order with allocated / remaining and the active GPUs per sector; kept until the
+ * next commit (ADR 0029), so callers treat the rows as read-only.
+ */
 export async function listTranches({ user }: { user: CurrentUser }): Promise<TrancheView[]> {
   requirePoolReader(user);
+  return memoUntilWrite("pool|tranches", "", readTranches);
+}
+
+async function readTranches(): Promise<TrancheView[]> {
   const tranches = await db.tranche.findMany({ orderBy: [{ arrivalMonth: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
   const sectors = await activeBySector();
   return tranches.map((t) => ({
