@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rejection, seedUsers } from "~/test/fixtures";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
 import { listConditions, markConditionMet, returnEvidence, submitEvidence } from "~/modules/conditions/conditions.server";
-import { addToAgenda, getMeeting, lockAgenda, publishMinutes, reorderAgenda } from "~/modules/meetings/meetings.server";
+import { addToAgenda, getMeeting, listMeetings, lockAgenda, publishMinutes, reorderAgenda } from "~/modules/meetings/meetings.server";
 import { pendingSignoffs } from "~/modules/meetings/signoffs.server";
 import { getPlan, planRevisions, savePlan, signPlan } from "~/modules/plans/plans.server";
 import {
@@ -93,6 +93,9 @@ describe("agenda, decision and sign-off", () => {
 
   it("a locked agenda takes no items; DECIDE waits for the lock; reorder keeps every item once", async () => {
     const meeting = await nextMeeting(secretariat);
+    const listed = async () => (await listMeetings({ user: member })).find((x) => x.id === meeting.id);
+    expect(await listed()).toMatchObject({ itemCount: 0, status: "planning" });
+    expect(await listMeetings({ user: chair })).toBe(await listMeetings({ user: secretariat })); // kept until the next commit, one for all readers
     const ids: string[] = [];
     for (const gpus of [10, 20, 30]) {
       const id = await acceptedRequest();
@@ -100,6 +103,8 @@ describe("agenda, decision and sign-off", () => {
       await addToAgenda({ user: secretariat, meetingId: meeting.id, requestId: id });
       ids.push(id);
     }
+    expect(await listed()).toMatchObject({ itemCount: 3 }); // the list follows every commit (ADR 0029)
+    await expect(listMeetings({ user: officer })).rejects.toMatchObject({ status: 404 }); // the permission check runs before the kept read
     const early = await rejection(send(secretariat, ids[0], { type: "DECIDE", outcome: "approve", approvedGpus: 10 }));
     expect(early.extra?.reason).toBe("AGENDA_NOT_LOCKED");
 
@@ -116,6 +121,7 @@ describe("agenda, decision and sign-off", () => {
     );
 
     await lockAgenda({ user: secretariat, meetingId: meeting.id, expectedVersion: m.version });
+    expect(await listed()).toMatchObject({ status: "agendaLocked", itemCount: 3 });
     const late = await acceptedRequest();
     await cosignPlan(late, officer, secretariat, 5);
     expect((await rejection(addToAgenda({ user: secretariat, meetingId: meeting.id, requestId: late }))).extra?.reason).toBe("MEETING_CLOSED");

@@ -13,6 +13,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { meetingHasBeenHeld, planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
@@ -91,6 +92,11 @@ export async function createMeeting({ user, input }: { user: CurrentUser; input:
 
 export async function listMeetings({ user }: { user: CurrentUser }) {
   requireMeetingReader(user);
+  // the same for every reader: kept until the next commit (ADR 0029), read-only for callers
+  return memoUntilWrite("meetings", "", readMeetings);
+}
+
+async function readMeetings() {
   const meetings = await db.meeting.findMany({
     orderBy: { number: "desc" },
     include: { _count: { select: { items: { where: { removedAt: null } }, decisions: true } } },

@@ -131,6 +131,25 @@ describe("what a client can send to the list (issue 12)", () => {
     expect((await listRequests({ user: mohw, query: { q: "%" } })).items).toEqual([]);
   });
 
+  it("keeps the first unfiltered page until the next commit, per scope, state and sort (ADR 0029)", async () => {
+    const first = await listRequests({ user: mohw, query: {} });
+    expect(await listRequests({ user: mohw, query: {} })).toBe(first); // nothing committed between: kept
+    const forMnd = await listRequests({ user: mnd, query: {} });
+    expect(forMnd.items.every((i) => i.ministry.code === mnd.organization.code)).toBe(true); // another ministry's scope, its own key
+    expect(first.items.every((i) => i.ministry.code === mohw.organization.code)).toBe(true);
+    const screening = await listRequests({ user: secretariat, query: { state: "screening" } });
+    const oldest = await listRequests({ user: secretariat, query: { sort: "oldest" } });
+
+    const id = await fileAndSubmit(mohw, { title: "바 보관된 목록 과제" }); // a commit
+    const after = await listRequests({ user: mohw, query: {} });
+    expect(after.items[0]).toMatchObject({ id, state: "screening" });
+    expect(after.total).toBe(first.total + 1);
+    expect((await listRequests({ user: secretariat, query: { state: "screening" } })).items[0].id).toBe(id);
+    expect((await listRequests({ user: secretariat, query: { state: "screening" } })).counts.screening).toBe((screening.counts.screening ?? 0) + 1);
+    expect((await listRequests({ user: secretariat, query: { sort: "oldest" } })).items[0].id).toBe(oldest.items[0].id);
+    expect((await listRequests({ user: mnd, query: {} })).items.map((i) => i.id)).not.toContain(id);
+  });
+
   it("finds Korean sent decomposed (NFD) with a search typed composed (NFC), and the other way round", async () => {
     const nfd = "정밀의료 분석 과제".normalize("NFD");
     const created = await createRequest({ user: mnd, fields: draftIntakeSchema.parse({ title: nfd }) });

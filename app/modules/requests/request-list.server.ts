@@ -119,6 +119,17 @@ const unfiltered = (query: ListQuery) => !query.sector && !query.domain && !quer
 export async function listRequests({ user, query }: { user: CurrentUser; query: ListQuery }) {
   const sort: ListSort = query.sort ?? "newest";
   const limit = Math.min(Math.max(Number(query.limit ?? 20), 1), 100);
+  if (unfiltered(query) && !query.cursor) {
+    // The first page of the list without filters (a state tab at most): what everyone opens first.
+    // Kept until the next commit per scope, state, sort and size (ADR 0029); callers treat it as
+    // read-only. Later pages and filtered lists are read each time, so paging cannot crowd it out.
+    const key = `requests|${ministryScope(user).organizationId ?? "*"}|${query.state ?? ""}|${sort}|${limit}`;
+    return memoUntilWrite(key, "", () => readList(user, query, sort, limit));
+  }
+  return readList(user, query, sort, limit);
+}
+
+async function readList(user: CurrentUser, query: ListQuery, sort: ListSort, limit: number) {
   const base = await filters(user, query);
   const where: Where = {
     AND: [base, ...(query.state ? [{ state: query.state }] : []), ...(query.cursor ? [decodeCursor(sort, query.cursor)] : [])],
