@@ -3,6 +3,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { databaseEngine, databaseUrl } from "./config.server";
 import { serializedPostgres } from "./db-postgres.server";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -20,7 +21,56 @@ function createClient(): PrismaClient {
     return new PostgresPrismaClient({ adapter: serializedPostgres(databaseUrl()), transactionOptions }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 10_000 });
-  return new PrismaClient({ adapter, transactionOptions });
+  return new PrismaClient({ adapter: trackingTransactions(adapter), transactionOptions });
+}
+
+/**
+ * SQLite: the app has one connection, and statements outside a transaction run on it while an
+ * interactive transaction holds it open between its statements, so they see that transaction's writes
+ * before it commits or rolls back. Counting the transactions lets `memoUntilWrite` keep only what was
+ * read while none was open or starting (a value read beside one is used once, never kept).
+ */
+const transactions = { open: 0, changes: 0 };
+
+/** A mark that stays the same while no transaction starts or ends; null while one is open or waiting. */
+export function transactionMark(): number | null {
+  return transactions.open > 0 ? null : transactions.changes;
+}
+
+function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+    connect: async () => {
+      const adapter = await factory.connect();
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        // counted from the moment it asks for the connection (its BEGIN runs before this await returns)
+        transactions.open++;
+        transactions.changes++;
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          transactions.open--;
+          transactions.changes++;
+        };
+        try {
+          const tx = await startTransaction(isolationLevel);
+          const commit = tx.commit.bind(tx);
+          const rollback = tx.rollback.bind(tx);
+          tx.commit = () => commit().finally(end);
+          tx.rollback = () => rollback().finally(end);
+          return tx;
+        } catch (error) {
+          end();
+          throw error;
+        }
+      };
+      return adapter;
+    },
+  };
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };

@@ -30,6 +30,31 @@ describe("lean read path (ADR 0025)", () => {
     expect(await memoUntilWrite("test", "v2", async () => ++computed)).toBe(3); // another day
   });
 
+  it.skipIf(dbEngine === "postgresql")("never keeps what an open transaction wrote: a read beside it that then rolls back is read again", async () => {
+    // The app's one SQLite connection runs reads outside a transaction on the connection a transaction
+    // holds open, so they see its writes before it commits. Kept, a rollback would leave them until
+    // some later commit.
+    const name = async () => (await db.user.findUniqueOrThrow({ where: { email: SECRETARIAT_EMAIL }, select: { name: true } })).name;
+    const committed = await name();
+    const kept = () => memoUntilWrite("test-rollback", "", name);
+    let release!: () => void;
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.user.update({ where: { email: SECRETARIAT_EMAIL }, data: { name: "되돌려질 이름" } });
+      written();
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error("rolled back");
+    });
+    await wrote;
+    await kept(); // computed while the transaction is open (what it sees is not asserted: engine detail)
+    release();
+    await expect(transaction).rejects.toThrow("rolled back");
+    expect(await name()).toBe(committed);
+    expect(await kept()).toBe(committed);
+    expect(await kept()).toBe(committed);
+  });
+
   it.skipIf(dbEngine !== "postgresql")("memoUntilWrite on PostgreSQL computes again after a commit by another instance", async () => {
     let computed = 0;
     const value = () => memoUntilWrite("test-pg", "v1", async () => ++computed);

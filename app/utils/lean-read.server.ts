@@ -21,7 +21,7 @@
  */
 import Database from "better-sqlite3";
 import { databaseEngine, databaseUrl } from "./config.server";
-import { db as prisma } from "./db.server";
+import { db as prisma, transactionMark } from "./db.server";
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -128,18 +128,22 @@ const memo = new Map<string, { version: string; value: Promise<unknown> }>();
  */
 export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
   if (onPostgres) return postgresSnapshot().then((snapshot) => (snapshot === null ? compute() : remember(key, `${snapshot}|${version}`, compute)));
-  return remember(key, `${sqliteDataVersion()}|${version}`, compute);
+  // SQLite: Prisma's reads share the connection with any open transaction and see its writes before
+  // it commits; a value read while one was open (or started or ended) is not kept (db.server.ts)
+  const mark = transactionMark();
+  return remember(key, `${sqliteDataVersion()}|${version}`, compute, () => mark !== null && transactionMark() === mark);
 }
 
-function remember<T>(key: string, v: string, compute: () => Promise<T>): Promise<T> {
+function remember<T>(key: string, v: string, compute: () => Promise<T>, keep: () => boolean = () => true): Promise<T> {
   const hit = memo.get(key);
   if (hit && hit.version === v) return hit.value as Promise<T>;
   const value = compute();
   if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
   memo.set(key, { version: v, value });
-  value.catch(() => {
-    if (memo.get(key)?.value === value) memo.delete(key); // never keep a failure
-  });
+  const forget = () => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  };
+  value.then(() => keep() || forget(), forget); // never keep a failure
   return value;
 }
 

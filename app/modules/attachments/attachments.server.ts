@@ -5,6 +5,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { distinctIds, whenAny } from "~/utils/distinct";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { ALLOWED_EXTENSIONS, sniffMediaType } from "./sniff";
@@ -110,12 +111,18 @@ export async function receiveAttachment({
 /** The files of a request (and of its conditions), as the request's viewers may see them. */
 export async function listAttachments({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
+  // the list kept until the next commit (ADR 0029); what the caller may do is worked out on every call
+  const items = await memoUntilWrite(`attachments|${requestId}`, "", () => readAttachments(requestId));
+  return { items, canChange: mayChangeRequestFiles(user, request), maxFiles: MAX_FILES_PER_REQUEST, maxBytes: MAX_FILE_BYTES };
+}
+
+async function readAttachments(requestId: string) {
   const rows = await db.attachment.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const uploaders = await whenAny(distinctIds(rows.map((r) => r.uploadedById)), (ids) =>
     db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   );
   const names = new Map(uploaders.map((u) => [u.id, u.name]));
-  const items = rows.map((r) => ({
+  return rows.map((r) => ({
     id: r.id,
     name: r.name,
     size: r.size,
@@ -124,7 +131,6 @@ export async function listAttachments({ user, requestId }: { user: CurrentUser; 
     createdAt: r.createdAt,
     uploadedBy: { id: r.uploadedById, name: names.get(r.uploadedById) ?? "" },
   }));
-  return { items, canChange: mayChangeRequestFiles(user, request), maxFiles: MAX_FILES_PER_REQUEST, maxBytes: MAX_FILE_BYTES };
 }
 
 async function findAttachment(user: CurrentUser, requestId: string, attachmentId: string) {

@@ -4,6 +4,7 @@
  * comment is an audit event (COMMENT), which also notifies the other side (notifications/notify.server).
  */
 import { db } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { distinctIds, whenAny } from "~/utils/distinct";
 import { now } from "~/utils/clock";
 import { forbidden } from "~/utils/errors";
@@ -23,6 +24,11 @@ export interface CommentView {
 
 export async function listComments({ user, requestId }: { user: CurrentUser; requestId: string }): Promise<CommentView[]> {
   await findVisibleRequest(user, requestId);
+  // the same thread for every reader who may see the request: kept until the next commit (ADR 0029)
+  return memoUntilWrite(`comments|${requestId}`, "", () => readComments(requestId));
+}
+
+async function readComments(requestId: string): Promise<CommentView[]> {
   const rows = await db.comment.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const authors = await whenAny(distinctIds(rows.map((r) => r.authorId)), (ids) =>
     db.user.findMany({

@@ -12,6 +12,7 @@ import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { applyRequestEvent, findVisibleRequest, toWorkflowActor } from "~/modules/requests/requests.server";
 import { db, type Tx } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { groupedBy, whenAny } from "~/utils/distinct";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { conditionFacts } from "~/modules/meetings/event-rows.server";
@@ -39,6 +40,17 @@ export function isOverdue(condition: { status: string; dueOn: string }, today = 
 /** The conditions of a request (visible with the request), with their evidence files. */
 export async function listConditions({ user, requestId }: { user: CurrentUser; requestId: string }) {
   await findVisibleRequest(user, requestId);
+  // the rows kept until the next commit (ADR 0029); whether each is overdue is worked out on every call
+  const { rows, byCondition } = await memoUntilWrite(`conditions|${requestId}`, "", () => readConditions(requestId));
+  const today = todayInKorea();
+  return rows.map((c) => ({
+    ...c,
+    attachments: (byCondition.get(c.id) ?? []).map(({ conditionId: _c, ...file }) => file),
+    overdue: isOverdue(c, today),
+  }));
+}
+
+async function readConditions(requestId: string) {
   const rows = await db.condition.findMany({ where: { requestId }, orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }] });
   // the evidence files in a query of their own, only when there are conditions (not an include: see groupedBy)
   const files = await whenAny(
@@ -50,13 +62,7 @@ export async function listConditions({ user, requestId }: { user: CurrentUser; r
         select: { id: true, name: true, size: true, mediaType: true, createdAt: true, conditionId: true },
       }),
   );
-  const byCondition = groupedBy(files, (f) => f.conditionId!);
-  const today = todayInKorea();
-  return rows.map((c) => ({
-    ...c,
-    attachments: (byCondition.get(c.id) ?? []).map(({ conditionId: _c, ...file }) => file),
-    overdue: isOverdue(c, today),
-  }));
+  return { rows, byCondition: groupedBy(files, (f) => f.conditionId!) };
 }
 
 async function loadCondition(tx: Tx, user: CurrentUser, conditionId: string) {

@@ -364,6 +364,11 @@ export async function publishMinutes({ user, meetingId, expectedVersion }: { use
  */
 export async function meetingsOfRequest({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
+  // the same for every reader who may see the request: kept until the next commit (ADR 0029)
+  return memoUntilWrite(`meetings-of|${requestId}`, "", () => readMeetingsOf(request, requestId));
+}
+
+async function readMeetingsOf(request: { snapshot: string; state: string }, requestId: string) {
   const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
   const rows = await db.agendaItem.findMany({
     where: { requestId },

@@ -5,7 +5,8 @@
  * the empty relations is `whenAny`'s contract; these tests check the rows, not the statements.)
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedUsers } from "~/test/fixtures";
+import { expectKept, seedUsers } from "~/test/fixtures";
+import { addComment, listComments } from "~/modules/comments/comments.server";
 import { listConditions } from "~/modules/conditions/conditions.server";
 import { getMeeting, meetingsOfRequest } from "~/modules/meetings/meetings.server";
 import { requestDecisions } from "~/modules/meetings/signoffs.server";
@@ -67,5 +68,19 @@ describe("the request page's deliberation panels", () => {
     expect((await requestDecisions({ user: officer, requestId })).decisions).toEqual([]);
     expect((await meetingsOfRequest({ user: officer, requestId })).items).toEqual([]);
     expect(await listConditions({ user: officer, requestId })).toEqual([]);
+  });
+
+  it("panels are kept until the next commit (ADR 0029): one thread for every reader, the scope checked first", async () => {
+    const requestId = await fileAndSubmit(officer);
+    const [secretariat, outsider] = await Promise.all([SECRETARIAT_EMAIL, "officer@mnd.go.kr"].map(userByEmail));
+    expect(await listComments({ user: officer, requestId })).toEqual([]);
+    expectKept(await listComments({ user: secretariat, requestId }), await listComments({ user: officer, requestId })); // nothing committed between
+    await addComment({ user: secretariat, requestId, body: "예산 근거를 보완해 주세요." });
+    await addComment({ user: officer, requestId, body: "보완했습니다." });
+    expect((await listComments({ user: officer, requestId })).map((c) => [c.body, c.author.name])).toEqual([
+      ["예산 근거를 보완해 주세요.", secretariat.name],
+      ["보완했습니다.", officer.name],
+    ]);
+    await expect(listComments({ user: outsider, requestId })).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -8,6 +8,7 @@ import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { signoffQuorum } from "~/utils/config.server";
 import { db } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { distinctIds, groupedBy, whenAny } from "~/utils/distinct";
 import { forbidden, notFound } from "~/utils/errors";
 import { can } from "~/modules/auth/permissions";
@@ -61,6 +62,11 @@ export async function pendingSignoffs({ user }: { user: CurrentUser }) {
  */
 export async function requestDecisions({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
+  // the same for every reader who may see the request: kept until the next commit (ADR 0029)
+  return memoUntilWrite(`decisions|${requestId}`, "", () => readDecisions(request, requestId));
+}
+
+async function readDecisions(request: { snapshot: string }, requestId: string) {
   const context = (JSON.parse(request.snapshot) as { context: RequestContext }).context;
   const decisions = await db.decision.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
   // the related rows in queries of their own, only when there are decisions (not includes: see groupedBy)

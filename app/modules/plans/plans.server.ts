@@ -11,6 +11,7 @@ import { fieldChanges } from "~/modules/audit/payloads";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest } from "~/modules/requests/requests.server";
 import { db } from "~/utils/db.server";
+import { memoUntilWrite } from "~/utils/lean-read.server";
 import { distinctIds, whenAny } from "~/utils/distinct";
 import { AppError, forbidden } from "~/utils/errors";
 import { EMPTY_PLAN, PLAN_SECTIONS, type Milestone, type PlanSections, type PlanSide } from "./plan.schema";
@@ -53,15 +54,9 @@ export function planSideOf(user: CurrentUser, request: { organizationId: string 
 /** The plan as the API shows it (an empty revision-0 plan before the first save). */
 export async function getPlan({ user, requestId }: { user: CurrentUser; requestId: string }) {
   const request = await findVisibleRequest(user, requestId);
-  const plan = await db.jointPlan.findUnique({
-    where: { requestId },
-    include: { signatures: { orderBy: { at: "asc" } } },
-  });
+  // the plan and its signers kept until the next commit (ADR 0029); the caller's side on every call
+  const { plan, signatures, names } = await memoUntilWrite(`plan|${requestId}`, "", () => readPlan(requestId));
   const revision = plan?.revision ?? 0;
-  const signatures = (plan?.signatures ?? []).filter((s) => s.revision === revision).map((s) => ({ side: s.side as PlanSide, userId: s.userId, at: s.at }));
-  const signerIds = signatures.map((s) => s.userId);
-  const signers = await whenAny(signerIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
-  const names = new Map(signers.map((u) => [u.id, u.name]));
   const side = planSideOf(user, request);
   return {
     requestId,
@@ -75,6 +70,21 @@ export async function getPlan({ user, requestId }: { user: CurrentUser; requestI
     requestState: request.state,
     requestVersion: request.version,
   };
+}
+
+/** The plan row, the signatures of its current revision and the signers' names. */
+async function readPlan(requestId: string) {
+  const plan = await db.jointPlan.findUnique({
+    where: { requestId },
+    include: { signatures: { orderBy: { at: "asc" } } },
+  });
+  const revision = plan?.revision ?? 0;
+  const signatures = (plan?.signatures ?? []).filter((s) => s.revision === revision).map((s) => ({ side: s.side as PlanSide, userId: s.userId, at: s.at }));
+  const signers = await whenAny(
+    signatures.map((s) => s.userId),
+    (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  );
+  return { plan, signatures, names: new Map(signers.map((u) => [u.id, u.name])) };
 }
 
 function changedSections(before: PlanSections, after: PlanSections): string[] {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedUsers } from "~/test/fixtures";
+import { expectKept, seedUsers } from "~/test/fixtures";
 import { recordAccessEvent } from "~/modules/auth/auth-events.server";
 import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
 import { HISTORY_PAGE_SIZE, requestHistory, requestHistoryPage } from "./requests.server";
@@ -58,5 +58,16 @@ describe("requestHistoryPage (the request page's history)", () => {
 
   it("is for those who may see the request", async () => {
     await expect(requestHistoryPage({ user: otherMinistry, requestId: id })).rejects.toMatchObject({ status: 404 });
+  });
+
+  // last: it adds to the history the other tests read
+  it("keeps its first page until the next commit (ADR 0029), then shows the new event on top", async () => {
+    const before = await requestHistoryPage({ user: secretariat, requestId: id });
+    expectKept(await requestHistoryPage({ user: officer, requestId: id }), before); // one first page for every reader
+    await send(secretariat, id, { type: "RETURN", reasons: ["보완 31"] });
+    const after = await requestHistoryPage({ user: officer, requestId: id });
+    expect(after.events[0]).toMatchObject({ type: "RETURN", actor: { id: secretariat.id } });
+    expect(after.events[1].seq).toBe(before.events[0].seq);
+    expect(after.lastReturn).toMatchObject({ payload: { reasons: ["보완 31"] } });
   });
 });

@@ -396,6 +396,13 @@ export async function requestHistoryPage({
   order?: HistoryOrder;
 }) {
   await findVisibleRequest(user, requestId);
+  // the first page (what the request page opens with) is the same for every reader who may see the
+  // request: kept until the next commit (ADR 0029); later pages are read each time
+  if (!from) return memoUntilWrite(`history|${requestId}|${order}`, "", () => readHistoryPage(requestId, order));
+  return readHistoryPage(requestId, order, from);
+}
+
+async function readHistoryPage(requestId: string, order: HistoryOrder, from?: number) {
   const newest = order === "newest";
   // the lean read path (ADR 0025): a history page is four reads, each ~1 ms through Prisma and a
   // fraction of that as a kept statement
