@@ -3,7 +3,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { databaseEngine, databaseUrl } from "./config.server";
 import { serializedPostgres } from "./db-postgres.server";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlMigrationAwareDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -26,9 +26,12 @@ function createClient(): PrismaClient {
 
 /**
  * SQLite: the app has one connection, and statements outside a transaction run on it while an
- * interactive transaction holds it open between its statements, so they see that transaction's writes
- * before it commits or rolls back. Counting the transactions lets `memoUntilWrite` keep only what was
- * read while none was open or starting (a value read beside one is used once, never kept).
+ * interactive transaction holds it open between its statements:
+ * - a read sees that transaction's writes before it commits or rolls back. Counting the transactions
+ *   lets `memoUntilWrite` keep only what was read while none was open or starting (a value read beside
+ *   one is used once, never kept);
+ * - a write would become part of it, and be undone by its rollback (the outbox marking a mail sent).
+ *   A write outside a transaction therefore runs as a transaction of its own, in its turn (ADR 0034).
  */
 const transactions = { open: 0, changes: 0 };
 
@@ -36,6 +39,9 @@ const transactions = { open: 0, changes: 0 };
 export function transactionMark(): number | null {
   return transactions.open > 0 ? null : transactions.changes;
 }
+
+/** Statements that change nothing (PRAGMA too: the connection's settings, never inside a transaction). */
+const isReadOnly = (sql: string) => /^\s*(SELECT|WITH|PRAGMA)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
 
 function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   return {
@@ -45,6 +51,24 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
     connect: async () => {
       const adapter = await factory.connect();
       const startTransaction = adapter.startTransaction.bind(adapter);
+      const queryRaw = adapter.queryRaw.bind(adapter);
+      /** One statement as a transaction of its own (COMMIT/ROLLBACK sent as Prisma's own transactions send them). */
+      const alone = async <T>(run: (tx: Transaction) => Promise<T>): Promise<T> => {
+        const tx = await adapter.startTransaction();
+        try {
+          const result = await run(tx);
+          await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+          await tx.commit();
+          return result;
+        } catch (error) {
+          await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+          await tx.rollback();
+          throw error;
+        }
+      };
+      adapter.queryRaw = (query) => (isReadOnly(query.sql) ? queryRaw(query) : alone((tx) => tx.queryRaw(query)));
+      const executeRaw = adapter.executeRaw.bind(adapter);
+      adapter.executeRaw = (query) => (isReadOnly(query.sql) ? executeRaw(query) : alone((tx) => tx.executeRaw(query)));
       adapter.startTransaction = async (isolationLevel) => {
         // counted from the moment it asks for the connection (its BEGIN runs before this await returns)
         transactions.open++;

@@ -55,6 +55,32 @@ describe("lean read path (ADR 0025)", () => {
     expect(await kept()).toBe(committed);
   });
 
+  it("a write outside any transaction, made while another is open, survives that one's rollback", async () => {
+    // On SQLite the write would otherwise run on the connection the open transaction holds, inside it
+    // (the notification outbox marks its mails this way): it now waits for its own turn.
+    const email = "officer@mnd.go.kr";
+    const before = (await db.user.findUniqueOrThrow({ where: { email } })).name;
+    let release!: () => void;
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.user.update({ where: { email: SECRETARIAT_EMAIL }, data: { name: "되돌려질 이름" } });
+      written();
+      await new Promise<void>((resolve) => (release = resolve));
+      throw new Error("rolled back");
+    });
+    await wrote;
+    const outside = db.user.update({ where: { email }, data: { name: `${before} (바뀜)` } }).then(() => "written"); // sent now
+    // give it the chance to run while the transaction is open (reads on the app's connection would see it there)
+    for (let i = 0; i < 20; i++) if ((await db.user.findUniqueOrThrow({ where: { email } })).name !== before) break;
+    release();
+    await expect(transaction).rejects.toThrow("rolled back");
+    expect(await outside).toBe("written");
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe(`${before} (바뀜)`);
+    expect((await db.user.findUniqueOrThrow({ where: { email: SECRETARIAT_EMAIL } })).name).not.toBe("되돌려질 이름");
+    await db.user.updateMany({ where: { email }, data: { name: before } });
+  });
+
   it.skipIf(dbEngine !== "postgresql")("memoUntilWrite on PostgreSQL computes again after a commit by another instance", async () => {
     let computed = 0;
     const value = () => memoUntilWrite("test-pg", "v1", async () => ++computed);
