@@ -11,6 +11,25 @@ beforeAll(async () => {
   await seedUsers();
 });
 
+/**
+ * A transaction that has renamed the secretariat's account and stays open until `release()`, then
+ * rolls back (`transaction` rejects with "rolled back"). Resolves once the write is made.
+ */
+async function openTransactionThatRollsBack() {
+  let release!: () => void;
+  let written!: () => void;
+  const wrote = new Promise<void>((resolve) => (written = resolve));
+  const transaction = db.$transaction(async (tx) => {
+    await tx.user.update({ where: { email: SECRETARIAT_EMAIL }, data: { name: "되돌려질 이름" } });
+    written();
+    await new Promise<void>((resolve) => (release = resolve));
+    throw new Error("rolled back");
+  });
+  transaction.catch(() => {}); // asserted by the caller; never an unhandled rejection meanwhile
+  await wrote;
+  return { transaction, release };
+}
+
 describe("lean read path (ADR 0025)", () => {
   it("reads what Prisma committed, with portable SQL", async () => {
     const n = await db.user.count();
@@ -37,16 +56,7 @@ describe("lean read path (ADR 0025)", () => {
     const name = async () => (await db.user.findUniqueOrThrow({ where: { email: SECRETARIAT_EMAIL }, select: { name: true } })).name;
     const committed = await name();
     const kept = () => memoUntilWrite("test-rollback", "", name);
-    let release!: () => void;
-    let written!: () => void;
-    const wrote = new Promise<void>((resolve) => (written = resolve));
-    const transaction = db.$transaction(async (tx) => {
-      await tx.user.update({ where: { email: SECRETARIAT_EMAIL }, data: { name: "되돌려질 이름" } });
-      written();
-      await new Promise<void>((resolve) => (release = resolve));
-      throw new Error("rolled back");
-    });
-    await wrote;
+    const { transaction, release } = await openTransactionThatRollsBack();
     await kept(); // computed while the transaction is open (what it sees is not asserted: engine detail)
     release();
     await expect(transaction).rejects.toThrow("rolled back");
@@ -60,16 +70,7 @@ describe("lean read path (ADR 0025)", () => {
     // (the notification outbox marks its mails this way): it now waits for its own turn.
     const email = "officer@mnd.go.kr";
     const before = (await db.user.findUniqueOrThrow({ where: { email } })).name;
-    let release!: () => void;
-    let written!: () => void;
-    const wrote = new Promise<void>((resolve) => (written = resolve));
-    const transaction = db.$transaction(async (tx) => {
-      await tx.user.update({ where: { email: SECRETARIAT_EMAIL }, data: { name: "되돌려질 이름" } });
-      written();
-      await new Promise<void>((resolve) => (release = resolve));
-      throw new Error("rolled back");
-    });
-    await wrote;
+    const { transaction, release } = await openTransactionThatRollsBack();
     const outside = db.user.update({ where: { email }, data: { name: `${before} (바뀜)` } }).then(() => "written"); // sent now
     // give it the chance to run while the transaction is open (reads on the app's connection would see it there)
     for (let i = 0; i < 20; i++) if ((await db.user.findUniqueOrThrow({ where: { email } })).name !== before) break;
