@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { searchBackend, shortTermsOnly } from "./search-index.server";
+import { db, dbEngine } from "~/utils/db.server";
+import { searchBackend, shortTermsOnly, sqliteSearch } from "./search-index.server";
 
 // The index's own rows, written directly (the triggers of the source tables are search.server.test.ts's
 // subject): two ministries, one document a minute, so "newest" is known.
@@ -71,5 +71,27 @@ describe("a search of longer terms", () => {
 
   it("keeps a ministry to its own documents", async () => {
     expect(await find(ORG_A, 5)).toEqual(["dataset-body"]);
+  });
+});
+
+describe.runIf(dbEngine === "sqlite")("SQLite ranks the newest matches of longer terms (ADR 0036)", () => {
+  const find = async (window: number, organizationId: string | null, terms = { long: ["데이터셋"], short: [] as string[] }) =>
+    (await sqliteSearch({ window }).find({ terms, organizationId, limit: 5 })).map((d) => d.recordId);
+
+  it("ranks all matches when they fit the window, and only the newest when they do not", async () => {
+    expect(await find(2, null)).toEqual(["dataset-title", "dataset-body"]);
+    // the older title hit is outside a window of one: the newest match is the answer
+    expect(await find(1, null)).toEqual(["dataset-body"]);
+  });
+
+  it("fills a ministry's window with its own matches only", async () => {
+    // ministry B's one match is older than ministry A's: it is still the one B's window holds
+    expect(await find(1, ORG_B)).toEqual(["dataset-title"]);
+    expect(await find(1, ORG_A)).toEqual(["dataset-body"]);
+  });
+
+  it("counts only matches of every term, short ones too, in the window", async () => {
+    // "데이터" matches three documents; with "의료" only "old-title-hit", the oldest of them
+    expect(await find(1, null, { long: ["데이터"], short: ["의료"] })).toEqual(["old-title-hit"]);
   });
 });

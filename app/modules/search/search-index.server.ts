@@ -93,41 +93,65 @@ export async function shortTermsOnly({
     LIMIT ${limit}`);
 }
 
-export const sqliteSearch: SearchBackend = {
-  async find({ terms, organizationId, limit }) {
-    // bm25 weights per column (title, body, keywords): a hit in the title counts most
-    const rank = Prisma.sql`bm25("SearchDocumentFts", 10.0, 1.0, 5.0)`;
-    if (terms.long.length > 0 && terms.short.length === 0 && organizationId === null) {
-      // everyone's scope, long terms only: ranked and cut to `limit` in the index alone, then only those
-      // rows read. A common word (a ministry's name) matches thousands of documents, and reading each
-      // one's text to sort them cost ~5× the ranking itself. (A ministry's scope is a condition on the
-      // rows, so it keeps the join below: `rowid IN (its ids)` on the index measured 100–1000× slower.)
-      return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
-        SELECT ${columns}
-        FROM (
-          SELECT "SearchDocumentFts".rowid AS "id", ${rank} AS "score"
-          FROM "SearchDocumentFts"
-          WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
-          ORDER BY "score", "SearchDocumentFts".rowid DESC
-          LIMIT ${limit}
-        ) f JOIN "SearchDocument" d ON d."id" = f."id"
-        ORDER BY f."score", d."id" DESC`);
-    }
-    if (terms.long.length > 0) {
-      // a ministry's scope, or short terms too: those need each matching row
-      return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
-        SELECT ${columns}
-        FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
-        WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
-          AND ${scopeClause(organizationId)}
-          AND ${termsClause(terms.short)}
-        ORDER BY ${rank}, d."id" DESC
-        LIMIT ${limit}`);
-    }
-    // only 1–2 character terms: no trigram can help
-    return shortTermsOnly({ terms: terms.short, organizationId, limit });
-  },
-};
+/**
+ * How many of the newest documents matching a search's longer terms SQLite ranks (ADR 0036). Ranking
+ * is what costs: bm25 over every match of a common word — a ministry's name, "데이터" — took 6–48 ms per
+ * search at 100,000 requests, while the index hands out matches newest first at almost no cost.
+ */
+const RANK_WINDOW = 1_000;
+
+/**
+ * SQLite (ADR 0011, 0036): FTS5 with the trigram tokenizer for terms of 3+ characters, ranked by bm25
+ * among the newest `window` matches in scope (all of them when there are fewer — then the order is
+ * exactly bm25's). A search matching more is answered with the best of its newest matches: such a word
+ * is too common for the rank alone to pick 20 of thousands, and the newest are the ones asked about.
+ */
+export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {}): SearchBackend {
+  return {
+    async find({ terms, organizationId, limit }) {
+      // bm25 weights per column (title, body, keywords): a hit in the title counts most
+      const rank = Prisma.sql`bm25("SearchDocumentFts", 10.0, 1.0, 5.0)`;
+      if (terms.long.length > 0 && terms.short.length === 0 && organizationId === null) {
+        // everyone's scope, long terms only: ranked and cut to `limit` in the index alone, then only those
+        // rows read. A common word matches thousands of documents, and reading each one's text to sort
+        // them cost ~5× the ranking itself.
+        return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+          SELECT ${columns}
+          FROM (
+            SELECT "id", "score" FROM (
+              SELECT "SearchDocumentFts".rowid AS "id", ${rank} AS "score"
+              FROM "SearchDocumentFts"
+              WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
+              ORDER BY "SearchDocumentFts".rowid DESC
+              LIMIT ${window}
+            )
+            ORDER BY "score", "id" DESC
+            LIMIT ${limit}
+          ) f JOIN "SearchDocument" d ON d."id" = f."id"
+          ORDER BY f."score", d."id" DESC`);
+      }
+      if (terms.long.length > 0) {
+        // a ministry's scope, or short terms too: those are conditions on each matching row, checked as the
+        // index hands the matches out newest first, until `window` pass
+        return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+          SELECT ${columns}
+          FROM (
+            SELECT d.*, ${rank} AS "score"
+            FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
+            WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
+              AND ${scopeClause(organizationId)}
+              AND ${termsClause(terms.short)}
+            ORDER BY "SearchDocumentFts".rowid DESC
+            LIMIT ${window}
+          ) d
+          ORDER BY d."score", d."id" DESC
+          LIMIT ${limit}`);
+      }
+      // only 1–2 character terms: no trigram can help
+      return shortTermsOnly({ terms: terms.short, organizationId, limit });
+    },
+  };
+}
 
 /**
  * PostgreSQL (ADR 0011 "PostgreSQL", ADR 0024): every term as an escaped `ILIKE '%term%'` on the three
@@ -151,5 +175,5 @@ export const postgresSearch: SearchBackend = {
 
 /** The backend for the configured database. */
 export function searchBackend(): SearchBackend {
-  return dbEngine === "postgresql" ? postgresSearch : sqliteSearch;
+  return dbEngine === "postgresql" ? postgresSearch : sqliteSearch();
 }
