@@ -65,6 +65,14 @@ test("the dashboard shows the same numbers as the statistics API, each chart wit
     await expect(page.getByTestId(id).locator("table")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
 
+  // a state's link leads to the list under the same filters, through the router (the page is not reloaded)
+  const screening = stats.byState.find((r: { state: string; count: number }) => r.count > 0);
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+  await page.locator(`[data-testid="dash-state-row"][data-state="${screening.state}"] a`).click();
+  await expect(page).toHaveURL(`/requests?state=${screening.state}&sector=NATIONAL_PROJECT`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+
   const officer = await apiAs("officer@mnd.go.kr");
   const own = await (await officer.get("/api/v1/stats/pipeline?ministry=MOHW")).json();
   expect(own.byMinistry.map((m: { ministry: { code: string } }) => m.ministry.code)).toEqual(own.total > 0 ? ["MND"] : []);

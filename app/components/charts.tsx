@@ -2,11 +2,15 @@
  * Small hand-made SVG charts for the dashboard. Each is a picture of a table that is printed beside
  * it (the table is what screen readers read: the charts are aria-hidden). No chart library.
  */
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 
 export const SERIES_COLORS = ["#13315c", "#0e7490", "#15803d", "#b45309", "#7c3aed", "#be123c"];
 
-/** Horizontal bars, one row per item: label, bar (SVG), value. Labels stay HTML so they wrap. */
+/**
+ * Horizontal bars, one row per item: label, bar, value. Labels stay HTML so they wrap. The bars are
+ * two CSS boxes (charts.css, imported by the page that draws them), not SVG: the dashboard draws dozens, and each SVG's markup cost more to
+ * render on the server than its table.
+ */
 export function BarList({
   rows,
   format,
@@ -18,17 +22,16 @@ export function BarList({
 }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <ul aria-hidden="true" className="space-y-1 text-sm">
+    <ul aria-hidden="true" className="bar-list" style={{ "--bar-color": color } as CSSProperties}>
       {rows.map((r) => (
-        <li key={r.key} className="grid grid-cols-[minmax(6rem,38%)_1fr_auto] items-center gap-2">
+        <li key={r.key}>
           <span className="truncate" title={typeof r.label === "string" ? r.label : undefined}>
             {r.label}
           </span>
-          <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" role="presentation" focusable="false">
-            <rect x="0" y="0" width="100" height="10" fill="#e2e8f0" />
-            <rect x="0" y="0" width={(r.value / max) * 100} height="10" fill={color} />
-          </svg>
-          <span className="tabular-nums text-right">
+          <span className="bar-track">
+            <span style={{ width: `${percent(r.value, max)}%` }} />
+          </span>
+          <span className="bar-value">
             {format(r.value)}
             {r.note ? <span className="text-slate-600"> {r.note}</span> : null}
           </span>
@@ -36,6 +39,16 @@ export function BarList({
       ))}
     </ul>
   );
+}
+
+/** `part` of `whole` in percent, to 0.01 (a bar's width: finer is invisible and only lengthens the page). */
+function percent(part: number, whole: number) {
+  return Math.round((part / whole) * 10_000) / 100;
+}
+
+/** A chart coordinate to 0.1 unit. */
+function at(v: number) {
+  return Math.round(v * 10) / 10;
 }
 
 /** One bar split into shares (e.g. NPU possible / not / unanswered), with its legend. */
@@ -49,7 +62,7 @@ export function ShareBar({ parts, format }: { parts: { key: string; label: strin
         {total > 0
           ? parts.map((p, i) => {
               const w = (p.value / total) * 100;
-              const rect = <rect key={p.key} x={x} y="0" width={w} height="8" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />;
+              const rect = <rect key={p.key} x={at(x)} y="0" width={at(w)} height="8" fill={SERIES_COLORS[i % SERIES_COLORS.length]} />;
               x += w;
               return rect;
             })
@@ -97,7 +110,7 @@ export function MonthChart({
   const max = Math.max(1, ...series.flatMap((s) => s.values), ...(line?.values ?? []));
   const step = (width - left - right) / Math.max(months.length, 1);
   const barW = Math.max(2, (step - 8) / series.length);
-  const y = (v: number) => top + plotH - (v / max) * plotH;
+  const y = (v: number) => at(top + plotH - (v / max) * plotH);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   const labelEvery = Math.ceil(months.length / 12);
   return (
@@ -124,15 +137,15 @@ export function MonthChart({
               {series.map((s, j) => (
                 <rect
                   key={s.key}
-                  x={left + i * step + 4 + j * barW}
+                  x={at(left + i * step + 4 + j * barW)}
                   y={y(s.values[i])}
-                  width={Math.max(1, barW - 1)}
-                  height={top + plotH - y(s.values[i])}
+                  width={at(Math.max(1, barW - 1))}
+                  height={at(top + plotH - y(s.values[i]))}
                   fill={SERIES_COLORS[j % SERIES_COLORS.length]}
                 />
               ))}
               {i % labelEvery === 0 ? (
-                <text x={left + i * step + step / 2} y={height - bottom + 16} textAnchor="middle" fill="#334155">
+                <text x={at(left + i * step + step / 2)} y={height - bottom + 16} textAnchor="middle" fill="#334155">
                   {monthLabel(m)}
                 </text>
               ) : null}
@@ -144,7 +157,7 @@ export function MonthChart({
               stroke={SERIES_COLORS[5]}
               strokeWidth="2"
               strokeDasharray="5 3"
-              points={line.values.map((v, i) => `${left + i * step + step / 2},${y(v)}`).join(" ")}
+              points={line.values.map((v, i) => `${at(left + i * step + step / 2)},${y(v)}`).join(" ")}
             />
           ) : null}
         </svg>

@@ -8,9 +8,7 @@ export function useLocale(): Locale {
   return data?.locale ?? "ko";
 }
 
-/** Translation and Intl formatting in the page's language. */
-export function useT() {
-  const locale = useLocale();
+function makeTranslator(locale: Locale) {
   return {
     locale,
     t: (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
@@ -19,4 +17,19 @@ export function useT() {
     dt: (value: Date | string) => formatDateTime(locale, value),
     d: (value: Date | string) => formatDate(locale, value),
   };
+}
+
+/** Translation and Intl formatting in one language. */
+export type Translator = ReturnType<typeof makeTranslator>;
+
+const translators: Record<Locale, Translator> = { ko: makeTranslator("ko"), en: makeTranslator("en") };
+
+/** Translation and Intl formatting in `locale`, outside React (a page part rendered on the server). */
+export function translator(locale: Locale): Translator {
+  return translators[locale];
+}
+
+/** Translation and Intl formatting in the page's language. */
+export function useT(): Translator {
+  return translator(useLocale());
 }
