@@ -9,6 +9,7 @@
  */
 import { Prisma } from "~/generated/prisma/client";
 import { db, dbEngine } from "~/utils/db.server";
+import { leanAll } from "~/utils/lean-read.server";
 import { ftsMatchExpression, likeContains, type SearchTerms } from "./search-query";
 
 export interface IndexedDocument {
@@ -29,6 +30,15 @@ export interface SearchBackend {
 }
 
 const columns = Prisma.sql`d."kind", d."recordId", d."requestId", d."title", d."body", d."keywords"`;
+
+/**
+ * The rows of a search statement. SQLite: through the lean read path's prepared statements (ADR 0025,
+ * committed data, no Prisma query compile: a search is a handful of statements, each ~1 ms through
+ * Prisma and microseconds prepared). The FTS statements are SQLite's own, never run on PostgreSQL.
+ */
+function documents(query: Prisma.Sql): Promise<IndexedDocument[]> {
+  return dbEngine === "sqlite" ? leanAll<IndexedDocument>(query.sql, query.values) : db.$queryRaw<IndexedDocument[]>(query);
+}
 
 /** Every term in one of the text fields (LIKE, or PostgreSQL's ILIKE, with `\` escapes). */
 function termsClause(terms: string[], like: Prisma.Sql = Prisma.raw("LIKE")): Prisma.Sql {
@@ -72,7 +82,7 @@ export async function shortTermsOnly({
   window?: number;
 }): Promise<IndexedDocument[]> {
   const titleHit = Prisma.sql`d."title" ${like} ${likeContains(terms[0])} ESCAPE '\\'`;
-  const recent = await db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+  const recent = await documents(Prisma.sql`
     SELECT ${columns}
     FROM (
       SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords", "updatedAt"
@@ -85,7 +95,7 @@ export async function shortTermsOnly({
     ORDER BY d."updatedAt" DESC, d."id" DESC
     LIMIT ${limit}`);
   if (recent.length >= limit) return recent;
-  return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+  return documents(Prisma.sql`
     SELECT ${columns}
     FROM "SearchDocument" d
     WHERE ${scopeClause(organizationId)} AND ${termsClause(terms, like)}
@@ -115,7 +125,7 @@ export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {})
         // everyone's scope, long terms only: ranked and cut to `limit` in the index alone, then only those
         // rows read. A common word matches thousands of documents, and reading each one's text to sort
         // them cost ~5× the ranking itself.
-        return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+        return documents(Prisma.sql`
           SELECT ${columns}
           FROM (
             SELECT "id", "score" FROM (
@@ -133,7 +143,7 @@ export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {})
       if (terms.long.length > 0) {
         // a ministry's scope, or short terms too: those are conditions on each matching row, checked as the
         // index hands the matches out newest first, until `window` pass
-        return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+        return documents(Prisma.sql`
           SELECT ${columns}
           FROM (
             SELECT d.*, ${rank} AS "score"
@@ -164,7 +174,7 @@ export const postgresSearch: SearchBackend = {
     if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: Prisma.raw("ILIKE") });
     const all = [...terms.long, ...terms.short];
     const query = all.join(" ");
-    return db.$queryRaw<IndexedDocument[]>(Prisma.sql`
+    return documents(Prisma.sql`
       SELECT ${columns}
       FROM "SearchDocument" d
       WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}

@@ -7,10 +7,10 @@
  * owning ministry in `organizationId`), and an entry in KINDS below (link and details).
  */
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { db } from "~/utils/db.server";
+import { leanAll } from "~/utils/lean-read.server";
 import { searchBackend, type IndexedDocument } from "./search-index.server";
 import { matchRanges, parseSearchQuery, snippet, type Range } from "./search-query";
-import { can, isMinistryScoped, ministryScope } from "~/modules/auth/permissions";
+import { can, isMinistryScoped } from "~/modules/auth/permissions";
 
 export const SEARCH_KINDS = ["request", "meeting", "condition"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -41,34 +41,51 @@ interface KindRule<K extends SearchKind> {
   meta: (user: CurrentUser, ids: string[]) => Promise<Map<string, SearchMeta[K]>>;
 }
 
+/** `?, ?, …` for a list of values. */
+const marks = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
+/** ` AND <column> = ?` and its value for a ministry officer; nothing for everyone else. */
+function scoped(user: CurrentUser, column: string): [string, string[]] {
+  return isMinistryScoped(user) ? [` AND ${column} = ?`, [user.organization.id]] : ["", []];
+}
+
+// The details are read through the lean read path (ADR 0025): plain prepared SQL, both engines.
 const KINDS: { [K in SearchKind]: KindRule<K> } = {
   request: {
     url: (doc) => `/requests/${doc.recordId}`,
     async meta(user, ids) {
-      const rows = await db.demandRequest.findMany({
-        where: { id: { in: ids }, ...ministryScope(user) },
-        select: { id: true, reference: true, state: true, organization: { select: { code: true, nameKo: true, nameEn: true } } },
-      });
-      const ministry = (o: (typeof rows)[number]["organization"]) => ({ code: o.code, name: o.nameKo, nameEn: o.nameEn });
-      return new Map(rows.map((r) => [r.id, { reference: r.reference, state: r.state, ministry: ministry(r.organization) }]));
+      const [scope, scopeValues] = scoped(user, `r."organizationId"`);
+      const rows = await leanAll<{ id: string; reference: string | null; state: string; code: string; nameKo: string; nameEn: string }>(
+        `SELECT r."id", r."reference", r."state", o."code", o."nameKo", o."nameEn"
+         FROM "DemandRequest" r JOIN "Organization" o ON o."id" = r."organizationId"
+         WHERE r."id" IN (${marks(ids)})${scope}`,
+        [...ids, ...scopeValues],
+      );
+      return new Map(rows.map((r) => [r.id, { reference: r.reference, state: r.state, ministry: { code: r.code, name: r.nameKo, nameEn: r.nameEn } }]));
     },
   },
   meeting: {
     url: (doc) => `/meetings/${doc.recordId}`,
     async meta(user, ids) {
       if (!can(user, "meeting:read")) return new Map();
-      const rows = await db.meeting.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, date: true, status: true } });
+      const rows = await leanAll<{ id: string; number: number; date: string; status: string }>(
+        `SELECT "id", "number", "date", "status" FROM "Meeting" WHERE "id" IN (${marks(ids)})`,
+        ids,
+      );
       return new Map(rows.map((m) => [m.id, { number: m.number, date: m.date, status: m.status }]));
     },
   },
   condition: {
     url: (doc) => `/requests/${doc.requestId}#condition-${doc.recordId}`,
     async meta(user, ids) {
-      const rows = await db.condition.findMany({
-        where: { id: { in: ids }, request: ministryScope(user) },
-        select: { id: true, dueOn: true, status: true, request: { select: { id: true, reference: true, title: true } } },
-      });
-      return new Map(rows.map((c) => [c.id, { dueOn: c.dueOn, status: c.status, request: c.request }]));
+      const [scope, scopeValues] = scoped(user, `r."organizationId"`);
+      const rows = await leanAll<{ id: string; dueOn: string; status: string; requestId: string; reference: string | null; title: string | null }>(
+        `SELECT c."id", c."dueOn", c."status", r."id" AS "requestId", r."reference", r."title"
+         FROM "Condition" c JOIN "DemandRequest" r ON r."id" = c."requestId"
+         WHERE c."id" IN (${marks(ids)})${scope}`,
+        [...ids, ...scopeValues],
+      );
+      return new Map(rows.map((c) => [c.id, { dueOn: c.dueOn, status: c.status, request: { id: c.requestId, reference: c.reference, title: c.title } }]));
     },
   },
 };
