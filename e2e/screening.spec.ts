@@ -79,6 +79,15 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await shot(page, { path: "test-results/screening-ko.png", fullPage: true });
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
 
+    // a row's link opens the request through the router (the page is not reloaded), and back again
+    await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+    await row("대기열 정상 요청").getByRole("link").click();
+    await expect(page).toHaveURL(`/requests/${fine}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("대기열 정상 요청");
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("제출 검토 대기열");
+
     // bulk accept two
     await page.getByRole("checkbox", { name: "대기열 오래된 제출 요청 선택" }).check();
     await page.getByRole("checkbox", { name: "대기열 정상 요청 선택" }).check();

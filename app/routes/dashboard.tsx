@@ -1,5 +1,5 @@
-import type { MouseEvent } from "react";
-import { Form, Link, useNavigate } from "react-router";
+import { Form, Link } from "react-router";
+import { useRouterLinks } from "~/components/router-links";
 import type { Route } from "./+types/dashboard";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
@@ -38,18 +38,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { summary, panelsHtml, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
   const { t, td: tdyn, n, dt, locale } = useT();
-  const navigate = useNavigate();
   const filtered = Boolean(query.ministry || query.sector || query.domain);
-  // the panels' links are plain anchors (their HTML is not React's on this page): a plain click on one
-  // goes through the router like any other link; a click with a modifier key is left to the browser
-  const followLink = (event: MouseEvent<HTMLDivElement>) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const anchor = (event.target as Element).closest("a");
-    const href = anchor?.getAttribute("href");
-    if (!anchor || !href?.startsWith("/") || href.startsWith("//") || anchor.target) return;
-    event.preventDefault();
-    void navigate(href);
-  };
+  // the panels' links are plain anchors (their HTML is not React's on this page)
+  const followLink = useRouterLinks();
   return (
     <div className="dashboard space-y-5">
       <header className="space-y-2">
