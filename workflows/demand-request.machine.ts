@@ -515,8 +515,17 @@ export interface WorkflowDescription {
   transitions: { from: string; event: string; to: string[] }[];
 }
 
-/** States and transitions read from the machine definition (for the diagram and the docs). */
-export function describeWorkflow(): WorkflowDescription {
+let described: Readonly<WorkflowDescription> | undefined;
+
+/**
+ * States and transitions read from the machine definition (for the diagram and the docs). The machine
+ * does not change while the process runs, so it is read once (every request page sends it).
+ */
+export function describeWorkflow(): Readonly<WorkflowDescription> {
+  return (described ??= readWorkflow());
+}
+
+function readWorkflow(): WorkflowDescription {
   const root = demandRequestMachine.root;
   const nodeId = (n: AnyStateNode) => n.path.join(".");
   const states = Object.values(root.states).map((n: AnyStateNode) => ({

@@ -16,6 +16,14 @@ type Defaults = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's own bound for a form's shape
 type Shape<T> = T extends Record<string, any> ? T : Record<string, unknown>;
 
+/** A schema's HTML constraints (required, min, max…), worked out once per schema, not on every render. */
+const constraints = new WeakMap<z.ZodType, ReturnType<typeof getZodConstraint>>();
+function constraintOf(schema: z.ZodType) {
+  let constraint = constraints.get(schema);
+  if (!constraint) constraints.set(schema, (constraint = getZodConstraint(schema)));
+  return constraint;
+}
+
 export function useSchemaForm<Schema extends z.ZodType>({
   id,
   schema,
@@ -35,7 +43,7 @@ export function useSchemaForm<Schema extends z.ZodType>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: getZodConstraint(constraintSchema ?? schema),
+    constraint: constraintOf(constraintSchema ?? schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, schema, locale),

@@ -19,7 +19,17 @@ interface Placed {
  * state (breadth-first, in the order the machine lists them), a final state entered from many
  * states (withdrawn) on its own row under its sources.
  */
-export function layoutWorkflow(workflow: WorkflowDescription): { nodes: Map<string, Placed>; width: number; height: number } {
+export function layoutWorkflow(workflow: WorkflowDescription): Layout {
+  let layout = layouts.get(workflow);
+  if (!layout) layouts.set(workflow, (layout = layOut(workflow)));
+  return layout;
+}
+
+type Layout = { nodes: Map<string, Placed>; width: number; height: number };
+/** One layout per description (the server's is one object for the life of the process). */
+const layouts = new WeakMap<WorkflowDescription, Layout>();
+
+function layOut(workflow: WorkflowDescription): Layout {
   const top = (id: string) => id.split(".")[0];
   const edges = workflow.transitions.flatMap((t) => t.to.map((to) => ({ from: top(t.from), to: top(to), event: t.event })));
   const incoming = new Map<string, Set<string>>();
