@@ -9,13 +9,29 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext } from "react-router";
+import type { EntryContext, RouterContextProvider } from "react-router";
+import { Prerendered, prerenderedContext } from "./utils/prerendered";
 import { ServerRouter } from "react-router";
 import { documentCsp } from "../server/http-headers";
 
 export const streamTimeout = 5_000;
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
+/** The parts rendered ahead, when the request has the app's context (createLoadContext) at all. */
+function prerenderedOf(loadContext: RouterContextProvider | undefined): ReadonlyMap<string, string> | null {
+  try {
+    return loadContext?.get(prerenderedContext) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+) {
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
   const nonce = randomBytes(16).toString("base64");
@@ -27,7 +43,14 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     const readyOption: keyof RenderToPipeableStreamOptions = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? "onAllReady" : "onShellReady";
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
+    // the parts of the page its loaders rendered ahead (ADR 0037)
+    const prerendered = prerenderedOf(loadContext);
+    const document = (
+      <Prerendered.Provider value={prerendered}>
+        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+      </Prerendered.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(document, {
       nonce,
       [readyOption]() {
         shellRendered = true;

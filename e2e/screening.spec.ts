@@ -54,6 +54,10 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   const fine = await fileAndSubmit(mohw, "대기열 정상 요청");
   const defence = await fileAndSubmit(mnd, "대기열 국방 요청", { domain: "DEFENSE" });
   const restore = await backdateSubmission(oldOne, 20);
+  // the checklists come as HTML rendered ahead (ADR 0037): the browser must take them as its own, without a hydration error
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+  page.on("pageerror", (e) => void errors.push(e.message));
   try {
     await signIn(page, "secretariat@msit.go.kr");
     await expect(page.getByTestId("header-inbox")).toHaveAccessibleName(/처리할 일 \d+건/);
@@ -78,6 +82,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
     await shot(page, { path: "test-results/screening-ko.png", fullPage: true });
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect(errors).toEqual([]);
 
     // a row's link opens the request through the router (the page is not reloaded), and back again
     await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));

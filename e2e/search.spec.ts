@@ -55,6 +55,10 @@ test("search text is shown as text: markup in a title is never run", async ({ pa
 
 test("the dashboard shows the same numbers as the statistics API, each chart with its table", async ({ page }) => {
   await signIn(page, "secretariat@msit.go.kr");
+  // the panels come as HTML rendered ahead (ADR 0037): the browser must take them as its own, without a hydration error
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+  page.on("pageerror", (e) => void errors.push(e.message));
   await page.goto("/dashboard?sector=NATIONAL_PROJECT");
   const stats = await (await (await apiAs("secretariat@msit.go.kr")).get("/api/v1/stats/pipeline?sector=NATIONAL_PROJECT")).json();
   await expect(page.getByTestId("dashboard-total")).toContainText(`전체 요청 ${stats.total.toLocaleString("en-US")}건`);
@@ -64,6 +68,7 @@ test("the dashboard shows the same numbers as the statistics API, each chart wit
   for (const id of ["dash-pipeline", "dash-matrix", "dash-time", "dash-sla", "dash-gpus", "dash-npu"])
     await expect(page.getByTestId(id).locator("table")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+  expect(errors).toEqual([]);
 
   // a state's link leads to the list under the same filters, through the router (the page is not reloaded)
   const screening = stats.byState.find((r: { state: string; count: number }) => r.count > 0);

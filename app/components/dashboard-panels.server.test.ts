@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { seedUsers } from "~/test/fixtures";
 import { dbEngine } from "~/utils/db.server";
 import { fileAndSubmit, SECRETARIAT_EMAIL, userByEmail } from "~/modules/seed/drive.server";
@@ -9,7 +9,7 @@ import { dashboardPanelsHtml } from "./dashboard-panels.server";
 // counts the renders (the real one runs)
 vi.mock("react-dom/server", async (importOriginal) => {
   const actual = await importOriginal<typeof import("react-dom/server")>();
-  return { ...actual, renderToStaticMarkup: vi.fn(actual.renderToStaticMarkup) };
+  return { ...actual, renderToString: vi.fn(actual.renderToString) };
 });
 
 type User = Awaited<ReturnType<typeof userByEmail>>;
@@ -38,7 +38,7 @@ describe("the dashboard's panels as HTML (ADR 0037)", () => {
 
   it("renders once per kept figures and view, and again when the figures are new after a commit", async () => {
     const view = { query: {}, officer: false, locale: "ko" as const };
-    const renders = vi.mocked(renderToStaticMarkup);
+    const renders = vi.mocked(renderToString);
     const first = dashboardPanelsHtml(await pipelineStats({ user: secretariat, query: {} }), view);
     const rendered = renders.mock.calls.length;
     expect(dashboardPanelsHtml(await pipelineStats({ user: secretariat, query: {} }), view)).toBe(first);

@@ -6,9 +6,10 @@
  * for every reader of the same figures, filters, kind and language. So it is kept beside the figures:
  * when they are read again, the same object comes back and so does its HTML; when they are not kept (a
  * commit, a new day, a read beside an open transaction) the figures are a new object and the panels are
- * rendered afresh. React escapes every text it renders, so the HTML is as safe as the page's own.
+ * rendered afresh. `renderToString` is React's own markup, which the browser hydrates as if the page had
+ * rendered it in place (app/utils/prerendered.ts). React escapes every text it renders.
  */
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { translator } from "~/i18n/use-t";
 import type { Locale } from "~/i18n/types";
 import type { StatsQuery } from "~/modules/stats/stats.schema";
@@ -24,7 +25,7 @@ export function dashboardPanelsHtml(figures: DashboardFigures, view: { query: St
   if (!views) rendered.set(figures, (views = new Map()));
   let html = views.get(key);
   if (html === undefined) {
-    html = renderToStaticMarkup(<DashboardPanels stats={figures} query={query} officer={officer} tr={translator(locale)} />);
+    html = renderToString(<DashboardPanels stats={figures} query={query} officer={officer} tr={translator(locale)} />);
     views.set(key, html);
   }
   return html;

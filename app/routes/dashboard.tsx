@@ -10,6 +10,8 @@ import { pipelineStats } from "~/modules/stats/pipeline.server";
 import { statsQuerySchema, type StatsQuery } from "~/modules/stats/stats.schema";
 import { dashboardPanelsHtml } from "~/components/dashboard-panels.server";
 import { pageLocale } from "~/utils/locale.server";
+import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
+import { DashboardPanels } from "~/components/dashboard-panels";
 // the panels are HTML from the server (dashboard-panels.server.tsx): their styles come with the page
 import "~/components/charts.css";
 import "./dashboard.css";
@@ -21,10 +23,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query: StatsQuery = parsed.success ? parsed.data : {};
   const officer = isMinistryScoped(user);
   const [stats, ministries, locale] = await Promise.all([pipelineStats({ user, query }), listMinistries(user), pageLocale(request)]);
+  // the charts and tables as HTML, rendered once per kept figures and view, for the document (ADR 0037)
+  context.get(prerenderedContext).set("dashboard-panels", dashboardPanelsHtml(stats, { query, officer, locale }));
+  // the page draws the pivots; the fine state × ministry × sector × domain cells are for the API only
+  const { groups: _cells, ...figures } = stats;
   return {
-    summary: { total: stats.total, generatedAt: stats.generatedAt },
-    // the charts and tables, as HTML rendered once per kept figures (ADR 0037)
-    panelsHtml: dashboardPanelsHtml(stats, { query, officer, locale }),
+    figures,
     query,
     ministries,
     invalidQuery: !parsed.success,
@@ -36,8 +40,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { summary, panelsHtml, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
-  const { t, td: tdyn, n, dt, locale } = useT();
+  const { figures, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
+  const tr = useT();
+  const { t, td: tdyn, n, dt, locale } = tr;
+  const panels = usePrerendered("dashboard-panels");
   const filtered = Boolean(query.ministry || query.sector || query.domain);
   // the panels' links are plain anchors (their HTML is not React's on this page)
   const followLink = useRouterLinks();
@@ -50,9 +56,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p className="alert-info">{t("reports.dashboard.scopeOfficer", { ministry: locale === "ko" ? ownMinistry.nameKo : ownMinistry.nameEn })}</p>
         ) : null}
         <p className="text-sm text-slate-700">
-          <strong data-testid="dashboard-total">{t("reports.dashboard.total", { count: n(summary.total) })}</strong>
+          <strong data-testid="dashboard-total">{t("reports.dashboard.total", { count: n(figures.total) })}</strong>
           {" · "}
-          {t("reports.dashboard.generatedAt", { at: dt(summary.generatedAt) })}
+          {t("reports.dashboard.generatedAt", { at: dt(figures.generatedAt) })}
         </p>
       </header>
       {invalidQuery ? (
@@ -119,8 +125,16 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </Form>
 
       {/* the links inside are reached and followed by keyboard as links: this only routes their clicks */}
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
-      <div className="space-y-5" onClick={followLink} dangerouslySetInnerHTML={{ __html: panelsHtml }} />
+      {panels === undefined ? (
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+        <div className="space-y-5" onClick={followLink}>
+          <DashboardPanels stats={figures} query={query} officer={officer} tr={tr} />
+        </div>
+      ) : (
+        // the server's document: the same panels, rendered once per kept figures (the browser hydrates them as its own)
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+        <div className="space-y-5" onClick={followLink} dangerouslySetInnerHTML={{ __html: panels }} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createContext, RouterContextProvider } from "react-router";
 import type { CurrentUser } from "~/modules/auth/session.server";
+import { prerenderedContext } from "./prerendered";
 
 /** The client's address as the server saw it (per-client sign-in limits). */
 export const clientIpContext = createContext<string>("unknown");
@@ -15,5 +16,6 @@ export const userContext = createContext<CurrentUser | null>(null);
 export function createLoadContext({ clientIp }: { clientIp: string }): RouterContextProvider {
   const context = new RouterContextProvider();
   context.set(clientIpContext, clientIp);
+  context.set(prerenderedContext, new Map());
   return context;
 }
