@@ -12,7 +12,7 @@ import { dashboardPanelsHtml } from "~/components/dashboard-panels.server";
 import { pageLocale } from "~/utils/locale.server";
 import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
 import { DashboardPanels } from "~/components/dashboard-panels";
-// the panels are HTML from the server (dashboard-panels.server.tsx): their styles come with the page
+// the panels' styles (their component is rendered outside the page on the server too)
 import "~/components/charts.css";
 import "./dashboard.css";
 import { isMinistryScoped } from "~/modules/auth/permissions";
@@ -45,7 +45,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t, td: tdyn, n, dt, locale } = tr;
   const panels = usePrerendered("dashboard-panels");
   const filtered = Boolean(query.ministry || query.sector || query.domain);
-  // the panels' links are plain anchors (their HTML is not React's on this page)
+  // the panels' links are plain anchors (the server renders the panels outside the router): routed here
   const followLink = useRouterLinks();
   return (
     <div className="dashboard space-y-5">
