@@ -16,13 +16,15 @@ import { documentCsp } from "../server/http-headers";
 
 export const streamTimeout = 5_000;
 
-/** The parts rendered ahead, when the request has the app's context (createLoadContext) at all. */
+/** The parts the loaders left to render ahead, as HTML (none when the request lacks the app's context). */
 function prerenderedOf(loadContext: RouterContextProvider | undefined): ReadonlyMap<string, string> | null {
+  let parts: Map<string, () => string> | undefined;
   try {
-    return loadContext?.get(prerenderedContext) ?? null;
+    parts = loadContext?.get(prerenderedContext);
   } catch {
-    return null;
+    return null; // a context without the key (not made by createLoadContext)
   }
+  return parts ? new Map([...parts].map(([part, html]) => [part, html()])) : null;
 }
 
 export default function handleRequest(

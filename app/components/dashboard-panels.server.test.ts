@@ -4,6 +4,9 @@ import { seedUsers } from "~/test/fixtures";
 import { dbEngine } from "~/utils/db.server";
 import { fileAndSubmit, SECRETARIAT_EMAIL, userByEmail } from "~/modules/seed/drive.server";
 import { pipelineStats } from "~/modules/stats/pipeline.server";
+import { createLoadContext, userContext } from "~/utils/request-context.server";
+import { prerenderedContext } from "~/utils/prerendered";
+import { loader as dashboardLoader } from "~/routes/dashboard";
 import { dashboardPanelsHtml } from "./dashboard-panels.server";
 
 // counts the renders (the real one runs)
@@ -50,6 +53,21 @@ describe("the dashboard's panels as HTML (ADR 0037)", () => {
     const after = dashboardPanelsHtml(await pipelineStats({ user: secretariat, query: {} }), view);
     expect(screeningRow(after)?.[3]).toBe("2");
     if (dbEngine === "sqlite") expect(renders.mock.calls.length).toBe(rendered + 1);
+  });
+
+  it("is rendered for a document only: the loader leaves the panels to the document's render", async () => {
+    await fileAndSubmit(mnd, { gpusRequested: 5 }); // figures not rendered yet
+    const renders = vi.mocked(renderToString);
+    const before = renders.mock.calls.length;
+    const context = createLoadContext({ clientIp: "127.0.0.1" });
+    context.set(userContext, secretariat);
+    const request = new Request("http://localhost/dashboard.data");
+    await dashboardLoader({ request, context, params: {} } as never);
+    // a client navigation's data request stops here: no document, no render
+    expect(renders.mock.calls.length).toBe(before);
+    const html = context.get(prerenderedContext).get("dashboard-panels")!();
+    expect(renders.mock.calls.length).toBe(before + 1);
+    expect(html).toBe(dashboardPanelsHtml(await pipelineStats({ user: secretariat, query: {} }), { query: {}, officer: false, locale: "ko" }));
   });
 
   it("escapes what people typed, as React does on the page", async () => {

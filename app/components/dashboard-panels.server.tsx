@@ -13,20 +13,12 @@ import { renderToString } from "react-dom/server";
 import { translator } from "~/i18n/use-t";
 import type { Locale } from "~/i18n/types";
 import type { StatsQuery } from "~/modules/stats/stats.schema";
+import { renderOnce } from "~/utils/render-once.server";
 import { DashboardPanels, type DashboardFigures } from "./dashboard-panels";
-
-const rendered = new WeakMap<object, Map<string, string>>();
 
 /** `figures` must be the object `pipelineStats` returned (its identity is what ties the HTML to it). */
 export function dashboardPanelsHtml(figures: DashboardFigures, view: { query: StatsQuery; officer: boolean; locale: Locale }): string {
   const { query, officer, locale } = view;
   const key = JSON.stringify([locale, officer, query.ministry ?? null, query.sector ?? null, query.domain ?? null]);
-  let views = rendered.get(figures);
-  if (!views) rendered.set(figures, (views = new Map()));
-  let html = views.get(key);
-  if (html === undefined) {
-    html = renderToString(<DashboardPanels stats={figures} query={query} officer={officer} tr={translator(locale)} />);
-    views.set(key, html);
-  }
-  return html;
+  return renderOnce(figures, key, () => renderToString(<DashboardPanels stats={figures} query={query} officer={officer} tr={translator(locale)} />));
 }

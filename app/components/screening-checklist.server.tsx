@@ -10,14 +10,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { translator } from "~/i18n/use-t";
 import type { Locale } from "~/i18n/types";
 import type { CheckResult } from "~/modules/screening/checklist";
+import { renderOnce } from "~/utils/render-once.server";
 import { ScreeningChecklist } from "./screening-checklist";
 
 type Checklist = { ok: boolean; checks: CheckResult[] };
-const rendered = new WeakMap<Checklist, Partial<Record<Locale, string>>>();
 
 /** `checklist` must be the object the queue row holds (its identity ties the HTML to it). */
 export function screeningChecklistHtml(checklist: Checklist, locale: Locale): string {
-  let byLocale = rendered.get(checklist);
-  if (!byLocale) rendered.set(checklist, (byLocale = {}));
-  return (byLocale[locale] ??= renderToStaticMarkup(<ScreeningChecklist checklist={checklist} tr={translator(locale)} />));
+  return renderOnce(checklist, locale, () => renderToStaticMarkup(<ScreeningChecklist checklist={checklist} tr={translator(locale)} />));
 }

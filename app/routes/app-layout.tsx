@@ -8,9 +8,9 @@ import { unreadCount } from "~/modules/notifications/notify.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
-  // the inbox is derived from the records on every load (the header count and the home page use it)
-  const inbox = await inboxFor(user);
-  return { user, inbox, inboxCount: inboxTotal(inbox), unreadNotifications: await unreadCount(user) };
+  // the header shows the inbox's count only: its entries travel with the home page that lists them, not
+  // with every page (the inbox is kept until the next commit, so both reads are one computation)
+  return { user, inboxCount: inboxTotal(await inboxFor(user)), unreadNotifications: await unreadCount(user) };
 }
 
 /**
@@ -19,7 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export function shouldRevalidate({ formMethod, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
-  // the to-do page shows the inbox, the notification pages the bell's list: always fresh there
+  // the to-do page lists the inbox (its count in the header must agree), the notification pages the
+  // bell's list: always fresh there
   if (nextUrl.pathname === "/" || nextUrl.pathname.startsWith("/notifications")) return true;
   return false;
 }

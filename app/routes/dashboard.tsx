@@ -24,7 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const officer = isMinistryScoped(user);
   const [stats, ministries, locale] = await Promise.all([pipelineStats({ user, query }), listMinistries(user), pageLocale(request)]);
   // the charts and tables as HTML, rendered once per kept figures and view, for the document (ADR 0037)
-  context.get(prerenderedContext).set("dashboard-panels", dashboardPanelsHtml(stats, { query, officer, locale }));
+  context.get(prerenderedContext).set("dashboard-panels", () => dashboardPanelsHtml(stats, { query, officer, locale }));
   // the page draws the pivots; the fine state × ministry × sector × domain cells are for the API only
   const { groups: _cells, ...figures } = stats;
   return {

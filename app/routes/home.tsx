@@ -1,13 +1,13 @@
-import { Link, useRouteLoaderData } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/home";
-import type { loader as layoutLoader } from "./app-layout";
 import type { MessageParams } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import type { InboxEntry, InboxGroup } from "~/modules/inbox/inbox.server";
+import { inboxFor, type InboxEntry, type InboxGroup } from "~/modules/inbox/inbox.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  return { user: await requireUser(request, context) };
+  const user = await requireUser(request, context);
+  return { user, inbox: await inboxFor(user) };
 }
 
 function Flag({ flag }: { flag: InboxEntry["flag"] }) {
@@ -62,8 +62,7 @@ function InboxCard({ group }: { group: InboxGroup }) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { user } = loaderData;
-  const inbox = useRouteLoaderData<typeof layoutLoader>("routes/app-layout")?.inbox ?? [];
+  const { user, inbox } = loaderData;
   const { t, locale } = useT();
   return (
     <section>
