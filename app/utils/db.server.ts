@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { databaseEngine, databaseUrl } from "./config.server";
@@ -50,6 +51,7 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
     connectToShadowDb: () => factory.connectToShadowDb(),
     connect: async () => {
       const adapter = await factory.connect();
+      reusePreparedStatements(adapter);
       const startTransaction = adapter.startTransaction.bind(adapter);
       const queryRaw = adapter.queryRaw.bind(adapter);
       /** One statement as a transaction of its own (COMMIT/ROLLBACK sent as Prisma's own transactions send them). */
@@ -95,6 +97,54 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
       return adapter;
     },
   };
+}
+
+/** The statements of Prisma's SQLite adapter, prepared once per SQL text (at most this many kept). */
+const STATEMENT_LIMIT = 500;
+let keptStatements: ReadonlyMap<string, unknown> | null = null;
+
+/** Tests: how many prepared statements the SQLite connection keeps (null: none kept, PostgreSQL). */
+export function keptStatementCount(): number | null {
+  return keptStatements?.size ?? null;
+}
+
+/**
+ * Prisma's SQLite adapter prepares every statement again on each query (`client.prepare(sql).bind(args)`),
+ * and compiling the SQL was about a twentieth of a workflow event's CPU. Prisma sends the same SQL text
+ * for the same query shape with the values as parameters, so the adapter's connection keeps each
+ * prepared statement by its text and binds the values on each run instead. better-sqlite3 runs a
+ * statement to its end synchronously (`run`, `all`), so two queries never share one mid-way; SQLite
+ * prepares a kept statement again by itself after a schema change.
+ */
+function reusePreparedStatements(adapter: object) {
+  const client = (adapter as { client?: unknown }).client;
+  if (!(client instanceof Database)) return; // another adapter's shape: leave it as it is
+  const prepare = client.prepare.bind(client);
+  const kept = (keptStatements = new Map<string, Database.Statement<unknown[]>>());
+  const statementFor = (sql: string) => {
+    let statement = kept.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (kept.size >= STATEMENT_LIMIT) kept.delete(kept.keys().next().value!);
+      kept.set(sql, statement);
+    }
+    return statement;
+  };
+  // the calls the adapter makes: prepare(sql).bind(args) then run(), or reader/columns() and raw().all();
+  // prepare("BEGIN").run()
+  client.prepare = ((sql: string) => {
+    const statement = statementFor(sql);
+    return {
+      reader: statement.reader,
+      run: () => statement.run(),
+      bind: (args: unknown[]) => ({
+        reader: statement.reader,
+        run: () => statement.run(args),
+        columns: () => statement.columns(),
+        raw: () => ({ all: () => statement.raw(true).all(args) }),
+      }),
+    };
+  }) as unknown as typeof client.prepare;
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
