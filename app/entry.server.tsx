@@ -17,14 +17,23 @@ import { documentCsp } from "../server/http-headers";
 export const streamTimeout = 5_000;
 
 /** The parts the loaders left to render ahead, as HTML (none when the request lacks the app's context). */
-function prerenderedOf(loadContext: RouterContextProvider | undefined): ReadonlyMap<string, string> | null {
+export function prerenderedOf(loadContext: RouterContextProvider | undefined): ReadonlyMap<string, string> | null {
   let parts: Map<string, () => string> | undefined;
   try {
     parts = loadContext?.get(prerenderedContext);
   } catch {
     return null; // a context without the key (not made by createLoadContext)
   }
-  return parts ? new Map([...parts].map(([part, html]) => [part, html()])) : null;
+  if (!parts) return null;
+  const html = new Map<string, string>();
+  for (const [part, render] of parts) {
+    try {
+      html.set(part, render());
+    } catch (error) {
+      console.error(error); // the page renders that part itself, as on a client navigation
+    }
+  }
+  return html;
 }
 
 export default function handleRequest(
