@@ -161,10 +161,16 @@ test.describe("the JSON API takes JSON bodies only (multipart only for uploads)"
     expect(await dataFingerprint()).toEqual(fingerprint);
   });
 
-  test("a lone surrogate in a JSON string is 400, not a 500", async () => {
+  test("a lone surrogate or a NUL in a JSON string is 400, not a 500 (PostgreSQL stores neither)", async () => {
     const officer = await apiAs("officer@mohw.go.kr");
     const fingerprint = await dataFingerprint();
-    for (const raw of ['{"title":"보건 \\ud800 요청입니다"}', '{"title":"\\udc00\\udc00\\udc00\\udc00\\udc00"}', '{"\\ud800":"x"}']) {
+    for (const raw of [
+      '{"title":"보건 \\ud800 요청입니다"}',
+      '{"title":"\\udc00\\udc00\\udc00\\udc00\\udc00"}',
+      '{"\\ud800":"x"}',
+      '{"title":"보건 \\u0000 요청입니다"}',
+      '{"\\u0000":"x"}',
+    ]) {
       const res = await officer.post("/api/v1/requests", { headers: { "Content-Type": "application/json" }, data: raw });
       expect(res.status(), raw).toBe(400);
     }

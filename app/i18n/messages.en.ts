@@ -177,7 +177,7 @@ export const en: Translation<typeof ko> = {
     methodNotAllowed: "Method not allowed.",
     crossOrigin: "Requests sent from another site are not accepted.",
     unsupportedMediaType: "The body of this request must be {type}.",
-    badText: "The request contains an invalid character (an unpaired surrogate).",
+    badText: "The request contains a character that is not text (an unpaired surrogate or NUL).",
     tokenCannotManageTokens: "API tokens cannot create or manage tokens; sign in to do that.",
     notEditable: "Only drafts and requests returned for revision can be edited.",
     incomplete: "Fill in these fields before submitting: {fields}",

@@ -176,7 +176,7 @@ export const ko = {
     methodNotAllowed: "허용되지 않는 메서드입니다.",
     crossOrigin: "다른 사이트에서 보낸 요청은 처리하지 않습니다.",
     unsupportedMediaType: "이 요청의 본문은 {type} 형식이어야 합니다.",
-    badText: "요청에 올바르지 않은 문자(짝이 없는 서로게이트)가 있습니다.",
+    badText: "요청에 텍스트가 아닌 문자(짝이 없는 서로게이트 또는 NUL)가 있습니다.",
     tokenCannotManageTokens: "API 토큰으로는 토큰을 만들거나 관리할 수 없습니다. 로그인한 세션에서 하세요.",
     notEditable: "작성 중이거나 보완 요청된 요청만 수정할 수 있습니다.",
     incomplete: "제출하려면 다음 항목을 채워야 합니다: {fields}",

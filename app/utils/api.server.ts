@@ -5,6 +5,7 @@ import { fieldMessages } from "~/i18n/field-messages";
 import type { MessageKey, MessageParams } from "~/i18n/messages";
 import { LOCALES, type Locale } from "~/i18n/types";
 import { AppError } from "./errors";
+import { NOT_TEXT } from "./schema-fields";
 import { apiLocale } from "./locale.server";
 
 /** What an application error says to a person, in their language (pages and API alike). */
@@ -106,14 +107,12 @@ function jsonReplacer(_key: string, value: unknown) {
   return typeof value === "bigint" ? Number(value) : value;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether any string (or key) in a parsed JSON value holds a lone surrogate (`"\ud800"`): not text. */
-export function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+/** Whether any string (or key) in a parsed JSON value holds what is not text (`NOT_TEXT`). */
+export function hasNonText(value: unknown): boolean {
+  if (typeof value === "string") return NOT_TEXT.test(value);
+  if (Array.isArray(value)) return value.some(hasNonText);
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+    return Object.entries(value).some(([k, v]) => NOT_TEXT.test(k) || hasNonText(v));
   }
   return false;
 }
@@ -126,7 +125,7 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", 400, "error.badJson");
   }
-  if (hasLoneSurrogate(body)) throw new AppError("BAD_REQUEST", 400, "error.badText");
+  if (hasNonText(body)) throw new AppError("BAD_REQUEST", 400, "error.badText");
   return body;
 }
 

@@ -25,6 +25,10 @@ describe("text", () => {
     expect(text().safeParse("\udc00").success).toBe(false);
     expect(text().parse("웃음 😀")).toBe("웃음 😀");
   });
+  it("refuses the NUL character (PostgreSQL stores no U+0000 in text)", () => {
+    expect(text().safeParse("a\u0000b").success).toBe(false);
+    expect(text().trim().min(1).safeParse("\u0000").success).toBe(false);
+  });
   it("checks length after normalizing", () => {
     const nfd = "가".normalize("NFD"); // two code points decomposed, one composed
     expect(text().max(1).safeParse(nfd).success).toBe(true);

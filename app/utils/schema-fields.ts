@@ -1,16 +1,20 @@
 import { z } from "zod";
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * What no one types and no database stores as text: a lone surrogate (half of a pair; `"\ud800"` in
+ * JSON) or the NUL character (U+0000, which PostgreSQL refuses in text).
+ */
+export const NOT_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 
 /**
  * Text a person typed: stored in Unicode NFC, so Korean sent decomposed (NFD, as macOS file names
- * and some input methods produce it) is found by a search typed composed, and never a lone surrogate
- * (not text; `"\ud800"` in JSON). Chain `.trim().min().max()` as with `z.string()`.
+ * and some input methods produce it) is found by a search typed composed, and never what is not text
+ * (`NOT_TEXT`). Chain `.trim().min().max()` as with `z.string()`.
  */
 export const text = () =>
   z
     .string()
-    .refine((s) => !LONE_SURROGATE.test(s), { params: { reason: "badCharacter" } })
+    .refine((s) => !NOT_TEXT.test(s), { params: { reason: "badCharacter" } })
     .normalize("NFC");
 
 /** Whether `YYYY-MM-DD` names a day of the calendar (no 2027-02-31). */
