@@ -4,6 +4,7 @@ import { z } from "zod";
  * What no one types and no database stores as text: a lone surrogate (half of a pair; `"\ud800"` in
  * JSON) or the NUL character (U+0000, which PostgreSQL refuses in text).
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 export const NOT_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 
 /**
