@@ -60,7 +60,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
   page.on("pageerror", (e) => void errors.push(e.message));
   try {
     await signIn(page, "secretariat@msit.go.kr");
-    await expect(page.getByTestId("header-inbox")).toHaveAccessibleName(/처리할 일 \d+건/);
+    await expect(page.getByTestId("header-inbox")).toHaveAccessibleName(/처리할 일 [\d,]+건/);
     await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "검토 대기" }).click();
     await expect(page).toHaveURL(/\/screening$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("제출 검토 대기열");

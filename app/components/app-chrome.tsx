@@ -40,7 +40,7 @@ export function AppChrome({
             <NavLink
               to="/"
               end
-              aria-label={t("inbox.headerCount", { count: inboxCount })}
+              aria-label={t("inbox.headerCount", { count: n(inboxCount) })}
               data-testid="header-inbox"
               className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700"
             >
@@ -52,7 +52,7 @@ export function AppChrome({
             <NavLink
               to="/notifications"
               end
-              aria-label={t("notify.bell.label", { count: unreadNotifications })}
+              aria-label={t("notify.bell.label", { count: n(unreadNotifications) })}
               data-testid="header-bell"
               className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700"
             >

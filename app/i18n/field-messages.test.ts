@@ -102,5 +102,8 @@ describe("plurals", () => {
     expect(translate("en", "requestList.resultCount", { count: 2 })).toBe("2 requests");
     expect(translate("en", "requestList.resultCount", { count: "1,024" })).toBe("1,024 requests");
     expect(translate("en", "inbox.headerCount", { count: 1 })).toBe("1 thing to do");
+    expect(translate("en", "inbox.headerCount", { count: "14,292" })).toBe("14,292 things to do");
+    expect(translate("en", "notify.bell.label", { count: 1 })).toBe("1 unread notification");
+    expect(translate("en", "notify.bell.label", { count: "1,200" })).toBe("1,200 unread notifications");
   });
 });

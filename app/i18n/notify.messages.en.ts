@@ -3,7 +3,7 @@ import type { notifyKo } from "./notify.messages";
 
 /** English for `notifyKo` (./notify.messages.ts is the Korean source): its own module, so a Korean page never ships it. */
 export const notifyEn: Translation<typeof notifyKo> = {
-  bell: { label: "{count} unread notifications", title: "Notifications" },
+  bell: { label: "{count, plural, one {# unread notification} other {# unread notifications}}", title: "Notifications" },
   kind: {
     submitted: "{reference} {title} was submitted",
     returned: "{reference} {title} was returned for revision",
