@@ -1,0 +1,194 @@
+// Applies the project's edits to installed dependencies (ADR 0039), on `npm install`/`npm ci` (postinstall).
+// Each edit replaces one exact piece of a pinned package's code and carries a marker, so running this again
+// changes nothing. If the installed version is not the one an edit was written for, or its code is not found,
+// the edit is skipped with a warning: the app stays correct without it, only slower, and
+// scripts/patch-dependencies.test.ts fails so the edit gets ported.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const MARKER = "/* ax-demand patch (ADR 0039) */";
+
+/**
+ * React Router rebuilds per-build values on every request. The server answers a document with:
+ * - the request handler collecting the route modules into a new object (`createEntryRouteModules`),
+ * - `ServerRouter` turning the whole route manifest into React route objects (`createServerRoutes`),
+ * - `createStaticRouter` converting those into data routes again,
+ * - and ~4 URL matches (the request handler, the static handler, the partial manifest per parent path),
+ *   each trying the ranked branches in order until one matches: for a static path, most of ~80 branches.
+ * The first three depend only on the build, so they are kept per build. A match depends only on the
+ * precomputed branches (an array that is replaced, never changed, when routes change), the path and
+ * `allowPartial`, so the index of the winning branch is kept per branches array (at most 1,000 paths,
+ * then forgotten); the match itself is still built fresh for each request.
+ */
+const REACT_ROUTER = {
+  name: "react-router",
+  version: "7.18.4",
+  dirs: ["dist/development", "dist/production"],
+  edits: [
+    {
+      what: "ServerRouter keeps the server routes per build",
+      find: `function ServerRouter({
+  context,
+  url,
+  nonce
+}) {
+  if (typeof url === "string") {
+    url = new URL(url);
+  }
+  let { manifest, routeModules, criticalCss, serverHandoffString } = context;
+  let routes = createServerRoutes(
+    manifest.routes,
+    routeModules,
+    context.future,
+    context.isSpaMode
+  );`,
+      replace: `${MARKER}
+var serverRoutesByBuild = /* @__PURE__ */ new WeakMap();
+function ServerRouter({
+  context,
+  url,
+  nonce
+}) {
+  if (typeof url === "string") {
+    url = new URL(url);
+  }
+  let { manifest, routeModules, criticalCss, serverHandoffString } = context;
+  let byModules = serverRoutesByBuild.get(manifest.routes);
+  if (!byModules) serverRoutesByBuild.set(manifest.routes, byModules = /* @__PURE__ */ new WeakMap());
+  let routes = byModules.get(routeModules);
+  if (!routes) byModules.set(routeModules, routes = createServerRoutes(
+    manifest.routes,
+    routeModules,
+    context.future,
+    context.isSpaMode
+  ));`,
+    },
+    {
+      what: "the request handler keeps the route modules per build",
+      find: `function createEntryRouteModules(manifest) {
+  return Object.keys(manifest).reduce((memo, routeId) => {`,
+      replace: `${MARKER}
+var entryRouteModulesByBuild = /* @__PURE__ */ new WeakMap();
+function createEntryRouteModules(manifest) {
+  let kept = entryRouteModulesByBuild.get(manifest);
+  if (!kept) entryRouteModulesByBuild.set(manifest, kept = collectEntryRouteModules(manifest));
+  return kept;
+}
+function collectEntryRouteModules(manifest) {
+  return Object.keys(manifest).reduce((memo, routeId) => {`,
+    },
+    {
+      what: "createStaticRouter keeps the data routes per route tree",
+      find: `function createStaticRouter(routes, context, opts = {}) {
+  let manifest = {};
+  let dataRoutes = convertRoutesToDataRoutes(
+    routes,
+    mapRouteProperties,
+    void 0,
+    manifest
+  );`,
+      replace: `${MARKER}
+var staticDataRoutes = /* @__PURE__ */ new WeakMap();
+function createStaticRouter(routes, context, opts = {}) {
+  let kept = staticDataRoutes.get(routes);
+  if (!kept) {
+    let manifest2 = {};
+    kept = { manifest: manifest2, dataRoutes: convertRoutesToDataRoutes(routes, mapRouteProperties, void 0, manifest2) };
+    staticDataRoutes.set(routes, kept);
+  }
+  let { manifest, dataRoutes } = kept;`,
+    },
+    {
+      what: "matchRoutesImpl remembers which precomputed branch a path matched",
+      find: `function matchRoutesImpl(routes, locationArg, basename, allowPartial, precomputedBranches) {
+  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;
+  let pathname = stripBasename(location.pathname || "/", basename);
+  if (pathname == null) {
+    return null;
+  }
+  let branches = precomputedBranches ?? flattenAndRankRoutes(routes);
+  let matches = null;
+  let decoded = decodePath(pathname);
+  for (let i = 0; matches == null && i < branches.length; ++i) {
+    matches = matchRouteBranch(
+      branches[i],
+      decoded,
+      allowPartial
+    );
+  }
+  return matches;
+}`,
+      replace: `${MARKER}
+var winningBranches = /* @__PURE__ */ new WeakMap();
+function matchRoutesImpl(routes, locationArg, basename, allowPartial, precomputedBranches) {
+  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;
+  let pathname = stripBasename(location.pathname || "/", basename);
+  if (pathname == null) {
+    return null;
+  }
+  let branches = precomputedBranches ?? flattenAndRankRoutes(routes);
+  let matches = null;
+  let decoded = decodePath(pathname);
+  let winners = precomputedBranches && decoded.length <= 512 ? winningBranches.get(branches) : void 0;
+  if (precomputedBranches && decoded.length <= 512 && !winners) winningBranches.set(branches, winners = /* @__PURE__ */ new Map());
+  let key = (allowPartial ? "p" : "e") + decoded;
+  let known = winners?.get(key);
+  if (known !== void 0) return known < 0 ? null : matchRouteBranch(branches[known], decoded, allowPartial);
+  let i = 0;
+  for (; matches == null && i < branches.length; ++i) {
+    matches = matchRouteBranch(
+      branches[i],
+      decoded,
+      allowPartial
+    );
+  }
+  if (winners) {
+    if (winners.size >= 1e3) winners.clear();
+    winners.set(key, matches == null ? -1 : i - 1);
+  }
+  return matches;
+}`,
+    },
+  ],
+};
+
+export const PATCHES = [REACT_ROUTER];
+export { MARKER };
+
+/** Applies `patch` under `root` (the project); returns what it did, one line per edit. */
+export function applyPatch(patch, root = process.cwd()) {
+  const base = path.join(root, "node_modules", patch.name);
+  const manifest = path.join(base, "package.json");
+  if (!existsSync(manifest)) return [`${patch.name}: not installed`];
+  const { version } = JSON.parse(readFileSync(manifest, "utf8"));
+  if (version !== patch.version) return [`WARNING ${patch.name}: ${version} installed, the edits are for ${patch.version}: not applied (ADR 0039)`];
+  const files = patch.dirs.flatMap((dir) =>
+    existsSync(path.join(base, dir))
+      ? readdirSync(path.join(base, dir))
+          .filter((f) => f.endsWith(".mjs"))
+          .map((f) => path.join(base, dir, f))
+      : [],
+  );
+  const report = [];
+  for (const edit of patch.edits) {
+    let done = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      if (text.includes(edit.replace)) {
+        done++;
+        continue;
+      }
+      const at = text.indexOf(edit.find);
+      if (at < 0) continue;
+      if (text.indexOf(edit.find, at + 1) >= 0) throw new Error(`${file}: "${edit.what}" found twice`);
+      writeFileSync(file, text.slice(0, at) + edit.replace + text.slice(at + edit.find.length));
+      done++;
+    }
+    report.push(done > 0 ? `${patch.name}: ${edit.what} (${done} files)` : `WARNING ${patch.name}: ${edit.what}: code not found, not applied (ADR 0039)`);
+  }
+  return report;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const patch of PATCHES) for (const line of applyPatch(patch)) console.log(`[patch-dependencies] ${line}`);
+}
