@@ -2,13 +2,22 @@ import { catalogues } from "./catalogues";
 import type { MessageKey, MessageParams } from "./messages";
 import type { Locale } from "./types";
 
-function lookup(tree: unknown, key: string): string | undefined {
-  let node: unknown = tree;
-  for (const part of key.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
+/** Each catalogue's messages by their dotted key, made on first use (a page asks for hundreds). */
+const byKey = new WeakMap<object, Map<string, string>>();
+
+function collect(node: object, prefix: string, into: Map<string, string>): Map<string, string> {
+  for (const [name, value] of Object.entries(node)) {
+    if (typeof value === "string") into.set(prefix + name, value);
+    else if (value !== null && typeof value === "object") collect(value, `${prefix}${name}.`, into);
   }
-  return typeof node === "string" ? node : undefined;
+  return into;
+}
+
+function lookup(tree: object | undefined, key: string): string | undefined {
+  if (!tree) return undefined; // the browser loads its one language before hydration
+  let messages = byKey.get(tree);
+  if (!messages) byKey.set(tree, (messages = collect(tree, "", new Map())));
+  return messages.get(key);
 }
 
 const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
