@@ -5,6 +5,7 @@
 // scripts/patch-dependencies.test.ts fails so the edit gets ported.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MARKER = "/* ax-demand patch (ADR 0039) */";
 
@@ -189,6 +190,7 @@ export function applyPatch(patch, root = process.cwd()) {
   return report;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const patch of PATCHES) for (const line of applyPatch(patch)) console.log(`[patch-dependencies] ${line}`);
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  for (const patch of PATCHES) for (const line of applyPatch(patch, project)) console.log(`[patch-dependencies] ${line}`);
 }
