@@ -7,9 +7,11 @@ export interface Edit {
 export interface Patch {
   name: string;
   version: string;
-  dirs: string[];
+  /** Named files, and/or every file of `dirs` whose name ends with `ending` (paths relative to the package). */
+  files: { paths?: string[]; dirs?: string[]; ending?: string };
   edits: Edit[];
 }
 export const MARKER: string;
 export const PATCHES: Patch[];
+export function patchFiles(patch: Patch, root?: string): string[];
 export function applyPatch(patch: Patch, root?: string): string[];

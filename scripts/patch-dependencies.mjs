@@ -24,7 +24,7 @@ const MARKER = "/* ax-demand patch (ADR 0039) */";
 const REACT_ROUTER = {
   name: "react-router",
   version: "7.18.4",
-  dirs: ["dist/development", "dist/production"],
+  files: { dirs: ["dist/development", "dist/production"], ending: ".mjs" },
   edits: [
     {
       what: "ServerRouter keeps the server routes per build",
@@ -153,8 +153,77 @@ function matchRoutesImpl(routes, locationArg, basename, allowPartial, precompute
   ],
 };
 
-export const PATCHES = [REACT_ROUTER];
+/**
+ * React's server renderer (the build Node loads in production) writes a page as thousands of small
+ * chunks: a list page of 50 rows is ~4,400 per answer, ~2,900 of them precomputed markup of 1–8 bytes
+ * (`<`, `="`, `</td>`) and ~1,400 short strings (names, values, words). Each one was copied into the
+ * 4 KB output buffer with `TypedArray#set` or `TextEncoder#encodeInto` on a fresh `subarray`, which
+ * costs far more than the bytes. Short chunks that fit are now copied/encoded in a plain loop; every
+ * other chunk (long, binary over 32 bytes, a string with a surrogate, or one that does not fit) takes
+ * React's own path unchanged. The bytes written are the same (scripts/patch-dependencies.test.ts).
+ */
+const REACT_DOM = {
+  name: "react-dom",
+  version: "19.3.1",
+  files: { paths: ["cjs/react-dom-server.node.production.js"] },
+  edits: [
+    {
+      what: "the server renderer copies short text itself",
+      find: `function writeChunk(destination, chunk) {
+  if ("string" === typeof chunk) {
+    if (0 !== chunk.length)`,
+      replace: `${MARKER}
+function writeChunk(destination, chunk) {
+  if ("string" === typeof chunk) {
+    if (64 > chunk.length && 4096 >= writtenBytes + 3 * chunk.length) {
+      for (var view = currentView, at = writtenBytes, length = chunk.length, i = 0; i < length; i++) {
+        var code = chunk.charCodeAt(i);
+        if (128 > code) view[at++] = code;
+        else if (2048 > code) (view[at++] = 192 | (code >> 6)), (view[at++] = 128 | (code & 63));
+        else if (55296 <= code && 57343 >= code) break; // a surrogate: React's path below encodes the chunk
+        else (view[at++] = 224 | (code >> 12)), (view[at++] = 128 | ((code >> 6) & 63)), (view[at++] = 128 | (code & 63));
+      }
+      if (i === length) {
+        writtenBytes = at;
+        4096 === writtenBytes && (writeToDestination(destination, currentView), (currentView = new Uint8Array(4096)), (writtenBytes = 0));
+        return;
+      }
+    }
+    if (0 !== chunk.length)`,
+    },
+    {
+      what: "the server renderer copies short markup itself",
+      find: `  } else if (0 === chunk.byteLength) {
+    if (supportsArrayBufferDetached && chunk.buffer.detached)`,
+      replace: `  } else if (32 >= chunk.byteLength && 0 !== chunk.byteLength && 4096 >= writtenBytes + chunk.byteLength) {
+    ${MARKER}
+    for (var into = currentView, to = writtenBytes, size = chunk.byteLength, j = 0; j < size; j++) into[to++] = chunk[j];
+    writtenBytes = to;
+    4096 === writtenBytes && (writeToDestination(destination, currentView), (currentView = new Uint8Array(4096)), (writtenBytes = 0));
+  } else if (0 === chunk.byteLength) {
+    if (supportsArrayBufferDetached && chunk.buffer.detached)`,
+    },
+  ],
+};
+
+export const PATCHES = [REACT_ROUTER, REACT_DOM];
 export { MARKER };
+
+/** The installed files `patch` edits under `root`: its named files, or every file of its folders with the given ending. */
+export function patchFiles(patch, root = process.cwd()) {
+  const base = path.join(root, "node_modules", patch.name);
+  const { paths = [], dirs = [], ending = "" } = patch.files;
+  return [
+    ...paths.map((file) => path.join(base, file)).filter((file) => existsSync(file)),
+    ...dirs.flatMap((dir) =>
+      existsSync(path.join(base, dir))
+        ? readdirSync(path.join(base, dir))
+            .filter((f) => f.endsWith(ending))
+            .map((f) => path.join(base, dir, f))
+        : [],
+    ),
+  ];
+}
 
 /** Applies `patch` under `root` (the project); returns what it did, one line per edit. */
 export function applyPatch(patch, root = process.cwd()) {
@@ -163,13 +232,7 @@ export function applyPatch(patch, root = process.cwd()) {
   if (!existsSync(manifest)) return [`${patch.name}: not installed`];
   const { version } = JSON.parse(readFileSync(manifest, "utf8"));
   if (version !== patch.version) return [`WARNING ${patch.name}: ${version} installed, the edits are for ${patch.version}: not applied (ADR 0039)`];
-  const files = patch.dirs.flatMap((dir) =>
-    existsSync(path.join(base, dir))
-      ? readdirSync(path.join(base, dir))
-          .filter((f) => f.endsWith(".mjs"))
-          .map((f) => path.join(base, dir, f))
-      : [],
-  );
+  const files = patchFiles(patch, root);
   const report = [];
   for (const edit of patch.edits) {
     let done = 0;

@@ -1,72 +1,193 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import type { RouteObject } from "react-router";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MARKER, PATCHES, applyPatch, type Patch } from "./patch-dependencies.mjs";
+import { MARKER, PATCHES, applyPatch, patchFiles, type Patch } from "./patch-dependencies.mjs";
 
-const reactRouter = PATCHES.find((p) => p.name === "react-router") as Patch;
+const reactDom = PATCHES.find((p) => p.name === "react-dom") as Patch;
 
-/** The installed files of `patch`'s package, by path, as text. */
+/** The installed files of `patch`'s package that it edits, by path, as text. */
 function installed(patch: Patch, root = process.cwd()) {
-  const files = new Map<string, string>();
-  for (const dir of patch.dirs) {
-    const full = path.join(root, "node_modules", patch.name, dir);
-    for (const f of readdirSync(full).filter((n) => n.endsWith(".mjs"))) files.set(path.join(full, f), readFileSync(path.join(full, f), "utf8"));
-  }
-  return files;
+  return new Map(patchFiles(patch, root).map((file) => [file, readFileSync(file, "utf8")]));
 }
 
-describe("the edits to installed dependencies (ADR 0039)", () => {
-  it("are applied to the installed React Router, and applying them again changes nothing", () => {
-    const before = installed(reactRouter);
-    const report = applyPatch(reactRouter);
+/** `text` with every edit of `patch` undone: the package's own code. */
+function original(patch: Patch, text: string) {
+  for (const edit of patch.edits) text = text.replace(edit.replace, edit.find);
+  return text;
+}
+
+describe.each(PATCHES.map((patch) => [patch.name, patch] as const))("the edits to %s (ADR 0039)", (name, patch) => {
+  it("are applied to the installed package, and applying them again changes nothing", () => {
+    const before = installed(patch);
+    expect(before.size).toBeGreaterThan(0);
+    const report = applyPatch(patch);
     expect(
       report.filter((line) => line.startsWith("WARNING")),
       report.join("\n"),
     ).toEqual([]);
-    expect(report).toHaveLength(reactRouter.edits.length);
-    expect(installed(reactRouter)).toEqual(before);
-    // the build Node loads (package.json "exports" point at dist/development) has every edit
-    const development = [...before].filter(([file]) => file.includes(`${path.sep}development${path.sep}`)).map(([, text]) => text);
-    for (const edit of reactRouter.edits)
+    expect(report).toHaveLength(patch.edits.length);
+    expect(installed(patch)).toEqual(before);
+    // the build Node loads has every edit: React Router's dist/development ("exports" point there),
+    // React DOM's production server renderer
+    const loaded = [...before].filter(([file]) => name !== "react-router" || file.includes(`${path.sep}development${path.sep}`)).map(([, text]) => text);
+    for (const edit of patch.edits)
       expect(
-        development.some((text) => text.includes(edit.replace)),
+        loaded.some((text) => text.includes(edit.replace)),
         edit.what,
       ).toBe(true);
   });
 
   it("apply to a clean copy exactly once, and skip with a warning another version or code that moved", () => {
     const root = mkdtempSync(path.join(tmpdir(), "ax-patch-"));
-    const target = path.join(root, "node_modules", "react-router");
+    const target = path.join(root, "node_modules", name);
     mkdirSync(target, { recursive: true });
-    cpSync(path.resolve("node_modules", "react-router", "package.json"), path.join(target, "package.json"));
-    for (const dir of reactRouter.dirs) {
-      mkdirSync(path.join(target, dir), { recursive: true });
-      // the original code: every edit undone
-      for (const [file, text] of installed(reactRouter)) {
-        if (!file.includes(`${path.sep}${path.basename(dir)}${path.sep}`)) continue;
-        let original = text;
-        for (const edit of reactRouter.edits) original = original.replace(edit.replace, edit.find);
-        expect(original).not.toContain(MARKER);
-        writeFileSync(path.join(target, dir, path.basename(file)), original);
-      }
+    cpSync(path.resolve("node_modules", name, "package.json"), path.join(target, "package.json"));
+    for (const [file, text] of installed(patch)) {
+      const copy = path.join(target, path.relative(path.resolve("node_modules", name), file));
+      mkdirSync(path.dirname(copy), { recursive: true });
+      const code = original(patch, text);
+      expect(code).not.toContain(MARKER);
+      writeFileSync(copy, code);
     }
-    expect(applyPatch(reactRouter, root).some((line) => line.startsWith("WARNING"))).toBe(false);
-    const once = installed(reactRouter, root);
-    applyPatch(reactRouter, root);
-    expect(installed(reactRouter, root)).toEqual(once);
-    for (const text of once.values()) for (const edit of reactRouter.edits) expect(text.split(edit.replace).length).toBeLessThanOrEqual(2);
+    expect(applyPatch(patch, root).some((line) => line.startsWith("WARNING"))).toBe(false);
+    const once = installed(patch, root);
+    expect(once.size).toBe(installed(patch).size);
+    applyPatch(patch, root);
+    expect(installed(patch, root)).toEqual(once);
+    for (const text of once.values()) for (const edit of patch.edits) expect(text.split(edit.replace).length).toBeLessThanOrEqual(2);
 
-    expect(applyPatch({ ...reactRouter, version: "0.0.1" }, root)).toEqual([
-      expect.stringMatching(/^WARNING react-router: .* installed, the edits are for 0\.0\.1: not applied/),
+    expect(applyPatch({ ...patch, version: "0.0.1" }, root)).toEqual([
+      expect.stringMatching(new RegExp(`^WARNING ${name}: .* installed, the edits are for 0\\.0\\.1: not applied`)),
     ]);
     const moved = {
-      ...reactRouter,
+      ...patch,
       edits: [{ what: "an edit whose code is gone", find: "function noSuchFunction() {", replace: `${MARKER} function noSuchFunction() {` }],
     };
-    expect(applyPatch(moved, root)).toEqual(["WARNING react-router: an edit whose code is gone: code not found, not applied (ADR 0039)"]);
+    expect(applyPatch(moved, root)).toEqual([`WARNING ${name}: an edit whose code is gone: code not found, not applied (ADR 0039)`]);
+  });
+});
+
+describe("the server renderer with short chunks copied by hand", () => {
+  type Server = typeof import("react-dom/server");
+  const requireHere = createRequire(path.resolve("package.json"));
+  const React = requireHere("react") as typeof import("react");
+  const [file] = patchFiles(reactDom);
+
+  it("edits the renderer Node loads for react-dom/server in production", () => {
+    const loaded = execFileSync(
+      process.execPath,
+      ["-e", 'require("react-dom/server"); console.log(Object.keys(require.cache).find((f) => f.includes("react-dom-server.node")))'],
+      {
+        encoding: "utf8",
+        env: { ...process.env, NODE_ENV: "production" },
+      },
+    ).trim();
+    expect(loaded).toBe(file);
+  });
+
+  /** The renderer compiled from `source` as if it were `file` (so it finds the same React). */
+  function load(source: string): Server {
+    const m = new Module(file);
+    m.filename = file;
+    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+    (m as unknown as { _compile(code: string, filename: string): void })._compile(source, file);
+    return m.exports as Server;
+  }
+  const editedSource = readFileSync(file, "utf8");
+  const untouchedSource = original(reactDom, editedSource);
+  const edited = load(editedSource);
+  const untouched = load(untouchedSource);
+
+  /** The bytes `server` writes for `element`, as a Node stream receives them. */
+  function render(server: Server, element: React.ReactNode) {
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(Buffer.from(chunk));
+          done();
+        },
+        final(done) {
+          resolve(Buffer.concat(chunks));
+          done();
+        },
+      });
+      const { pipe } = server.renderToPipeableStream(element, { onAllReady: () => pipe(sink), onShellError: reject, onError: reject });
+    });
+  }
+
+  // every kind of text the fast path meets or leaves: ASCII, 2-byte (é, ß), Korean (3 bytes), emoji and
+  // U+10FFFF (surrogate pairs), lone surrogates, escaped characters, empty; lengths around the
+  // 64-character limit; and enough of it to end the 4 KB buffer at every offset
+  const PIECES = [
+    "a",
+    "é",
+    "ß",
+    "한",
+    "검토 대기",
+    "😀",
+    "\u{10FFFF}",
+    "\uD800",
+    "\uDFFF",
+    "<&\"'>",
+    "",
+    "x".repeat(63),
+    "y".repeat(64),
+    "가".repeat(21),
+    "가".repeat(22),
+    "z".repeat(1_400),
+  ];
+  const SHORT = PIECES.filter((p) => p.length < 8);
+  // each piece alone, then short ones two and three at a time
+  const text = (i: number) =>
+    i % 3 === 0 ? PIECES[(i / 3) % PIECES.length] : Array.from({ length: 1 + (i % 3) }, (_, k) => SHORT[(i * 5 + k * 7) % SHORT.length]).join(i % 2 ? "" : " ");
+  const page = (n: number, seed: number) =>
+    React.createElement(
+      "html",
+      { lang: "ko" },
+      React.createElement(
+        "body",
+        null,
+        React.createElement(
+          "table",
+          null,
+          React.createElement(
+            "tbody",
+            null,
+            Array.from({ length: n }, (_, i) =>
+              React.createElement(
+                "tr",
+                { key: i, className: text(i + seed), "data-row": i },
+                React.createElement("td", { title: text(i + seed + 1) }, text(i + seed + 2)),
+                React.createElement("td", null, i, text(i + seed + 3), React.createElement("a", { href: `/requests/${text(i + seed)}` }, text(i + seed + 4))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+
+  it("writes the same bytes as React's own code", async () => {
+    expect(editedSource).toContain(MARKER);
+    expect(untouchedSource, "every edit undone").not.toContain(MARKER);
+    for (const [n, seed] of [
+      [1, 0],
+      [50, 1],
+      [400, 2],
+      [1_500, 3],
+    ]) {
+      const [ours, react] = await Promise.all([render(edited, page(n, seed)), render(untouched, page(n, seed))]);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours.equals(react), `${n} rows: the bytes differ`).toBe(true);
+    }
+    // and what React wrote is the text itself, in UTF-8 (the lone surrogate as U+FFFD)
+    const html = (await render(edited, React.createElement("p", null, "검토 😀 é \uD800 <"))).toString("utf8");
+    expect(html).toContain("<p>검토 😀 é \uFFFD &lt;</p>");
   });
 });
 
