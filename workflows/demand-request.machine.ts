@@ -9,6 +9,7 @@
  */
 import { and, assign, getNextTransitions, initialTransition, setup, transition } from "xstate";
 import type { AnyStateNode, SnapshotFrom } from "xstate";
+import type { RequestState } from "./request-states";
 import {
   CHECK_GUARDS,
   EVENT_CHECKS,
@@ -173,24 +174,9 @@ export interface RequestInput {
   quorum?: number;
 }
 
-export const REQUEST_STATES = [
-  "draft",
-  "screening",
-  "revision",
-  "jointPlanning",
-  "onAgenda",
-  "awaitingSignoff",
-  "approved",
-  "conditionallyApproved",
-  "rejected",
-  "allocated",
-  "active",
-  "closed",
-  "withdrawn",
-] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+// the state names live in their own module, which pages can import without the machine and XState
+export { FINAL_STATES, REQUEST_STATES, type RequestState } from "./request-states";
 export type AllocationDetail = "partially" | "fully";
-export const FINAL_STATES: readonly RequestState[] = ["closed", "withdrawn"];
 
 // ---------------------------------------------------------------------------------------------
 // machine

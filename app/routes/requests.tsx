@@ -1,11 +1,12 @@
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/requests";
-import { REQUEST_STATES } from "#workflows/demand-request.machine";
+import { REQUEST_STATES } from "#workflows/request-states";
 import { RequestExportLinks } from "~/components/export-links";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
-import { DOMAINS, LIST_SORTS, SECTORS, listQuerySchema, nonEmptyParams, type ListQuery } from "~/modules/requests/request.schema";
+import { DOMAINS, LIST_SORTS, SECTORS } from "~/modules/requests/request-options";
+import { listQuerySchema, nonEmptyParams, type ListQuery } from "~/modules/requests/request.schema";
 import { listMinistries, listRequests } from "~/modules/requests/requests.server";
 import { AppError } from "~/utils/errors";
 import { isMinistryScoped } from "~/modules/auth/permissions";

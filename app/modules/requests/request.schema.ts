@@ -1,24 +1,9 @@
 import { z } from "zod";
 import { isoDate, text } from "~/utils/schema-fields";
-import { REQUEST_STATES } from "#workflows/demand-request.machine";
+import { REQUEST_STATES } from "#workflows/request-states";
+import { AI_WORK, DATA_READINESS, DOMAINS, LIST_SORTS, SECTORS } from "./request-options";
 
-export const DOMAINS = [
-  "HEALTH",
-  "MANUFACTURING",
-  "DEFENSE",
-  "AGRIFOOD",
-  "TRANSPORT",
-  "DISASTER_SAFETY",
-  "ENERGY_ENVIRONMENT",
-  "EDUCATION",
-  "PUBLIC_ADMIN",
-  "CULTURE",
-  "SCIENCE",
-  "OTHER",
-] as const;
-export const SECTORS = ["INDUSTRY", "ACADEMIA_RESEARCH", "NATIONAL_PROJECT"] as const;
-export const AI_WORK = ["FOUNDATION_TRAINING", "FINE_TUNING", "INFERENCE_SERVICE", "RESEARCH"] as const;
-export const DATA_READINESS = ["READY", "PARTIAL", "NOT_READY"] as const;
+export { AI_WORK, DATA_READINESS, DOMAINS, LIST_SORTS, SECTORS, type ListSort } from "./request-options";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
@@ -76,9 +61,6 @@ export const eventBodySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("CLOSE"), ...actorFree }),
 ]);
 export type EventBody = z.infer<typeof eventBodySchema>;
-
-export const LIST_SORTS = ["newest", "oldest", "gpus", "title"] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
 
 /** Filters, search, sort and cursor of the request list (page and `GET /api/v1/requests`). */
 export const listQuerySchema = z.object({
