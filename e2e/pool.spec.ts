@@ -22,7 +22,7 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await expect(result.getByTestId("plan-row").filter({ hasText: AWAITING })).toContainText("가정");
   await expect(result.getByTestId("plan-row").filter({ hasText: APPROVED })).toContainText("실제 승인");
   const chart = page.getByTestId("capacity-chart");
-  await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(chart.locator("svg.step-chart")).toBeVisible();
   await expect(chart).toContainText("계획안");
   await shot(page, { path: "test-results/pool-plan-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);

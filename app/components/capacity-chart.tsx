@@ -1,5 +1,6 @@
-import { CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { StepLineChart } from "./charts";
 import "./capacity-chart.css";
+import "./charts.css";
 import { useT } from "~/i18n/use-t";
 import type { TimelinePoint } from "~/modules/pool/timeline";
 
@@ -25,34 +26,7 @@ export function CapacityChart({ points, showPlanned = false }: { points: Timelin
         </h2>
         <p className="text-sm text-slate-600">{t("pool.chart.caption")}</p>
       </figcaption>
-      <div aria-hidden="true" className="chart-canvas">
-        <ComposedChart
-          responsive
-          accessibilityLayer={false}
-          data={points}
-          style={{ width: "100%", height: 320 }}
-          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
-          <XAxis dataKey="month" tick={{ fontSize: 12 }} minTickGap={16} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => n(v)} width={64} />
-          <Tooltip formatter={(value) => n(Number(value))} />
-          <Legend itemSorter={null} />
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              type="stepAfter"
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dash}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </ComposedChart>
-      </div>
+      <StepLineChart months={points.map((p) => p.month)} series={series.map((s) => ({ ...s, values: points.map((p) => p[s.key]) }))} format={n} />
       <details className="chart-table text-sm">
         <summary className="cursor-pointer">{t("pool.chart.table")}</summary>
         <div className="mt-2 max-h-72 overflow-auto" role="region" aria-label={t("pool.chart.caption")} tabIndex={0}>

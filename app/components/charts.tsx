@@ -2,7 +2,7 @@
  * Small hand-made SVG charts for the dashboard. Each is a picture of a table that is printed beside
  * it (the table is what screen readers read: the charts are aria-hidden). No chart library.
  */
-import type { CSSProperties, ReactNode } from "react";
+import { useState, type CSSProperties, type ReactNode } from "react";
 
 export const SERIES_COLORS = ["#13315c", "#0e7490", "#15803d", "#b45309", "#7c3aed", "#be123c"];
 
@@ -179,6 +179,134 @@ export function MonthChart({
             {line.label}
           </li>
         ) : null}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Whole, round numbers for a count's axis from `min` to `max` (both included): about `count` steps of
+ * 1, 2 or 5 × a power of ten, never less than 1.
+ */
+export function axisTicks(min: number, max: number, count = 4): number[] {
+  if (max <= min) max = min + 1;
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw) ?? raw);
+  const ticks = [Math.floor(min / step) * step];
+  while (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
+  return ticks;
+}
+
+/**
+ * Step lines over months, for running figures such as the GPU pool's capacity: a month's value holds
+ * until the next month's. Drawn on the server like the charts above (no chart library, and so nothing to
+ * wait for); pointing at a month, or tapping it, shows its figures. The table beside it carries them for everyone else.
+ */
+export function StepLineChart({
+  months,
+  series,
+  format,
+}: {
+  months: string[];
+  series: { key: string; label: string; values: number[]; color: string; dash?: string }[];
+  format: (value: number) => string;
+}) {
+  const [active, setActive] = useState<number | null>(null);
+  const width = Math.max(720, months.length * 24 + 88);
+  const height = 300;
+  const top = 36,
+    bottom = 36,
+    left = 80,
+    right = 16;
+  const plotH = height - top - bottom;
+  const values = series.flatMap((s) => s.values);
+  const ticks = axisTicks(Math.min(0, ...values), Math.max(1, ...values));
+  const low = ticks[0];
+  const high = ticks[ticks.length - 1];
+  const step = (width - left - right) / Math.max(months.length, 1);
+  const x = (i: number) => at(left + i * step);
+  const y = (v: number) => at(top + plotH - ((v - low) / (high - low)) * plotH);
+  // a step per month: across the month at its value, then up or down to the next month's
+  const path = (v: number[]) =>
+    v
+      .map((value, i) => `${i === 0 ? "M" : "V"}${y(value)}H${x(i + 1)}`)
+      .join("")
+      .replace(/^M/, `M${x(0)},`);
+  const labelEvery = Math.ceil(months.length / 12);
+  const pointAt = (clientX: number, box: DOMRect) => {
+    const i = Math.floor(((clientX - box.left) / box.width) * (width / step) - left / step);
+    setActive(i >= 0 && i < months.length ? i : null);
+  };
+  return (
+    <div className="space-y-2">
+      <div aria-hidden="true" className="relative" style={{ maxWidth: `${Math.round(width * 1.5)}px` }}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          className="step-chart h-auto w-full"
+          role="presentation"
+          focusable="false"
+          fontSize="12"
+          onPointerMove={(e) => pointAt(e.clientX, e.currentTarget.getBoundingClientRect())}
+          onPointerLeave={() => setActive(null)}
+          onClick={(e) => pointAt(e.clientX, e.currentTarget.getBoundingClientRect())}
+        >
+          {ticks.map((t) => (
+            <g key={t}>
+              <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke={t === 0 ? "#94a3b8" : "#e2e8f0"} />
+              <text x={left - 8} y={y(t) + 4} textAnchor="end" fill="#475569" className="tick">
+                {format(t)}
+              </text>
+            </g>
+          ))}
+          {months.map((m, i) =>
+            i % labelEvery === 0 ? (
+              <text
+                key={m}
+                x={at(left + i * step + step / 2)}
+                y={height - bottom + 18}
+                textAnchor="middle"
+                fill="#334155"
+                className={(i / labelEvery) % 3 ? "minor" : undefined}
+              >
+                {m}
+              </text>
+            ) : null,
+          )}
+          {active !== null ? <rect x={x(active)} y={top} width={at(step)} height={plotH} fill="#e2e8f0" fillOpacity="0.6" /> : null}
+          {series.map((s) => (
+            <path key={s.key} d={path(s.values)} fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
+          ))}
+        </svg>
+        {active !== null ? (
+          <div
+            className="step-chart-tip"
+            style={
+              active < months.length / 2
+                ? { left: `${((left + (active + 1) * step) / width) * 100}%` }
+                : { right: `${100 - ((left + active * step) / width) * 100}%` }
+            }
+          >
+            <p className="font-semibold">{months[active]}</p>
+            <ul>
+              {series.map((s) => (
+                <li key={s.key}>
+                  <span className="swatch" style={{ backgroundColor: s.color }} /> {s.label} <strong>{format(s.values[active])}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {series.map((s) => (
+          <li key={s.key} className="flex items-center gap-1">
+            <svg viewBox="0 0 16 10" className="h-3 w-4" role="presentation" focusable="false">
+              <line x1="0" x2="16" y1="5" y2="5" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash ? "4 2" : undefined} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
       </ul>
     </div>
   );

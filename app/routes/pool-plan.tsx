@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "react-router";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool-plan";
-import { CapacityChart } from "~/components/capacity-chart-lazy";
+import { CapacityChart } from "~/components/capacity-chart";
 import { StateBadge } from "~/components/state-badge";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";

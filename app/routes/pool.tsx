@@ -6,7 +6,7 @@ import { allocateFormSchema } from "~/modules/pool/pool.schema";
 import { resultFor } from "~/utils/form";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
-import { CapacityChart } from "~/components/capacity-chart-lazy";
+import { CapacityChart } from "~/components/capacity-chart";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
