@@ -87,6 +87,20 @@ describe("StepLineChart", () => {
     expect(html).toMatch(/<div aria-hidden="true"[^>]*><svg/);
   });
 
+  it("keeps its size and names at most twelve months, however long the timeline", () => {
+    const long = Array.from({ length: 100 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const html = renderToString(
+      createElement(StepLineChart, { months: long, series: [{ key: "a", label: "A", color: "#000000", values: long.map((_, i) => i) }], format: String }),
+    );
+    const short = render([{ key: "a", label: "A", color: "#000000", values: [1, 2, 3, 4] }]);
+    expect(/viewBox="([^"]+)"/.exec(html)?.[1]).toBe(/viewBox="([^"]+)"/.exec(short)?.[1]);
+    const named = long.filter((m) => html.includes(`>${m}</text>`));
+    expect(named.length).toBeGreaterThanOrEqual(6);
+    expect(named.length).toBeLessThanOrEqual(12);
+    expect(named[0]).toBe("2026-01");
+    expect(steps(html)[0].ys).toHaveLength(100);
+  });
+
   it("goes below zero when a figure does", () => {
     const [free] = steps(render([{ key: "free", label: "Free", color: "#555555", values: [100, -300, 0, 1_000] }]));
     expect(free.ys[1]).toBeGreaterThan(free.ys[2]);

@@ -213,7 +213,8 @@ export function StepLineChart({
   format: (value: number) => string;
 }) {
   const [active, setActive] = useState<number | null>(null);
-  const width = Math.max(720, months.length * 24 + 88);
+  // one width for any number of months, so the words keep their size (at most twelve months are named)
+  const width = 960;
   const height = 300;
   const top = 36,
     bottom = 36,
