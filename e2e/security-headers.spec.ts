@@ -32,6 +32,17 @@ test("a signed-in page is never cached and runs only its own nonce'd scripts", a
   expect(api.headers()["cache-control"]).toBe("no-store");
 });
 
+test("a page is answered whole: its length is known before the first byte (ADR 0042)", async ({ request }) => {
+  for (const path of ["/login", "/no-such-page"]) {
+    const res = await request.get(path, { headers: { "Accept-Encoding": "identity" } });
+    const body = await res.body();
+    expect(res.headers()["content-type"]).toContain("text/html");
+    expect(res.headers()["transfer-encoding"]).toBeUndefined();
+    expect(Number(res.headers()["content-length"])).toBe(body.byteLength);
+    expect(body.toString("utf8").trimEnd()).toMatch(/<\/html>$/);
+  }
+});
+
 test("built assets are cached for a year and never carry a session", async ({ page, request }) => {
   const res = await page.goto("/login");
   const asset = /\/assets\/[^"]+\.js/.exec(await res!.text())![0];
