@@ -66,7 +66,24 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await shot(page, { path: "test-results/pool-request-en.png", fullPage: true });
   await page.getByRole("navigation").getByRole("link", { name: "GPU allocation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("GPU allocation");
-  await expect(page.getByTestId("capacity-chart")).toContainText("Arrived (cumulative)");
+  const overview = page.getByTestId("capacity-chart");
+  await expect(overview).toContainText("Arrived (cumulative)");
+  // pointing at a month reads out its figures, the same as the table's row for that month
+  const drawing = overview.locator("svg.step-chart");
+  const tip = overview.locator(".step-chart-tip");
+  const area = (await drawing.boundingBox())!;
+  const months = new Set<string>();
+  for (const at of [0.12, 0.23, 0.34, 0.45, 0.56, 0.67, 0.78, 0.89, 0.98]) {
+    await drawing.hover({ position: { x: area.width * at, y: area.height / 2 } });
+    await expect(tip).toBeVisible();
+    const month = (await tip.locator("p").textContent())!;
+    months.add(month);
+    const monthRow = overview.locator("tbody tr").filter({ has: page.locator("th", { hasText: month }) });
+    await expect(tip.locator("strong")).toHaveText(await monthRow.locator("td").allTextContents());
+  }
+  expect(months.size).toBe(9);
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
   await shot(page, { path: "test-results/pool-overview-en.png", fullPage: true });
 
   // commit the rest of the proposed schedule for the approved requests, all or nothing

@@ -7,7 +7,7 @@ import type { TimelinePoint } from "~/modules/pool/timeline";
 /**
  * Capacity timeline: months on the x-axis; GPUs arrived (cumulative), allocated, proposed (when a
  * plan is shown) and free. Labels come from the catalogue; the same figures are in a table below
- * the chart (for screen readers, and for print where the table is always shown).
+ * the chart, which is what screen readers read (print shows the chart, drawn on the server, and not the table).
  */
 export function CapacityChart({ points, showPlanned = false }: { points: TimelinePoint[]; showPlanned?: boolean }) {
   const { t, n } = useT();

@@ -229,14 +229,11 @@ export function StepLineChart({
   const x = (i: number) => at(left + i * step);
   const y = (v: number) => at(top + plotH - ((v - low) / (high - low)) * plotH);
   // a step per month: across the month at its value, then up or down to the next month's
-  const path = (v: number[]) =>
-    v
-      .map((value, i) => `${i === 0 ? "M" : "V"}${y(value)}H${x(i + 1)}`)
-      .join("")
-      .replace(/^M/, `M${x(0)},`);
+  const path = (v: number[]) => `M${x(0)},${y(v[0])}` + v.map((value, i) => `${i === 0 ? "" : `V${y(value)}`}H${x(i + 1)}`).join("");
   const labelEvery = Math.ceil(months.length / 12);
+  // the month under the pointer: its position in the drawing's units, then its column
   const pointAt = (clientX: number, box: DOMRect) => {
-    const i = Math.floor(((clientX - box.left) / box.width) * (width / step) - left / step);
+    const i = Math.floor((((clientX - box.left) / box.width) * width - left) / step);
     setActive(i >= 0 && i < months.length ? i : null);
   };
   return (
