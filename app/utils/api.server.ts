@@ -119,9 +119,19 @@ export function hasNonText(value: unknown): boolean {
 
 /** The JSON body: 400 when it is not JSON or holds text that is not Unicode. */
 export async function readJson(request: Request): Promise<unknown> {
+  return jsonText(await request.text());
+}
+
+/** A body that may be left empty (then `{}`: every field optional); otherwise as `readJson`. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  return text.trim() ? jsonText(text) : {};
+}
+
+function jsonText(text: string): unknown {
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", 400, "error.badJson");
   }

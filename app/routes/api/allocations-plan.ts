@@ -2,7 +2,7 @@ import type { Route } from "./+types/allocations-plan";
 import { requireUser } from "~/modules/auth/session.server";
 import { proposeSchedule } from "~/modules/pool/planning.server";
 import { planRequestSchema } from "~/modules/pool/pool.schema";
-import { allowMethods, handleApi, json, parseBody } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readOptionalJson } from "~/utils/api.server";
 
 /**
  * POST /api/v1/allocations/plan `{ requestIds? }` (SECRETARIAT) → a proposed schedule, nothing
@@ -13,16 +13,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
     const user = await requireUser(request, context);
-    const text = await request.text();
-    const { requestIds } = parseBody(planRequestSchema, text.trim() ? safeJson(text) : {});
+    const { requestIds } = parseBody(planRequestSchema, await readOptionalJson(request));
     return json(await proposeSchedule({ user, requestIds }));
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -4,7 +4,7 @@ import { cancelMeeting, unlockAgenda } from "~/modules/meetings/meeting-correcti
 import { reasonSchema } from "~/modules/meetings/meeting.schema";
 import { getMeeting, lockAgenda, publishMinutes } from "~/modules/meetings/meetings.server";
 import { requireUser } from "~/modules/auth/session.server";
-import { allowMethods, handleApi, json, parseBody } from "~/utils/api.server";
+import { allowMethods, handleApi, json, parseBody, readOptionalJson } from "~/utils/api.server";
 import { notFound } from "~/utils/errors";
 
 const bodySchema = z.strictObject({ expectedVersion: z.number().int().min(1).optional() });
@@ -17,8 +17,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "POST");
     const user = await requireUser(request, context);
-    const text = await request.text();
-    const raw = text.trim() ? safeJson(text) : {};
+    const raw = await readOptionalJson(request);
     const meetingId = params.id;
     if (params.step === "unlock" || params.step === "cancel") {
       const { reason, expectedVersion } = parseBody(reasonSchema, raw);
@@ -31,12 +30,4 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (params.step === "lock") return json(await lockAgenda({ user, meetingId, expectedVersion }));
     return json(await publishMinutes({ user, meetingId, expectedVersion }));
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
