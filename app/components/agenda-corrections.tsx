@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { Form, useNavigation } from "react-router";
 import { Field, FormErrors, SelectField, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
-import { reasonFormSchema, updateMeetingFormSchema } from "~/modules/meetings/meeting.schema";
 
 interface MeetingDetails {
   id: string;
@@ -31,7 +30,7 @@ export function MeetingEditForm({ meeting, open, lastResult }: { meeting: Meetin
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useSchemaForm({
     id: "meeting-update",
-    schema: updateMeetingFormSchema,
+    form: "meetingUpdate",
     lastResult,
     defaultValue: {
       date: meeting.date,
@@ -103,7 +102,7 @@ export function ReasonForm({
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
   const id = (name: string) => `${intent}-${name}`;
-  const [form, fields] = useSchemaForm({ id: `meeting-${intent}`, schema: reasonFormSchema, lastResult });
+  const [form, fields] = useSchemaForm({ id: `meeting-${intent}`, form: "meetingReason", lastResult });
   return (
     <Step summary={`${summary}…`} open={open} danger={danger}>
       <Form method="post" {...getFormProps(form)} className="space-y-2">

@@ -4,7 +4,7 @@ import { Form, useNavigation } from "react-router";
 import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ErrorList, Field, FormErrors, TextareaField, unkeyed, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
-import { decisionFormId, decisionFormSchema, MAX_CONDITIONS, OUTCOMES } from "~/modules/meetings/meeting.schema";
+import { decisionFormId, MAX_CONDITIONS, OUTCOMES } from "~/modules/meetings/meeting-options";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export { OUTCOMES };
@@ -47,7 +47,7 @@ export function AgendaDecisionForm({
   const filled = values?.conditions ?? [];
   const [form, fields] = useSchemaForm({
     id: decisionFormId(mode, request.id),
-    schema: decisionFormSchema,
+    form: "decision",
     lastResult,
     defaultValue: {
       outcome: values?.outcome,

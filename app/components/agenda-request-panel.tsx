@@ -2,7 +2,7 @@ import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { FormErrors, SelectField, TextareaField, useSchemaForm } from "~/components/forms";
-import { eventFormId, eventFormSchemas } from "~/modules/requests/request.schema";
+import { eventFormId } from "~/modules/requests/request-options";
 import { replyFor, resultFor } from "~/utils/form";
 import { MeetingStatusBadge } from "~/components/agenda-status";
 import { useT } from "~/i18n/use-t";
@@ -130,7 +130,7 @@ export function ScheduleForm({
   const busy = useNavigation().state !== "idle";
   const reconsider = kind === "RECONSIDER";
   const formId = eventFormId(kind);
-  const [form, fields] = useSchemaForm({ id: formId, schema: eventFormSchemas[kind], lastResult: resultFor(answer, formId) });
+  const [form, fields] = useSchemaForm({ id: formId, form: `event.${kind}`, lastResult: resultFor(answer, formId) });
   const said = replyFor(answer as { message?: string } | null, formId) as ActionResultData | null;
   const titleId = `${formId}-title`;
   const meta = fields as Record<string, FieldMetadata<unknown>>;

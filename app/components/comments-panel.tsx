@@ -3,7 +3,6 @@ import { useFetcher } from "react-router";
 import { ActionResult } from "~/components/action-result";
 import { FormErrors, TextareaField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
-import { commentFormSchema } from "~/modules/comments/comment.schema";
 import { replyFor, resultFor, type FormReply } from "~/utils/form";
 
 export interface CommentItem {
@@ -18,7 +17,7 @@ export function CommentsPanel({ comments, canComment }: { comments: CommentItem[
   const { t, td, dt, locale } = useT();
   const fetcher = useFetcher<FormReply>();
   const busy = fetcher.state !== "idle";
-  const [form, fields] = useSchemaForm({ id: "comment", schema: commentFormSchema, lastResult: resultFor(fetcher.data, "comment") });
+  const [form, fields] = useSchemaForm({ id: "comment", form: "comment", lastResult: resultFor(fetcher.data, "comment") });
   const said = replyFor(fetcher.data, "comment");
   return (
     <section aria-labelledby="comments" className="card space-y-3">

@@ -3,13 +3,7 @@ import { useMemo } from "react";
 import { Form, useNavigation, useSearchParams } from "react-router";
 import { ActionResult, type ActionResultData } from "~/components/action-result";
 import { ErrorList, Field, FormErrors, TextareaField, unkeyed, useSchemaForm } from "~/components/forms";
-import {
-  conditionEvidenceFormSchema,
-  conditionFormId,
-  conditionMetFormSchema,
-  conditionReturnFormSchema,
-  conditionUploadFormSchema,
-} from "~/modules/conditions/condition.schema";
+import { conditionFormId } from "~/modules/conditions/condition-options";
 import { replyFor, resultFor } from "~/utils/form";
 import { useT } from "~/i18n/use-t";
 
@@ -97,16 +91,16 @@ function ConditionItem({
     met: conditionFormId("conditionMet", c.id),
     upload: conditionFormId("upload", c.id),
   };
-  const [evidenceForm, evidenceFields] = useSchemaForm({ id: ids.evidence, schema: conditionEvidenceFormSchema, lastResult: resultFor(answer, ids.evidence) });
-  const [returnForm, returnFields] = useSchemaForm({ id: ids.back, schema: conditionReturnFormSchema, lastResult: resultFor(answer, ids.back) });
-  const [metForm] = useSchemaForm({ id: ids.met, schema: conditionMetFormSchema, lastResult: resultFor(answer, ids.met) });
+  const [evidenceForm, evidenceFields] = useSchemaForm({ id: ids.evidence, form: "conditionEvidence", lastResult: resultFor(answer, ids.evidence) });
+  const [returnForm, returnFields] = useSchemaForm({ id: ids.back, form: "conditionReturn", lastResult: resultFor(answer, ids.back) });
+  const [metForm] = useSchemaForm({ id: ids.met, form: "conditionMet", lastResult: resultFor(answer, ids.met) });
   // an upload answers through the address (it redirects back here): its refusal goes beside the file field
   const uploadedHere = params.get("conditionId") === c.id;
   const uploadError = uploadedHere ? UPLOAD_ERRORS.find((key) => key === params.get("attachError")) : undefined;
   const uploadMessage = uploadError ? td(`attachment.error.${uploadError}`, limits) : null;
   // one object per message: Conform reports (and focuses) a result when its identity changes
   const uploadResult = useMemo(() => (uploadMessage ? { status: "error" as const, error: { file: [uploadMessage] } } : undefined), [uploadMessage]);
-  const [uploadForm, uploadFields] = useSchemaForm({ id: ids.upload, schema: conditionUploadFormSchema, lastResult: uploadResult });
+  const [uploadForm, uploadFields] = useSchemaForm({ id: ids.upload, form: "conditionUpload", lastResult: uploadResult });
   const uploaded = uploadedHere && params.get("attached") ? { ok: true, message: t("attachment.uploaded", { name: params.get("attached")! }) } : null;
   const said = [ids.evidence, ids.back, ids.met].map((id) => replyFor(answer as { message?: string } | null, id)).find(Boolean) as ActionResultData | undefined;
   const hidden = (intent: string) => (

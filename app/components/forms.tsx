@@ -4,50 +4,120 @@
  * messages (`ErrorList`). `useSchemaForm` wires Conform to the module's zod schema with the
  * catalogue's messages, so the browser says what the server would say; without JavaScript the form
  * posts as a plain form and the server's answer fills the same places.
+ *
+ * The schemas (and zod) reach the browser only when someone starts on a form (ADR 0043): a form names
+ * its schema, its HTML constraints are generated from it ahead of time, and the first focus or press
+ * inside a schema form loads `form-schemas.ts`. A form sent before that has loaded is checked by the
+ * server alone, which answers with the same sentences in the same places.
  */
-import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
+import { getInputProps, getSelectProps, getTextareaProps, parse, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { z } from "zod";
 import { useT } from "~/i18n/use-t";
-import { parseForm } from "~/utils/form";
+import { formConstraints } from "./form-constraints.generated";
+import type { FormName, formSchemas } from "./form-schemas";
 
 type Defaults = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's own bound for a form's shape
 type Shape<T> = T extends Record<string, any> ? T : Record<string, unknown>;
+type Schemas = typeof formSchemas;
 
-/** A schema's HTML constraints (required, min, max…), worked out once per schema, not on every render. */
-const constraints = new WeakMap<z.ZodType, ReturnType<typeof getZodConstraint>>();
-function constraintOf(schema: z.ZodType) {
-  let constraint = constraints.get(schema);
-  if (!constraint) constraints.set(schema, (constraint = getZodConstraint(schema)));
-  return constraint;
+/** The validation module once loaded (module state: one per browser tab, shared by every form). */
+let validation: typeof import("./form-schemas") | null = null;
+let loading: Promise<void> | null = null;
+const ready = new Set<() => void>();
+
+/** Loads the schemas once; a failed load (offline) is tried again at the next start on a form. */
+function loadValidation(): Promise<void> {
+  loading ??= import("./form-schemas").then(
+    (module) => {
+      validation = module;
+      for (const notify of ready) notify();
+    },
+    () => {
+      loading = null;
+    },
+  );
+  return loading;
 }
 
-export function useSchemaForm<Schema extends z.ZodType>({
+function onValidationReady(notify: () => void) {
+  ready.add(notify);
+  return () => void ready.delete(notify);
+}
+
+/** The ids of the schema forms on the page (a count each: the same form may be mounted twice). */
+const mounted = new Map<string, number>();
+/** Someone starts on a schema form (focus in it, or a press on it): load its validation. */
+function startedOnForm(event: Event) {
+  const target = event.target instanceof Element ? event.target : null;
+  const form = target && (target instanceof HTMLButtonElement || target instanceof HTMLInputElement ? target.form : target.closest("form"));
+  if (form && mounted.has(form.id)) void loadValidation();
+}
+
+function watchForm(id: string) {
+  if (mounted.size === 0) {
+    document.addEventListener("focusin", startedOnForm, true);
+    document.addEventListener("pointerdown", startedOnForm, true);
+  }
+  mounted.set(id, (mounted.get(id) ?? 0) + 1);
+  return () => {
+    const left = (mounted.get(id) ?? 1) - 1;
+    if (left > 0) mounted.set(id, left);
+    else mounted.delete(id);
+    if (mounted.size === 0) {
+      document.removeEventListener("focusin", startedOnForm, true);
+      document.removeEventListener("pointerdown", startedOnForm, true);
+    }
+  };
+}
+
+/**
+ * Before the schemas have loaded: a submit goes to the server, which checks it (`error: null` is
+ * Conform's "not decided here"); a list change (add or remove a row) is done here, keeping the
+ * messages already shown.
+ */
+function deferToServer(formData: FormData, shown: Record<string, unknown>) {
+  return parse(formData, {
+    resolve: (_payload, intent) => ({ error: intent ? Object.fromEntries(Object.keys(shown).map((name) => [name, null])) : null }),
+  });
+}
+
+export function useSchemaForm<Name extends FormName>({
   id,
-  schema,
+  form: name,
   lastResult,
   defaultValue,
-  constraintSchema,
 }: {
   id: string;
-  schema: Schema;
+  /** the form's schema, by its name in `form-schemas.ts` */
+  form: Name;
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Defaults;
-  /** the schema whose rules become the HTML constraints (default: `schema`) */
-  constraintSchema?: z.ZodType;
 }) {
   const { locale } = useT();
-  const [form, fields] = useForm<Shape<z.input<Schema>>, z.output<Schema>>({
+  const loaded = useSyncExternalStore(
+    onValidationReady,
+    () => validation !== null,
+    () => false,
+  );
+  const [form, fields] = useForm<Shape<z.input<Schemas[Name]>>, z.output<Schemas[Name]>>({
     id,
     lastResult,
     defaultValue: defaultValue as never,
-    constraint: constraintOf(constraintSchema ?? schema),
+    constraint: formConstraints[name],
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseForm(formData, schema, locale),
+    // checking as one types needs the schemas; until they are here, the server's messages stay as they are
+    shouldRevalidate: loaded ? "onInput" : "onSubmit",
+    // one submission type for every named schema: Conform's own parse of the same form data
+    onValidate: ({ formData }): never => (validation ? validation.validateForm(name, formData, locale) : deferToServer(formData, form.allErrors)) as never,
   });
+  useEffect(() => watchForm(id), [id]);
+  // the server refused the form: the person will correct it, so fetch what checks it as they type
+  useEffect(() => {
+    if (lastResult?.error && Object.keys(lastResult.error).length > 0) void loadValidation();
+  }, [lastResult]);
   // Conform re-renders a form only for the state its last render read, and field components read their
   // messages in their own render. When a re-render of the page (a router update right after hydration)
   // lost those reads, a refused submit showed nothing at all. Reading every message here subscribes the

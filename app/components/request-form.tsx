@@ -1,10 +1,8 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "react-router";
-import { ErrorList, Field, SelectField, TextareaField, unkeyed } from "~/components/forms";
+import { ErrorList, Field, SelectField, TextareaField, unkeyed, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
-import { intakeFormSchema, parseIntakeForm } from "~/modules/requests/intake-form";
-import { AI_WORK, DATA_READINESS, DOMAINS, SECTORS } from "~/modules/requests/request.schema";
+import { AI_WORK, DATA_READINESS, DOMAINS, SECTORS } from "~/modules/requests/request-options";
 
 export type FormValues = Record<string, string | number | boolean | null | undefined>;
 
@@ -41,18 +39,10 @@ function toDefaults(values: FormValues): Record<string, string> {
  * lists what is missing. Without JavaScript the HTML constraints and the server do the same work.
  */
 export function RequestForm({ lastResult, values, version }: { lastResult?: SubmissionResult<string[]> | null; values: FormValues; version?: number }) {
-  const { t, td, n, locale } = useT();
+  const { t, td, n } = useT();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
-  const [form, fields] = useForm({
-    id: "intake",
-    lastResult,
-    defaultValue: toDefaults(values),
-    constraint: getZodConstraint(intakeFormSchema("submit")),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseIntakeForm(formData, locale),
-  });
+  const [form, fields] = useSchemaForm({ id: "intake", form: "intake", lastResult, defaultValue: toDefaults(values) });
   const label = (k: string) => td(`request.form.${k}`);
   const invalid = FIELDS.filter((k) => fields[k].errors?.length);
 
@@ -88,12 +78,12 @@ export function RequestForm({ lastResult, values, version }: { lastResult?: Subm
   const area = (k: "problemStatement" | "expectedOutcomes") => (
     <TextareaField meta={fields[k]} label={label(k)} className="md:col-span-2" textareaProps={{ rows: 4 }} />
   );
-  const radios = (k: "dataReadiness" | "npuCapable", options: { value: string; label: string }[]) => (
+  const radios = (k: "dataReadiness" | "npuCapable", options: { value: string; label: string }[], meta: FieldMetadata<unknown> = fields[k]) => (
     <fieldset aria-invalid={fields[k].errors?.length ? true : undefined} aria-describedby={fields[k].errors?.length ? fields[k].errorId : undefined}>
       <legend className="field-label">{label(k)}</legend>
       <div className="mt-2 flex flex-wrap gap-4">
         {options.map((o) => {
-          const { id: _id, "aria-describedby": _d, "aria-invalid": _i, ...props } = unkeyed(getInputProps(fields[k], { type: "radio", value: o.value }));
+          const { id: _id, "aria-describedby": _d, "aria-invalid": _i, ...props } = unkeyed(getInputProps(meta, { type: "radio", value: o.value }));
           return (
             <label key={o.value} className="flex items-center gap-1 text-sm">
               <input {...props} /> {o.label}

@@ -35,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function AccountPassword({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useSchemaForm({ id: "password", schema: changePasswordSchema, lastResult: resultFor(actionData, "password") });
+  const [form, fields] = useSchemaForm({ id: "password", form: "password", lastResult: resultFor(actionData, "password") });
   const refused = replyFor(actionData, "password");
   return (
     <div className="mx-auto max-w-md space-y-4">

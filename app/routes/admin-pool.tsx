@@ -7,7 +7,7 @@ import { ActionResult } from "~/components/action-result";
 import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import { RESOURCE_KINDS, createTrancheFormSchema, setPoolFormSchema, updateTrancheFormSchema } from "~/modules/pool/pool.schema";
+import { RESOURCE_KINDS } from "~/modules/pool/pool-options";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { getPool, listTranches, type TrancheView } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
@@ -33,7 +33,7 @@ function TrancheForm({ tranche, lastResult, children }: { tranche?: TrancheView;
   const { t, td } = useT();
   const [form, fields] = useSchemaForm({
     id: tranche ? `update-${tranche.id}` : "tranche-new",
-    schema: tranche ? updateTrancheFormSchema : createTrancheFormSchema,
+    form: tranche ? "trancheUpdate" : "trancheCreate",
     lastResult,
     defaultValue: tranche
       ? {
@@ -70,7 +70,7 @@ function TrancheForm({ tranche, lastResult, children }: { tranche?: TrancheView;
 function PoolTotalForm({ totalGpus, lastResult, pending }: { totalGpus: number; lastResult?: SubmissionResult<string[]>; pending: boolean }) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useSchemaForm({ id: "pool-total-form", schema: setPoolFormSchema, lastResult, defaultValue: { totalGpus: String(totalGpus) } });
+  const [form, fields] = useSchemaForm({ id: "pool-total-form", form: "poolTotal", lastResult, defaultValue: { totalGpus: String(totalGpus) } });
   return (
     <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-start gap-3">
       <input type="hidden" name="intent" value="setPool" />

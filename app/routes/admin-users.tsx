@@ -72,7 +72,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   const orgName = (o: { nameKo: string; nameEn: string }) => (locale === "ko" ? o.nameKo : o.nameEn);
   const [form, fields] = useSchemaForm({
     id: "user-new",
-    schema: createUserFormSchema,
+    form: "userCreate",
     lastResult: resultFor(actionData, "user-new"),
     defaultValue: { role: "MINISTRY_OFFICER", organizationCode: "MOHW" },
   });

@@ -18,7 +18,7 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 import { can } from "~/modules/auth/permissions";
-import { addAgendaFormSchema, decisionFormId } from "~/modules/meetings/meeting.schema";
+import { decisionFormId } from "~/modules/meetings/meeting-options";
 import { replyFor, resultFor } from "~/utils/form";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -64,7 +64,7 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
   const heading = t("meeting.fullTitle", { number: meeting.number, title: meeting.title });
   const agendaNumber = (n: number) => t("deliberation.meeting.agendaNumber", { meeting: meeting.number, item: n });
   const titleOf = (r: { title: string | null }) => r.title ?? t("request.untitled");
-  const [addForm, addFields] = useSchemaForm({ id: "add", schema: addAgendaFormSchema, lastResult: resultFor(actionData, "add") });
+  const [addForm, addFields] = useSchemaForm({ id: "add", form: "agendaAdd", lastResult: resultFor(actionData, "add") });
   return (
     <article className="space-y-6">
       <header className="space-y-2">

@@ -47,7 +47,7 @@ export default function Meetings({ loaderData, actionData }: Route.ComponentProp
   const busy = useNavigation().state !== "idle";
   const [form, fields] = useSchemaForm({
     id: "meeting",
-    schema: createMeetingFormSchema,
+    form: "meetingCreate",
     lastResult: resultFor(actionData, "meeting"),
     defaultValue: { number: String(nextNumber), title: translate("ko", "meeting.defaultTitle") },
   });

@@ -2,7 +2,6 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import { ActionResult } from "~/components/action-result";
 import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
-import { allocateFormSchema } from "~/modules/pool/pool.schema";
 import { resultFor } from "~/utils/form";
 import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
@@ -12,7 +11,7 @@ import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { approvedCandidates, poolOverview } from "~/modules/pool/planning.server";
-import { SECTORS } from "~/modules/pool/pool.schema";
+import { SECTORS } from "~/modules/pool/pool-options";
 import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -51,7 +50,7 @@ function AllocateForm({
   const open = tranches.filter((tr) => tr.remaining > 0);
   const [form, fields] = useSchemaForm({
     id: "allocation",
-    schema: allocateFormSchema,
+    form: "allocate",
     lastResult,
     defaultValue: { requestId: approved[0]?.id, trancheId: open[0]?.id },
   });

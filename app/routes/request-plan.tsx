@@ -63,7 +63,7 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
   const blankRows = Array.from({ length: ro ? 0 : BLANK_ROWS }, () => ({ title: "", dueOn: "" }));
   const [form, fields] = useSchemaForm({
     id: "plan",
-    schema: planFormSchema,
+    form: "plan",
     lastResult: resultFor(actionData, "plan"),
     defaultValue: {
       techDevelopmentPlan: plan.techDevelopmentPlan,
@@ -75,7 +75,7 @@ export default function RequestPlan({ loaderData, actionData }: Route.ComponentP
       msitContact: plan.msitContact,
     },
   });
-  const [signForm] = useSchemaForm({ id: "plan-sign", schema: signPlanFormSchema, lastResult: resultFor(actionData, "plan-sign") });
+  const [signForm] = useSchemaForm({ id: "plan-sign", form: "planSign", lastResult: resultFor(actionData, "plan-sign") });
   const saved = replyFor(actionData, "plan");
   const signed = replyFor(actionData, "plan-sign");
   const sides = ["MINISTRY", "MSIT"] as const;

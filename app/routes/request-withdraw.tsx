@@ -11,7 +11,7 @@ import { meetingsOfRequest } from "~/modules/meetings/meetings.server";
 import { AppError, forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
-import { parseForm } from "~/utils/form";
+import { parseForm } from "~/utils/parse-form";
 
 /** The confirmation step before a withdrawal (a page, so it works without JavaScript). */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -44,7 +44,7 @@ export default function WithdrawRequest({ loaderData, actionData }: Route.Compon
   const { item, lockedMeeting } = loaderData;
   const { t, td } = useT();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useSchemaForm({ id: "withdraw", schema: withdrawFormSchema, lastResult: actionData?.result });
+  const [form, fields] = useSchemaForm({ id: "withdraw", form: "withdraw", lastResult: actionData?.result });
   return (
     <section aria-labelledby="withdraw-title" className="max-w-2xl space-y-4">
       <p className="font-mono text-sm text-slate-600">

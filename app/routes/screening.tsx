@@ -8,7 +8,8 @@ import type { Route } from "./+types/screening";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { screeningChecklistHtml } from "~/components/screening-checklist.server";
-import { RETURN_REASONS, bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
+import { bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
+import { RETURN_REASONS } from "~/modules/screening/screening-options";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -114,7 +115,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   const followLink = useRouterLinks();
   const pendingIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   const formRef = useRef<HTMLFormElement>(null);
-  const [form, fields] = useSchemaForm({ id: "screening", schema: bulkScreeningFormSchema, lastResult: resultFor(actionData, "screening") });
+  const [form, fields] = useSchemaForm({ id: "screening", form: "screening", lastResult: resultFor(actionData, "screening") });
   // after a bulk action clear the selection and the reasons (a refused one keeps them)
   useEffect(() => {
     if (actionData?.ok) formRef.current?.reset();

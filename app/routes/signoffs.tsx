@@ -59,10 +59,10 @@ function SignoffForms({ item, answer }: { item: Item; answer: Answer }) {
   const { t } = useT();
   const busy = useNavigation().state !== "idle";
   const requestId = item.request.id;
-  const [signForm, signFields] = useSchemaForm({ id: `sign-${requestId}`, schema: signFormSchema, lastResult: resultFor(answer, `sign-${requestId}`) });
+  const [signForm, signFields] = useSchemaForm({ id: `sign-${requestId}`, form: "sign", lastResult: resultFor(answer, `sign-${requestId}`) });
   const [refuseForm, refuseFields] = useSchemaForm({
     id: `refuse-${requestId}`,
-    schema: refuseSignoffFormSchema,
+    form: "refuseSignoff",
     lastResult: resultFor(answer, `refuse-${requestId}`),
   });
   const signed = replyFor(answer, `sign-${requestId}`);

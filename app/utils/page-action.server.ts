@@ -14,7 +14,8 @@ import { translate } from "~/i18n/translate";
 import type { Locale } from "~/i18n/types";
 import { appErrorMessage } from "./api.server";
 import { AppError } from "./errors";
-import { parseForm, type FormReply } from "./form";
+import type { FormReply } from "./form";
+import { parseForm } from "./parse-form";
 
 export type PageActionResult = { ok: boolean; conflict: boolean; message: string };
 export type Said = MessageKey | { key: MessageKey; params?: MessageParams };

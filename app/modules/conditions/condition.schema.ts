@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { text } from "~/utils/schema-fields";
 
+export { conditionFormId } from "./condition-options";
+
 /**
  * The condition forms of the request page (Conform, parsed the same in the browser and the action).
  * Evidence is a note and/or files; the service refuses an empty report (no note, no file).
@@ -33,6 +35,3 @@ export const CONDITION_FORMS = {
   conditionMet: conditionMetFormSchema,
 } as const;
 export type ConditionIntent = keyof typeof CONDITION_FORMS;
-
-/** The Conform id of a condition's form (`upload` is the evidence file form). */
-export const conditionFormId = (intent: ConditionIntent | "upload", conditionId: string) => `${intent}-${conditionId}`;

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isoDate, text } from "~/utils/schema-fields";
+import { MAX_CONDITIONS, OUTCOMES } from "./meeting-options";
+
+export { MAX_CONDITIONS, OUTCOMES, decisionFormId } from "./meeting-options";
 
 export const MEETING_STATUSES = ["planning", "agendaLocked", "held", "minutesPublished", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -102,9 +105,6 @@ export const addAgendaFormSchema = z.strictObject({
   request: z.string().regex(/^[^:]+:\d+$/),
 });
 
-export const OUTCOMES = ["approve", "approveWithConditions", "defer", "reject"] as const;
-export const MAX_CONDITIONS = 20;
-
 /**
  * One condition row of the decision form: a blank row is ignored; a row with only a text or only a
  * due date is refused beside the missing half (rows keep their places, so messages sit on the row).
@@ -145,5 +145,3 @@ export const decisionFormSchema = z
     if (value.intent === "amend" && !value.reason) ctx.addIssue({ code: "invalid_type", expected: "string", path: ["reason"], input: undefined });
   });
 export type DecisionForm = z.output<typeof decisionFormSchema>;
-/** The Conform id of an agenda item's decision form. */
-export const decisionFormId = (intent: "decide" | "amend", requestId: string) => `${intent}-${requestId}`;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { text } from "~/utils/schema-fields";
+import { RESOURCE_KINDS } from "./pool-options";
+
+export { RESOURCE_KINDS, SECTORS } from "./pool-options";
 
 /** The one national pool row. */
 export const POOL_ID = "national";
 export const DEFAULT_POOL_GPUS = 52_000;
-export const RESOURCE_KINDS = ["GPU", "NPU"] as const;
-/** Sectors in the order the pool views list them. */
-export const SECTORS = ["NATIONAL_PROJECT", "INDUSTRY", "ACADEMIA_RESEARCH"] as const;
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const count = (max: number) => z.number().int().min(1).max(max);

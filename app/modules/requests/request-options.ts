@@ -23,3 +23,6 @@ export const DATA_READINESS = ["READY", "PARTIAL", "NOT_READY"] as const;
 
 export const LIST_SORTS = ["newest", "oldest", "gpus", "title"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
+
+/** The Conform id of the request page's form for an event `type` (never another element's id). */
+export const eventFormId = (type: string) => `event-${type}`;

@@ -3,7 +3,7 @@ import { isoDate, text } from "~/utils/schema-fields";
 import { REQUEST_STATES } from "#workflows/request-states";
 import { AI_WORK, DATA_READINESS, DOMAINS, LIST_SORTS, SECTORS } from "./request-options";
 
-export { AI_WORK, DATA_READINESS, DOMAINS, LIST_SORTS, SECTORS, type ListSort } from "./request-options";
+export { AI_WORK, DATA_READINESS, DOMAINS, LIST_SORTS, SECTORS, eventFormId, type ListSort } from "./request-options";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
@@ -127,5 +127,3 @@ export const eventFormSchemas = {
 } as const;
 export type PageEventType = keyof typeof eventFormSchemas;
 export const isPageEventType = (type: unknown): type is PageEventType => typeof type === "string" && Object.hasOwn(eventFormSchemas, type);
-/** The Conform id of the request page's form for `type` (never another element's id). */
-export const eventFormId = (type: string) => `event-${type}`;

@@ -7,7 +7,7 @@
  */
 import { translate } from "~/i18n/translate";
 import { LOCALES, type Locale } from "~/i18n/types";
-import { RETURN_REASONS, type ReturnReason } from "./screening.schema";
+import { RETURN_REASONS, type ReturnReason } from "./screening-options";
 
 const PREFIX = "reason:";
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { text } from "~/utils/schema-fields";
+import { RETURN_REASONS } from "./screening-options";
+
+export { RETURN_REASONS, type ReturnReason } from "./screening-options";
 
 export const BULK_MAX_ITEMS = 100;
-
-/** Common reasons for returning a submission (the page offers them as checkboxes; catalogue keys). */
-export const RETURN_REASONS = ["incomplete", "attachment", "gpuJustification", "dataPlan", "npuReview", "kpi", "duplicate"] as const;
-export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 const item = z.strictObject({ requestId: z.string().min(1).max(100), expectedVersion: z.number().int().min(1) });
 

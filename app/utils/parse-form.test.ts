@@ -3,7 +3,7 @@ import { decisionFormSchema } from "~/modules/meetings/meeting.schema";
 import { planFormSchema } from "~/modules/plans/plan.schema";
 import { eventFormSchemas } from "~/modules/requests/request.schema";
 import { bulkScreeningFormSchema } from "~/modules/screening/screening.schema";
-import { parseForm } from "./form";
+import { parseForm } from "./parse-form";
 
 const form = (entries: Record<string, string | string[]>) => {
   const data = new FormData();
