@@ -14,5 +14,7 @@ describe("the pages' form constraints (ADR 0043)", () => {
     expect(formConstraints.withdraw.reason).toEqual({ required: true });
     expect(formConstraints["event.RETURN"].reasons).toMatchObject({ required: true, multiple: true });
     expect(formConstraints.intake.domain.pattern).toContain("HEALTH");
+    // a constraint that says nothing is left out (Conform reads a missing one the same)
+    expect(formConstraints.plan).not.toHaveProperty("kpis");
   });
 });

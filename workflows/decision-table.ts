@@ -2,8 +2,8 @@
  * Generates docs/workflow-decision-table.md from the machine itself (run `npm run docs:machine`).
  * A test regenerates it in memory and compares with the committed file, so the doc can't drift.
  */
-import { workflowKo } from "../app/i18n/workflow.messages";
-import { workflowEn } from "../app/i18n/workflow.messages.en";
+import { ko } from "../app/i18n/messages";
+import { en } from "../app/i18n/messages.en";
 import {
   CHECK_REFUSALS,
   EVENT_CHECKS,
@@ -19,6 +19,8 @@ import {
 } from "./demand-request.machine";
 import { STATE_KEYS, permittedActor, sampleEvent, snapshotAt, stateKey, type StateKey } from "./fixtures";
 
+const workflowKo = ko.workflow;
+const workflowEn = en.workflow;
 type Lang = typeof workflowEn;
 const LANGS: readonly Lang[] = [workflowKo, workflowEn];
 

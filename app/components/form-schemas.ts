@@ -8,6 +8,8 @@
  */
 import type { z } from "zod";
 import type { Locale } from "~/i18n/types";
+import { validationKo } from "~/i18n/validation.messages";
+import { validationEn } from "~/i18n/validation.messages.en";
 import { commentFormSchema } from "~/modules/comments/comment.schema";
 import {
   conditionEvidenceFormSchema,
@@ -60,6 +62,9 @@ export const formSchemas = {
 };
 
 export type FormName = keyof typeof formSchemas;
+
+/** The field messages in both languages: the browser's catalogue gets them with this module (ADR 0044). */
+export const fieldMessages = { ko: validationKo, en: validationEn };
 
 /** Checks a form the way its action will (same schema, same sentences in the page's language). */
 export function validateForm(name: FormName, formData: FormData, locale: Locale) {

@@ -6,7 +6,8 @@
  * posts as a plain form and the server's answer fills the same places.
  *
  * The schemas (and zod) reach the browser only when someone starts on a form (ADR 0043): a form names
- * its schema, its HTML constraints are generated from it ahead of time, and the first focus or press
+ * its schema and passes its HTML constraints, generated from the schema ahead of time
+ * (`form-constraints.generated.ts`); the first focus or press
  * inside a schema form loads `form-schemas.ts`. A form sent before that has loaded is checked by the
  * server alone, which answers with the same sentences in the same places.
  */
@@ -14,6 +15,7 @@ import { getInputProps, getSelectProps, getTextareaProps, parse, useForm, type F
 import { useEffect, useSyncExternalStore } from "react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { z } from "zod";
+import { addFieldMessages } from "~/i18n/catalogues";
 import { useT } from "~/i18n/use-t";
 import { formConstraints } from "./form-constraints.generated";
 import type { FormName, formSchemas } from "./form-schemas";
@@ -32,6 +34,7 @@ const ready = new Set<() => void>();
 function loadValidation(): Promise<void> {
   loading ??= import("./form-schemas").then(
     (module) => {
+      addFieldMessages(module.fieldMessages);
       validation = module;
       for (const notify of ready) notify();
     },
@@ -110,7 +113,7 @@ export function useSchemaForm<Name extends FormName>({
     shouldValidate: "onSubmit",
     // checking as one types needs the schemas; until they are here, the server's messages stay as they are
     shouldRevalidate: loaded ? "onInput" : "onSubmit",
-    // one submission type for every named schema: Conform's own parse of the same form data
+    // (cast: Conform types the submission by one schema; `validateForm` answers for the union of them all)
     onValidate: ({ formData }): never => (validation ? validation.validateForm(name, formData, locale) : deferToServer(formData, form.allErrors)) as never,
   });
   useEffect(() => watchForm(id), [id]);

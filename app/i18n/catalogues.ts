@@ -12,3 +12,6 @@ export const catalogues: Partial<Record<Locale, Catalogue>> = { ko, en };
 
 /** Nothing to load here: both languages are in memory. */
 export async function loadCatalogue(_locale: Locale): Promise<void> {}
+
+/** Nothing to add here: the server's catalogues have the field messages (the browser's get them with the forms' validation, ADR 0044). */
+export function addFieldMessages(_messages: Record<Locale, Catalogue["validation"]>): void {}

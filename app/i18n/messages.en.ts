@@ -1,14 +1,14 @@
 import type { Translation } from "./types";
-import type { ko } from "./messages";
+import type { conditionErrorKo, errorServerKo, ko, koPages, planErrorKo, poolErrorKo } from "./messages";
 import { deliberationEn } from "./deliberation.messages.en";
-import { notifyEn } from "./notify.messages.en";
-import { reportsEn } from "./reports.messages.en";
+import { notifyEn, notifyMailEn, notifyUsersServerEn } from "./notify.messages.en";
+import { reportsEn, reportsFilesEn, reportsPdfEn } from "./reports.messages.en";
 import { resultsEn } from "./results.messages.en";
 import { validationEn } from "./validation.messages.en";
-import { workflowEn } from "./workflow.messages.en";
+import { workflowEn, workflowRefusalEn } from "./workflow.messages.en";
 
 /** The English catalogue (./messages.ts, Korean, is the source and fixes the keys): its own module and chunk, so a Korean page never ships it. */
-export const en: Translation<typeof ko> = {
+export const enPages: Translation<typeof koPages> = {
   app: {
     name: "AX Demand Intake and Deliberation",
     shortName: "AX Demand",
@@ -169,19 +169,7 @@ export const en: Translation<typeof ko> = {
     notFound: "The item does not exist or you may not see it.",
     forbidden: "You may not do this.",
     unauthorized: "Please sign in.",
-    validation: "Please check the values you entered.",
-    versionConflict: "Someone else changed this first. Reload and try again.",
     backHome: "Back to home",
-    badJson: "The request body is not valid JSON.",
-    unknownField: "This field is not allowed.",
-    methodNotAllowed: "Method not allowed.",
-    crossOrigin: "Requests sent from another site are not accepted.",
-    unsupportedMediaType: "The body of this request must be {type}.",
-    badText: "The request contains a character that is not text (an unpaired surrogate or NUL).",
-    tokenCannotManageTokens: "API tokens cannot create or manage tokens; sign in to do that.",
-    notEditable: "Only drafts and requests returned for revision can be edited.",
-    incomplete: "Fill in these fields before submitting: {fields}",
-    startMonthPast: "The desired start month has passed. Change it to {month} or later.",
   },
   common: {
     scrollTable: "{name} (table)",
@@ -227,15 +215,6 @@ export const en: Translation<typeof ko> = {
     changed: "Changed: {fields}",
     by: "{name}",
     open: "Open the joint plan",
-    error: {
-      notEditable: "The joint plan can only be edited and signed while the request is in joint planning.",
-      revisionConflict: "Someone saved the plan first. Reload to see the latest revision.",
-      nothingChanged: "Nothing changed, so no new revision was made.",
-      emptyPlan: "There is no saved plan to sign.",
-      agreedGpusMissing: "Set the agreed GPU count before signing.",
-      sectionsMissing: "Write the technology development and demonstration plans before signing.",
-      alreadySigned: "This side has already signed this revision.",
-    },
   },
   meeting: {
     listTitle: "Science and Technology Ministers' Meetings",
@@ -384,12 +363,6 @@ export const en: Translation<typeof ko> = {
     returnEvidence: "Ask for more",
     returnReason: "What is missing",
     returned: "Sent back to the ministry.",
-    error: {
-      notOpen: "Conditions can only be handled while the request is conditionally approved.",
-      wrongStatus: "This can't be done in the condition's current status.",
-      evidenceRequired: "Describe what was done or attach an evidence file.",
-      reasonRequired: "Enter a reason.",
-    },
   },
   activity: {
     PLAN_SAVED: "Joint plan revision {revision} saved",
@@ -532,24 +505,10 @@ export const en: Translation<typeof ko> = {
       deleteConfirmText: "This deletes ‘{label}’. It cannot be undone.",
       created: "Tranche added.",
     },
-    error: {
-      overPool: "The tranches ({sum} GPUs) would exceed the pool total ({total} GPUs).",
-      belowAllocated: "Capacity cannot go below the {allocated} GPUs already allocated.",
-      arrivalAfterStart: "An allocation from this tranche starts in {month}; the arrival cannot move after it.",
-      trancheInUse: "A tranche with allocations cannot be deleted or change its resource kind.",
-      startBeforeArrival: "The start month must not be before the tranche's arrival ({arrival}).",
-      unknownTranche: "Tranche not found.",
-      capacityExceeded: "Tranche {label} has {remaining} GPUs left, fewer than the {requested} requested.",
-      ledgerMismatch: "The tranche's allocated count does not match the ledger. Tell the administrator.",
-      alreadyReleased: "This allocation was already released.",
-      commitFailed: "The schedule was not committed; nothing was saved. {reference}: {reason}",
-      notPlannable: "{count, plural, one {# request} other {# requests}} cannot be planned (only approved requests or requests under deliberation).",
-    },
   },
   workflow: workflowEn,
   reports: reportsEn,
   deliberation: deliberationEn,
-  validation: validationEn,
   result: resultsEn,
   notify: notifyEn,
   request: {
@@ -723,3 +682,62 @@ export const en: Translation<typeof ko> = {
     firstPage: "First page",
   },
 };
+
+const planErrorEn: Translation<typeof planErrorKo> = {
+  notEditable: "The joint plan can only be edited and signed while the request is in joint planning.",
+  revisionConflict: "Someone saved the plan first. Reload to see the latest revision.",
+  nothingChanged: "Nothing changed, so no new revision was made.",
+  emptyPlan: "There is no saved plan to sign.",
+  agreedGpusMissing: "Set the agreed GPU count before signing.",
+  sectionsMissing: "Write the technology development and demonstration plans before signing.",
+  alreadySigned: "This side has already signed this revision.",
+};
+
+const conditionErrorEn: Translation<typeof conditionErrorKo> = {
+  notOpen: "Conditions can only be handled while the request is conditionally approved.",
+  wrongStatus: "This can't be done in the condition's current status.",
+  evidenceRequired: "Describe what was done or attach an evidence file.",
+  reasonRequired: "Enter a reason.",
+};
+
+const poolErrorEn: Translation<typeof poolErrorKo> = {
+  overPool: "The tranches ({sum} GPUs) would exceed the pool total ({total} GPUs).",
+  belowAllocated: "Capacity cannot go below the {allocated} GPUs already allocated.",
+  arrivalAfterStart: "An allocation from this tranche starts in {month}; the arrival cannot move after it.",
+  trancheInUse: "A tranche with allocations cannot be deleted or change its resource kind.",
+  startBeforeArrival: "The start month must not be before the tranche's arrival ({arrival}).",
+  unknownTranche: "Tranche not found.",
+  capacityExceeded: "Tranche {label} has {remaining} GPUs left, fewer than the {requested} requested.",
+  ledgerMismatch: "The tranche's allocated count does not match the ledger. Tell the administrator.",
+  alreadyReleased: "This allocation was already released.",
+  commitFailed: "The schedule was not committed; nothing was saved. {reference}: {reason}",
+  notPlannable: "{count, plural, one {# request} other {# requests}} cannot be planned (only approved requests or requests under deliberation).",
+};
+
+const errorServerEn: Translation<typeof errorServerKo> = {
+  validation: "Please check the values you entered.",
+  versionConflict: "Someone else changed this first. Reload and try again.",
+  badJson: "The request body is not valid JSON.",
+  unknownField: "This field is not allowed.",
+  methodNotAllowed: "Method not allowed.",
+  crossOrigin: "Requests sent from another site are not accepted.",
+  unsupportedMediaType: "The body of this request must be {type}.",
+  badText: "The request contains a character that is not text (an unpaired surrogate or NUL).",
+  tokenCannotManageTokens: "API tokens cannot create or manage tokens; sign in to do that.",
+  notEditable: "Only drafts and requests returned for revision can be edited.",
+  incomplete: "Fill in these fields before submitting: {fields}",
+  startMonthPast: "The desired start month has passed. Change it to {month} or later.",
+};
+
+/** The whole English catalogue (the server's), as `ko` in ./messages.ts. */
+export const en: Translation<typeof ko> = /* @__PURE__ */ (() => ({
+  ...enPages,
+  error: { ...enPages.error, ...errorServerEn },
+  plan: { ...enPages.plan, error: planErrorEn },
+  condition: { ...enPages.condition, error: conditionErrorEn },
+  pool: { ...enPages.pool, error: poolErrorEn },
+  workflow: { ...workflowEn, refusal: workflowRefusalEn },
+  reports: { ...reportsEn, exports: { ...reportsEn.exports, ...reportsFilesEn }, pdf: reportsPdfEn },
+  notify: { ...notifyEn, mail: notifyMailEn, users: { ...notifyEn.users, ...notifyUsersServerEn } },
+  validation: validationEn,
+}))();

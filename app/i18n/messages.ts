@@ -1,15 +1,20 @@
-import { reportsKo } from "./reports.messages";
+import { reportsFilesKo, reportsKo, reportsPdfKo } from "./reports.messages";
 import { deliberationKo } from "./deliberation.messages";
-import { workflowKo } from "./workflow.messages";
+import { workflowKo, workflowRefusalKo } from "./workflow.messages";
 import { validationKo } from "./validation.messages";
 import { resultsKo } from "./results.messages";
-import { notifyKo } from "./notify.messages";
+import { notifyKo, notifyMailKo, notifyUsersServerKo } from "./notify.messages";
 
 /**
  * The one message catalogue, Korean (the source). English lives in ./messages.en.ts and must have the
  * same keys (typecheck); each language is its own module so a page ships only its own (ADR 0025).
  */
-export const ko = {
+/**
+ * What the pages show: the browser's catalogue (ADR 0025, 0044). The words only the server says —
+ * the machine's refusals, the services' errors, the PDFs and the field messages (which reach the
+ * browser with the forms' validation, ADR 0043) — are added in `ko` below.
+ */
+export const koPages = {
   app: {
     name: "AX 수요 접수·심의 시스템",
     shortName: "AX 수요",
@@ -168,19 +173,7 @@ export const ko = {
     notFound: "요청한 항목이 없거나 볼 권한이 없습니다.",
     forbidden: "이 작업을 할 권한이 없습니다.",
     unauthorized: "로그인이 필요합니다.",
-    validation: "입력값을 확인하세요.",
-    versionConflict: "다른 사용자가 먼저 변경했습니다. 새로고침 후 다시 시도하세요.",
     backHome: "홈으로",
-    badJson: "요청 본문이 올바른 JSON이 아닙니다.",
-    unknownField: "허용되지 않는 항목입니다.",
-    methodNotAllowed: "허용되지 않는 메서드입니다.",
-    crossOrigin: "다른 사이트에서 보낸 요청은 처리하지 않습니다.",
-    unsupportedMediaType: "이 요청의 본문은 {type} 형식이어야 합니다.",
-    badText: "요청에 텍스트가 아닌 문자(짝이 없는 서로게이트 또는 NUL)가 있습니다.",
-    tokenCannotManageTokens: "API 토큰으로는 토큰을 만들거나 관리할 수 없습니다. 로그인한 세션에서 하세요.",
-    notEditable: "작성 중이거나 보완 요청된 요청만 수정할 수 있습니다.",
-    incomplete: "제출하려면 다음 항목을 채워야 합니다: {fields}",
-    startMonthPast: "희망 시작 월이 지났습니다. {month} 이후로 고쳐 주세요.",
   },
   common: {
     /** the name of a scrolling table inside a section of the same name (one landmark name per page) */
@@ -227,15 +220,6 @@ export const ko = {
     changed: "변경: {fields}",
     by: "{name}",
     open: "공동계획 열기",
-    error: {
-      notEditable: "공동계획은 공동계획 수립 단계에서만 수정·서명할 수 있습니다.",
-      revisionConflict: "다른 사용자가 먼저 계획을 저장했습니다. 새로고침하여 최신 안을 확인하세요.",
-      nothingChanged: "바뀐 내용이 없어 새 차수 안을 만들지 않았습니다.",
-      emptyPlan: "저장된 계획이 없어 서명할 수 없습니다.",
-      agreedGpusMissing: "합의 GPU 수를 정한 뒤에 서명할 수 있습니다.",
-      sectionsMissing: "기술개발 계획과 실증 계획을 작성한 뒤에 서명할 수 있습니다.",
-      alreadySigned: "이 안에는 이미 같은 측의 서명이 있습니다.",
-    },
   },
   meeting: {
     listTitle: "과학기술관계장관회의",
@@ -378,12 +362,6 @@ export const ko = {
     returnEvidence: "보완 요청",
     returnReason: "보완 요청 사유",
     returned: "보완을 요청했습니다.",
-    error: {
-      notOpen: "조건부 승인 상태의 요청만 조건 이행을 처리할 수 있습니다.",
-      wrongStatus: "조건의 현재 상태에서는 할 수 없는 작업입니다.",
-      evidenceRequired: "이행 내용을 적거나 증빙 파일을 첨부하세요.",
-      reasonRequired: "사유를 입력하세요.",
-    },
   },
   activity: {
     PLAN_SAVED: "공동계획 제{revision}차안 저장",
@@ -526,24 +504,10 @@ export const ko = {
       deleteConfirmText: "‘{label}’을(를) 삭제합니다. 되돌릴 수 없습니다.",
       created: "도입 차수를 추가했습니다.",
     },
-    error: {
-      overPool: "도입 차수 합계({sum}장)가 풀 전체 물량({total}장)을 넘습니다.",
-      belowAllocated: "용량을 이미 배분된 {allocated}장보다 작게 줄일 수 없습니다.",
-      arrivalAfterStart: "이 도입 차수에서 {month}에 시작하는 배분이 있어 도입 월을 그 뒤로 옮길 수 없습니다.",
-      trancheInUse: "배분 이력이 있는 도입 차수는 삭제하거나 자원 종류를 바꿀 수 없습니다.",
-      startBeforeArrival: "시작 월은 도입 차수 도입 월({arrival}) 이후여야 합니다.",
-      unknownTranche: "도입 차수를 찾을 수 없습니다.",
-      capacityExceeded: "도입 차수 {label}의 남은 용량({remaining}장)이 요청한 {requested}장보다 적습니다.",
-      ledgerMismatch: "도입 차수 배분 수량이 대장과 맞지 않습니다. 관리자에게 알리세요.",
-      alreadyReleased: "이미 회수된 배분입니다.",
-      commitFailed: "배분안을 확정하지 못했습니다. 아무것도 저장되지 않았습니다. {reference}: {reason}",
-      notPlannable: "계획에 넣을 수 없는 요청이 {count}건 있습니다 (승인 또는 심의 중인 요청만 가능).",
-    },
   },
   workflow: workflowKo,
   reports: reportsKo,
   deliberation: deliberationKo,
-  validation: validationKo,
   result: resultsKo,
   notify: notifyKo,
   request: {
@@ -717,6 +681,70 @@ export const ko = {
     firstPage: "첫 페이지",
   },
 } as const;
+
+export const planErrorKo = {
+  notEditable: "공동계획은 공동계획 수립 단계에서만 수정·서명할 수 있습니다.",
+  revisionConflict: "다른 사용자가 먼저 계획을 저장했습니다. 새로고침하여 최신 안을 확인하세요.",
+  nothingChanged: "바뀐 내용이 없어 새 차수 안을 만들지 않았습니다.",
+  emptyPlan: "저장된 계획이 없어 서명할 수 없습니다.",
+  agreedGpusMissing: "합의 GPU 수를 정한 뒤에 서명할 수 있습니다.",
+  sectionsMissing: "기술개발 계획과 실증 계획을 작성한 뒤에 서명할 수 있습니다.",
+  alreadySigned: "이 안에는 이미 같은 측의 서명이 있습니다.",
+} as const;
+
+export const conditionErrorKo = {
+  notOpen: "조건부 승인 상태의 요청만 조건 이행을 처리할 수 있습니다.",
+  wrongStatus: "조건의 현재 상태에서는 할 수 없는 작업입니다.",
+  evidenceRequired: "이행 내용을 적거나 증빙 파일을 첨부하세요.",
+  reasonRequired: "사유를 입력하세요.",
+} as const;
+
+export const poolErrorKo = {
+  overPool: "도입 차수 합계({sum}장)가 풀 전체 물량({total}장)을 넘습니다.",
+  belowAllocated: "용량을 이미 배분된 {allocated}장보다 작게 줄일 수 없습니다.",
+  arrivalAfterStart: "이 도입 차수에서 {month}에 시작하는 배분이 있어 도입 월을 그 뒤로 옮길 수 없습니다.",
+  trancheInUse: "배분 이력이 있는 도입 차수는 삭제하거나 자원 종류를 바꿀 수 없습니다.",
+  startBeforeArrival: "시작 월은 도입 차수 도입 월({arrival}) 이후여야 합니다.",
+  unknownTranche: "도입 차수를 찾을 수 없습니다.",
+  capacityExceeded: "도입 차수 {label}의 남은 용량({remaining}장)이 요청한 {requested}장보다 적습니다.",
+  ledgerMismatch: "도입 차수 배분 수량이 대장과 맞지 않습니다. 관리자에게 알리세요.",
+  alreadyReleased: "이미 회수된 배분입니다.",
+  commitFailed: "배분안을 확정하지 못했습니다. 아무것도 저장되지 않았습니다. {reference}: {reason}",
+  notPlannable: "계획에 넣을 수 없는 요청이 {count}건 있습니다 (승인 또는 심의 중인 요청만 가능).",
+} as const;
+
+/** The API's and the services' errors: the server says them (ADR 0044). */
+export const errorServerKo = {
+  validation: "입력값을 확인하세요.",
+  versionConflict: "다른 사용자가 먼저 변경했습니다. 새로고침 후 다시 시도하세요.",
+  badJson: "요청 본문이 올바른 JSON이 아닙니다.",
+  unknownField: "허용되지 않는 항목입니다.",
+  methodNotAllowed: "허용되지 않는 메서드입니다.",
+  crossOrigin: "다른 사이트에서 보낸 요청은 처리하지 않습니다.",
+  unsupportedMediaType: "이 요청의 본문은 {type} 형식이어야 합니다.",
+  badText: "요청에 텍스트가 아닌 문자(짝이 없는 서로게이트 또는 NUL)가 있습니다.",
+  tokenCannotManageTokens: "API 토큰으로는 토큰을 만들거나 관리할 수 없습니다. 로그인한 세션에서 하세요.",
+  notEditable: "작성 중이거나 보완 요청된 요청만 수정할 수 있습니다.",
+  incomplete: "제출하려면 다음 항목을 채워야 합니다: {fields}",
+  startMonthPast: "희망 시작 월이 지났습니다. {month} 이후로 고쳐 주세요.",
+} as const;
+
+/**
+ * The whole catalogue (the server's): the pages' messages and what only the server says. Built by a
+ * call marked pure, so the browser's bundle, which reads only `koPages`, drops it and what only it names.
+ */
+export const ko = /* @__PURE__ */ (() =>
+  ({
+    ...koPages,
+    error: { ...koPages.error, ...errorServerKo },
+    plan: { ...koPages.plan, error: planErrorKo },
+    condition: { ...koPages.condition, error: conditionErrorKo },
+    pool: { ...koPages.pool, error: poolErrorKo },
+    workflow: { ...workflowKo, refusal: workflowRefusalKo },
+    reports: { ...reportsKo, exports: { ...reportsKo.exports, ...reportsFilesKo }, pdf: reportsPdfKo },
+    notify: { ...notifyKo, mail: notifyMailKo, users: { ...notifyKo.users, ...notifyUsersServerKo } },
+    validation: validationKo,
+  }) as const)();
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

@@ -1,5 +1,5 @@
 import type { Translation } from "./types";
-import type { notifyKo } from "./notify.messages";
+import type { notifyKo, notifyMailKo, notifyUsersServerKo } from "./notify.messages";
 
 /** English for `notifyKo` (./notify.messages.ts is the Korean source): its own module, so a Korean page never ships it. */
 export const notifyEn: Translation<typeof notifyKo> = {
@@ -63,12 +63,6 @@ export const notifyEn: Translation<typeof notifyKo> = {
     save: "Save",
     saved: "Saved.",
   },
-  mail: {
-    subject: "[AX demand] {text}",
-    greeting: "Dear {name},",
-    link: "Open: {url}",
-    footer: "Sent automatically by the AX demand system. You can turn e-mails off in your settings: {settings}",
-  },
   comments: {
     title: "Discussion",
     intro: "The ministry, the secretariat and approvers ask and answer during screening and joint planning.",
@@ -91,19 +85,10 @@ export const notifyEn: Translation<typeof notifyKo> = {
     isActive: "Active",
     inactive: "Deactivated",
     create: "Add person",
-    created: "Person added. One-time password: {password} (shown only this once)",
     reset: "Reset password",
-    resetDone: "One-time password for {name}: {password} (must be changed at the next sign-in)",
     deactivate: "Deactivate",
     activate: "Reactivate",
     save: "Save changes",
-    saved: "Changes saved.",
-    lastChair: "At least one active chair must remain.",
-    lastAdmin: "At least one active administrator must remain.",
-    emailTaken: "This e-mail is already registered.",
-    unknownOrganization: "Unknown organization code.",
-    chairMustBeApprover: "The chair must be an approver.",
-    officerNeedsMinistry: "A ministry officer must belong to a ministry.",
     yes: "Yes",
     no: "No",
   },
@@ -144,4 +129,23 @@ export const notifyEn: Translation<typeof notifyKo> = {
     verifyRun: "Verify now",
     anyType: "All",
   },
+};
+
+export const notifyMailEn: Translation<typeof notifyMailKo> = {
+  subject: "[AX demand] {text}",
+  greeting: "Dear {name},",
+  link: "Open: {url}",
+  footer: "Sent automatically by the AX demand system. You can turn e-mails off in your settings: {settings}",
+};
+
+export const notifyUsersServerEn: Translation<typeof notifyUsersServerKo> = {
+  created: "Person added. One-time password: {password} (shown only this once)",
+  resetDone: "One-time password for {name}: {password} (must be changed at the next sign-in)",
+  saved: "Changes saved.",
+  lastChair: "At least one active chair must remain.",
+  lastAdmin: "At least one active administrator must remain.",
+  emailTaken: "This e-mail is already registered.",
+  unknownOrganization: "Unknown organization code.",
+  chairMustBeApprover: "The chair must be an approver.",
+  officerNeedsMinistry: "A ministry officer must belong to a ministry.",
 };

@@ -60,12 +60,6 @@ export const notifyKo = {
     save: "저장",
     saved: "저장했습니다.",
   },
-  mail: {
-    subject: "[AX 수요] {text}",
-    greeting: "{name}님,",
-    link: "바로 가기: {url}",
-    footer: "이 메일은 AX 수요 접수·심의 시스템에서 자동으로 발송되었습니다. 이메일 알림은 알림 설정에서 끌 수 있습니다: {settings}",
-  },
   comments: {
     title: "의견 교환",
     intro: "부처, 사무국, 승인권자가 검토와 공동계획 중에 묻고 답합니다.",
@@ -88,19 +82,10 @@ export const notifyKo = {
     isActive: "사용 중",
     inactive: "비활성",
     create: "사용자 추가",
-    created: "사용자를 추가했습니다. 일회용 비밀번호: {password} (이 화면에서만 한 번 표시됩니다)",
     reset: "비밀번호 초기화",
-    resetDone: "{name}님의 일회용 비밀번호: {password} (다음 로그인 때 변경해야 합니다)",
     deactivate: "비활성화",
     activate: "다시 사용",
     save: "변경 저장",
-    saved: "변경했습니다.",
-    lastChair: "활성 위원장이 최소 한 명은 있어야 합니다.",
-    lastAdmin: "활성 시스템 관리자가 최소 한 명은 있어야 합니다.",
-    emailTaken: "이미 등록된 이메일입니다.",
-    unknownOrganization: "알 수 없는 기관 코드입니다.",
-    chairMustBeApprover: "위원장은 승인권자여야 합니다.",
-    officerNeedsMinistry: "부처 담당자는 부처 소속이어야 합니다.",
     yes: "예",
     no: "아니요",
   },
@@ -142,3 +127,24 @@ export const notifyKo = {
     anyType: "전체",
   },
 } as const;
+
+/** The e-mails' frame: only the server writes e-mails (ADR 0044). */
+export const notifyMailKo = {
+  subject: "[AX 수요] {text}",
+  greeting: "{name}님,",
+  link: "바로 가기: {url}",
+  footer: "이 메일은 AX 수요 접수·심의 시스템에서 자동으로 발송되었습니다. 이메일 알림은 알림 설정에서 끌 수 있습니다: {settings}",
+};
+
+/** What the people service and the admin page's action say (refusals, results): the server says them (ADR 0044). */
+export const notifyUsersServerKo = {
+  created: "사용자를 추가했습니다. 일회용 비밀번호: {password} (이 화면에서만 한 번 표시됩니다)",
+  resetDone: "{name}님의 일회용 비밀번호: {password} (다음 로그인 때 변경해야 합니다)",
+  saved: "변경했습니다.",
+  lastChair: "활성 위원장이 최소 한 명은 있어야 합니다.",
+  lastAdmin: "활성 시스템 관리자가 최소 한 명은 있어야 합니다.",
+  emailTaken: "이미 등록된 이메일입니다.",
+  unknownOrganization: "알 수 없는 기관 코드입니다.",
+  chairMustBeApprover: "위원장은 승인권자여야 합니다.",
+  officerNeedsMinistry: "부처 담당자는 부처 소속이어야 합니다.",
+};

@@ -1,5 +1,5 @@
 import type { Translation } from "./types";
-import type { workflowKo } from "./workflow.messages";
+import type { workflowKo, workflowRefusalKo } from "./workflow.messages";
 
 /** English for `workflowKo` (./workflow.messages.ts is the Korean source): its own module, so a Korean page never ships it. */
 export const workflowEn: Translation<typeof workflowKo> = {
@@ -58,29 +58,30 @@ export const workflowEn: Translation<typeof workflowKo> = {
     START: "Started",
     CLOSE: "Closed",
   },
-  refusal: {
-    NOT_IN_STATE: "This action is not available in the current state ({state}).",
-    WRONG_ROLE: "Your role ({role}) cannot take this action.",
-    NOT_OWN_MINISTRY: "You can only act on your own ministry's requests.",
-    ALREADY_SIGNED: "You have already signed off this decision; nobody can sign the same decision twice.",
-    REASON_REQUIRED: "Please give a reason.",
-    PLAN_NOT_COSIGNED: "The technology development and demonstration plan must be signed by both the ministry and MSIT before it can go on an agenda.",
-    AGREED_GPUS_MISSING: "The joint plan must state an agreed GPU count (at least 1) before it can go on an agenda.",
-    MEETING_CLOSED: "This meeting takes no more agenda items (its agenda is locked or it is over). Choose another meeting.",
-    AGENDA_NOT_LOCKED: "Lock the meeting's agenda before recording decisions.",
-    AGENDA_LOCKED: "Not possible: the request is on a meeting's locked agenda, and a locked agenda is decided at the meeting (the secretariat can unlock it).",
-    MEETING_NOT_HELD: "The meeting has not been held yet. Decisions can be recorded from the meeting's date (Korean time).",
-    WRONG_MEETING: "This request is not on a meeting's agenda to decide. Put it on the next meeting's agenda first.",
-    APPROVED_OVER_AGREED: "The approved GPU count ({approved}) cannot exceed the count agreed in the joint plan ({agreed}).",
-    APPROVED_GPUS_INVALID: "The approved GPU count must be a whole number of 0 or more, and at least 1 for an approval or a conditional approval.",
-    CONDITIONS_REQUIRED: "A conditional approval needs at least one condition with a description and a due date (YYYY-MM-DD).",
-    DECISION_UNCHANGED: "The amendment is the same as the recorded decision. Change the outcome, the GPU count, the conditions or the note.",
-    CONDITIONS_OPEN: "Some approval conditions are still open. Mark every condition as met, then confirm.",
-    NO_OPEN_CONDITIONS: "There are no open approval conditions to confirm.",
-    CONDITIONAL_ALLOCATION_OFF: "GPUs can't be allocated before every approval condition is met (setting ALLOCATE_CONDITIONALLY_APPROVED).",
-    OVER_APPROVED: "Allocating {requested} GPUs would exceed what is left of the approved count ({remaining} of {approved}).",
-    GPUS_INVALID: "The GPU count must be a whole number of at least 1.",
-    RELEASE_OVER_ALLOCATED: "You cannot release {requested} GPUs; only {allocated} are allocated.",
-    FINAL_STATE: "This request is finished ({state}); nothing more can be done with it.",
-  },
+};
+
+export const workflowRefusalEn: Translation<typeof workflowRefusalKo> = {
+  NOT_IN_STATE: "This action is not available in the current state ({state}).",
+  WRONG_ROLE: "Your role ({role}) cannot take this action.",
+  NOT_OWN_MINISTRY: "You can only act on your own ministry's requests.",
+  ALREADY_SIGNED: "You have already signed off this decision; nobody can sign the same decision twice.",
+  REASON_REQUIRED: "Please give a reason.",
+  PLAN_NOT_COSIGNED: "The technology development and demonstration plan must be signed by both the ministry and MSIT before it can go on an agenda.",
+  AGREED_GPUS_MISSING: "The joint plan must state an agreed GPU count (at least 1) before it can go on an agenda.",
+  MEETING_CLOSED: "This meeting takes no more agenda items (its agenda is locked or it is over). Choose another meeting.",
+  AGENDA_NOT_LOCKED: "Lock the meeting's agenda before recording decisions.",
+  AGENDA_LOCKED: "Not possible: the request is on a meeting's locked agenda, and a locked agenda is decided at the meeting (the secretariat can unlock it).",
+  MEETING_NOT_HELD: "The meeting has not been held yet. Decisions can be recorded from the meeting's date (Korean time).",
+  WRONG_MEETING: "This request is not on a meeting's agenda to decide. Put it on the next meeting's agenda first.",
+  APPROVED_OVER_AGREED: "The approved GPU count ({approved}) cannot exceed the count agreed in the joint plan ({agreed}).",
+  APPROVED_GPUS_INVALID: "The approved GPU count must be a whole number of 0 or more, and at least 1 for an approval or a conditional approval.",
+  CONDITIONS_REQUIRED: "A conditional approval needs at least one condition with a description and a due date (YYYY-MM-DD).",
+  DECISION_UNCHANGED: "The amendment is the same as the recorded decision. Change the outcome, the GPU count, the conditions or the note.",
+  CONDITIONS_OPEN: "Some approval conditions are still open. Mark every condition as met, then confirm.",
+  NO_OPEN_CONDITIONS: "There are no open approval conditions to confirm.",
+  CONDITIONAL_ALLOCATION_OFF: "GPUs can't be allocated before every approval condition is met (setting ALLOCATE_CONDITIONALLY_APPROVED).",
+  OVER_APPROVED: "Allocating {requested} GPUs would exceed what is left of the approved count ({remaining} of {approved}).",
+  GPUS_INVALID: "The GPU count must be a whole number of at least 1.",
+  RELEASE_OVER_ALLOCATED: "You cannot release {requested} GPUs; only {allocated} are allocated.",
+  FINAL_STATE: "This request is finished ({state}); nothing more can be done with it.",
 };
