@@ -8,6 +8,7 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { dayFromNow } from "./dates";
+import { signedIn } from "./form-check";
 import { coSignedRequest, newMeeting, setupAs, signIn } from "./helpers";
 
 const VALIDATION = /\/assets\/form-schemas-[^/]+\.js$/;
@@ -47,6 +48,29 @@ test("a page that is read never loads the validation; the first focus in a form 
   await reason.fill("부서 일정 변경");
   await expect(reason).toHaveAccessibleDescription(""); // checked again as one types
   expect(posts().length).toBe(before);
+});
+
+test("in English the browser, once the validation is in, says what the server said, beside the same field", async ({ browser }) => {
+  const officer = await signedIn(browser, "officer@mohw.go.kr", "en");
+  const id = await draft("Lazy validation in English");
+  const seen = recordRequests(officer);
+  const posts = () => seen.filter((r) => r.method() === "POST").length;
+  await officer.route(VALIDATION, (route) => route.abort()); // first the server answers
+  await officer.goto(`/requests/${id}/withdraw`);
+  const reason = officer.getByLabel(/^Reason/);
+  await officer.getByRole("button", { name: /Confirm/ }).click();
+  await expect(reason).not.toHaveAccessibleDescription("");
+  const serverSaid = await reason.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")!.split(" ")[0])?.textContent ?? "");
+  expect(serverSaid).toMatch(/^[A-Z][^.]*\./); // a sentence, not a key
+  expect(posts()).toBe(1);
+
+  await officer.unroute(VALIDATION);
+  await officer.goto(`/requests/${id}/withdraw`);
+  await reason.focus();
+  await officer.locator("html[data-form-validation=loaded]").waitFor({ state: "attached" });
+  await officer.getByRole("button", { name: /Confirm/ }).click();
+  await expect(reason).toHaveAccessibleDescription(serverSaid);
+  expect(posts()).toBe(1); // the browser said it
 });
 
 test("when the validation cannot load, the server checks the form and answers beside the field; the form still works", async ({ page }) => {
