@@ -57,7 +57,8 @@ const mounted = new Map<string, number>();
 /** Someone starts on a schema form (focus in it, or a press on it): load its validation. */
 function startedOnForm(event: Event) {
   const target = event.target instanceof Element ? event.target : null;
-  const form = target && (target instanceof HTMLButtonElement || target instanceof HTMLInputElement ? target.form : target.closest("form"));
+  // a control may belong to a form it is not inside (`form="…"`: admin-pool's save buttons)
+  const form = target && "form" in target && target.form instanceof HTMLFormElement ? target.form : target?.closest("form");
   if (form && mounted.has(form.id)) void loadValidation();
 }
 

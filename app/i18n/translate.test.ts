@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogues } from "./catalogues";
+import { walk } from "./catalogue-walk";
 import { translateDynamic } from "./translate";
-
-/** Every dotted key of a catalogue's tree with its message, walked the long way. */
-function walk(node: unknown, prefix = ""): [string, string][] {
-  if (typeof node === "string") return [[prefix, node]];
-  if (node === null || typeof node !== "object") return [];
-  return Object.entries(node).flatMap(([name, value]) => walk(value, prefix ? `${prefix}.${name}` : name));
-}
 
 describe("looking up a message by its dotted key", () => {
   it("finds every message of both catalogues, and nothing for a branch or an unknown key", () => {
