@@ -49,11 +49,11 @@ test("amended decision before the quorum: signatures cleared, both versions show
   const pending = member.getByTestId("signoff-item").filter({ hasText: title });
   await expect(pending.getByTestId("decision")).toContainText("40");
   await pending.getByRole("button", { name: "서명(승인)" }).click();
-  await expect(member.getByRole("status")).toBeVisible();
+  await expect(member.getByRole("status")).toHaveText("서명했습니다.");
   const chair = await pageAs(browser, CHAIR);
   await chair.goto("/signoffs");
   await chair.getByTestId("signoff-item").filter({ hasText: title }).getByRole("button", { name: "서명(승인)" }).click();
-  await expect(chair.getByRole("status")).toBeVisible();
+  await expect(chair.getByRole("status")).toHaveText("서명했습니다.");
 
   // in effect: no more amendments (only a reconsideration changes it)
   await page.goto(`/meetings/${meetingId}`);

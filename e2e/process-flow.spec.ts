@@ -92,12 +92,13 @@ test("a request goes from screening to approved across every role, and every ste
   const choice = secretariat.getByLabel("올릴 요청");
   await choice.selectOption((await choice.locator("option", { hasText: TITLE }).getAttribute("value"))!);
   await secretariat.getByRole("button", { name: "안건에 올리기" }).click();
-  await expect(secretariat.getByRole("status")).toBeVisible();
+  await expect(secretariat.getByRole("status")).toHaveText("안건에 올렸습니다.");
   await expect(secretariat.getByRole("main")).toContainText(TITLE);
   const meetingUrl = secretariat.url();
   await secretariat.getByText(/안건 확정\(잠금\)/).click();
   await secretariat.getByRole("button", { name: "확정합니다" }).click();
-  await expect(secretariat.getByRole("status")).toBeVisible();
+  // the sentence of this action: the page still shows the previous one until the lock is answered
+  await expect(secretariat.getByRole("status")).toHaveText("안건을 확정했습니다.");
 
   await secretariat.goto(`${meetingUrl}/print`);
   await secretariat.emulateMedia({ media: "print" });
@@ -113,20 +114,20 @@ test("a request goes from screening to approved across every role, and every ste
   await form.getByLabel("조건 1", { exact: true }).fill("개인정보 영향평가 결과 제출");
   await form.getByLabel("이행 기한").first().fill(dayFromNow(180));
   await form.getByRole("button", { name: "심의 결과 기록" }).click();
-  await expect(secretariat.getByRole("status")).toBeVisible();
+  await expect(secretariat.getByRole("status")).toHaveText("심의 결과를 기록했습니다.");
 
   // sign-off: the chair signs — still waiting — then the second approver: conditionally approved
   await chair.goto("/signoffs");
   await expectNoSeriousA11yIssues(chair);
   const chairItem = chair.getByTestId("signoff-item").filter({ hasText: TITLE });
   await chairItem.getByRole("button", { name: "서명(승인)" }).click();
-  await expect(chair.getByRole("status")).toBeVisible();
+  await expect(chair.getByRole("status")).toHaveText("서명했습니다.");
   await chair.goto(url);
   await expect(chair.getByTestId("request-state")).toHaveText("결재 대기");
 
   await member.goto("/signoffs");
   await member.getByTestId("signoff-item").filter({ hasText: TITLE }).getByRole("button", { name: "서명(승인)" }).click();
-  await expect(member.getByRole("status")).toBeVisible();
+  await expect(member.getByRole("status")).toHaveText("서명했습니다.");
   await member.goto(url);
   await expect(member.getByTestId("request-state")).toHaveText("조건부 승인");
 
