@@ -9,10 +9,11 @@ import { expect, test } from "./fixtures";
 import { expectOnlyCatalogueMessages, send, signedIn, VALIDATOR_WORDS, type Values } from "./form-check";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, submittedRequest } from "./helpers";
 import { dayFromNow, monthFromNow } from "./dates";
+import { LOCALES } from "./views";
 
 const LONG = (n: number) => "가".repeat(n);
 
-for (const locale of ["ko", "en"] as const) {
+for (const locale of LOCALES) {
   test(`forms answer in the catalogue's words (${locale}): login, intake, edit, withdraw, plan`, async ({ browser, page }) => {
     test.setTimeout(300_000);
     // login (signed out)

@@ -9,6 +9,7 @@ import { expect, test, type Page } from "./fixtures";
 import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, send, signedIn, type Values } from "./form-check";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest, shot } from "./helpers";
 import { pageAs, scheduleAndLock } from "./meeting-helpers";
+import { LOCALES, WIDTHS } from "./views";
 
 const FORMS = [
   { who: "secretariat@msit.go.kr", path: "/meetings", form: 'form:has(input[name="place"])', name: "meeting-new" },
@@ -18,11 +19,11 @@ const FORMS = [
 ] as const;
 
 for (const f of FORMS) {
-  test(`the ${f.name} form says what is missing beside each field (ko/en, 390/1366)`, async ({ browser }) => {
+  test(`the ${f.name} form says what is missing beside each field (${LOCALES.join("/")}, ${WIDTHS.join("/")})`, async ({ browser }) => {
     const page = await pageAs(browser, f.who);
-    for (const locale of ["ko", "en"] as const) {
+    for (const locale of LOCALES) {
       if (locale === "en") await page.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
-      for (const width of [390, 1366]) {
+      for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
         await page.goto(f.path); // returns once the page is hydrated (e2e/fixtures.ts)
         const form = page.locator(f.form).first();
@@ -85,7 +86,7 @@ async function refusals(
     await expect(page.locator(`${form} .field-error`).first(), `${name}: beside a field`).toBeVisible();
     await expectFocusOnFirstError(page, form, name);
     if (i > 0) continue;
-    for (const width of [390, 1366]) {
+    for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await expectNoOverflow(page, `${name} ${locale} ${width}px`);
       await page.locator(form).first().scrollIntoViewIfNeeded();
@@ -94,7 +95,7 @@ async function refusals(
   }
 }
 
-for (const locale of ["ko", "en"] as const) {
+for (const locale of LOCALES) {
   test(`the request page's event forms and the joint plan answer beside the field (${locale})`, async ({ browser }) => {
     test.setTimeout(300_000);
     const secretariat = await signedIn(browser, "secretariat@msit.go.kr", locale);
