@@ -121,20 +121,27 @@ async function tablesAndColumns(run: Run): Promise<Map<string, string[]>> {
  * an insert, a delete or a guarded update anywhere changes it.
  */
 export async function dataFingerprint(): Promise<Record<string, number>> {
-  return connected(async (run) => {
-    const out: Record<string, number> = {};
-    for (const [table, columns] of await tablesAndColumns(run)) {
-      // a refused sign-in is recorded on purpose (LOGIN_FAILED), and on PostgreSQL counted in the shared
-      // throttle table (ADR 0024): those are the writes a 4xx makes
-      if (table === "SignInThrottle") continue;
-      const parts = [`COUNT(*) AS "rows"`];
-      for (const column of SUMMED.filter((c) => columns.includes(c))) parts.push(`COALESCE(SUM("${column}"), 0) AS "${column}"`);
-      for (const column of SET.filter((c) => columns.includes(c))) parts.push(`COUNT("${column}") AS "${column}"`);
-      // AuditEvent, the one table narrowed, has none of the summed or counted columns
-      const where = table === "AuditEvent" ? ` WHERE "type" <> 'LOGIN_FAILED'` : "";
-      const [row] = (await run<Record<string, number>>(`SELECT ${parts.join(", ")} FROM "${table}"${where}`)).rows;
-      for (const [key, value] of Object.entries(row)) out[`${table}.${key}`] = value;
-    }
-    return out;
-  });
+  return connected(async (run) => (await run<Record<string, number>>(await fingerprintSql(run))).rows[0]);
+}
+
+/** The fingerprint as one statement, a scalar subquery per figure; made once per database (its tables do not change during a run). */
+const fingerprintStatements = new Map<string, string>();
+async function fingerprintSql(run: Run): Promise<string> {
+  const url = databaseUrl();
+  const kept = fingerprintStatements.get(url);
+  if (kept) return kept;
+  const figures: string[] = [];
+  for (const [table, columns] of await tablesAndColumns(run)) {
+    // a refused sign-in is recorded on purpose (LOGIN_FAILED), and on PostgreSQL counted in the shared
+    // throttle table (ADR 0024): those are the writes a 4xx makes
+    if (table === "SignInThrottle") continue;
+    // AuditEvent, the one table narrowed, has none of the summed or counted columns
+    const from = `FROM "${table}"${table === "AuditEvent" ? ` WHERE "type" <> 'LOGIN_FAILED'` : ""}`;
+    figures.push(`(SELECT COUNT(*) ${from}) AS "${table}.rows"`);
+    for (const column of SUMMED.filter((c) => columns.includes(c))) figures.push(`(SELECT COALESCE(SUM("${column}"), 0) ${from}) AS "${table}.${column}"`);
+    for (const column of SET.filter((c) => columns.includes(c))) figures.push(`(SELECT COUNT("${column}") ${from}) AS "${table}.${column}"`);
+  }
+  const sql = `SELECT ${figures.join(", ")}`;
+  fingerprintStatements.set(url, sql);
+  return sql;
 }

@@ -155,6 +155,25 @@ function callArbitrary(routes: RouteInfo[], canary: Canary, openapi: OpenApi): f
 /** Calls that would end the caller's session (the fuzz keeps its callers signed in). */
 const signsOut = (call: Call) => call.method === "DELETE" && call.url === "/api/v1/session";
 
+test("the fuzz's check sees a write: an insert, a guarded update and a revocation each change the fingerprint", async () => {
+  const officer = await contextFor("officer");
+  const before = await dataFingerprint();
+  const created = await officer.post("/api/v1/requests", { data: { title: "지문 점검 초안" } });
+  expect(created.status()).toBe(201);
+  const { id, version } = await created.json();
+  const inserted = await dataFingerprint();
+  expect(inserted).not.toEqual(before);
+  expect((await officer.patch(`/api/v1/requests/${id}`, { data: { title: "지문 점검 초안 (고침)", expectedVersion: version } })).status()).toBe(200);
+  const updated = await dataFingerprint();
+  expect(updated["DemandRequest.version"]).toBe(inserted["DemandRequest.version"] + 1);
+  const { token, id: tokenId } = await (await officer.post("/api/v1/tokens", { data: { name: "지문 점검" } })).json();
+  expect(token).toBeTruthy();
+  const issued = await dataFingerprint();
+  expect((await officer.delete("/api/v1/tokens", { data: { id: tokenId } })).status()).toBe(204);
+  expect((await dataFingerprint())["ApiToken.revokedAt"]).toBe(issued["ApiToken.revokedAt"] + 1);
+  await officer.dispose();
+});
+
 test("fuzz: every API body and query — never a 500, and nothing written on a 4xx", async ({ baseURL }) => {
   test.setTimeout(Math.max(180_000, RUNS * 1500));
   const canary = await makeCanary();
