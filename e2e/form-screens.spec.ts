@@ -9,7 +9,7 @@ import { expect, test, type Page } from "./fixtures";
 import { expectFocusOnFirstError, expectNoOverflow, expectOnlyCatalogueMessages, send, signedIn, type Values } from "./form-check";
 import { apiAs, coSignedRequest, decidedRequest, newMeeting, sendOk, signIn, submittedRequest, shot } from "./helpers";
 import { pageAs, scheduleAndLock } from "./meeting-helpers";
-import { LOCALES, WIDTHS } from "./views";
+import { LOCALES, viewport, WIDTHS } from "./views";
 
 const FORMS = [
   { who: "secretariat@msit.go.kr", path: "/meetings", form: 'form:has(input[name="place"])', name: "meeting-new" },
@@ -24,7 +24,7 @@ for (const f of FORMS) {
     for (const locale of LOCALES) {
       if (locale === "en") await page.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
       for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.setViewportSize(viewport(width));
         await page.goto(f.path); // returns once the page is hydrated (e2e/fixtures.ts)
         const form = page.locator(f.form).first();
         // empty every typed field, then send
@@ -78,7 +78,7 @@ async function refusals(
   },
 ) {
   for (const [i, values] of cases.entries()) {
-    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.setViewportSize(viewport(1366));
     await page.goto(url); // hydrated before `prepare` clicks: a radio clicked while the page hydrates can lose its tick
     await prepare?.(page);
     await send(page, form, values, button);
@@ -87,7 +87,7 @@ async function refusals(
     await expectFocusOnFirstError(page, form, name);
     if (i > 0) continue;
     for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.setViewportSize(viewport(width));
       await expectNoOverflow(page, `${name} ${locale} ${width}px`);
       await page.locator(form).first().scrollIntoViewIfNeeded();
       await shot(page, { path: `test-results/forms-${name}-${locale}-${width}.png` });

@@ -17,7 +17,7 @@ import { baseURL } from "./app-server";
 import { expect, test, type Page } from "./fixtures";
 import { axeFor, decidedRequest, PASSWORD, setupAs, shot, submittedRequest } from "./helpers";
 import { dayFromNow } from "./dates";
-import { ALL_VIEWS, LOCALES, WIDTHS } from "./views";
+import { ALL_VIEWS, LOCALES, viewport, WIDTHS } from "./views";
 
 const ROLES = [
   { email: "officer@mohw.go.kr", name: "officer" },
@@ -26,10 +26,7 @@ const ROLES = [
   { email: "approver@opm.go.kr", name: "approver" },
   { email: "admin@ax.go.kr", name: "admin" },
 ] as const;
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1366, height: 900 },
-].filter((size) => WIDTHS.includes(size.width as 390 | 1366));
+const SIZES = WIDTHS.map(viewport);
 
 let records: { requestId: string; meetingId: string; screeningId: string } | undefined;
 
@@ -86,6 +83,13 @@ function pagesFor(role: (typeof ROLES)[number]["name"], r: NonNullable<typeof re
 
 type Axe = "all" | "no-contrast" | "none";
 
+/** axe on two of the four views (see the top of this file); none with E2E_VIEWS=one, where the SQLite run has checked the markup. */
+function axeRulesFor(locale: "ko" | "en", width: number): Axe {
+  if (!ALL_VIEWS) return "none";
+  if (locale === "ko" && width === 1366) return "all";
+  return locale === "en" && width === 390 ? "no-contrast" : "none";
+}
+
 async function check(page: Page, address: string, label: string, axeRules: Axe) {
   const response = await page.goto(address);
   expect(response?.status(), `${label}: status`).toBeLessThan(500);
@@ -133,14 +137,7 @@ for (const role of ROLES) {
         expect((await context.request.post("/api/v1/session", { data: { email: role.email, password: PASSWORD } })).status()).toBe(200);
         if (locale === "en") await context.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
         const page = await context.newPage();
-        // E2E_VIEWS=one: no axe (the markup does not depend on the engine; the SQLite run checks it)
-        const axeRules: Axe = !ALL_VIEWS
-          ? "none"
-          : locale === "ko" && size.width === 1366
-            ? "all"
-            : locale === "en" && size.width === 390
-              ? "no-contrast"
-              : "none";
+        const axeRules = axeRulesFor(locale, size.width);
         for (const path of pagesFor(role.name, r)) {
           await test.step(`${path} @${size.width}`, () =>
             check(page, path, `${role.name}-${locale}-${size.width}${path.replace(/[^a-z0-9]+/gi, "_")}`, axeRules));
