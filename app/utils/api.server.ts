@@ -100,7 +100,11 @@ export function json(body: unknown, init?: number | ResponseInit): Response {
   const status = typeof init === "number" ? init : (init?.status ?? 200);
   const headers = new Headers(typeof init === "number" ? undefined : init?.headers);
   headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(body, jsonReplacer), { status, headers });
+  const text = JSON.stringify(body, jsonReplacer);
+  // the length lets the compression middleware leave a short answer as it is (under 1 KB: a new
+  // gzip or brotli stream per answer cost more CPU than the bytes it saved — issue 11)
+  headers.set("Content-Length", String(Buffer.byteLength(text)));
+  return new Response(text, { status, headers });
 }
 
 function jsonReplacer(_key: string, value: unknown) {
