@@ -1,7 +1,7 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 // `.env` is not loaded when this file exists: the default lives here (see docs/decisions/0002).
 process.env.DATABASE_URL ??= "file:./data/app.db";
@@ -18,7 +18,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => {
-    if (!postgres) return new PrismaBetterSQLite3({ url });
+    if (!postgres) return new PrismaBetterSqlite3({ url });
     const { PrismaPg } = await import("prisma-adapter-pg-cli");
     const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true }); // the CLI does not close its pool: let it exit
     const connect = factory.connect.bind(factory);

@@ -3,9 +3,9 @@
  * for a SQLite file, prisma/postgresql/migrations for postgresql://… (prisma.config.ts picks the
  * track, ADR 0024).
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { prismaMigrateCli } from "./prisma-cli";
 
 export function migrateDatabase(): void {
   process.env.DATABASE_URL ??= "file:./data/app.db";
@@ -13,7 +13,7 @@ export function migrateDatabase(): void {
     const file = process.env.DATABASE_URL.replace(/^file:/, "");
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+  prismaMigrateCli(["migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: process.env,
   });

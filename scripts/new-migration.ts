@@ -7,9 +7,9 @@
  * Hand-written SQL (triggers, like the search index) must be written for each engine.
  * Usage: npm run db:new-migration -- <name>
  */
-import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { prismaMigrateCli } from "./prisma-cli";
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_SCHEMA, writePostgresSchema } from "./pg-schema";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
@@ -33,7 +33,7 @@ function newMigration(track: { schema: string; migrations: string; provider: str
     console.error(`${from[1]} is missing: every migration folder keeps the schema it was made from.`);
     process.exit(1);
   }
-  const sql = execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "diff", ...from, "--to-schema-datamodel", track.schema, "--script"], {
+  const sql = prismaMigrateCli(["migrate", "diff", ...from, "--to-schema-datamodel", track.schema, "--script"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { prismaMigrateCli } from "./prisma-cli";
 
 export interface Cluster {
   /** the admin URL (database `postgres`) */
@@ -92,7 +93,7 @@ async function recreateDatabase(adminUrl: string, name: string, template?: strin
 /** Creates `name` on the cluster and applies prisma/postgresql/migrations to it; returns its URL. */
 export async function createMigratedDatabase(adminUrl: string, name: string): Promise<string> {
   const url = await recreateDatabase(adminUrl, name);
-  execFileSync(path.resolve("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+  prismaMigrateCli(["migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
   });

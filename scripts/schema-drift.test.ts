@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,8 +7,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { POSTGRES_SCHEMA, postgresSchemaText } from "./pg-schema";
 import { createMigratedDatabase } from "./pg-cluster";
-
-const prisma = path.resolve("node_modules", ".bin", "prisma");
+import { prismaMigrateCli } from "./prisma-cli";
 
 /** Tables, columns and indexes of a SQLite database, in a comparable form. */
 function shape(file: string) {
@@ -41,8 +39,8 @@ describe("database schema", () => {
   it("has no drift between prisma/schema.prisma and prisma/migrations", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "drift-"));
     const fromMigrations = path.join(dir, "migrations.db");
-    execFileSync(prisma, ["migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: `file:${fromMigrations}` } });
-    const sql = execFileSync(prisma, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+    prismaMigrateCli(["migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: `file:${fromMigrations}` } });
+    const sql = prismaMigrateCli(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, DATABASE_URL: `file:${fromMigrations}` },
@@ -85,7 +83,7 @@ describe("PostgreSQL schema (ADR 0024)", () => {
       const admin = process.env.TEST_PG_URL!;
       const suffix = Math.random().toString(36).slice(2, 8);
       const fromMigrations = await createMigratedDatabase(admin, `ax_drift_m_${suffix}`);
-      const sql = execFileSync(prisma, ["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"], {
+      const sql = prismaMigrateCli(["migrate", "diff", "--from-empty", "--to-schema-datamodel", POSTGRES_SCHEMA, "--script"], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, DATABASE_URL: "file:./data/unused.db" },

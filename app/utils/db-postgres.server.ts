@@ -24,6 +24,8 @@ function withWriteLock(adapter: SqlDriverAdapter): SqlDriverAdapter {
     try {
       await tx.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] });
     } catch (error) {
+      // the adapter's rollback() only hands the connection back to the pool: end the transaction first
+      await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
       await tx.rollback().catch(() => {});
       throw error;
     }

@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
@@ -21,7 +21,7 @@ function createClient(): PrismaClient {
     // the same API and types, so the app keeps one `Db` type.
     return new PostgresPrismaClient({ adapter: serializedPostgres(databaseUrl()), transactionOptions }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 10_000 });
+  const adapter = new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 10_000 });
   return new PrismaClient({ adapter: trackingTransactions(adapter), transactionOptions });
 }
 

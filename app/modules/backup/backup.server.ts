@@ -15,7 +15,7 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { ANCHOR_FILE_NAME, ANCHOR_KEY_FILE_NAME, readAnchorKey, readCheckpoints } from "~/modules/audit/anchor.server";
 import { type AuditVerification, verifyAuditChain } from "~/modules/audit/audit.server";
@@ -90,7 +90,7 @@ function countRows(sqlite: Database.Database): Record<string, number> {
 
 /** A Prisma client on another database file (a backup, or a restored copy). */
 export function clientFor(databaseFile: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${databaseFile}` }) });
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${databaseFile}` }) });
 }
 
 /** Checks a backup folder on its own: SQLite integrity, the audit chain against its anchor, a file for every row. */
