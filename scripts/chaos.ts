@@ -350,11 +350,14 @@ async function check(acks: Acks, sec: Client): Promise<string[]> {
 
 /**
  * This process lets go of the database between its own steps: the server's start runs
- * `prisma migrate deploy`, which fails (SQLITE_BUSY) while any other connection is open.
+ * `prisma migrate deploy`, which fails (SQLITE_BUSY) while any other connection is open — Prisma's
+ * and the lean read path's (ADR 0025), which the services it calls open too.
  */
 async function releaseDatabase() {
   const { db } = await import("../app/utils/db.server");
+  const { closeLeanRead } = await import("../app/utils/lean-read.server");
   await db.$disconnect();
+  closeLeanRead();
 }
 
 // ---- fresh capacity and approved requests for each round (through the services, server idle) ----

@@ -6,7 +6,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const entry = path.resolve("build", "server", "start.js");
-const SOURCES = ["app", "server", "workflows", "public", "package.json", "react-router.config.ts", "vite.config.ts", "scripts/migrate.ts"];
+const SOURCES = [
+  "app",
+  "server",
+  "workflows",
+  "public",
+  "package.json",
+  "react-router.config.ts",
+  "vite.config.ts",
+  "scripts/migrate.ts",
+  "scripts/prisma-cli.ts",
+];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

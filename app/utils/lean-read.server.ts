@@ -147,8 +147,12 @@ function remember<T>(key: string, v: string, compute: () => Promise<T>, keep: ()
   return value;
 }
 
-/** Closes the lean connection (shutdown). */
+/**
+ * Closes the lean connection (shutdown; scripts between steps). What it kept goes too: the next
+ * connection's `PRAGMA data_version` counts from the start again and could match a kept value's.
+ */
 export function closeLeanRead(): void {
   globalForLean.__leanRead?.db.close();
   globalForLean.__leanRead = undefined;
+  memo.clear();
 }
