@@ -3,6 +3,7 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { NAV_BY_ROLE } from "~/components/nav";
 import { SearchBox } from "~/components/search-box";
 import { useT } from "~/i18n/use-t";
+import { bellFigure } from "~/modules/notifications/bell";
 import type { CurrentUser } from "~/modules/auth/session.server";
 
 /** The signed-in app's header, menu, logout and footer around a page (the layout, its error page, the 404). */
@@ -19,6 +20,7 @@ export function AppChrome({
 }) {
   const { t, n, locale } = useT();
   const orgName = locale === "ko" ? user.organization.nameKo : user.organization.nameEn;
+  const bell = bellFigure(unreadNotifications, n);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -52,7 +54,7 @@ export function AppChrome({
             <NavLink
               to="/notifications"
               end
-              aria-label={t("notify.bell.label", { count: n(unreadNotifications) })}
+              aria-label={t("notify.bell.label", { count: bell })}
               data-testid="header-bell"
               className="inline-flex items-center gap-1 rounded-md border border-white/40 px-2 py-1 text-white no-underline hover:bg-gov-700"
             >
@@ -62,7 +64,7 @@ export function AppChrome({
                 data-testid="header-bell-count"
                 className={`badge ${unreadNotifications > 0 ? "bg-amber-400 text-slate-900" : "bg-white/20 text-white"}`}
               >
-                {n(unreadNotifications)}
+                {bell}
               </span>
             </NavLink>
             <LanguageSwitch />

@@ -4,13 +4,13 @@ import type { Route } from "./+types/app-layout";
 import { AppChrome } from "~/components/app-chrome";
 import { requireUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
-import { unreadCount } from "~/modules/notifications/notify.server";
+import { unreadForBell } from "~/modules/notifications/notify.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   // the header shows the inbox's count only: its entries travel with the home page that lists them, not
   // with every page (the inbox is kept until the next commit, so both reads are one computation)
-  return { user, inboxCount: inboxTotal(await inboxFor(user)), unreadNotifications: await unreadCount(user) };
+  return { user, inboxCount: inboxTotal(await inboxFor(user)), unreadNotifications: await unreadForBell(user) };
 }
 
 /**

@@ -3,7 +3,8 @@ import { rejection, seedUsers } from "~/test/fixtures";
 import { demoIntake, userByEmail } from "~/modules/seed/drive.server";
 import { createRequest, sendRequestEvent } from "~/modules/requests/requests.server";
 import { db } from "~/utils/db.server";
-import { listNotifications, markRead, notifyForAuditEvent, unreadCount } from "./notify.server";
+import { bellFigure, BELL_MAX } from "./bell";
+import { listNotifications, markRead, notifyForAuditEvent, unreadCount, unreadForBell } from "./notify.server";
 
 beforeAll(seedUsers);
 
@@ -164,5 +165,31 @@ describe("meeting changes", () => {
     const all = await db.notification.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
     expect(seen).toEqual(all.map((n) => n.id));
     expect((await rejection(listNotifications({ user, locale: "ko", cursor: "bm90LWEtY3Vyc29y" }))).status).toBe(422);
+  });
+
+  it("the bell counts up to 99 and then says 99+; the list and the API keep the exact count", async () => {
+    const user = await userByEmail("approver@opm.go.kr");
+    await db.notification.deleteMany({ where: { userId: user.id } });
+    const add = (from: number, count: number) =>
+      db.notification.createMany({
+        data: Array.from({ length: count }, (_, i) => ({
+          key: `bell-test:${from + i}`,
+          userId: user.id,
+          kind: "comment",
+          createdAt: new Date(),
+          emailStatus: "skipped",
+        })),
+      });
+    await add(0, BELL_MAX);
+    expect(await unreadForBell(user)).toBe(99);
+    expect(bellFigure(await unreadForBell(user), String)).toBe("99");
+    await add(BELL_MAX, 51);
+    expect(await unreadForBell(user)).toBe(BELL_MAX + 1);
+    expect(bellFigure(await unreadForBell(user), String)).toBe("99+");
+    expect(await unreadCount(user)).toBe(150);
+    expect((await listNotifications({ user, locale: "ko" })).unread).toBe(150);
+    await markRead({ user, ids: undefined });
+    expect(await unreadForBell(user)).toBe(0);
+    expect(bellFigure(0, String)).toBe("0");
   });
 });

@@ -14,6 +14,7 @@ import { AppError, notFound } from "~/utils/errors";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import type { NotificationKind } from "./kinds";
 import { notificationText } from "./text";
+import { BELL_MAX } from "./bell";
 import type { Locale } from "~/i18n/types";
 
 export interface NewNotifications {
@@ -280,8 +281,21 @@ export function toItem(n: NotificationRow, locale: Locale): NotificationItem {
   };
 }
 
+/**
+ * The bell on every page: the unread count up to BELL_MAX + 1 (bell.ts), so a page view reads at most
+ * that many index entries however many are unread (index (userId, readAt), the lean read path).
+ */
+export async function unreadForBell(user: Pick<CurrentUser, "id">): Promise<number> {
+  const row = await leanGet<{ n: number }>(
+    `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL LIMIT ${BELL_MAX + 1}) AS "unread"`,
+    [user.id],
+  );
+  return Number(row!.n);
+}
+
+/** The exact unread count (the notifications page and the API). */
 export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number> {
-  // the bell on every page: the lean read path (ADR 0025), index (userId, readAt)
+  // the lean read path (ADR 0025), index (userId, readAt)
   const row = await leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL', [user.id]);
   return row!.n;
 }
