@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, dbEngine } from "~/utils/db.server";
-import { searchBackend, shortTermsOnly, sqliteSearch } from "./search-index.server";
+import { postgresSearch, searchBackend, shortTermsOnly, sqliteSearch } from "./search-index.server";
 
 // The index's own rows, written directly (the triggers of the source tables are search.server.test.ts's
 // subject): two ministries, one document a minute, so "newest" is known.
@@ -74,9 +74,10 @@ describe("a search of longer terms", () => {
   });
 });
 
-describe.runIf(dbEngine === "sqlite")("SQLite ranks the newest matches of longer terms (ADR 0036)", () => {
+describe("each engine ranks the newest matches of longer terms (ADR 0036)", () => {
+  const backend = dbEngine === "sqlite" ? sqliteSearch : postgresSearch;
   const find = async (window: number, organizationId: string | null, terms = { long: ["데이터셋"], short: [] as string[] }) =>
-    (await sqliteSearch({ window }).find({ terms, organizationId, limit: 5 })).map((d) => d.recordId);
+    (await backend({ window }).find({ terms, organizationId, limit: 5 })).map((d) => d.recordId);
 
   it("ranks all matches when they fit the window, and only the newest when they do not", async () => {
     expect(await find(2, null)).toEqual(["dataset-title", "dataset-body"]);

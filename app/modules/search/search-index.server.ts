@@ -168,22 +168,33 @@ export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {})
  * fields; the pg_trgm GIN indexes (migration search_index of prisma/postgresql/migrations) serve the
  * terms of 3+ characters, shorter ones filter the rows those select (or scan, when all are short).
  * Rank: trigram similarity, a title hit counting most, then newest; LIKE-only results as on SQLite.
+ * As on SQLite (ADR 0036), only the newest `window` matches are ranked: a ministry's name matches
+ * thousands of documents at 100,000 requests, and the similarities of all of them took seconds under
+ * load while the matches themselves come from the index. `"id" + 0` keeps the planner from walking
+ * the id index newest first (a rare term would read every row): it collects the matches, then the newest.
  */
-export const postgresSearch: SearchBackend = {
-  async find({ terms, organizationId, limit }) {
-    if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: Prisma.raw("ILIKE") });
-    const all = [...terms.long, ...terms.short];
-    const query = all.join(" ");
-    return documents(Prisma.sql`
-      SELECT ${columns}
-      FROM "SearchDocument" d
-      WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
-      ORDER BY GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC, d."id" DESC
-      LIMIT ${limit}`);
-  },
-};
+export function postgresSearch({ window = RANK_WINDOW }: { window?: number } = {}): SearchBackend {
+  return {
+    async find({ terms, organizationId, limit }) {
+      if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: Prisma.raw("ILIKE") });
+      const all = [...terms.long, ...terms.short];
+      const query = all.join(" ");
+      return documents(Prisma.sql`
+        SELECT ${columns}
+        FROM (
+          SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords", "updatedAt"
+          FROM "SearchDocument" d
+          WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
+          ORDER BY d."id" + 0 DESC
+          LIMIT ${window}
+        ) d
+        ORDER BY GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC, d."id" DESC
+        LIMIT ${limit}`);
+    },
+  };
+}
 
 /** The backend for the configured database. */
 export function searchBackend(): SearchBackend {
-  return dbEngine === "postgresql" ? postgresSearch : sqliteSearch();
+  return dbEngine === "postgresql" ? postgresSearch() : sqliteSearch();
 }
