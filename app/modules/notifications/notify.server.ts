@@ -282,22 +282,18 @@ export function toItem(n: NotificationRow, locale: Locale): NotificationItem {
 }
 
 /**
- * The bell on every page: the unread count up to BELL_MAX + 1 (bell.ts), so a page view reads at most
- * that many index entries however many are unread (index (userId, readAt), the lean read path).
+ * The user's unread notifications (the lean read path, ADR 0025; index (userId, readAt)): exact, or
+ * counted no further than `upTo`, so a read costs at most that many index entries however many are unread.
  */
-export async function unreadForBell(user: Pick<CurrentUser, "id">): Promise<number> {
-  const row = await leanGet<{ n: number }>(
-    `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL LIMIT ${BELL_MAX + 1}) AS "unread"`,
-    [user.id],
-  );
-  return Number(row!.n);
+export async function unreadCount(user: Pick<CurrentUser, "id">, upTo?: number): Promise<number> {
+  const unread = `SELECT 1 FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL${upTo === undefined ? "" : ` LIMIT ${upTo}`}`;
+  const row = await leanGet<{ n: number }>(`SELECT COUNT(*) AS "n" FROM (${unread}) AS "unread"`, [user.id]);
+  return row!.n;
 }
 
-/** The exact unread count (the notifications page and the API). */
-export async function unreadCount(user: Pick<CurrentUser, "id">): Promise<number> {
-  // the lean read path (ADR 0025), index (userId, readAt)
-  const row = await leanGet<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "readAt" IS NULL', [user.id]);
-  return row!.n;
+/** The bell on every page: the unread count up to BELL_MAX + 1, which it shows as "99+" (bell.ts). */
+export function unreadForBell(user: Pick<CurrentUser, "id">): Promise<number> {
+  return unreadCount(user, BELL_MAX + 1);
 }
 
 export const NOTIFICATIONS_PAGE = 20;

@@ -182,7 +182,7 @@ export function postgresSearch({ window = RANK_WINDOW }: { window?: number } = {
       return documents(Prisma.sql`
         SELECT ${columns}
         FROM (
-          SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords", "updatedAt"
+          SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords"
           FROM "SearchDocument" d
           WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
           ORDER BY d."id" + 0 DESC
