@@ -25,6 +25,11 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "file:./data/app.db";
 }
 
+/** SQLite: the database file DATABASE_URL names (`file:` taken off). */
+export function sqliteFile(url = databaseUrl()): string {
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
 /** Which database DATABASE_URL names: `postgresql://…` (or `postgres://…`) is PostgreSQL, anything else a SQLite file (ADR 0024). */
 export function databaseEngine(url = databaseUrl()): "sqlite" | "postgresql" {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";

@@ -20,7 +20,7 @@
  *   the current snapshot instead of `data_version`, which every instance's commits change (ADR 0029).
  */
 import Database from "better-sqlite3";
-import { databaseEngine, databaseUrl } from "./config.server";
+import { databaseEngine, sqliteFile } from "./config.server";
 import { db as prisma, transactionMark } from "./db.server";
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -34,13 +34,8 @@ interface Lean {
 
 const globalForLean = globalThis as unknown as { __leanRead?: Lean };
 
-function databaseFile(): string {
-  const url = databaseUrl();
-  return url.startsWith("file:") ? url.slice("file:".length) : url;
-}
-
 function lean(): Lean {
-  const file = databaseFile();
+  const file = sqliteFile();
   let l = globalForLean.__leanRead;
   if (!l || l.file !== file || !l.db.open) {
     l?.db.close();

@@ -6,8 +6,8 @@
  */
 import { recoverAtStart } from "~/modules/attachments/storage.server";
 import { flushAuditAnchor } from "~/modules/audit/anchor.server";
-import { demoMode, sessionSecret } from "./config.server";
-import { db, ensureDbPragmas } from "./db.server";
+import { demoMode, sessionSecret, sqliteFile } from "./config.server";
+import { db, dbEngine, ensureDbPragmas } from "./db.server";
 import { closeLeanRead } from "./lean-read.server";
 
 /**
@@ -35,6 +35,16 @@ export interface BackgroundWorker {
 
 /** Every background worker of the process. */
 const WORKERS: BackgroundWorker[] = [
+  {
+    // SQLite: WAL checkpoints on a thread of their own, not inside a request's COMMIT (ADR 0047)
+    name: "wal-checkpoints",
+    start() {
+      if (dbEngine !== "sqlite") return { stop: async () => {} };
+      const started = import("./wal-checkpointer.server").then((m) => m.startWalCheckpointer({ file: sqliteFile() }));
+      started.catch((error) => console.error("WAL checkpoint thread did not start (SQLite checkpoints in the app's connection):", error));
+      return { stop: async () => (await started.catch(() => null))?.stop() };
+    },
+  },
   {
     // notification e-mails from the outbox, and the hourly sweep of conditions due/overdue (ADR 0020)
     name: "outbox",
