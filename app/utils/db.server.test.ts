@@ -47,3 +47,34 @@ describe.runIf(dbEngine === "sqlite")("Prisma's SQLite statements, prepared once
     expect(await db.$executeRawUnsafe('UPDATE "User" SET "name" = "name" WHERE "email" = ?', "nobody@example.org")).toBe(0);
   });
 });
+
+describe.runIf(dbEngine === "postgresql")("PostgreSQL's write lock (ADR 0024)", () => {
+  it("hands a connection back whole when taking the write lock fails", async () => {
+    const { serializedPostgres, WRITE_LOCK_KEY } = await import("./db-postgres.server");
+    const { default: pg } = await import("pg");
+    const url = new URL(process.env.DATABASE_URL!);
+    // another instance holds the write lock; this pool's one connection gives up waiting after 200 ms
+    const holder = new pg.Client({ connectionString: url.toString() });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock($1)", [WRITE_LOCK_KEY]);
+    url.searchParams.set("options", "-c lock_timeout=200");
+    const poolMax = process.env.PG_POOL_MAX;
+    process.env.PG_POOL_MAX = "1";
+    const adapter = await serializedPostgres(url.toString()).connect();
+    if (poolMax === undefined) delete process.env.PG_POOL_MAX;
+    else process.env.PG_POOL_MAX = poolMax;
+    try {
+      await expect(adapter.startTransaction()).rejects.toThrow();
+      await holder.query("SELECT pg_advisory_unlock($1)", [WRITE_LOCK_KEY]);
+      // the same connection again: not left inside the failed transaction ("current transaction is aborted")
+      const read = await adapter.queryRaw({ sql: "SELECT 1 AS one", args: [], argTypes: [] });
+      expect(read.rows).toEqual([[1]]);
+      const tx = await adapter.startTransaction();
+      await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+      await tx.commit();
+    } finally {
+      await holder.end();
+      await adapter.dispose();
+    }
+  });
+});
