@@ -208,6 +208,16 @@ test("the list filters, searches, sorts and pages on the server; user text is sh
   await page.goto("/requests");
   await expectNoSeriousA11yIssues(page);
   await expect(page.getByTestId("state-counts").getByRole("link", { name: /^전체/ })).toHaveAttribute("aria-current", "page");
+  // the first page's table is HTML the server rendered ahead (ADR 0048): the title is text there too,
+  // and its link opens the request through the router (the page is not reloaded)
+  await expect(page.getByRole("link", { name: odd })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+  await page.getByRole("link", { name: odd }).click();
+  await expect(page).toHaveURL(/\/requests\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(odd);
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  await page.goBack();
   await page.getByLabel("제목 또는 접수번호 검색").fill("목록 시험");
   await page.getByRole("button", { name: "적용" }).click();
   await expect(page.getByRole("link", { name: odd })).toBeVisible(); // rendered literally

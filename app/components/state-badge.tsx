@@ -1,4 +1,4 @@
-import { useT } from "~/i18n/use-t";
+import { useT, type Translator } from "~/i18n/use-t";
 
 const COLORS: Record<string, string> = {
   draft: "bg-slate-200 text-slate-800",
@@ -16,12 +16,17 @@ const COLORS: Record<string, string> = {
   withdrawn: "bg-slate-300 text-slate-900",
 };
 
-export function StateBadge({ state, detail }: { state: string; detail?: string | null }) {
-  const { td } = useT();
+/** The badge with the translator given (no hooks: also for parts rendered ahead on the server, ADR 0037). */
+export function StateBadgeText({ state, detail, td }: { state: string; detail?: string | null; td: Translator["td"] }) {
   return (
     <span className={`badge ${COLORS[state] ?? "bg-slate-200"}`} data-testid="state-badge">
       {td(`workflow.state.${state}`)}
       {detail ? ` · ${td(`workflow.state.${detail}`)}` : ""}
     </span>
   );
+}
+
+export function StateBadge({ state, detail }: { state: string; detail?: string | null }) {
+  const { td } = useT();
+  return <StateBadgeText state={state} detail={detail} td={td} />;
 }

@@ -2,7 +2,9 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/requests";
 import { REQUEST_STATES } from "#workflows/request-states";
 import { RequestExportLinks } from "~/components/export-links";
-import { StateBadge } from "~/components/state-badge";
+import { RequestTable } from "~/components/request-table";
+import { requestTableHtml } from "~/components/request-table.server";
+import { useRouterLinks } from "~/components/router-links";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { DOMAINS, LIST_SORTS, SECTORS } from "~/modules/requests/request-options";
@@ -11,6 +13,8 @@ import { listMinistries, listRequests } from "~/modules/requests/requests.server
 import { AppError } from "~/utils/errors";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 import { pageLinks } from "~/utils/paging";
+import { pageLocale } from "~/utils/locale.server";
+import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
@@ -23,12 +27,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     query = { ...query, cursor: undefined }; // a stale or edited cursor: start from the first page
     return listRequests({ user, query });
   });
-  return { officer: isMinistryScoped(user), query, invalidQuery: !parsed.success, ministries: await listMinistries(user), ...list };
+  const officer = isMinistryScoped(user);
+  const [ministries, locale] = await Promise.all([listMinistries(user), pageLocale(request)]);
+  // the table as HTML, rendered once per kept page of rows and view, for the document (ADR 0037, 0048)
+  if (list.items.length) context.get(prerenderedContext).set("request-table", () => requestTableHtml(list.items, { officer, locale }));
+  return { officer, query, invalidQuery: !parsed.success, ministries, ...list };
 }
 
 export default function Requests({ loaderData }: Route.ComponentProps) {
   const { officer, items, nextCursor, query, counts, total, ministries, invalidQuery } = loaderData;
-  const { t, td, n, d, locale } = useT();
+  const tr = useT();
+  const { t, td, n, locale } = tr;
+  const table = usePrerendered("request-table");
+  // the table's title links are plain anchors (the server renders it outside the router): routed here
+  const followLink = useRouterLinks();
   const searching = useNavigation().state === "loading";
   const [params] = useSearchParams();
   if (!query.cursor) params.delete("cursor"); // a stale cursor was dropped by the loader
@@ -201,54 +213,17 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-labelledby="list-title" tabIndex={0}>
-          <table className="w-full border-collapse bg-white text-sm">
-            <caption className="sr-only">{officer ? t("request.myListTitle") : t("request.listTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-300 text-left">
-                <th scope="col" className="p-2">
-                  {t("request.reference")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("request.title")}
-                </th>
-                {officer ? null : (
-                  <th scope="col" className="p-2">
-                    {t("request.ministry")}
-                  </th>
-                )}
-                <th scope="col" className="p-2">
-                  {t("request.state")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("request.sector")}
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  {t("request.gpus")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("request.createdAt")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id} className="border-b border-slate-200">
-                  <td className="p-2 font-mono whitespace-nowrap">{r.reference ?? t("request.noReference")}</td>
-                  <td className="p-2">
-                    <Link to={`/requests/${r.id}`}>{r.title ?? t("request.untitled")}</Link>
-                  </td>
-                  {officer ? null : <td className="p-2">{locale === "ko" ? r.ministry.name : r.ministry.nameEn}</td>}
-                  <td className="p-2">
-                    <StateBadge state={r.state} detail={r.stateDetail} />
-                  </td>
-                  <td className="p-2">{r.sector ? td(`request.sectors.${r.sector}`) : "–"}</td>
-                  <td className="p-2 text-right tabular-nums">{r.gpusRequested === null ? "–" : n(r.gpusRequested)}</td>
-                  <td className="p-2 whitespace-nowrap">{d(r.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        // the server's document: the table rendered once per kept rows, which the browser hydrates as its own
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors
+        <div
+          className="overflow-x-auto"
+          role="region"
+          aria-labelledby="list-title"
+          tabIndex={0}
+          onClick={followLink}
+          {...(table === undefined ? {} : { dangerouslySetInnerHTML: { __html: table } })}
+        >
+          {table === undefined ? <RequestTable items={items} officer={officer} tr={tr} /> : null}
         </div>
       )}
       <nav aria-label={t("requestList.pages")} className="flex gap-4">
