@@ -56,7 +56,9 @@ export function RequestTable({ items, officer, tr }: { items: readonly RequestTa
           <tr key={r.id} className="border-b border-slate-200">
             <td className="p-2 font-mono whitespace-nowrap">{r.reference ?? t("request.noReference")}</td>
             <td className="p-2">
-              <a href={`/requests/${r.id}`}>{r.title ?? t("request.untitled")}</a>
+              <a href={`/requests/${r.id}`} data-discover="true">
+                {r.title ?? t("request.untitled")}
+              </a>
             </td>
             {officer ? null : <td className="p-2">{locale === "ko" ? r.ministry.name : r.ministry.nameEn}</td>}
             <td className="p-2">

@@ -205,7 +205,9 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                       </td>
                       <td className="p-2" data-label={label.title}>
                         <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
-                        <a href={`/requests/${r.id}`}>{title}</a>
+                        <a href={`/requests/${r.id}`} data-discover="true">
+                          {title}
+                        </a>
                         <p className="text-xs text-slate-600">
                           {locale === "ko" ? r.ministry.name : r.ministry.nameEn}
                           {r.sector ? ` · ${td(`request.sectors.${r.sector}`)}` : ""}
