@@ -27,8 +27,16 @@ test("an officer submits from the request page; the secretariat sees it and acce
   await signIn(secretariat, "secretariat@msit.go.kr");
   await secretariat.getByRole("link", { name: "검토 대기" }).click();
   await secretariat.getByRole("link", { name: "응급실 환자 분류 AI 고도화 (작성 중)" }).click();
+  // the workflow diagram is the server's drawing (ADR 0048), here after a client navigation: where the
+  // request is, where it has been, and the moves this reader can make now
+  const diagram = secretariat.getByTestId("workflow-diagram");
+  await expect(diagram.locator('[data-state="screening"]')).toHaveAttribute("aria-current", "step");
+  await expect(diagram.locator('[data-state="draft"]')).not.toHaveAttribute("aria-current", "step");
+  await expect(secretariat.getByRole("figure")).toContainText("지금 할 수 있는 이동: 접수, 보완 요청");
   await secretariat.getByRole("button", { name: "접수", exact: true }).click();
   await expect(secretariat.getByTestId("request-state")).toHaveText("공동계획 수립 중");
+  // the action's revalidation brings the new drawing
+  await expect(diagram.locator('[data-state="jointPlanning"]')).toHaveAttribute("aria-current", "step");
   await expect(secretariat.getByTestId("history")).toContainText(/접수/);
 
   await officer.reload();
@@ -38,6 +46,7 @@ test("an officer submits from the request page; the secretariat sees it and acce
   // English view of the same page.
   await officer.getByRole("button", { name: /English/ }).click();
   await expect(officer.getByTestId("request-state")).toHaveText(/Joint/);
+  await expect(officer.getByRole("figure")).toContainText("Moves you can make now");
   await shot(officer, { path: "test-results/request-officer-en.png", fullPage: true });
 });
 

@@ -1,5 +1,5 @@
 import type { WorkflowDescription } from "#workflows/demand-request.machine";
-import { useT } from "~/i18n/use-t";
+import type { Translator } from "~/i18n/use-t";
 
 const W = 128;
 const H = 48;
@@ -77,22 +77,28 @@ function wrap(label: string, max = 17): string[] {
   return lines.slice(0, 3);
 }
 
-/** The request's workflow, drawn from the machine definition: where it is, where it has been, and the moves this user may make now. */
+/**
+ * The request's workflow, drawn from the machine definition: where it is, where it has been, and the
+ * moves this user may make now. No hooks: the server renders it to HTML (workflow-diagram.server.tsx)
+ * and the browser only shows that HTML, so neither this code nor the machine's description is sent to it.
+ */
 export function WorkflowDiagram({
   workflow,
   current,
   reached,
   allowedEvents,
+  tr,
 }: {
   workflow: WorkflowDescription;
   current: string;
-  reached: Set<string>;
-  allowedEvents: string[];
+  reached: ReadonlySet<string>;
+  allowedEvents: readonly string[];
+  tr: Translator;
 }) {
-  const { t, td } = useT();
+  const { t, td } = tr;
   const { nodes, width, height } = layoutWorkflow(workflow);
   const edges = workflow.transitions
-    .flatMap((tr) => [...new Set(tr.to.map((to) => to.split(".")[0]))].map((to) => ({ from: tr.from.split(".")[0], to, event: tr.event })))
+    .flatMap((tn) => [...new Set(tn.to.map((to) => to.split(".")[0]))].map((to) => ({ from: tn.from.split(".")[0], to, event: tn.event })))
     .filter((e) => e.from !== e.to);
   const isMove = (e: { from: string; event: string }) => e.from === current && allowedEvents.includes(e.event);
   const moves = [...new Set(edges.filter(isMove).map((e) => e.event))];

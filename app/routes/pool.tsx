@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
+import { useRouterLinks } from "~/components/router-links";
 import { ActionResult } from "~/components/action-result";
 import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { resultFor } from "~/utils/form";
@@ -100,6 +101,7 @@ function AllocateForm({
 export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
   const { overview, pool, ledger, approved } = loaderData;
   const { t, td, n, locale } = useT();
+  const followLink = useRouterLinks();
   const totals = overview.tranches.reduce((s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }), {
     capacity: 0,
     allocated: 0,
@@ -294,7 +296,15 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
         {ledger.length === 0 ? (
           <p className="text-sm">{t("pool.noAllocations")}</p>
         ) : (
-          <div className="max-h-96 overflow-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.ledger.title") })} tabIndex={0}>
+          // the rows' links are plain anchors (a router <Link> per row cost more to render than the row): routed here
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors
+          <div
+            className="max-h-96 overflow-auto"
+            role="region"
+            aria-label={t("common.scrollTable", { name: t("pool.ledger.title") })}
+            tabIndex={0}
+            onClick={followLink}
+          >
             <table className="w-full text-sm" data-testid="ledger-table">
               <thead>
                 <tr className="border-b border-slate-300 text-left">
@@ -319,9 +329,9 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
                 {ledger.map((a) => (
                   <tr key={a.id} className="border-b border-slate-100">
                     <td className="py-1 pr-3">
-                      <Link to={`/requests/${a.requestId}`}>
+                      <a href={`/requests/${a.requestId}`} data-discover="true">
                         {a.request.reference} {a.request.title}
-                      </Link>
+                      </a>
                     </td>
                     <td className="py-1 pr-3">{a.tranche.label}</td>
                     <td className="py-1 pr-3 text-right">{n(a.gpus)}</td>

@@ -1,7 +1,6 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/request-detail";
-import { describeWorkflow } from "#workflows/demand-request.machine";
 import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
 import { AllocationsPanel } from "~/components/allocations-panel";
 import { AttachmentsPanel, attachmentLimits } from "~/components/attachments-panel";
@@ -13,7 +12,7 @@ import { ActionResult, type ActionResultData } from "~/components/action-result"
 import { ReturnReasons } from "~/components/return-reasons";
 import { returnReasonText } from "~/modules/screening/return-reasons";
 import { StateBadge } from "~/components/state-badge";
-import { WorkflowDiagram } from "~/components/workflow-diagram";
+import { workflowDiagramHtml } from "~/components/workflow-diagram.server";
 import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
@@ -42,6 +41,20 @@ import { replyFor, resultFor } from "~/utils/form";
 const PAGE_EVENTS = ["SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "UNSCHEDULE", "SIGN", "REFUSE_SIGNOFF", "START", "CLOSE"] as const;
 const isPageEvent = (event: string): event is (typeof PAGE_EVENTS)[number] => (PAGE_EVENTS as readonly string[]).includes(event);
 
+/**
+ * The moves the page offers: its event forms, and scheduling again after a refused sign-off or a
+ * reconsideration. Taking a request off a locked agenda is refused by the machine, so it is not offered
+ * (the meeting decides). The diagram's "moves you can make now" are these, not every allowed event.
+ */
+function pageMoves(allowedEvents: readonly string[], lockedMeeting: number | null, refused: boolean) {
+  const events = allowedEvents.filter(isPageEvent).filter((e) => !(e === "UNSCHEDULE" && lockedMeeting !== null));
+  const scheduling = [
+    ...(refused && allowedEvents.includes("SCHEDULE") ? ["SCHEDULE" as const] : []),
+    ...(allowedEvents.includes("RECONSIDER") ? ["RECONSIDER" as const] : []),
+  ];
+  return { events, scheduling, offered: [...events, ...scheduling] };
+}
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   return forPage(async () => {
@@ -49,7 +62,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const search = new URL(request.url).searchParams;
     const from = Number(search.get("historyFrom"));
     const order = search.get("history") === "oldest" ? "oldest" : "newest";
-    const [item, history, plan, decisions, conditions, allocations, attachments, meetings, comments] = await Promise.all([
+    const [item, history, plan, decisions, conditions, allocations, attachments, meetings, comments, locale] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistoryPage({ user, requestId, order, from: Number.isInteger(from) && from > 0 ? from : undefined }),
       getPlan({ user, requestId }),
@@ -59,8 +72,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       listAttachments({ user, requestId }),
       meetingsOfRequest({ user, requestId }),
       listComments({ user, requestId }),
+      pageLocale(request),
     ]);
     const deliberation = deliberationOf(item, decisions.decisions, meetings);
+    const { offered } = pageMoves(item.allowedEvents, deliberation.lockedMeeting, deliberation.refusal !== null);
     const schedulable = user.role === "SECRETARIAT" && (deliberation.refusal !== null || item.allowedEvents.includes("RECONSIDER"));
     // conditions can be worked on while any is open (also on an allocated request, when configured)
     const conditional = CONDITION_STATES.includes(item.state) && conditions.some(isPending);
@@ -70,7 +85,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       decisions,
       conditions,
       attachments,
-      workflow: describeWorkflow(),
+      workflowDiagram: workflowDiagramHtml({ current: item.state, reached: history.reached, offered, locale }),
       meetings: meetings.items,
       officer: isMinistryScoped(user),
       ...deliberation,
@@ -150,7 +165,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const {
     item,
     history,
-    workflow,
+    workflowDiagram,
     plan,
     decisions,
     conditions,
@@ -170,17 +185,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   for (const key of ["historyFrom", "back"]) for (const v of search.getAll(key)) historyParams.append(key, v);
   const historyPages = pageLinks(historyParams, history.nextFrom, "historyFrom");
   const { t, td, n, dt, locale } = useT();
+  const { events, scheduling } = pageMoves(item.allowedEvents, lockedMeeting, refusal !== null);
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
-  // taking it off a locked agenda is refused by the machine: not offered (the meeting decides)
-  const events = item.allowedEvents.filter(isPageEvent).filter((e) => !(e === "UNSCHEDULE" && lockedMeeting !== null));
-  // the legend's "moves you can make now" are the ones this page offers (not moves refused here, e.g. off a locked agenda)
-  const offered = [...events, ...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE"] : []), ...(reconsiderable ? ["RECONSIDER"] : [])];
-  const scheduling = [...(refusal && item.allowedEvents.includes("SCHEDULE") ? ["SCHEDULE" as const] : []), ...(reconsiderable ? ["RECONSIDER" as const] : [])];
   // the answer to an event form is shown in that form when it is still on the page, else at the top
   const actedType = actionData && "type" in actionData && typeof actionData.type === "string" ? actionData.type : undefined;
   const inForm = !!actedType && ([...events, ...scheduling] as string[]).includes(actedType);
   const lastReturn = history.lastReturn;
-  const reached = new Set(history.reached);
   const historyLabel = (type: string, payload: Record<string, unknown>) => {
     if (type === "CREATE") return t("request.created");
     if (type === "EDIT") return t("request.edited");
@@ -313,9 +323,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="workflow" className="text-lg font-bold">
           {t("request.workflow")}
         </h2>
-        <div className="mt-2">
-          <WorkflowDiagram workflow={workflow} current={item.state} reached={reached} allowedEvents={offered} />
-        </div>
+        {/* the server's drawing (workflow-diagram.server.tsx): the browser shows it and never renders it */}
+        <div className="mt-2" dangerouslySetInnerHTML={{ __html: workflowDiagram }} />
       </section>
 
       <section aria-labelledby="fields" className="card">

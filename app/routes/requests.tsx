@@ -39,7 +39,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
   const tr = useT();
   const { t, td, n, locale } = tr;
   const table = usePrerendered("request-table");
-  // the table's title links are plain anchors (the server renders it outside the router): routed here
+  // the state tabs, the table's title links and the page links are plain anchors (ADR 0048): routed here
   const followLink = useRouterLinks();
   const searching = useNavigation().state === "loading";
   const [params] = useSearchParams();
@@ -90,26 +90,29 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
 
-      <nav aria-label={t("requestList.byState")} data-testid="state-counts">
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors */}
+      <nav aria-label={t("requestList.byState")} data-testid="state-counts" onClick={followLink}>
         <ul className="flex flex-wrap gap-2 text-sm">
           <li>
-            <Link
-              to={href({ state: undefined, cursor: undefined })}
+            <a
+              href={href({ state: undefined, cursor: undefined })}
+              data-discover="true"
               aria-current={!query.state ? "page" : undefined}
               className={`badge border ${!query.state ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
             >
               {t("request.all")} {n(total)}
-            </Link>
+            </a>
           </li>
           {REQUEST_STATES.filter((s) => counts[s] || query.state === s).map((s) => (
             <li key={s}>
-              <Link
-                to={href({ state: s })}
+              <a
+                href={href({ state: s })}
+                data-discover="true"
                 aria-current={query.state === s ? "page" : undefined}
                 className={`badge border ${query.state === s ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
               >
                 {td(`workflow.state.${s}`)} {n(counts[s] ?? 0)}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -226,17 +229,22 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           {table === undefined ? <RequestTable items={items} officer={officer} tr={tr} /> : null}
         </div>
       )}
-      <nav aria-label={t("requestList.pages")} className="flex gap-4">
-        {pages.first ? <Link to={`/requests${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors */}
+      <nav aria-label={t("requestList.pages")} className="flex gap-4" onClick={followLink}>
+        {pages.first ? (
+          <a href={`/requests${pages.first}`} data-discover="true">
+            « {t("requestList.firstPage")}
+          </a>
+        ) : null}
         {pages.prev ? (
-          <Link to={`/requests${pages.prev}`} data-testid="requests-prev">
+          <a href={`/requests${pages.prev}`} data-discover="true" data-testid="requests-prev">
             ← {t("request.prev")}
-          </Link>
+          </a>
         ) : null}
         {pages.next ? (
-          <Link to={`/requests${pages.next}`} data-testid="requests-next">
+          <a href={`/requests${pages.next}`} data-discover="true" data-testid="requests-next">
             {t("request.next")} →
-          </Link>
+          </a>
         ) : null}
       </nav>
     </section>
