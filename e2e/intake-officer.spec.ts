@@ -218,6 +218,14 @@ test("the list filters, searches, sorts and pages on the server; user text is sh
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(odd);
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
   await page.goBack();
+  // a state tab is a plain anchor too: through the router, and it becomes the current tab
+  const draftTab = page.getByTestId("state-counts").getByRole("link", { name: /^작성 중/ });
+  await draftTab.click();
+  await expect(page).toHaveURL(/state=draft/);
+  await expect(draftTab).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  await page.goBack();
+  await expect(page.getByTestId("state-counts").getByRole("link", { name: /^전체/ })).toHaveAttribute("aria-current", "page");
   await page.getByLabel("제목 또는 접수번호 검색").fill("목록 시험");
   await page.getByRole("button", { name: "적용" }).click();
   await expect(page.getByRole("link", { name: odd })).toBeVisible(); // rendered literally

@@ -10,6 +10,7 @@ test("health check answers without sign-in and says nothing else", async ({ requ
 
 test("a signed-in page is never cached and runs only its own nonce'd scripts", async ({ page }) => {
   await signIn(page, "secretariat@msit.go.kr");
+  const discovered = page.waitForRequest((r) => r.url().includes("/__manifest?") && decodeURIComponent(r.url()).includes("/pool"));
   const res = await page.goto("/requests");
   const headers = res!.headers();
   expect(headers["cache-control"]).toBe("no-store");
@@ -24,9 +25,18 @@ test("a signed-in page is never cached and runs only its own nonce'd scripts", a
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
   expect(inline.length).toBeGreaterThan(0);
   for (const [, attrs] of inline) expect(attrs).toContain(`nonce="${nonce}"`);
-  // the page still works under the policy: client navigation runs (a blocked script would fail the fixture on the console error)
-  await page.getByRole("link", { name: /GPU/ }).first().click();
-  await expect(page).toHaveURL(/\/pool/);
+  // the page still works under the policy: client navigation runs (a blocked script would fail the fixture on the console error).
+  // The menu's links are plain anchors (ADR 0048): React Router discovers their routes as it does its own
+  // links', a click goes through the router (the page is not reloaded), and the new page's link is current.
+  const menu = page.getByRole("navigation", { name: "주 메뉴" });
+  await expect(menu.getByRole("link", { name: "전체 요청" })).toHaveAttribute("aria-current", "page");
+  await discovered;
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
+  await menu.getByRole("link", { name: "GPU 배분" }).click();
+  await expect(page).toHaveURL(/\/pool$/);
+  await expect(menu.getByRole("link", { name: "GPU 배분" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "전체 요청" })).not.toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
 
   const api = await page.request.get("/api/v1/requests");
   expect(api.headers()["cache-control"]).toBe("no-store");
