@@ -206,7 +206,53 @@ function writeChunk(destination, chunk) {
   ],
 };
 
-export const PATCHES = [REACT_ROUTER, REACT_DOM];
+/**
+ * Conform's field metadata is a proxy that builds a whole new metadata object, itself a proxy, on every
+ * property read: \`getInputProps\` reads about fifteen properties of a field, so a form of six fields made
+ * about a hundred such objects per render (Conform was 14 % of the meeting list's server CPU). Each field's
+ * and the form's proxy now keeps the metadata object it built while the form's state and id are the
+ * same. That object only reads the state it was built from, so what every read returns, and which state
+ * a render subscribes to, is unchanged (scripts/patch-dependencies.test.ts).
+ */
+const CONFORM = {
+  name: "@conform-to/react",
+  version: "1.21.1",
+  files: { paths: ["dist/context.mjs", "dist/context.js"] },
+  edits: [
+    {
+      what: "a field's metadata is built once per form state",
+      find: `  return new Proxy({}, {
+    get(_, key, receiver) {
+      var _state$constraint$nam;
+      var metadata = getMetadata(context, subjectRef, stateSnapshot, name);
+      var state = context.getState();`,
+      replace: `  ${MARKER}
+  var builtFor, builtId, built;
+  return new Proxy({}, {
+    get(_, key, receiver) {
+      var _state$constraint$nam;
+      var state = context.getState();
+      if (builtFor !== state || builtId !== context.getFormId()) built = getMetadata(context, subjectRef, stateSnapshot, name), builtFor = state, builtId = context.getFormId();
+      var metadata = built;`,
+    },
+    {
+      what: "the form's metadata is built once per form state",
+      find: `  return new Proxy({}, {
+    get(_, key, receiver) {
+      var metadata = getMetadata(context, subjectRef, stateSnapshot);
+      var state = context.getState();`,
+      replace: `  ${MARKER}
+  var builtFor, builtId, built;
+  return new Proxy({}, {
+    get(_, key, receiver) {
+      var state = context.getState();
+      if (builtFor !== state || builtId !== context.getFormId()) built = getMetadata(context, subjectRef, stateSnapshot), builtFor = state, builtId = context.getFormId();
+      var metadata = built;`,
+    },
+  ],
+};
+
+export const PATCHES = [REACT_ROUTER, REACT_DOM, CONFORM];
 export { MARKER };
 
 /** The installed files `patch` edits under `root`: its named files, or every file of its folders with the given ending. */

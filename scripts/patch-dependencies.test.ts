@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import type { RouteObject } from "react-router";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { MARKER, PATCHES, applyPatch, patchFiles, type Patch } from "./patch-dependencies.mjs";
 
 const reactDom = PATCHES.find((p) => p.name === "react-dom") as Patch;
@@ -274,5 +274,89 @@ describe("matching with remembered branches", () => {
         expect(context.matches.at(-1)?.params).toEqual(matchRoutes(routes, p)?.at(-1)?.params);
       }
     }
+  });
+});
+
+describe("Conform's metadata built once per form state", () => {
+  const conform = PATCHES.find((p) => p.name === "@conform-to/react") as Patch;
+  const file = patchFiles(conform).find((f) => f.endsWith(".js")) as string;
+  type Context = { getState(): unknown; onUpdate(options: object): void };
+  type Metadata = Record<string | symbol, unknown>;
+  type Conform = {
+    createFormContext(options: object): Context;
+    getFieldMetadata(context: Context, subjectRef: { current: object }, state: unknown, prefix: string, key?: string): Metadata;
+    getFormMetadata(context: Context, subjectRef: { current: object }, state: unknown, noValidate: boolean): Metadata;
+  };
+  /** Conform's context module compiled from `source` as if it were `file` (so it finds the same dependencies). */
+  function load(source: string): Conform {
+    const m = new Module(file);
+    m.filename = file;
+    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+    (m as unknown as { _compile(code: string, filename: string): void })._compile(source, file);
+    return m.exports as Conform;
+  }
+  const editedSource = readFileSync(file, "utf8");
+  const untouchedSource = original(conform, editedSource);
+
+  const FIELD_KEYS = ["id", "name", "errorId", "descriptionId", "formId", "required", "maxLength", "min", "pattern"];
+  const STATE_KEYS = ["initialValue", "defaultValue", "value", "errors", "allErrors", "valid", "dirty", "key", "defaultOptions", "defaultChecked"];
+  // a reset gives each field a random key ("41ut187v.21w/title"): compared by its name only
+  const unrandom = (v: unknown) => (typeof v === "string" && /^[0-9a-z]+\.[0-9a-z]+\//.test(v) ? v.replace(/^[^/]+/, "(random)") : v);
+  const refused = (message: string, title: string) => ({ status: "error", initialValue: { title, number: "0" }, error: { title: [message], number: [] } });
+
+  /** Everything a render reads of a form of two fields, twice, then again after the server refuses it anew. */
+  function readThrough(module: Conform) {
+    const context = module.createFormContext({
+      formId: "meeting",
+      defaultValue: { title: "회의", number: "3", tags: ["a", "b"] },
+      constraint: { title: { required: true, maxLength: 200 }, number: { min: 1, pattern: "[0-9]+" } },
+      lastResult: refused("제목을 입력하세요", ""),
+    });
+    const read = () => {
+      const subjectRef = { current: {} };
+      const state = context.getState();
+      const form = module.getFormMetadata(context, subjectRef, state, true);
+      const fields = ["title", "number", "tags"].map((name) => module.getFieldMetadata(context, subjectRef, state, "", name));
+      const values = [
+        ...["id", "errorId", "errors", "allErrors", "noValidate", "status", "valid", "dirty"].map((k) => form[k]),
+        ...fields.flatMap((field) => [...FIELD_KEYS, ...STATE_KEYS, ...FIELD_KEYS].map((k) => field[k])),
+      ].map(unrandom);
+      return { values, subscribed: subjectRef.current, later: fields[0] };
+    };
+    const first = read();
+    const second = read();
+    // the server refuses it anew (Conform looks for the form's element in the document: there is none here)
+    vi.stubGlobal("document", { forms: { namedItem: () => null } });
+    try {
+      context.onUpdate({ lastResult: refused("제목이 너무 깁니다", "x".repeat(300)) });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // a field read again after the state changed (as in a callback) sees the new state
+    const afterUpdate = [...FIELD_KEYS, ...STATE_KEYS].map((k) => first.later[k]);
+    const third = read();
+    // another form id (a page reusing the component for another record) starts the form again
+    context.onUpdate({ formId: "meeting-2" });
+    const afterReset = [...FIELD_KEYS, ...STATE_KEYS].map((k) => unrandom(first.later[k]));
+    return { first, second, third, afterUpdate, fourth: read(), afterReset };
+  }
+
+  it("reads the same values and subscribes a render to the same state as Conform's own code", () => {
+    expect(editedSource).toContain(MARKER);
+    expect(untouchedSource, "every edit undone").not.toContain(MARKER);
+    const ours = readThrough(load(editedSource));
+    const theirs = readThrough(load(untouchedSource));
+    expect(ours.first.values.flat()).toContain("제목을 입력하세요");
+    expect(ours.first.subscribed).not.toEqual({});
+    expect(ours.third.values.flat()).toContain("제목이 너무 깁니다");
+    expect(ours.afterUpdate.flat()).toContain("제목이 너무 깁니다");
+    expect(ours.afterReset).toContain("meeting-2-title");
+    expect(ours.afterReset.flat()).not.toContain("제목이 너무 깁니다");
+    for (const k of ["first", "second", "third", "fourth"] as const) {
+      expect(ours[k].values, k).toEqual(theirs[k].values);
+      expect(ours[k].subscribed, k).toEqual(theirs[k].subscribed);
+    }
+    expect(ours.afterUpdate).toEqual(theirs.afterUpdate);
+    expect(ours.afterReset).toEqual(theirs.afterReset);
   });
 });
