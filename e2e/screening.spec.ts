@@ -82,6 +82,11 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
     await shot(page, { path: "test-results/screening-ko.png", fullPage: true });
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
+    // loaded as a document, the rows are HTML the server rendered ahead (ADR 0049): the browser hydrates them as
+    // its own, the links route, and the boxes belong to the form (the bulk accept below posts them)
+    await page.reload();
+    await expect(row("대기열 GPU 과다 요청").locator('[data-check="gpuPlausible"]')).toContainText("산업계 상한 1,000장");
+    await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
     expect(errors).toEqual([]);
 
     // a row's link opens the request through the router (the page is not reloaded), and back again

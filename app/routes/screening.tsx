@@ -7,7 +7,9 @@ import { ErrorList, Field, FormErrors, TextareaField, useSchemaForm } from "~/co
 import type { Route } from "./+types/screening";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import { screeningChecklistHtml } from "~/components/screening-checklist.server";
+import { SELECT_FIELD, ScreeningRows } from "~/components/screening-rows";
+import { screeningRows, screeningRowsHtml } from "~/components/screening-rows.server";
+import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
 import { bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { RETURN_REASONS } from "~/modules/screening/screening-options";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
@@ -27,21 +29,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       pageLocale(request),
     ]);
     // what the rows show, with each checklist as HTML rendered once per kept queue (ADR 0037)
-    const items = queue.items.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      title: r.title,
-      version: r.version,
-      sector: r.sector,
-      gpusRequested: r.gpusRequested,
-      durationMonths: r.durationMonths,
-      ministry: r.ministry,
-      submittedOn: r.submittedOn,
-      businessDaysWaiting: r.businessDaysWaiting,
-      overdue: r.overdue,
-      dueOn: r.dueOn,
-      checklistHtml: screeningChecklistHtml(r.checklist, locale),
-    }));
+    const items = screeningRows(queue.items, locale);
+    // and the rows themselves, for the document (ADR 0049)
+    if (items.length) context.get(prerenderedContext).set("screening-rows", () => screeningRowsHtml(queue.items, items, locale));
     return { ...queue, items };
   });
 }
@@ -110,7 +100,8 @@ function Results({ result }: { result: { message: string; results: BulkResult[];
 
 export default function Screening({ loaderData, actionData }: Route.ComponentProps) {
   const { items, dueBusinessDays, total, overdue, page, pages } = loaderData;
-  const { t, td, n, d, locale } = useT();
+  const tr = useT();
+  const { t, n } = tr;
   const navigation = useNavigation();
   const followLink = useRouterLinks();
   const pendingIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
@@ -120,18 +111,13 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   useEffect(() => {
     if (actionData?.ok) formRef.current?.reset();
   }, [actionData]);
-  // read once, not per row: Conform works each field's metadata out on every read
-  const select = { name: fields.select.name, invalid: fields.select.errors ? true : undefined };
-  const selectDescribedBy = fields.select.errors ? fields.select.errorId : undefined;
-  const label = {
-    title: t("request.title"),
-    size: t("screening.size"),
-    submittedOn: t("screening.submittedOn"),
-    waiting: t("screening.waiting"),
-    checklist: t("screening.checklist"),
-  };
+  // the rows' checkboxes point to the form's message about the selection, when it refused one; the rows
+  // the server rendered ahead are the form's before any refusal
+  const refused = fields.select.errors ? { errorId: fields.select.errorId } : undefined;
+  const prerendered = usePrerendered("screening-rows");
+  const rowsHtml = refused ? undefined : prerendered;
   const toggleAll = (checked: boolean) => {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[name="select"]').forEach((box) => {
+    formRef.current?.querySelectorAll<HTMLInputElement>(`input[name="${SELECT_FIELD}"]`).forEach((box) => {
       box.checked = checked;
     });
   };
@@ -180,63 +166,11 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                   </th>
                 </tr>
               </thead>
-              {/* the rows' links are plain anchors, routed here: a <Link> per row cost more than the row */}
+              {/* the rows' links are plain anchors, routed here: a <Link> per row cost more than the row. The server's
+                  document has them as HTML rendered once per kept queue page (ADR 0049), which the browser hydrates */}
               {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-              <tbody onClick={followLink}>
-                {items.map((r) => {
-                  const title = r.title ?? t("request.untitled");
-                  return (
-                    <tr
-                      key={r.id}
-                      className={`border-b border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`}
-                      data-testid="screening-row"
-                      data-overdue={r.overdue}
-                    >
-                      <td className="p-2">
-                        <input
-                          type="checkbox"
-                          name={select.name}
-                          value={`${r.id}:${r.version}`}
-                          aria-label={t("screening.selectRow", { title })}
-                          className="h-4 w-4"
-                          aria-invalid={select.invalid}
-                          aria-describedby={selectDescribedBy}
-                        />
-                      </td>
-                      <td className="p-2" data-label={label.title}>
-                        <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
-                        <a href={`/requests/${r.id}`} data-discover="true">
-                          {title}
-                        </a>
-                        <p className="text-xs text-slate-600">
-                          {locale === "ko" ? r.ministry.name : r.ministry.nameEn}
-                          {r.sector ? ` · ${td(`request.sectors.${r.sector}`)}` : ""}
-                        </p>
-                      </td>
-                      <td className="whitespace-nowrap p-2" data-label={label.size}>
-                        {r.gpusRequested !== null && r.durationMonths !== null
-                          ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths })
-                          : "–"}
-                      </td>
-                      <td className="whitespace-nowrap p-2" data-label={label.submittedOn}>
-                        {d(r.submittedOn)}
-                      </td>
-                      <td className="whitespace-nowrap p-2" data-label={label.waiting}>
-                        <p>{t("screening.waitingDays", { days: n(r.businessDaysWaiting) })}</p>
-                        {r.overdue ? (
-                          <p>
-                            <span className="badge bg-red-700 text-white" data-testid="overdue">
-                              {t("screening.overdue")}
-                            </span>
-                          </p>
-                        ) : (
-                          <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>
-                        )}
-                      </td>
-                      <td className="p-2" data-label={label.checklist} dangerouslySetInnerHTML={{ __html: r.checklistHtml }} />
-                    </tr>
-                  );
-                })}
+              <tbody onClick={followLink} {...(rowsHtml === undefined ? {} : { dangerouslySetInnerHTML: { __html: rowsHtml } })}>
+                {rowsHtml === undefined ? <ScreeningRows items={items} refused={refused} tr={tr} /> : null}
               </tbody>
             </table>
           </div>
