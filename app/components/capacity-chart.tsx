@@ -1,7 +1,7 @@
 import { StepLineChart } from "./charts";
 import "./capacity-chart.css";
 import "./charts.css";
-import { useT } from "~/i18n/use-t";
+import { useT, type Translator } from "~/i18n/use-t";
 import type { TimelinePoint } from "~/modules/pool/timeline";
 
 /**
@@ -10,7 +10,12 @@ import type { TimelinePoint } from "~/modules/pool/timeline";
  * the chart, which is what screen readers read (print shows the chart, drawn on the server, and not the table).
  */
 export function CapacityChart({ points, showPlanned = false }: { points: TimelinePoint[]; showPlanned?: boolean }) {
-  const { t, n } = useT();
+  return <CapacityChartFor points={points} showPlanned={showPlanned} tr={useT()} />;
+}
+
+/** The chart in the given language, outside the page's context (the pool's figures rendered ahead, ADR 0049). */
+export function CapacityChartFor({ points, showPlanned = false, tr }: { points: TimelinePoint[]; showPlanned?: boolean; tr: Translator }) {
+  const { t, n } = tr;
   if (points.length === 0) return null;
   const series: { key: "arrived" | "allocated" | "planned" | "free"; label: string; color: string; dash?: string }[] = [
     { key: "arrived", label: t("pool.chart.arrived"), color: "#13315c", dash: undefined },

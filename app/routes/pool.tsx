@@ -4,15 +4,15 @@ import { useRouterLinks } from "~/components/router-links";
 import { ActionResult } from "~/components/action-result";
 import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { resultFor } from "~/utils/form";
-import { formatMonth } from "~/i18n/format";
 import type { Route } from "./+types/pool";
-import { CapacityChart } from "~/components/capacity-chart";
+import { PoolFigures, poolTotals } from "~/components/pool-figures";
+import { poolFiguresHtml } from "~/components/pool-figures.server";
+import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
 import { handlePoolForm } from "~/modules/pool/pool-form.server";
 import { approvedCandidates, poolOverview } from "~/modules/pool/planning.server";
-import { SECTORS } from "~/modules/pool/pool-options";
 import { getPool } from "~/modules/pool/tranches.server";
 import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
@@ -22,12 +22,15 @@ import { readForm } from "~/utils/api.server";
 export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
     const user = await requirePermission(request, "pool:read", context);
-    const [overview, pool, ledger, candidates] = await Promise.all([
+    const [overview, pool, ledger, candidates, locale] = await Promise.all([
       poolOverview({ user }),
       getPool({ user }),
       listAllocations({ user }),
       can(user, "pool:allocate") ? approvedCandidates({ user }) : null,
+      pageLocale(request),
     ]);
+    // the figures as HTML, rendered once per kept overview and language, for the document (ADR 0049)
+    context.get(prerenderedContext).set("pool-figures", () => poolFiguresHtml(overview, locale));
     return { overview, pool, ledger: [...ledger].reverse(), approved: candidates }; // kept rows: never reversed in place
   });
 }
@@ -100,13 +103,11 @@ function AllocateForm({
 
 export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
   const { overview, pool, ledger, approved } = loaderData;
-  const { t, td, n, locale } = useT();
+  const tr = useT();
+  const { t, n } = tr;
   const followLink = useRouterLinks();
-  const totals = overview.tranches.reduce((s, tr) => ({ capacity: s.capacity + tr.capacity, allocated: s.allocated + tr.allocated }), {
-    capacity: 0,
-    allocated: 0,
-  });
-  const pct = (part: number, whole: number) => (whole > 0 ? ` (${Math.round((part / whole) * 100)}%)` : "");
+  const figures = usePrerendered("pool-figures");
+  const totals = poolTotals(overview.tranches);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -139,143 +140,9 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
       {/* the answer to the allocation form is shown under that form; anything else here at the top */}
       {actionData?.message && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
 
-      <section aria-labelledby="tranches" className="card space-y-2">
-        <h2 id="tranches" className="text-lg font-bold">
-          {t("pool.tranches")}
-        </h2>
-        {overview.tranches.length === 0 ? (
-          <p>{t("pool.noTranches")}</p>
-        ) : (
-          <div className="overflow-x-auto" role="region" aria-label={t("common.scrollTable", { name: t("pool.tranches") })} tabIndex={0}>
-            <table className="w-full text-sm" data-testid="tranche-table">
-              <thead>
-                <tr className="border-b border-slate-300 text-right">
-                  <th scope="col" className="py-1 pr-3 text-left">
-                    {t("pool.tranche")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-left">
-                    {t("pool.arrivesOn")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-left">
-                    {t("pool.gpuModel")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pool.capacity")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pool.allocated")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pool.remaining")}
-                  </th>
-                  {SECTORS.map((s) => (
-                    <th key={s} scope="col" className="py-1 pr-3">
-                      {td(`request.sectors.${s}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {overview.tranches.map((tr) => (
-                  <tr key={tr.id} className="border-b border-slate-100 text-right" data-testid="tranche-row">
-                    <th scope="row" className="py-1 pr-3 text-left font-semibold">
-                      {tr.label}
-                    </th>
-                    <td className="py-1 pr-3 text-left">{formatMonth(locale, tr.arrivesOn)}</td>
-                    <td className="py-1 pr-3 text-left">
-                      {tr.gpuModel}
-                      {tr.resourceKind !== "GPU" ? ` (${tr.resourceKind})` : ""}
-                    </td>
-                    <td className="py-1 pr-3">{n(tr.capacity)}</td>
-                    <td className="py-1 pr-3" data-testid="tranche-allocated">
-                      {n(tr.allocated)}
-                    </td>
-                    <td className="py-1 pr-3" data-testid="tranche-remaining">
-                      {n(tr.remaining)}
-                    </td>
-                    {SECTORS.map((s) => (
-                      <td key={s} className="py-1 pr-3">
-                        {n(tr.bySector[s])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t-2 border-slate-300 text-right font-semibold">
-                  <th scope="row" colSpan={3} className="py-1 pr-3 text-left">
-                    {t("pool.total")}
-                  </th>
-                  <td className="py-1 pr-3">{n(totals.capacity)}</td>
-                  <td className="py-1 pr-3">{n(totals.allocated)}</td>
-                  <td className="py-1 pr-3">{n(totals.capacity - totals.allocated)}</td>
-                  {SECTORS.map((s) => (
-                    <td key={s} className="py-1 pr-3">
-                      {n(overview.bySector[s])}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        )}
-      </section>
-
-      <CapacityChart points={overview.timeline} />
-
-      <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="by-ministry" className="card space-y-2">
-          <h2 id="by-ministry" className="text-lg font-bold">
-            {t("pool.byMinistry")}
-          </h2>
-          {overview.byMinistry.length === 0 ? (
-            <p className="text-sm">{t("pool.noAllocations")}</p>
-          ) : (
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="border-b border-slate-300 text-right">
-                  <th scope="col" className="py-1 pr-3 text-left">
-                    {t("pool.ministry")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pool.gpus")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("pool.npuCapableGpus")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.byMinistry.map((m) => (
-                  <tr key={m.code} className="border-b border-slate-100 text-right">
-                    <th scope="row" className="py-1 pr-3 text-left font-normal">
-                      {locale === "ko" ? m.name : m.nameEn}
-                    </th>
-                    <td className="py-1 pr-3">{n(m.gpus)}</td>
-                    <td className="py-1">{n(m.npuCapableGpus)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        <section aria-labelledby="npu" className="card space-y-2" data-testid="npu-summary">
-          <h2 id="npu" className="text-lg font-bold">
-            {t("pool.npu.title")}
-          </h2>
-          <p className="text-sm">
-            {t("pool.npu.allocated", {
-              total: n(overview.npu.totalAllocated),
-              n: `${n(overview.npu.allocated)}${pct(overview.npu.allocated, overview.npu.totalAllocated)}`,
-            })}
-          </p>
-          <p className="text-sm">
-            {t("pool.npu.waiting", {
-              total: n(overview.npu.totalWaiting),
-              n: `${n(overview.npu.waiting)}${pct(overview.npu.waiting, overview.npu.totalWaiting)}`,
-            })}
-          </p>
-        </section>
+      {/* the server's document: the figures rendered once per kept overview and language (ADR 0049), which the browser hydrates */}
+      <div className="space-y-6" {...(figures === undefined ? {} : { dangerouslySetInnerHTML: { __html: figures } })}>
+        {figures === undefined ? <PoolFigures overview={overview} tr={tr} /> : null}
       </div>
 
       {approved ? (
