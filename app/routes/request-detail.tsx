@@ -62,7 +62,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const search = new URL(request.url).searchParams;
     const from = Number(search.get("historyFrom"));
     const order = search.get("history") === "oldest" ? "oldest" : "newest";
-    const [item, history, plan, decisions, conditions, allocations, attachments, meetings, comments, locale] = await Promise.all([
+    const [item, { reached, ...history }, plan, decisions, conditions, allocations, attachments, meetings, comments, locale] = await Promise.all([
       getRequestView({ user, requestId }),
       requestHistoryPage({ user, requestId, order, from: Number.isInteger(from) && from > 0 ? from : undefined }),
       getPlan({ user, requestId }),
@@ -85,7 +85,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       decisions,
       conditions,
       attachments,
-      workflowDiagram: workflowDiagramHtml({ current: item.state, reached: history.reached, offered, locale }),
+      workflowDiagram: workflowDiagramHtml({ current: item.state, reached, offered, locale }), // (the states reached: only the drawing uses them)
       meetings: meetings.items,
       officer: isMinistryScoped(user),
       ...deliberation,
