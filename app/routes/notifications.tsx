@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/notifications";
+import { useRouterLinks } from "~/components/router-links";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/session.server";
 import { notificationPath } from "~/modules/notifications/kinds";
@@ -30,6 +31,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
   const { t, dt, n } = useT();
+  const followLink = useRouterLinks();
   const busy = useNavigation().state !== "idle";
   const [params] = useSearchParams();
   const onlyUnread = params.get("unread") === "1";
@@ -57,37 +59,41 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         ) : null}
       </div>
       {items.length === 0 ? <p className="card">{t("notify.page.empty")}</p> : null}
-      <ul className="space-y-2">
-        {items.map((item) => (
-          <li
-            key={item.id}
-            data-testid="notification"
-            data-id={item.id}
-            className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}
-          >
-            <div>
-              <p className={item.readAt ? "" : "font-bold"}>
-                {item.readAt ? null : <span className="badge mr-2 bg-amber-400 text-slate-900">{t("notify.page.new")}</span>}
-                <Link to={notificationPath(item)}>{item.title}</Link>
-              </p>
-              <p className="text-xs text-slate-600">
-                {t(`notify.kindLabel.${item.kind as "submitted"}`)} · {dt(item.createdAt)}
-              </p>
-            </div>
-            {item.readAt ? (
-              <span className="text-xs text-slate-600">{t("notify.page.read")}</span>
-            ) : (
-              <Form method="post">
-                <input type="hidden" name="intent" value="read" />
-                <input type="hidden" name="id" value={item.id} />
-                <button type="submit" className="btn-secondary" disabled={busy}>
+      {/* One form for every "mark as read" button (the pressed one sends its id), and the titles as plain anchors
+          routed here: a router <Form> and <Link> per notification cost more to render than the notification */}
+      <Form method="post">
+        <input type="hidden" name="intent" value="read" />
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors */}
+        <ul className="space-y-2" onClick={followLink}>
+          {items.map((item) => (
+            <li
+              key={item.id}
+              data-testid="notification"
+              data-id={item.id}
+              className={`card flex flex-wrap items-center justify-between gap-3 ${item.readAt ? "" : "border-l-4 border-l-amber-400"}`}
+            >
+              <div>
+                <p className={item.readAt ? "" : "font-bold"}>
+                  {item.readAt ? null : <span className="badge mr-2 bg-amber-400 text-slate-900">{t("notify.page.new")}</span>}
+                  <a href={notificationPath(item)} data-discover="true">
+                    {item.title}
+                  </a>
+                </p>
+                <p className="text-xs text-slate-600">
+                  {t(`notify.kindLabel.${item.kind as "submitted"}`)} · {dt(item.createdAt)}
+                </p>
+              </div>
+              {item.readAt ? (
+                <span className="text-xs text-slate-600">{t("notify.page.read")}</span>
+              ) : (
+                <button type="submit" name="id" value={item.id} className="btn-secondary" disabled={busy}>
                   {t("notify.page.markRead")}
                 </button>
-              </Form>
-            )}
-          </li>
-        ))}
-      </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Form>
       {pages.prev || pages.next ? (
         <nav aria-label={t("notify.page.pages")} className="flex flex-wrap gap-4" data-testid="notification-pages">
           {pages.first ? <Link to={`/notifications${pages.first}`}>« {t("requestList.firstPage")}</Link> : null}

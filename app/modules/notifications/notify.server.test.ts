@@ -188,7 +188,14 @@ describe("meeting changes", () => {
     expect(bellFigure(await unreadForBell(user), String)).toBe("99+");
     expect(await unreadCount(user)).toBe(150);
     expect((await listNotifications({ user, locale: "ko" })).unread).toBe(150);
+    // the list's exact count is kept until the next commit: one read, then another notification, then all read
+    const [first] = (await listNotifications({ user, locale: "ko" })).items;
+    await markRead({ user, ids: [first.id] });
+    expect((await listNotifications({ user, locale: "ko" })).unread).toBe(149);
+    await add(200, 1);
+    expect((await listNotifications({ user, locale: "ko" })).unread).toBe(150);
     await markRead({ user, ids: undefined });
+    expect((await listNotifications({ user, locale: "ko" })).unread).toBe(0);
     expect(await unreadForBell(user)).toBe(0);
     expect(bellFigure(0, String)).toBe("0");
   });
