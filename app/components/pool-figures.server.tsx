@@ -1,8 +1,8 @@
 /**
  * The pool page's figures as HTML, rendered once per kept overview and language (ADR 0037, 0049).
  *
- * The overview is kept until the next commit (\`poolOverview\`, ADR 0029) and does not depend on the
- * reader: the same object comes back, and so does its HTML. \`renderToString\` is React's own markup,
+ * The overview is kept until the next commit (`poolOverview`, ADR 0029) and does not depend on the
+ * reader: the same object comes back, and so does its HTML. `renderToString` is React's own markup,
  * which the browser hydrates as if the page had rendered it in place.
  */
 import { renderToString } from "react-dom/server";
@@ -11,7 +11,7 @@ import type { Locale } from "~/i18n/types";
 import { renderOnce } from "~/utils/render-once.server";
 import { PoolFigures } from "./pool-figures";
 
-/** \`overview\` must be the object \`poolOverview\` returned (its identity ties the HTML to it). */
+/** `overview` must be the object `poolOverview` returned (its identity ties the HTML to it). */
 export function poolFiguresHtml(overview: Parameters<typeof PoolFigures>[0]["overview"], locale: Locale): string {
   return renderOnce(overview, locale, () => renderToString(<PoolFigures overview={overview} tr={translator(locale)} />));
 }
