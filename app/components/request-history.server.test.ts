@@ -57,4 +57,28 @@ describe("a page of a request's history as HTML (ADR 0049)", () => {
     expect(html.indexOf("재제출")).toBeGreaterThanOrEqual(0);
     expect(html.indexOf("재제출")).toBeLessThan(html.indexOf("보완 요청함")); // newest first
   });
+
+  it("names every kind of event a request's history holds, never a message key", () => {
+    // the machine's events and the records kept beside them (plans, conditions, files, comments, the pool)
+    const types = [
+      ...["CREATE", "EDIT", "SUBMIT", "RESUBMIT", "WITHDRAW", "ACCEPT", "RETURN", "SCHEDULE", "UNSCHEDULE", "DECIDE", "AMEND_DECISION"],
+      ...["SIGN", "REFUSE_SIGNOFF", "RECONSIDER", "CONDITIONS_MET", "ALLOCATE", "RELEASE", "ALLOCATION_RELEASED", "START", "CLOSE"],
+      ...["PLAN_SAVED", "PLAN_SIGNED", "CONDITION_EVIDENCE", "CONDITION_MET", "CONDITION_RETURNED", "ATTACH", "DETACH", "ATTACHMENT_LOST", "COMMENT"],
+    ];
+    const events = types.map((type, i) => ({
+      seq: i + 1,
+      type,
+      fromState: "approved",
+      toState: "approved",
+      at: new Date("2026-12-01T01:00:00Z"),
+      payload: { revision: 1, side: "MINISTRY", name: "계획서.pdf", gpus: 8, outcome: "approve", approvedGpus: 8 },
+      actor: null,
+    }));
+    for (const locale of ["ko", "en"] as const) {
+      const html = historyListHtml(events, locale);
+      expect(html.match(/<li class="card text-sm">/g)).toHaveLength(types.length);
+      expect(html, locale).not.toMatch(/activity\.|workflow\.eventDone\.|request\.|meeting\.outcomes\./);
+    }
+    expect(historyListHtml(events, "ko")).toContain("GPU 배분 회수(도입 차수로 반환)");
+  });
 });

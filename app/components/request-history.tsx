@@ -48,7 +48,7 @@ export function HistoryEvents({ events, tr }: { events: readonly HistoryEvent[];
             <p>{t("activity.decided", { outcome: td(`meeting.outcomes.${String(h.payload.outcome)}`), gpus: n(Number(h.payload.approvedGpus)) })}</p>
           ) : null}
           {typeof h.payload.comment === "string" ? <p>{t("activity.comment", { comment: h.payload.comment })}</p> : null}
-          {(h.type === "ALLOCATE" || h.type === "RELEASE") && typeof h.payload.gpus === "number" ? (
+          {(h.type === "ALLOCATE" || h.type === "RELEASE" || h.type === "ALLOCATION_RELEASED") && typeof h.payload.gpus === "number" ? (
             <p>{t("activity.gpus", { gpus: n(h.payload.gpus) })}</p>
           ) : null}
         </li>

@@ -369,6 +369,7 @@ export const enPages: Translation<typeof koPages> = {
     PLAN_SIGNED: "Joint plan revision {revision} signed ({side})",
     CONDITION_EVIDENCE: "Condition evidence submitted",
     COMMENT: "Comment posted",
+    ALLOCATION_RELEASED: "GPU allocation released (back to its tranche)",
     CONDITION_MET: "Condition marked as met",
     CONDITION_RETURNED: "Condition evidence sent back",
     ATTACH: "File attached",

@@ -373,6 +373,7 @@ export const koPages = {
     DETACH: "첨부 파일 삭제",
     ATTACHMENT_LOST: "첨부 파일 유실(저장된 파일이 없어 목록에서 제외)",
     COMMENT: "의견 등록",
+    ALLOCATION_RELEASED: "GPU 배분 회수(도입 차수로 반환)",
     decided: "{outcome} · 승인 GPU {gpus}",
     comment: "의견: {comment}",
     gpus: "GPU {gpus}장",
