@@ -15,6 +15,15 @@ function installed(patch: Patch, root = process.cwd()) {
   return new Map(patchFiles(patch, root).map((file) => [file, readFileSync(file, "utf8")]));
 }
 
+/** A CommonJS module compiled from `source` as if it were the installed `file` (it resolves what that file resolves). */
+function compiledAs<T>(file: string, source: string): T {
+  const m = new Module(file);
+  m.filename = file;
+  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  (m as unknown as { _compile(code: string, filename: string): void })._compile(source, file);
+  return m.exports as T;
+}
+
 /** `text` with every edit of `patch` undone: the package's own code. */
 function original(patch: Patch, text: string) {
   for (const edit of patch.edits) text = text.replace(edit.replace, edit.find);
@@ -91,13 +100,7 @@ describe("the server renderer with short chunks copied by hand", () => {
   });
 
   /** The renderer compiled from `source` as if it were `file` (so it finds the same React). */
-  function load(source: string): Server {
-    const m = new Module(file);
-    m.filename = file;
-    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-    (m as unknown as { _compile(code: string, filename: string): void })._compile(source, file);
-    return m.exports as Server;
-  }
+  const load = (source: string) => compiledAs<Server>(file, source);
   const editedSource = readFileSync(file, "utf8");
   const untouchedSource = original(reactDom, editedSource);
   const edited = load(editedSource);
@@ -288,13 +291,7 @@ describe("Conform's metadata built once per form state", () => {
     getFormMetadata(context: Context, subjectRef: { current: object }, state: unknown, noValidate: boolean): Metadata;
   };
   /** Conform's context module compiled from `source` as if it were `file` (so it finds the same dependencies). */
-  function load(source: string): Conform {
-    const m = new Module(file);
-    m.filename = file;
-    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-    (m as unknown as { _compile(code: string, filename: string): void })._compile(source, file);
-    return m.exports as Conform;
-  }
+  const load = (source: string) => compiledAs<Conform>(file, source);
   const editedSource = readFileSync(file, "utf8");
   const untouchedSource = original(conform, editedSource);
 
