@@ -11,13 +11,13 @@ import { replyFor, resultFor } from "~/utils/form";
 import { pageLocale } from "~/utils/locale.server";
 import { formAction } from "~/utils/page-action.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return { required: user.mustChangePassword === true };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   return formAction({
     locale: await pageLocale(request),
     formData: await readForm(request),

@@ -13,16 +13,16 @@ import { resultFor } from "~/utils/form";
 import { pageLocale } from "~/utils/locale.server";
 import { formAction, pageAction } from "~/utils/page-action.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
-    const user = await requirePermission(request, "user:manage");
+    const user = await requirePermission(request, "user:manage", context);
     const [users, organizations] = await Promise.all([listUsers({ user }), listOrganizations()]);
     return { users: users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })), organizations, selfId: user.id };
   });
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await forPage(() => requirePermission(request, "user:manage"));
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await forPage(() => requirePermission(request, "user:manage", context));
   const locale = await pageLocale(request);
   const form = await readForm(request);
   const text = (name: string) => String(form.get(name) ?? "").trim();

@@ -5,15 +5,15 @@ import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { signInSchema } from "~/modules/auth/auth.schema";
 import { safeRedirect } from "~/modules/auth/safe-redirect";
-import { getUser, signIn } from "~/modules/auth/session.server";
+import { signIn, signedInUser } from "~/modules/auth/session.server";
 import { readForm } from "~/utils/api.server";
 import { AppError } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { clientIpContext } from "~/utils/request-context.server";
 import { isDemoMode } from "~/utils/config.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  if (await getUser(request)) return redirect("/");
+export async function loader({ context }: Route.LoaderArgs) {
+  if (signedInUser(context)) return redirect("/");
   return { demo: isDemoMode() };
 }
 

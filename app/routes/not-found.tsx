@@ -2,15 +2,15 @@ import { data } from "react-router";
 import type { Route } from "./+types/not-found";
 import { AppChrome } from "~/components/app-chrome";
 import { useT } from "~/i18n/use-t";
-import { getUser } from "~/modules/auth/session.server";
+import { signedInUser } from "~/modules/auth/session.server";
 import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
 
 /**
  * An address that names nothing. A signed-in person keeps the header, menu and logout (issue 14);
  * anyone else (and any API path) gets the bare 404 page.
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = new URL(request.url).pathname.startsWith("/api/") ? null : await getUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = new URL(request.url).pathname.startsWith("/api/") ? null : signedInUser(context);
   if (!user) throw data(null, { status: 404 });
   return data({ user, inboxCount: inboxTotal(await inboxFor(user)) }, { status: 404 });
 }

@@ -6,13 +6,13 @@ import { NOTIFICATION_KINDS } from "~/modules/notifications/kinds";
 import { emailPreferences, saveEmailPreferences } from "~/modules/notifications/preferences.server";
 import { readForm } from "~/utils/api.server";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   return { prefs: await emailPreferences(user) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const form = await readForm(request);
   if (form.get("intent") !== "save") return { ok: false };
   await saveEmailPreferences(user, new Set(form.getAll("email").map(String)));

@@ -10,8 +10,8 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { pageLinks } from "~/utils/paging";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
   const search = new URL(request.url).searchParams;
   const cursor = search.get("cursor") ?? undefined;
   const unread = search.get("unread") === "1";
@@ -19,8 +19,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return forPage(() => listNotifications({ user, unread, cursor, locale }));
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser(request, context);
   const form = await readForm(request);
   const intent = form.get("intent");
   const id = String(form.get("id") ?? "");

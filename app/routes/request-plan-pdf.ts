@@ -3,6 +3,6 @@ import { jointPlanPdf } from "~/modules/reports/pdf/documents.server";
 import { pdfResponse } from "~/modules/reports/pdf/pdf-response.server";
 
 /** GET /requests/:id/plan.pdf — the joint plan at its current revision with both signatures. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  return pdfResponse(request, ({ user, locale }) => jointPlanPdf({ user, requestId: params.id, locale }));
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  return pdfResponse(request, context, ({ user, locale }) => jointPlanPdf({ user, requestId: params.id, locale }));
 }

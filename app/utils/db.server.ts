@@ -103,6 +103,17 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
 const STATEMENT_LIMIT = 500;
 let keptStatements: ReadonlyMap<string, unknown> | null = null;
 
+let leanStatements: ((sql: string) => Database.Statement<unknown[]>) | null = null;
+
+/**
+ * SQLite: a statement of the lean write path (lean-write.server.ts), prepared once on the app's one
+ * connection, the one Prisma's transactions run on, and kept apart from Prisma's own statements (it
+ * reads numbers, not BigInt). Null before the connection opens, and on PostgreSQL.
+ */
+export function sqliteLeanStatement(sql: string): Database.Statement<unknown[]> | null {
+  return leanStatements ? leanStatements(sql) : null;
+}
+
 /** Tests: how many prepared statements the SQLite connection keeps (null: none kept, PostgreSQL). */
 export function keptStatementCount(): number | null {
   return keptStatements?.size ?? null;
@@ -120,6 +131,17 @@ function reusePreparedStatements(adapter: object) {
   const client = (adapter as { client?: unknown }).client;
   if (!(client instanceof Database)) return; // another adapter's shape: leave it as it is
   const prepare = client.prepare.bind(client);
+  const own = new Map<string, Database.Statement<unknown[]>>();
+  leanStatements = (sql) => {
+    let statement = own.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      statement.safeIntegers(false); // the connection's default is BigInt (Prisma's); the lean path reads numbers
+      if (own.size >= STATEMENT_LIMIT) own.delete(own.keys().next().value!);
+      own.set(sql, statement);
+    }
+    return statement;
+  };
   const kept = (keptStatements = new Map<string, Database.Statement<unknown[]>>());
   const statementFor = (sql: string) => {
     let statement = kept.get(sql);

@@ -58,13 +58,13 @@ function statement(sql: string): Statement {
 const onPostgres = databaseEngine() === "postgresql";
 
 /** `?` placeholders → PostgreSQL's `$1…` (the statements have no `?` inside string literals). */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 /** A PostgreSQL row with COUNT's bigint as a number, like SQLite gives it. */
-function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+export function plainRow(row: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) if (typeof v === "bigint") row[k] = Number(v);
   return row;
 }

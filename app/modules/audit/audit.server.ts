@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { db, type Db } from "~/utils/db.server";
 import { leanAll, leanDate } from "~/utils/lean-read.server";
+import { txAll, txRun } from "~/utils/lean-write.server";
 import { now } from "~/utils/clock";
 import {
   type AnchorLocation,
@@ -61,7 +62,8 @@ export async function appendAuditEvent<T extends string>(
   request?: RequestFacts,
 ) {
   checkAuditPayload(event.type, event.payload ?? {});
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  // the head and the new event on the lean write path (ADR 0050): every state change runs these
+  const [last] = await txAll<{ seq: number; hash: string }>(tx, 'SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1');
   const fields: AuditFields = {
     seq: (last?.seq ?? 0) + 1,
     requestId: event.requestId ?? null,
@@ -73,7 +75,12 @@ export async function appendAuditEvent<T extends string>(
     at: now(),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = await tx.auditEvent.create({ data: { ...fields, prevHash, hash: auditHash(prevHash, fields) } });
+  const row = { ...fields, prevHash, hash: auditHash(prevHash, fields) };
+  await txRun(
+    tx,
+    'INSERT INTO "AuditEvent" ("seq", "requestId", "actorId", "type", "fromState", "toState", "payload", "at", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [row.seq, row.requestId, row.actorId, row.type, row.fromState, row.toState, row.payload, row.at, row.prevHash, row.hash],
+  );
   // the outbox: notifications caused by this event commit (or roll back) with it (docs/decisions/0020)
   await notifyForAuditEvent(tx, row, { appended: true, known: request });
   scheduleAuditCheckpoint();

@@ -8,7 +8,7 @@ import { requireUser, type CurrentUser } from "./session.server";
  * a contract error for the API, the 403 page for pages (thrown as a response, so it never escapes a
  * loader as a 500).
  */
-export async function requirePermission(request: Request, permission: Permission, context?: Readonly<RouterContextProvider>): Promise<CurrentUser> {
+export async function requirePermission(request: Request, permission: Permission, context: Readonly<RouterContextProvider>): Promise<CurrentUser> {
   const user = await requireUser(request, context);
   if (can(user, permission)) return user;
   if (new URL(request.url).pathname.startsWith("/api/")) throw forbidden();

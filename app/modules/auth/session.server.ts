@@ -219,11 +219,17 @@ function isApi(request: Request): boolean {
 }
 
 /**
- * The signed-in user; pages redirect to the login page, the API answers 401. With the request's
- * `context` it reads the user the root middleware resolved.
+ * The user the root middleware resolved for this request, or null. Loaders and actions read it here
+ * rather than from the request: React Router hands them a Request other than the middleware's, so a
+ * lookup by request would query the session a second time.
  */
-export async function requireUser(request: Request, context?: Readonly<RouterContextProvider>): Promise<CurrentUser> {
-  const user = context ? context.get(userContext) : await getUser(request);
+export function signedInUser(context: Readonly<RouterContextProvider>): CurrentUser | null {
+  return context.get(userContext);
+}
+
+/** The signed-in user; pages redirect to the login page, the API answers 401. */
+export async function requireUser(request: Request, context: Readonly<RouterContextProvider>): Promise<CurrentUser> {
+  const user = signedInUser(context);
   if (user?.mustChangePassword && !PASSWORD_CHANGE_PATHS.some((p) => new URL(request.url).pathname.startsWith(p))) {
     if (isApi(request)) throw new AppError("FORBIDDEN", 403, "notify.password.required");
     throw redirect("/account/password");

@@ -8,6 +8,7 @@ import type { AuditFields } from "~/modules/audit/audit.server";
  */
 import type { Tx } from "~/utils/db.server";
 import { leanGet, memoUntilWrite } from "~/utils/lean-read.server";
+import { newRowId, txAll, txRun } from "~/utils/lean-write.server";
 import { db } from "~/utils/db.server";
 import { koreanDayFromToday, now, todayInKorea } from "~/utils/clock";
 import { AppError, notFound } from "~/utils/errors";
@@ -41,7 +42,9 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
   const keys = userIds.map((id) => `${n.cause}:${id}`);
   const existing = n.appended
     ? new Set<string>()
-    : new Set((await tx.notification.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+    : new Set(
+        (await txAll<{ key: string }>(tx, `SELECT "key" FROM "Notification" WHERE "key" IN (${keys.map(() => "?").join(", ")})`, keys)).map((r) => r.key),
+      );
   const at = now();
   const rows = userIds
     .map((userId, i) => ({ key: keys[i], userId }))
@@ -55,12 +58,27 @@ export async function addNotifications(tx: Tx, n: NewNotifications): Promise<num
       createdAt: at,
     }));
   if (rows.length === 0) return 0;
-  await tx.notification.createMany({ data: rows });
+  // on the lean write path (ADR 0050), as Prisma's createMany wrote them (the defaults spelled out)
+  await txRun(
+    tx,
+    `INSERT INTO "Notification" ("id", "key", "userId", "kind", "requestId", "meetingId", "params", "createdAt", "emailStatus", "emailAttempts") VALUES ${rows
+      .map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0)")
+      .join(", ")}`,
+    rows.flatMap((r) => [newRowId(), r.key, r.userId, r.kind, r.requestId, r.meetingId, r.params, r.createdAt]),
+  );
   return rows.length;
 }
 
+/** The active users of a role (in one ministry), for whom an event makes notifications. */
 async function activeUserIds(tx: Tx, where: { role: string; organizationId?: string }): Promise<string[]> {
-  return (await tx.user.findMany({ where: { ...where, active: true }, select: { id: true } })).map((u) => u.id);
+  const rows = where.organizationId
+    ? await txAll<{ id: string }>(tx, 'SELECT "id" FROM "User" WHERE "role" = ? AND "organizationId" = ? AND "active" = ?', [
+        where.role,
+        where.organizationId,
+        true,
+      ])
+    : await txAll<{ id: string }>(tx, 'SELECT "id" FROM "User" WHERE "role" = ? AND "active" = ?', [where.role, true]);
+  return rows.map((u) => u.id);
 }
 
 const secretariat = (tx: Tx) => activeUserIds(tx, { role: "SECRETARIAT" });

@@ -22,8 +22,9 @@ import { can, ministryScope } from "~/modules/auth/permissions";
 import { eventWithFacts, writeEventRows, type Transitioned } from "~/modules/meetings/event-rows.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { signoffQuorum } from "~/utils/config.server";
-import { leanAll, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
+import { leanAll, leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
+import { txAll, txRun } from "~/utils/lean-write.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
@@ -70,6 +71,38 @@ export async function assertVisibleRequest(user: CurrentUser, requestId: string)
 
 type DemandRequestRow = Awaited<ReturnType<Tx["demandRequest"]["findUniqueOrThrow"]>>;
 
+/**
+ * The request's row as Prisma gives it, read inside the event's transaction on the lean write path
+ * (ADR 0050): the types Prisma gives (a boolean, a BigInt, Dates) from either engine. 404 if it is gone.
+ */
+export async function requestRowInTransaction(tx: Tx, requestId: string): Promise<DemandRequestRow> {
+  type Raw = Omit<DemandRequestRow, "npuCapable" | "budgetKrw" | "submittedAt" | "createdAt" | "updatedAt"> & {
+    npuCapable: boolean | number | null;
+    budgetKrw: string | null;
+    submittedAt: string | Date | null;
+    createdAt: string | Date;
+    updatedAt: string | Date;
+  };
+  const [raw] = await txAll<Raw>(
+    tx,
+    `SELECT "id", "reference", "organizationId", "createdById", "title", "domain", "sector", "problemStatement", "aiWork", "gpusRequested",
+      "desiredStartMonth", "durationMonths", "dataReadiness", "npuCapable", "expectedOutcomes", CAST("budgetKrw" AS TEXT) AS "budgetKrw",
+      "contactName", "contactEmail", "state", "stateDetail", "version", "machineVersion", "snapshot", "approvedGpus", "submittedAt",
+      "createdAt", "updatedAt"
+    FROM "DemandRequest" WHERE "id" = ?`,
+    [requestId],
+  );
+  if (!raw) throw notFound();
+  return {
+    ...raw,
+    npuCapable: raw.npuCapable === null ? null : raw.npuCapable === true || raw.npuCapable === 1,
+    budgetKrw: raw.budgetKrw === null ? null : BigInt(raw.budgetKrw),
+    submittedAt: leanDate(raw.submittedAt),
+    createdAt: leanDate(raw.createdAt)!,
+    updatedAt: leanDate(raw.updatedAt)!,
+  };
+}
+
 function restore(row: { snapshot: string; machineVersion: number }): RequestSnapshot {
   try {
     return restoreSnapshot(JSON.parse(row.snapshot), row.machineVersion);
@@ -114,6 +147,39 @@ async function guardedUpdate(tx: Tx, requestId: string, expectedVersion: number,
     data: { ...data, version: { increment: 1 } },
   });
   if (count === 0) {
+    throw versionConflict(await tx.demandRequest.findUnique({ where: { id: requestId }, select: { state: true, version: true } }));
+  }
+}
+
+/**
+ * A state change's update of the request row, guarded by the version, on the lean write path (ADR 0050):
+ * the machine's state and snapshot, the approved GPUs, and on SUBMIT/RESUBMIT the reference (the first
+ * time) and when it entered screening. `updatedAt` as Prisma's `@updatedAt` would set it.
+ */
+async function guardedTransition(
+  tx: Tx,
+  requestId: string,
+  expectedVersion: number,
+  change: { state: string; stateDetail: string | null; snapshot: string; approvedGpus: number | null; reference?: string; submittedAt?: Date },
+) {
+  const extra = [...(change.reference === undefined ? [] : ['"reference"']), ...(change.submittedAt === undefined ? [] : ['"submittedAt"'])];
+  const changed = await txRun(
+    tx,
+    `UPDATE "DemandRequest" SET "state" = ?, "stateDetail" = ?, "machineVersion" = ?, "snapshot" = ?, "approvedGpus" = ?, ${extra.map((c) => `${c} = ?, `).join("")}"version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
+    [
+      change.state,
+      change.stateDetail,
+      MACHINE_VERSION,
+      change.snapshot,
+      change.approvedGpus,
+      ...(change.reference === undefined ? [] : [change.reference]),
+      ...(change.submittedAt === undefined ? [] : [change.submittedAt]),
+      now(),
+      requestId,
+      expectedVersion,
+    ],
+  );
+  if (changed === 0) {
     throw versionConflict(await tx.demandRequest.findUnique({ where: { id: requestId }, select: { state: true, version: true } }));
   }
 }
@@ -216,7 +282,7 @@ export async function applyRequestEvent(
     current?: DemandRequestRow;
   },
 ) {
-  const row = current ?? (await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } }));
+  const row = current ?? (await requestRowInTransaction(tx, requestId));
   const version = expectedVersion ?? row.version;
   if (row.version !== version) throw versionConflict({ state: row.state, version: row.version });
   const snapshot = restore(row);
@@ -244,19 +310,17 @@ export async function applyRequestEvent(
     }
   }
   const toState = stateName(next);
-  const data: Record<string, unknown> = {
+  const reference = event.type === "SUBMIT" && !row.reference ? await nextReference(tx, Number(currentMonthInKorea().slice(0, 4))) : undefined;
+  // when it last entered screening: the screening clock starts again on a resubmission
+  const submittedAt = event.type === "SUBMIT" || event.type === "RESUBMIT" ? now() : undefined;
+  await guardedTransition(tx, requestId, version, {
     state: toState,
     stateDetail: stateDetail(next),
-    machineVersion: MACHINE_VERSION,
     snapshot: JSON.stringify(persistSnapshot(next)),
-    approvedGpus: next.context.approvedGpus,
-  };
-  if (event.type === "SUBMIT" && !row.reference) {
-    data.reference = await nextReference(tx, Number(currentMonthInKorea().slice(0, 4)));
-  }
-  // when it last entered screening: the screening clock starts again on a resubmission
-  if (event.type === "SUBMIT" || event.type === "RESUBMIT") data.submittedAt = now();
-  await guardedUpdate(tx, requestId, version, data);
+    approvedGpus: next.context.approvedGpus ?? null,
+    reference,
+    submittedAt,
+  });
   await countStateChange(tx, row.organizationId, row.state, toState);
   const written = await sideRows?.({ requestId, userId: user.id, event, fromState: row.state, toState, before: snapshot.context, context: next.context });
   const { actor: _a, ...payload } = event;
@@ -264,7 +328,7 @@ export async function applyRequestEvent(
     tx,
     { requestId, actorId: user.id, type: event.type, fromState: row.state, toState, payload: { ...payload, ...auditPayload, ...written } },
     // a transition changes neither the ministry, the title nor the author; SUBMIT may give the reference
-    { organizationId: row.organizationId, reference: (data.reference as string | undefined) ?? row.reference, title: row.title, createdById: row.createdById },
+    { organizationId: row.organizationId, reference: reference ?? row.reference, title: row.title, createdById: row.createdById },
   );
   return {
     state: toState,
@@ -311,7 +375,7 @@ export async function applyClientEvent(
     auditPayload?: Record<string, unknown>;
   },
 ) {
-  const current = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const current = await requestRowInTransaction(tx, requestId);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionConflict({ state: current.state, version: current.version });
   const event = await eventWithFacts(tx, requestId, clientEvent, toWorkflowActor(user), restore(current).context);
   return applyRequestEvent(tx, { user, requestId, event, expectedVersion: current.version, auditPayload, sideRows: (t) => writeEventRows(tx, t), current });

@@ -2,19 +2,24 @@
  * Requests per ministry and state (table RequestStateCount, ADR 0019), changed in the same transaction
  * as each state change — a request created, an event that moves it — so the list's per-state counts and
  * the screening count read a few rows instead of counting the requests table. Portable SQL (SQLite and
- * PostgreSQL both have INSERT … ON CONFLICT DO UPDATE).
+ * PostgreSQL both have INSERT … ON CONFLICT DO UPDATE), on the lean write path (ADR 0050).
  */
 import type { Tx } from "~/utils/db.server";
 import { leanAll } from "~/utils/lean-read.server";
+import { txRun } from "~/utils/lean-write.server";
 
 /** One request of `organizationId` moved from `from` (null: created) to `to`. Inside the caller's transaction. */
 export async function countStateChange(tx: Tx, organizationId: string, from: string | null, to: string): Promise<void> {
   if (from === to) return;
   if (from !== null) {
-    await tx.$executeRaw`UPDATE "RequestStateCount" SET "count" = "count" - 1 WHERE "organizationId" = ${organizationId} AND "state" = ${from}`;
+    await txRun(tx, 'UPDATE "RequestStateCount" SET "count" = "count" - 1 WHERE "organizationId" = ? AND "state" = ?', [organizationId, from]);
   }
-  await tx.$executeRaw`INSERT INTO "RequestStateCount" ("organizationId", "state", "count") VALUES (${organizationId}, ${to}, 1)
-    ON CONFLICT ("organizationId", "state") DO UPDATE SET "count" = "RequestStateCount"."count" + 1`;
+  await txRun(
+    tx,
+    `INSERT INTO "RequestStateCount" ("organizationId", "state", "count") VALUES (?, ?, 1)
+    ON CONFLICT ("organizationId", "state") DO UPDATE SET "count" = "RequestStateCount"."count" + 1`,
+    [organizationId, to],
+  );
 }
 
 /**

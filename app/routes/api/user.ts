@@ -8,10 +8,10 @@ import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.
  * PATCH /api/v1/users/:id { role?, organizationCode?, isChair?, active?, resetPassword? } (ADMIN).
  * `active: false` ends the user's sessions and tokens at once; the last active chair or admin → 409.
  */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   return handleApi(request, async () => {
     allowMethods(request, "PATCH");
-    const user = await requirePermission(request, "user:manage");
+    const user = await requirePermission(request, "user:manage", context);
     const input = parseBody(updateUserSchema, await readJson(request));
     return json(await updateUser({ user, userId: params.id, input }));
   });

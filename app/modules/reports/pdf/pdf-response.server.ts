@@ -1,3 +1,4 @@
+import type { RouterContextProvider } from "react-router";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { forPage } from "~/utils/errors";
@@ -12,8 +13,8 @@ type Make = (input: { user: CurrentUser; locale: Locale }) => Promise<{ pdf: Buf
  * A PDF download for a page route: 404/403 as pages have them; a server without the Korean font
  * answers 503 with a sentence a person can pass on (and the log names the files it looked for).
  */
-export async function pdfResponse(request: Request, make: Make): Promise<Response> {
-  const user = await requireUser(request);
+export async function pdfResponse(request: Request, context: Readonly<RouterContextProvider>, make: Make): Promise<Response> {
+  const user = await requireUser(request, context);
   const locale = await downloadLocale(request);
   try {
     const { pdf, fileName, asciiName } = await forPage(() => make({ user, locale }));
