@@ -239,7 +239,7 @@ export async function signIn(base: string, email: string): Promise<string> {
  * CPU time (user + system, ms) the server process has used so far — Linux /proc only, else NaN. Per
  * answer it is a figure that a machine shared with other work distorts far less than req/s does.
  */
-function serverCpuMs(pid: number | undefined): number {
+export function serverCpuMs(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
       .replace(/^.*\) /, "")
@@ -300,7 +300,8 @@ async function load(servers: { base: string; pid?: number }[], page: string, coo
 }
 
 /**
- * 50 clients, each moving its own screening request round the loop for a fixed time: RETURN by the
+ * 50 clients, each moving its own screening request round the loop for a fixed time (after WARMUP seconds
+ * of the same, not counted): RETURN by the
  * secretariat (screening → revision), RESUBMIT by the officer (revision → screening). With several
  * servers, client i talks to server i mod n (a request left in revision by an earlier run starts with RESUBMIT).
  */
@@ -318,44 +319,60 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
     databaseUrl,
     `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`,
   );
+  // each client's request and where it stands, carried from the warm-up into the measured run
+  const clients = requests.slice(0, WORKFLOW_CLIENTS).map(({ id, version, state }, i) => ({
+    id,
+    version,
+    returned: state === "revision",
+    base: servers[i % servers.length].base,
+    stopped: false,
+  }));
+  /** Every client round its loop for `seconds`; the successes and failures. */
+  const drive = async (seconds: number) => {
+    let successes = 0;
+    let failures = 0;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      clients.map(async (c) => {
+        while (!c.stopped && performance.now() < until) {
+          const body = c.returned
+            ? { type: "RESUBMIT", expectedVersion: c.version }
+            : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: c.version };
+          try {
+            const res = await fetch(`${c.base}/api/v1/requests/${c.id}/events`, {
+              method: "POST",
+              headers: { "Content-Type": "application/json", cookie: c.returned ? cookies.officer : cookies.secretariat },
+              body: JSON.stringify(body),
+            });
+            const answer = (await res.json().catch(() => null)) as { version?: number } | null;
+            if (!res.ok) {
+              failures++;
+              c.stopped = true; // this client's request is in an unknown state: stop it rather than guess
+              break;
+            }
+            successes++;
+            c.version = answer?.version ?? c.version + 1;
+            c.returned = !c.returned;
+          } catch {
+            failures++; // no answer: counted as refused (the audit count shows whether it was written)
+            c.stopped = true;
+            break;
+          }
+        }
+      }),
+    );
+    return { successes, failures };
+  };
+  // WARMUP seconds first, not counted, as every page has: the event's code is compiled before it is measured
+  const warm = await drive(WARMUP);
   const before = await countEvents();
-  let successes = 0;
-  let failures = 0;
-  const until = performance.now() + WORKFLOW_SECONDS * 1000;
   const started = performance.now();
   const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
   const cpu0 = cpu();
-  await Promise.all(
-    requests.slice(0, WORKFLOW_CLIENTS).map(async ({ id, version, state }, i) => {
-      const { base } = servers[i % servers.length];
-      let returned = state === "revision";
-      while (performance.now() < until) {
-        const body = returned
-          ? { type: "RESUBMIT", expectedVersion: version }
-          : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: version };
-        try {
-          const res = await fetch(`${base}/api/v1/requests/${id}/events`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", cookie: returned ? cookies.officer : cookies.secretariat },
-            body: JSON.stringify(body),
-          });
-          const answer = (await res.json().catch(() => null)) as { version?: number } | null;
-          if (!res.ok) {
-            failures++;
-            break; // this client's request is in an unknown state: stop it rather than guess
-          }
-          successes++;
-          version = answer?.version ?? version + 1;
-          returned = !returned;
-        } catch {
-          failures++; // no answer: counted as refused (the audit count shows whether it was written)
-          break;
-        }
-      }
-    }),
-  );
+  const { successes, failures: measuredFailures } = await drive(WORKFLOW_SECONDS);
+  const failures = warm.failures + measuredFailures; // a client stopped in the warm-up is a failure too
   const seconds = (performance.now() - started) / 1000;
-  const cpuMs = (cpu() - cpu0) / Math.max(1, successes + failures);
+  const cpuMs = (cpu() - cpu0) / Math.max(1, successes + measuredFailures);
   const auditEvents = (await countEvents()) - before;
   return { perSecond: successes / seconds, successes, failures, auditEvents, cpuMs };
 }
@@ -461,7 +478,7 @@ export async function benchHttp(): Promise<string> {
       lines.push(`| ${prefix}${first.rows[i].page} | ${cells.join(" | ")} |`);
     }
     lines.push(
-      `| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s): transitions/s · successes = audit events | ${results
+      `| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s after ${WARMUP} s of warm-up): transitions/s · successes = audit events | ${results
         .map((r) => pick(r).workflow)
         .map(
           (w) =>
