@@ -103,7 +103,8 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
 const STATEMENT_LIMIT = 500;
 let keptStatements: ReadonlyMap<string, unknown> | null = null;
 
-let leanStatements: ((sql: string) => Database.Statement<unknown[]>) | null = null;
+/** On globalThis, as the client is: a hot reload of this module keeps the connection, and its statements with it. */
+const globalForLeanWrite = globalThis as unknown as { __leanStatements?: (sql: string) => Database.Statement<unknown[]> };
 
 /**
  * SQLite: a statement of the lean write path (lean-write.server.ts), prepared once on the app's one
@@ -111,7 +112,7 @@ let leanStatements: ((sql: string) => Database.Statement<unknown[]>) | null = nu
  * reads numbers, not BigInt). Null before the connection opens, and on PostgreSQL.
  */
 export function sqliteLeanStatement(sql: string): Database.Statement<unknown[]> | null {
-  return leanStatements ? leanStatements(sql) : null;
+  return globalForLeanWrite.__leanStatements?.(sql) ?? null;
 }
 
 /** Tests: how many prepared statements the SQLite connection keeps (null: none kept, PostgreSQL). */
@@ -132,7 +133,7 @@ function reusePreparedStatements(adapter: object) {
   if (!(client instanceof Database)) return; // another adapter's shape: leave it as it is
   const prepare = client.prepare.bind(client);
   const own = new Map<string, Database.Statement<unknown[]>>();
-  leanStatements = (sql) => {
+  globalForLeanWrite.__leanStatements = (sql) => {
     let statement = own.get(sql);
     if (!statement) {
       statement = prepare(sql);
