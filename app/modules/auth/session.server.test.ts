@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { db } from "~/utils/db.server";
@@ -41,5 +43,17 @@ describe("signIn", () => {
     expect([unknown.status, unknown.messageKey]).toEqual([401, "auth.invalid"]);
     expect([wrong.status, wrong.messageKey]).toEqual([401, "auth.invalid"]);
     expect(await failures("nobody@ax.go.kr")).toBe(1);
+  });
+});
+
+describe("one user lookup per request (issue 11)", () => {
+  it("no route looks the session up itself: loaders and actions read the user the root middleware resolved", () => {
+    // React Router hands loaders and actions a Request other than the middleware's, so a lookup by
+    // request queried the session a second time (notifications, account password, PDFs … did)
+    const routes = path.join(process.cwd(), "app", "routes");
+    const files = readdirSync(routes, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f) && !f.includes("+types"));
+    expect(files.length).toBeGreaterThan(40);
+    const lookups = files.filter((f) => /\bgetUser\(|\bresolveUser\(/.test(readFileSync(path.join(routes, f), "utf8")));
+    expect(lookups).toEqual([]);
   });
 });
