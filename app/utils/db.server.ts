@@ -101,18 +101,33 @@ function trackingTransactions(factory: SqlMigrationAwareDriverAdapterFactory): S
 
 /** The statements of Prisma's SQLite adapter, prepared once per SQL text (at most this many kept). */
 const STATEMENT_LIMIT = 500;
+type Statement = Database.Statement<unknown[]>;
 let keptStatements: ReadonlyMap<string, unknown> | null = null;
 
 /** On globalThis, as the client is: a hot reload of this module keeps the connection, and its statements with it. */
-const globalForLeanWrite = globalThis as unknown as { __leanStatements?: (sql: string) => Database.Statement<unknown[]> };
+const globalForLeanWrite = globalThis as unknown as { __leanStatements?: (sql: string) => Statement };
 
 /**
  * SQLite: a statement of the lean write path (lean-write.server.ts), prepared once on the app's one
  * connection, the one Prisma's transactions run on, and kept apart from Prisma's own statements (it
  * reads numbers, not BigInt). Null before the connection opens, and on PostgreSQL.
  */
-export function sqliteLeanStatement(sql: string): Database.Statement<unknown[]> | null {
+export function sqliteLeanStatement(sql: string): Statement | null {
   return globalForLeanWrite.__leanStatements?.(sql) ?? null;
+}
+
+/** `prepare` with each statement kept by its SQL text in `kept` (at most STATEMENT_LIMIT, the oldest dropped first). */
+function preparedOnce(prepare: (sql: string) => Statement, kept: Map<string, Statement>, configure?: (statement: Statement) => void) {
+  return (sql: string): Statement => {
+    let statement = kept.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      configure?.(statement);
+      if (kept.size >= STATEMENT_LIMIT) kept.delete(kept.keys().next().value!);
+      kept.set(sql, statement);
+    }
+    return statement;
+  };
 }
 
 /** Tests: how many prepared statements the SQLite connection keeps (null: none kept, PostgreSQL). */
@@ -132,27 +147,9 @@ function reusePreparedStatements(adapter: object) {
   const client = (adapter as { client?: unknown }).client;
   if (!(client instanceof Database)) return; // another adapter's shape: leave it as it is
   const prepare = client.prepare.bind(client);
-  const own = new Map<string, Database.Statement<unknown[]>>();
-  globalForLeanWrite.__leanStatements = (sql) => {
-    let statement = own.get(sql);
-    if (!statement) {
-      statement = prepare(sql);
-      statement.safeIntegers(false); // the connection's default is BigInt (Prisma's); the lean path reads numbers
-      if (own.size >= STATEMENT_LIMIT) own.delete(own.keys().next().value!);
-      own.set(sql, statement);
-    }
-    return statement;
-  };
-  const kept = (keptStatements = new Map<string, Database.Statement<unknown[]>>());
-  const statementFor = (sql: string) => {
-    let statement = kept.get(sql);
-    if (!statement) {
-      statement = prepare(sql);
-      if (kept.size >= STATEMENT_LIMIT) kept.delete(kept.keys().next().value!);
-      kept.set(sql, statement);
-    }
-    return statement;
-  };
+  // the lean write path's statements read numbers (the connection's default is BigInt, Prisma's)
+  globalForLeanWrite.__leanStatements = preparedOnce(prepare, new Map(), (statement) => statement.safeIntegers(false));
+  const statementFor = preparedOnce(prepare, (keptStatements = new Map()));
   // the calls the adapter makes: prepare(sql).bind(args) then run(), or reader/columns() and raw().all();
   // prepare("BEGIN").run()
   client.prepare = ((sql: string) => {

@@ -269,6 +269,7 @@ export async function applyRequestEvent(
     auditPayload,
     sideRows,
     current,
+    restored,
   }: {
     user: CurrentUser;
     requestId: string;
@@ -278,14 +279,15 @@ export async function applyRequestEvent(
     auditPayload?: Record<string, unknown>;
     /** Writes the side rows of the accepted event (same transaction); its result joins the audit payload. */
     sideRows?: (t: Transitioned) => Promise<Record<string, unknown> | undefined>;
-    /** The row as the caller already read it in this transaction (saves reading it again). */
+    /** The row as the caller already read it in this transaction (saves reading it again), and its snapshot restored. */
     current?: DemandRequestRow;
+    restored?: RequestSnapshot;
   },
 ) {
   const row = current ?? (await requestRowInTransaction(tx, requestId));
   const version = expectedVersion ?? row.version;
   if (row.version !== version) throw versionConflict({ state: row.state, version: row.version });
-  const snapshot = restore(row);
+  const snapshot = (current && restored) || restore(row);
   const { snapshot: next, changed } = sendEvent(snapshot, event);
   if (!changed) throw refusalError(snapshot, event, row.state);
   if (event.type === "SUBMIT" || event.type === "RESUBMIT") {
@@ -377,8 +379,18 @@ export async function applyClientEvent(
 ) {
   const current = await requestRowInTransaction(tx, requestId);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionConflict({ state: current.state, version: current.version });
-  const event = await eventWithFacts(tx, requestId, clientEvent, toWorkflowActor(user), restore(current).context);
-  return applyRequestEvent(tx, { user, requestId, event, expectedVersion: current.version, auditPayload, sideRows: (t) => writeEventRows(tx, t), current });
+  const restored = restore(current);
+  const event = await eventWithFacts(tx, requestId, clientEvent, toWorkflowActor(user), restored.context);
+  return applyRequestEvent(tx, {
+    user,
+    requestId,
+    event,
+    expectedVersion: current.version,
+    auditPayload,
+    sideRows: (t) => writeEventRows(tx, t),
+    current,
+    restored,
+  });
 }
 
 function intakeOf(row: Record<string, unknown>) {
