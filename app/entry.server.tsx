@@ -10,6 +10,7 @@ import type { EntryContext, RouterContextProvider } from "react-router";
 import { Prerendered, prerenderedContext } from "./utils/prerendered";
 import { ServerRouter } from "react-router";
 import { documentCsp } from "../server/http-headers";
+import { wholeResponse } from "../server/whole-body";
 
 export const streamTimeout = 5_000;
 
@@ -77,7 +78,7 @@ export default function handleRequest(
               const html = Buffer.concat(chunks);
               responseHeaders.set("Content-Type", "text/html");
               responseHeaders.set("Content-Length", String(html.byteLength));
-              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+              resolve(wholeResponse(html, { headers: responseHeaders, status: responseStatusCode }));
               callback();
             },
           }),

@@ -4,12 +4,12 @@
  */
 import type { Server } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
-import compression from "compression";
 import express from "express";
 import type { RouterContextProvider, ServerBuild } from "react-router";
+import { compressWhenAccepted } from "./compress";
 import { securityHeaders, trustProxySetting } from "./http-headers";
 import { log, requestLog } from "./log";
+import { createRequestHandler } from "./request-handler";
 
 /** The production build (build/server/index.js), imported once. */
 export async function loadProductionBuild(): Promise<ServerBuild> {
@@ -20,7 +20,7 @@ export async function loadProductionBuild(): Promise<ServerBuild> {
 export async function createServer({ dev, serverBuild }: { dev: boolean; serverBuild?: ServerBuild }) {
   const app = express();
   app.disable("x-powered-by");
-  app.use(compression());
+  app.use(compressWhenAccepted());
   app.set("trust proxy", trustProxySetting());
   app.use(requestLog());
   app.use(securityHeaders());

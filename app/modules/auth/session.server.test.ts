@@ -3,7 +3,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { db } from "~/utils/db.server";
-import { signIn } from "./session.server";
+import { setClock } from "~/utils/clock";
+import { getUser, SESSION_TTL_MS, signIn, signOut } from "./session.server";
 
 beforeAll(async () => {
   await seedUsers();
@@ -55,5 +56,51 @@ describe("one user lookup per request (issue 11)", () => {
     expect(files.length).toBeGreaterThan(40);
     const lookups = files.filter((f) => /\bgetUser\(|\bresolveUser\(/.test(readFileSync(path.join(routes, f), "utf8")));
     expect(lookups).toEqual([]);
+  });
+});
+
+describe("the session, read once per commit (issue 11)", () => {
+  /** A fresh request carrying the cookie (the user is resolved once per request). */
+  const page = (cookie: string) => new Request("http://localhost/", { headers: { Cookie: cookie } });
+  async function session(email: string, clientKey: string) {
+    const { setCookie } = await signIn({ email, password: "ax-demo-2026", clientKey });
+    return setCookie.split(";")[0];
+  }
+
+  it("a signed-out session stops at once, though the same cookie was read just before", async () => {
+    const cookie = await session("officer@mohw.go.kr", "198.51.100.1");
+    expect((await getUser(page(cookie)))?.email).toBe("officer@mohw.go.kr");
+    expect((await getUser(page(`lang=en; ${cookie}`)))?.email).toBe("officer@mohw.go.kr");
+    await signOut(page(cookie));
+    expect(await getUser(page(cookie))).toBeNull();
+    expect(await getUser(page(`lang=en; ${cookie}`))).toBeNull();
+  });
+
+  it("a deactivated user is signed out at the next request; an altered cookie never signs in", async () => {
+    const cookie = await session("officer@mnd.go.kr", "198.51.100.2");
+    const user = await getUser(page(cookie));
+    expect(user?.email).toBe("officer@mnd.go.kr");
+    // the signature is checked: one character changed in the signed value is no session
+    const [name, value] = cookie.split("=");
+    const altered = `${name}=${value.slice(0, -2)}${value.endsWith("A") ? "B" : "A"}${value.slice(-1)}`;
+    expect(await getUser(page(altered))).toBeNull();
+    await db.user.update({ where: { id: user!.id }, data: { active: false } });
+    try {
+      expect(await getUser(page(cookie))).toBeNull();
+    } finally {
+      await db.user.update({ where: { id: user!.id }, data: { active: true } });
+    }
+    expect((await getUser(page(cookie)))?.email).toBe("officer@mnd.go.kr");
+  });
+
+  it("a session ends when it expires, with no write in between", async () => {
+    const cookie = await session("approver@opm.go.kr", "198.51.100.3");
+    expect(await getUser(page(cookie))).not.toBeNull();
+    const restore = setClock(() => Date.now() + SESSION_TTL_MS + 60_000);
+    try {
+      expect(await getUser(page(cookie))).toBeNull();
+    } finally {
+      restore();
+    }
   });
 });

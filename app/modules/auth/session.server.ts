@@ -9,7 +9,7 @@ import { recordAccessEvent } from "./auth-events.server";
 import { loginThrottle } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
 import { userContext } from "~/utils/request-context.server";
-import { leanDate, leanGet } from "~/utils/lean-read.server";
+import { leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -114,9 +114,24 @@ export async function signIn({ email, password, clientKey }: { email: string; pa
   return { user, setCookie: await sessionCookie.serialize(token) };
 }
 
+/**
+ * Cookie headers whose session cookie verified, and its token: checking the cookie's signature costs
+ * Web Crypto's HMAC on every page (issue 11), and its answer depends only on the header's text and the
+ * secret. Only headers that verified are kept, at most VERIFIED_COOKIES_LIMIT (the oldest go first).
+ */
+const verifiedCookies = new Map<string, string>();
+const VERIFIED_COOKIES_LIMIT = 10_000;
+
 async function sessionToken(request: Request): Promise<string | null> {
-  const value = await sessionCookie.parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const known = verifiedCookies.get(header);
+  if (known) return known;
+  const value = await sessionCookie.parse(header);
+  if (typeof value !== "string" || value.length === 0) return null;
+  if (verifiedCookies.size >= VERIFIED_COOKIES_LIMIT) verifiedCookies.delete(verifiedCookies.keys().next().value!);
+  verifiedCookies.set(header, value);
+  return value;
 }
 
 /**
@@ -156,8 +171,10 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
   }
   const token = await sessionToken(request);
   if (!token) return null;
-  // every signed-in page asks this: the lean read path (ADR 0025), one indexed join
-  const row = await leanGet<SessionRow>(SESSION_USER_SQL, [sessionTokenHash(token)]);
+  // every signed-in page asks this: the lean read path (ADR 0025), one indexed join, kept until the next
+  // commit (a sign-out, a revocation or a deactivation is a commit); the expiry is checked on every use
+  const tokenHash = sessionTokenHash(token);
+  const row = await memoUntilWrite(`session|${tokenHash}`, "", () => leanGet<SessionRow>(SESSION_USER_SQL, [tokenHash]));
   if (!row || row.revokedAt !== null || leanDate(row.expiresAt)! < now() || !row.active) return null;
   return toCurrentUser({
     id: row.id,
