@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { RouterContextProvider } from "react-router";
 import { createLoadContext } from "./utils/request-context.server";
-import { prerenderedContext } from "./utils/prerendered";
+import { htmlIsland, prerenderedContext } from "./utils/prerendered";
 import { prerenderedOf } from "./entry.server";
 
 describe("parts rendered ahead for the document (ADR 0037)", () => {
@@ -22,5 +22,17 @@ describe("parts rendered ahead for the document (ADR 0037)", () => {
   it("has none for a request without the app's context", () => {
     expect(prerenderedOf(undefined)).toBeNull();
     expect(prerenderedOf(new RouterContextProvider())).toBeNull();
+  });
+});
+
+describe("HTML islands (ADR 0052)", () => {
+  it("go in the document on a document request, and in the loader data on a navigation's data request", () => {
+    const drawing = () => "<figure>단계</figure>";
+    const document = createLoadContext({ clientIp: "127.0.0.1", document: true });
+    expect(htmlIsland(document, "drawing", drawing)).toBe("");
+    expect([...prerenderedOf(document)!]).toEqual([["drawing", "<figure>단계</figure>"]]);
+    const data = createLoadContext({ clientIp: "127.0.0.1" });
+    expect(htmlIsland(data, "drawing", drawing)).toBe("<figure>단계</figure>");
+    expect([...prerenderedOf(data)!]).toEqual([]);
   });
 });

@@ -94,3 +94,27 @@ test("the home page shows the secretariat's screening queue derived from request
   await page.getByTestId("inbox-toScreen").getByRole("link", { name: "검토할 제출" }).click();
   await expect(page).toHaveURL(/\/screening$/);
 });
+
+test("the history and the drawing travel once, in the document, and stay when the page hydrates (ADR 0052)", async ({ page }) => {
+  const id = await submittedRequest({ title: "한 번만 보내는 이력 확인 요청" });
+  await signIn(page, "secretariat@msit.go.kr");
+  // (goto returns once React has hydrated the page: e2e/fixtures.ts)
+  const document = await (await page.goto(`/requests/${id}`))!.text();
+  const diagram = page.getByTestId("workflow-diagram");
+  await expect(diagram.locator('[data-state="screening"]')).toHaveAttribute("aria-current", "step");
+  const entries = page.getByTestId("history").locator(":scope > li");
+  await expect(page.getByTestId("history")).toContainText("제출");
+  const before = await entries.count();
+  // every piece of the drawing is in the document as often as on the page: none is in the page's data too
+  const drawn = await diagram.evaluate((svg) => svg.outerHTML.split("wf-arrow-move").length - 1);
+  expect(drawn).toBeGreaterThan(0);
+  expect(document.split("wf-arrow-move").length - 1).toBe(drawn);
+  // a client navigation brings them in its data: the oldest first, then a move that redraws
+  await page.getByRole("link", { name: "오래된순" }).click();
+  await expect(page).toHaveURL(/history=oldest/);
+  await expect(page.getByTestId("history")).toContainText("제출");
+  await page.getByRole("button", { name: "접수", exact: true }).click();
+  await expect(page.getByTestId("request-state")).toHaveText("공동계획 수립 중");
+  await expect(diagram.locator('[data-state="jointPlanning"]')).toHaveAttribute("aria-current", "step");
+  await expect(entries).toHaveCount(before + 1);
+});

@@ -54,8 +54,9 @@ export async function createServer({ dev, serverBuild }: { dev: boolean; serverB
       mode: dev ? "development" : "production",
       // the app makes its own context (its keys live in the app bundle): app/utils/request-context.server.ts
       getLoadContext: async (req) => {
-        const entry = (await entryModule()) as unknown as { createLoadContext(init: { clientIp: string }): RouterContextProvider };
-        return entry.createLoadContext({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+        const entry = (await entryModule()) as unknown as { createLoadContext(init: { clientIp: string; document: boolean }): RouterContextProvider };
+        // React Router answers a path ending in .data with a client navigation's data, never a document
+        return entry.createLoadContext({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", document: !req.path.endsWith(".data") });
       },
     }),
   );

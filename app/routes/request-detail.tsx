@@ -13,6 +13,7 @@ import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { workflowDiagramHtml } from "~/components/workflow-diagram.server";
 import { historyListHtml } from "~/components/request-history.server";
+import { htmlIsland, useIsland } from "~/utils/prerendered";
 import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
@@ -81,11 +82,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const conditional = CONDITION_STATES.includes(item.state) && conditions.some(isPending);
     return {
       item,
-      history: { ...history, html: historyListHtml(events, locale) },
+      // the history and the drawing are HTML to the browser: in the document, or in a navigation's data
+      history: { ...history, html: htmlIsland(context, "history", () => historyListHtml(events, locale)) },
       decisions,
       conditions,
       attachments,
-      workflowDiagram: workflowDiagramHtml({ current: item.state, reached, offered, locale }), // (the states reached: only the drawing uses them)
+      // (the states reached: only the drawing uses them)
+      workflowDiagram: htmlIsland(context, "workflow-diagram", () => workflowDiagramHtml({ current: item.state, reached, offered, locale })),
       meetings: meetings.items,
       officer: isMinistryScoped(user),
       ...deliberation,
@@ -185,6 +188,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   for (const key of ["historyFrom", "back"]) for (const v of search.getAll(key)) historyParams.append(key, v);
   const historyPages = pageLinks(historyParams, history.nextFrom, "historyFrom");
   const { t, td, n, locale } = useT();
+  const historyHtml = useIsland("history", history.html);
+  const diagramHtml = useIsland("workflow-diagram", workflowDiagram);
   const { events, scheduling } = pageMoves(item.allowedEvents, lockedMeeting, refusal !== null);
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // the answer to an event form is shown in that form when it is still on the page, else at the top
@@ -316,7 +321,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {t("request.workflow")}
         </h2>
         {/* the server's drawing (workflow-diagram.server.tsx): the browser shows it and never renders it */}
-        <div className="mt-2" dangerouslySetInnerHTML={{ __html: workflowDiagram }} />
+        <div className="mt-2" dangerouslySetInnerHTML={diagramHtml} />
       </section>
 
       <section aria-labelledby="fields" className="card">
@@ -390,7 +395,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           </nav>
         </div>
         {/* the server's HTML, rendered once per kept page of history and language (ADR 0049): the browser only shows it */}
-        <ol className="mt-2 space-y-2" data-testid="history" dangerouslySetInnerHTML={{ __html: history.html }} />
+        <ol className="mt-2 space-y-2" data-testid="history" dangerouslySetInnerHTML={historyHtml} />
         {historyPages.prev || historyPages.next ? (
           <nav aria-label={t("request.historyPages")} className="mt-2 flex gap-4 text-sm" data-testid="history-pages">
             {historyPages.prev ? <Link to={`/requests/${item.id}${historyPages.prev}#history`}>← {t("request.prev")}</Link> : null}

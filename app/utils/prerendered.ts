@@ -10,13 +10,36 @@
  * request renders no document: the HTML is never made, and the page renders the part as any other.
  */
 import { createContext as createReactContext, useContext } from "react";
-import { createContext } from "react-router";
+import { createContext, type RouterContextProvider } from "react-router";
 
 export const prerenderedContext = createContext<Map<string, () => string>>();
+
+/** Whether this request may answer with an HTML document, not a client navigation's data (createLoadContext). */
+export const documentContext = createContext<boolean>(false);
 
 export const Prerendered = createReactContext<ReadonlyMap<string, string> | null>(null);
 
 /** The HTML the server rendered ahead for this part of the page, when this is the document's render. */
 export function usePrerendered(part: string): string | undefined {
   return useContext(Prerendered)?.get(part);
+}
+
+/**
+ * A part of the page that is only HTML to the browser (an island: the request's history, the workflow
+ * drawing), for an element's `dangerouslySetInnerHTML` (ADR 0052).
+ * - A document request: the server renders the HTML into the document, and the loader data carries "".
+ *   When React hydrates an element whose inner HTML is a string, it leaves the element's content as the
+ *   server wrote it, and it sets the content again only when that string changes.
+ * - A client navigation's data request: the loader data carries the HTML itself.
+ * So the HTML travels once: in the document, or in the data.
+ */
+export function htmlIsland(context: Readonly<RouterContextProvider>, part: string, render: () => string): string {
+  if (!context.get(documentContext)) return render();
+  context.get(prerenderedContext).set(part, render);
+  return "";
+}
+
+/** The island's HTML: the server's in the document's render, otherwise what the loader sent. */
+export function useIsland(part: string, fromLoader: string): { __html: string } {
+  return { __html: usePrerendered(part) ?? fromLoader };
 }

@@ -5,7 +5,7 @@
  */
 import { createContext, RouterContextProvider } from "react-router";
 import type { CurrentUser } from "~/modules/auth/session.server";
-import { prerenderedContext } from "./prerendered";
+import { documentContext, prerenderedContext } from "./prerendered";
 
 /** The client's address as the server saw it (per-client sign-in limits). */
 export const clientIpContext = createContext<string>("unknown");
@@ -13,9 +13,14 @@ export const clientIpContext = createContext<string>("unknown");
 /** The signed-in user of this request (null: anonymous), set by the root middleware. */
 export const userContext = createContext<CurrentUser | null>(null);
 
-export function createLoadContext({ clientIp }: { clientIp: string }): RouterContextProvider {
+/**
+ * `document`: the request may answer with an HTML document (any but a client navigation's data request,
+ * `….data`), as the server adapter sees its path. Unset, loaders put everything in their data.
+ */
+export function createLoadContext({ clientIp, document = false }: { clientIp: string; document?: boolean }): RouterContextProvider {
   const context = new RouterContextProvider();
   context.set(clientIpContext, clientIp);
+  context.set(documentContext, document);
   context.set(prerenderedContext, new Map());
   return context;
 }
