@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readJson, readOptionalJson } from "./api.server";
+import { wholeBodyOf } from "../../server/whole-body";
+import { AppError } from "./errors";
+import { errorResponse, json, readJson, readOptionalJson } from "./api.server";
 
 const post = (body: string) => new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "Content-Type": "application/json" } });
 const refusal = async (read: Promise<unknown>) => {
@@ -27,5 +29,23 @@ describe("reading a JSON body", () => {
     expect(await readOptionalJson(post("  \n"))).toEqual({});
     expect(await refusal(readJson(post("")))).toEqual({ status: 400, key: "error.badJson" });
     expect(await readOptionalJson(post('{"requestIds":["a","한글 😀"]}'))).toEqual({ requestIds: ["a", "한글 😀"] });
+  });
+});
+
+describe("JSON answers", () => {
+  it("are one buffer with its length, written as it is (ADR 0051), errors too", async () => {
+    const ok = json({ id: "r1", budgetKrw: 12n, title: "의료 AI" }, 201);
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const whole = wholeBodyOf(ok)!;
+    expect(Number(ok.headers.get("content-length"))).toBe(whole.byteLength);
+    expect(JSON.parse(Buffer.from(whole).toString())).toEqual({ id: "r1", budgetKrw: 12, title: "의료 AI" });
+    expect(await ok.json()).toEqual({ id: "r1", budgetKrw: 12, title: "의료 AI" });
+    const refused = errorResponse(
+      new Request("http://localhost/api/v1/x"),
+      new AppError("RATE_LIMITED", 429, "auth.rateLimitedSeconds", { seconds: 3 }, { retryAfterSeconds: 3 }),
+    );
+    expect([refused.status, refused.headers.get("retry-after"), refused.headers.get("content-type")]).toEqual([429, "3", "application/json; charset=utf-8"]);
+    expect(JSON.parse(Buffer.from(wholeBodyOf(refused)!).toString())).toMatchObject({ error: { code: "RATE_LIMITED" } });
   });
 });

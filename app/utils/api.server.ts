@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from "~/i18n/types";
 import { AppError } from "./errors";
 import { NOT_TEXT } from "./schema-fields";
 import { apiLocale } from "./locale.server";
+import { wholeResponse } from "../../server/whole-body";
 
 /** What an application error says to a person, in their language (pages and API alike). */
 export function appErrorMessage(error: AppError, locale: Locale): string {
@@ -17,14 +18,14 @@ export function appErrorMessage(error: AppError, locale: Locale): string {
 export function errorResponse(request: Request, error: AppError): Response {
   const locale = apiLocale(request);
   const message = appErrorMessage(error, locale);
-  const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
+  const headers = new Headers();
   const retry = error.extra?.retryAfterSeconds;
   if (typeof retry === "number") headers.set("Retry-After", String(retry));
   const allow = error.extra?.allow;
   if (Array.isArray(allow)) headers.set("Allow", allow.join(", "));
   const { retryAfterSeconds: _ignored, allow: _allow, fields: given, fieldsByLocale, ...rest } = error.extra ?? {};
   const fields = (fieldsByLocale as Record<Locale, Record<string, string>> | undefined)?.[locale] ?? given;
-  return new Response(JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }), { status: error.status, headers });
+  return json({ error: { code: error.code, message, ...(fields ? { fields } : {}) }, ...rest }, { status: error.status, headers });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -100,11 +101,12 @@ export function json(body: unknown, init?: number | ResponseInit): Response {
   const status = typeof init === "number" ? init : (init?.status ?? 200);
   const headers = new Headers(typeof init === "number" ? undefined : init?.headers);
   headers.set("Content-Type", "application/json; charset=utf-8");
-  const text = JSON.stringify(body, jsonReplacer);
+  const bytes = Buffer.from(JSON.stringify(body, jsonReplacer));
   // the length lets the compression middleware leave a short answer as it is (under 1 KB: a new
   // gzip or brotli stream per answer cost more CPU than the bytes it saved — issue 11)
-  headers.set("Content-Length", String(Buffer.byteLength(text)));
-  return new Response(text, { status, headers });
+  headers.set("Content-Length", String(bytes.byteLength));
+  // one buffer, written to the socket as it is (ADR 0051)
+  return wholeResponse(bytes, { status, headers });
 }
 
 function jsonReplacer(_key: string, value: unknown) {
