@@ -34,7 +34,9 @@ function createClient(): PrismaClient {
  * - a write would become part of it, and be undone by its rollback (the outbox marking a mail sent).
  *   A write outside a transaction therefore runs as a transaction of its own, in its turn (ADR 0034).
  */
-const transactions = { open: 0, changes: 0 };
+// On globalThis, as the client is: in development the server's modules (tsx) and the app's (Vite) are
+// two copies of this one, and the client's adapter counts in the copy that made it
+const transactions = ((globalThis as unknown as { __transactions?: { open: number; changes: number } }).__transactions ??= { open: 0, changes: 0 });
 
 /** A mark that stays the same while no transaction starts or ends; null while one is open or waiting. */
 export function transactionMark(): number | null {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/seed/drive.server";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
@@ -35,6 +35,15 @@ describe("the lean write path (ADR 0050)", () => {
 
   it.runIf(dbEngine === "sqlite")("refuses to run outside a transaction (the SQLite connection is shared)", async () => {
     await expect(txRun(db, 'DELETE FROM "RequestStateCount" WHERE "organizationId" = ?', ["none"])).rejects.toThrow("outside a transaction");
+  });
+
+  it("works from a second copy of the modules, as in development (the server's by tsx, the app's by Vite)", async () => {
+    vi.resetModules();
+    const copy = await import("./lean-write.server");
+    expect(copy.txRun).not.toBe(txRun);
+    const id = `lean-write-${newRowId()}`;
+    await db.$transaction((tx) => copy.txRun(tx, 'INSERT INTO "RequestStateCount" ("organizationId", "state", "count") VALUES (?, ?, 1)', [id, "screening"]));
+    expect(await db.requestStateCount.count({ where: { organizationId: id } })).toBe(1);
   });
 
   it("reads the request's row as Prisma gives it: a boolean, a BigInt and Dates", async () => {
