@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedUsers } from "~/test/fixtures";
 import { db } from "~/utils/db.server";
 import { setClock } from "~/utils/clock";
-import { getUser, SESSION_TTL_MS, signIn, signOut } from "./session.server";
+import { getUser, SESSION_TTL_MS, signIn, signOut, verifiedCookieCount } from "./session.server";
 
 beforeAll(async () => {
   await seedUsers();
@@ -91,6 +91,18 @@ describe("the session, read once per commit (issue 11)", () => {
       await db.user.update({ where: { id: user!.id }, data: { active: true } });
     }
     expect((await getUser(page(cookie)))?.email).toBe("officer@mnd.go.kr");
+  });
+
+  it("keeps one verified cookie per session, whatever other cookies come with it", async () => {
+    const cookie = await session("officer@mohw.go.kr", "198.51.100.4");
+    expect((await getUser(page(cookie)))?.email).toBe("officer@mohw.go.kr");
+    const kept = verifiedCookieCount();
+    for (let i = 0; i < 20; i++) expect((await getUser(page(`junk${i}=${i}; ${cookie}; more=${i}`)))?.email).toBe("officer@mohw.go.kr");
+    expect(verifiedCookieCount()).toBe(kept);
+    // a cookie that does not verify is never kept
+    const [name, value] = cookie.split("=");
+    expect(await getUser(page(`${name}=${value.slice(0, -3)}xyz`))).toBeNull();
+    expect(verifiedCookieCount()).toBe(kept);
   });
 
   it("a session ends when it expires, with no write in between", async () => {

@@ -115,23 +115,35 @@ export async function signIn({ email, password, clientKey }: { email: string; pa
 }
 
 /**
- * Cookie headers whose session cookie verified, and its token: checking the cookie's signature costs
- * Web Crypto's HMAC on every page (issue 11), and its answer depends only on the header's text and the
- * secret. Only headers that verified are kept, at most VERIFIED_COOKIES_LIMIT (the oldest go first).
+ * Session cookies that verified, by their signed value, and the token each holds: checking the cookie's
+ * signature costs Web Crypto's HMAC on every page (issue 11), and its answer depends only on the value
+ * and the secret. Only values that verified are kept (no one can make a new one without the secret), at
+ * most VERIFIED_COOKIES_LIMIT, the oldest going first. Keyed by the session cookie alone, not the whole
+ * header: other cookies a client adds cannot grow it.
  */
 const verifiedCookies = new Map<string, string>();
 const VERIFIED_COOKIES_LIMIT = 10_000;
+/** The session cookie's value as sent (the first one, as the cookie parser takes it). */
+const SIGNED_SESSION = new RegExp(`(?:^|;)\\s*${sessionCookie.name}=([^;]*)`);
 
 async function sessionToken(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
   if (!header) return null;
-  const known = verifiedCookies.get(header);
+  const signed = SIGNED_SESSION.exec(header)?.[1];
+  const known = signed === undefined ? undefined : verifiedCookies.get(signed);
   if (known) return known;
   const value = await sessionCookie.parse(header);
   if (typeof value !== "string" || value.length === 0) return null;
-  if (verifiedCookies.size >= VERIFIED_COOKIES_LIMIT) verifiedCookies.delete(verifiedCookies.keys().next().value!);
-  verifiedCookies.set(header, value);
+  if (signed !== undefined) {
+    if (verifiedCookies.size >= VERIFIED_COOKIES_LIMIT) verifiedCookies.delete(verifiedCookies.keys().next().value!);
+    verifiedCookies.set(signed, value);
+  }
   return value;
+}
+
+/** Tests: how many verified session cookies are kept. */
+export function verifiedCookieCount(): number {
+  return verifiedCookies.size;
 }
 
 /**
