@@ -29,7 +29,7 @@ describe("HTML islands (ADR 0052)", () => {
   it("go in the document on a document request, and in the loader data on a navigation's data request", () => {
     const drawing = () => "<figure>단계</figure>";
     const document = createLoadContext({ clientIp: "127.0.0.1", document: true });
-    expect(htmlIsland(document, "drawing", drawing)).toBe("");
+    expect(htmlIsland(document, "drawing", drawing)).toBeNull();
     expect([...prerenderedOf(document)!]).toEqual([["drawing", "<figure>단계</figure>"]]);
     const data = createLoadContext({ clientIp: "127.0.0.1" });
     expect(htmlIsland(data, "drawing", drawing)).toBe("<figure>단계</figure>");

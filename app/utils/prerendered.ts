@@ -9,7 +9,7 @@
  * hydrates it as if it had rendered it in place, from the loader's data. A client navigation's data
  * request renders no document: the HTML is never made, and the page renders the part as any other.
  */
-import { createContext as createReactContext, useContext } from "react";
+import { createContext as createReactContext, useContext, useState } from "react";
 import { createContext, type RouterContextProvider } from "react-router";
 
 export const prerenderedContext = createContext<Map<string, () => string>>();
@@ -27,19 +27,28 @@ export function usePrerendered(part: string): string | undefined {
 /**
  * A part of the page that is only HTML to the browser (an island: the request's history, the workflow
  * drawing), for an element's `dangerouslySetInnerHTML` (ADR 0052).
- * - A document request: the server renders the HTML into the document, and the loader data carries "".
- *   When React hydrates an element whose inner HTML is a string, it leaves the element's content as the
- *   server wrote it, and it sets the content again only when that string changes.
+ * - A document request: the server renders the HTML into the document, and the loader data carries null.
+ *   When React hydrates an element whose inner HTML is given as a string, it leaves the element's
+ *   content as the server wrote it, and sets it again only when that string changes.
  * - A client navigation's data request: the loader data carries the HTML itself.
  * So the HTML travels once: in the document, or in the data.
  */
-export function htmlIsland(context: Readonly<RouterContextProvider>, part: string, render: () => string): string {
+export function htmlIsland(context: Readonly<RouterContextProvider>, part: string, render: () => string): string | null {
   if (!context.get(documentContext)) return render();
   context.get(prerenderedContext).set(part, render);
-  return "";
+  return null;
 }
 
-/** The island's HTML: the server's in the document's render, otherwise what the loader sent. */
-export function useIsland(part: string, fromLoader: string): { __html: string } {
-  return { __html: usePrerendered(part) ?? fromLoader };
+/**
+ * The island's element props: the server's HTML in the document's render, otherwise what the loader
+ * sent; after a document (null), what the server wrote in the element. Read once, when the element
+ * mounts: if React ever renders the page afresh instead of hydrating it (after a mismatch elsewhere),
+ * the island keeps its content instead of coming up empty.
+ */
+export function useIsland(part: string, fromLoader: string | null): { "data-island": string; dangerouslySetInnerHTML: { __html: string } } {
+  const server = usePrerendered(part);
+  const [written] = useState(() =>
+    server === undefined && fromLoader === null && typeof document !== "undefined" ? (document.querySelector(`[data-island="${part}"]`)?.innerHTML ?? "") : "",
+  );
+  return { "data-island": part, dangerouslySetInnerHTML: { __html: server ?? fromLoader ?? written } };
 }
