@@ -1,9 +1,9 @@
 /**
- * Express → React Router, as `@react-router/express` does it, with one difference (ADR 0051): an HTML
- * document, which the app renders whole into one buffer (ADR 0042), is written to the socket as that
- * buffer. The package reads every body back through a web stream, a few turns of the event loop and a
- * `flush()` per piece, which cost about a tenth of a page's CPU. Any other body (JSON, the data of a
- * client navigation, CSV and PDF files, streams) goes out as the package sends it.
+ * Express → React Router, as `@react-router/express` does it, with one difference (ADR 0051): a body
+ * the app already holds as one buffer (`wholeResponse`: the HTML documents, ADR 0042, and the JSON
+ * answers) is written to the socket as that buffer. The package reads every body back through a web
+ * stream, a few turns of the event loop and a `flush()` per piece. Any other body (the data of a client
+ * navigation, CSV and PDF files, streams) goes out as the package sends it.
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from "express";
