@@ -5,7 +5,7 @@ import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/s
 import { findVisibleRequest, requestHistoryApiPage } from "~/modules/requests/requests.server";
 import { poolOverview } from "~/modules/pool/planning.server";
 import { db, dbEngine } from "./db.server";
-import { closeLeanRead, leanAll, leanGet, memoUntilWrite } from "./lean-read.server";
+import { closeLeanRead, leanAll, leanGet, memoSize, memoUntilWrite } from "./lean-read.server";
 
 beforeAll(async () => {
   await seedUsers();
@@ -47,6 +47,33 @@ describe("lean read path (ADR 0025)", () => {
     expect(count).toBe(1);
     expect(await value()).toBe(2); // a commit by the other connection
     expect(await memoUntilWrite("test", "v2", async () => ++computed)).toBe(3); // another day
+  });
+
+  it.skipIf(dbEngine === "postgresql")("many sessions never push the pages' kept values out, and their own space stays bounded", async () => {
+    let computed = 0;
+    const page = () => memoUntilWrite("test-page-value", "", async () => ++computed);
+    expect(await page()).toBe(1);
+    const sessions = new Map<string, number>();
+    const session = (i: number) =>
+      memoUntilWrite(
+        `test-session|${i}`,
+        "",
+        async () => {
+          sessions.set(`${i}`, (sessions.get(`${i}`) ?? 0) + 1);
+          return i;
+        },
+        "sessions",
+      );
+    for (let i = 0; i < 2_500; i++) await session(i); // more than the pages' whole space
+    expect(await page()).toBe(1); // still kept: not recomputed
+    expect(memoSize("derived")).toBeLessThanOrEqual(2_000);
+    await session(0);
+    expect(sessions.get("0")).toBe(1); // a session is kept too
+    for (let i = 2_500; i < 12_000; i++) await session(i);
+    expect(memoSize("sessions")).toBe(10_000); // bounded: the oldest went
+    await session(1);
+    expect(sessions.get("1")).toBe(2); // pushed out, so read again
+    expect(await page()).toBe(1);
   });
 
   it.skipIf(dbEngine === "postgresql")("a value kept by a closed connection is not served by the next one", async () => {

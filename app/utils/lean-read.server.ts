@@ -111,8 +111,16 @@ async function postgresSnapshot(): Promise<string | null> {
   }
 }
 
-const MEMO_LIMIT = 2_000;
-const memo = new Map<string, { version: string; value: Promise<unknown> }>();
+/**
+ * What `memoUntilWrite` keeps, in spaces of their own, each bounded (the oldest entry goes first):
+ * - `derived`: values derived for pages (the screening queue, the plans, the statistics…);
+ * - `sessions`: one row per signed-in session. Kept apart so that many people signed in at once never
+ *   push the pages' values out (each would cost a recomputation), nor those the sessions.
+ */
+const MEMO_LIMITS = { derived: 2_000, sessions: 10_000 } as const;
+export type MemoSpace = keyof typeof MEMO_LIMITS;
+type Memo = Map<string, { version: string; value: Promise<unknown> }>;
+const memos: Record<MemoSpace, Memo> = { derived: new Map(), sessions: new Map() };
 
 /**
  * `compute()`'s value, kept until the next commit to the database or until `version` (e.g. today's date
@@ -121,19 +129,26 @@ const memo = new Map<string, { version: string; value: Promise<unknown> }>();
  * the next call compute again. On PostgreSQL the position is the current snapshot, one query that
  * other instances' commits change too (ADR 0029).
  */
-export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
-  if (onPostgres) return postgresSnapshot().then((snapshot) => (snapshot === null ? compute() : remember(key, `${snapshot}|${version}`, compute)));
+export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>, space: MemoSpace = "derived"): Promise<T> {
+  const memo = memos[space];
+  if (onPostgres)
+    return postgresSnapshot().then((snapshot) => (snapshot === null ? compute() : remember(memo, MEMO_LIMITS[space], key, `${snapshot}|${version}`, compute)));
   // SQLite: Prisma's reads share the connection with any open transaction and see its writes before
   // it commits; a value read while one was open (or started or ended) is not kept (db.server.ts)
   const mark = transactionMark();
-  return remember(key, `${sqliteDataVersion()}|${version}`, compute, () => mark !== null && transactionMark() === mark);
+  return remember(memo, MEMO_LIMITS[space], key, `${sqliteDataVersion()}|${version}`, compute, () => mark !== null && transactionMark() === mark);
 }
 
-function remember<T>(key: string, v: string, compute: () => Promise<T>, keep: () => boolean = () => true): Promise<T> {
+/** Tests: how many values a space keeps. */
+export function memoSize(space: MemoSpace): number {
+  return memos[space].size;
+}
+
+function remember<T>(memo: Memo, limit: number, key: string, v: string, compute: () => Promise<T>, keep: () => boolean = () => true): Promise<T> {
   const hit = memo.get(key);
   if (hit && hit.version === v) return hit.value as Promise<T>;
   const value = compute();
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  if (memo.size >= limit) memo.delete(memo.keys().next().value!);
   memo.set(key, { version: v, value });
   const forget = () => {
     if (memo.get(key)?.value === value) memo.delete(key);
@@ -149,5 +164,5 @@ function remember<T>(key: string, v: string, compute: () => Promise<T>, keep: ()
 export function closeLeanRead(): void {
   globalForLean.__leanRead?.db.close();
   globalForLean.__leanRead = undefined;
-  memo.clear();
+  for (const memo of Object.values(memos)) memo.clear();
 }

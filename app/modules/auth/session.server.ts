@@ -184,9 +184,10 @@ async function resolveUser(request: Request): Promise<CurrentUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
   // every signed-in page asks this: the lean read path (ADR 0025), one indexed join, kept until the next
-  // commit (a sign-out, a revocation or a deactivation is a commit); the expiry is checked on every use
+  // commit (a sign-out, a revocation or a deactivation is a commit), in a space of its own; the expiry is
+  // checked on every use
   const tokenHash = sessionTokenHash(token);
-  const row = await memoUntilWrite(`session|${tokenHash}`, "", () => leanGet<SessionRow>(SESSION_USER_SQL, [tokenHash]));
+  const row = await memoUntilWrite(`session|${tokenHash}`, "", () => leanGet<SessionRow>(SESSION_USER_SQL, [tokenHash]), "sessions");
   if (!row || row.revokedAt !== null || leanDate(row.expiresAt)! < now() || !row.active) return null;
   return toCurrentUser({
     id: row.id,
