@@ -248,6 +248,16 @@ test("without JavaScript the server says the same beside the field: a return wit
   });
   await page.locator(`${eventForm("RETURN")} button[type="submit"]`).click();
   await expect(page.locator("#event-RETURN-reasons-error")).toHaveText("사유를 하나 이상 넣으세요.");
+  // the screening queue refusing an empty selection: the server renders the rows in place, with their checklists
+  await page.goto("/screening");
+  const rows = page.getByTestId("screening-row");
+  const listed = await rows.count();
+  expect(listed).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "선택 항목 접수" }).click();
+  await expect(rows.first().getByRole("checkbox")).toHaveAttribute("aria-invalid", "true");
+  await expect(rows).toHaveCount(listed);
+  await expect(rows.getByTestId("checklist")).toHaveCount(listed);
+  await expect(rows.getByTestId("checklist").first()).toContainText("필수 항목");
   await sendOk(await apiAs("secretariat@msit.go.kr"), id, { type: "ACCEPT" });
   await page.goto(`/requests/${id}/plan`);
   await page.getByLabel("내용 1").fill("실증 착수");

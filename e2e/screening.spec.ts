@@ -84,10 +84,21 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
     // loaded as a document, the rows are HTML the server rendered ahead (ADR 0049): the browser hydrates them as
     // its own, the links route, and the boxes belong to the form (the bulk accept below posts them)
-    await page.reload();
+    const document = await (await page.reload())!.text();
     await expect(row("대기열 GPU 과다 요청").locator('[data-check="gpuPlausible"]')).toContainText("산업계 상한 1,000장");
     await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
     expect(errors).toEqual([]);
+    // each checklist travels once (ADR 0052): the document holds it as often as the page shows it, none in the data
+    const shown = await page.locator('[data-check="gpuPlausible"]').count();
+    expect(shown).toBe(await rows.count());
+    const checks = await page.locator("[data-check]").count();
+    expect(document.split("data-check=").length - 1).toBe(checks); // (escaped or not)
+    // a refused selection right after the document: the rows render in place, their boxes pointing to the
+    // message, and keep the checklists the document held
+    await page.getByRole("button", { name: "선택 항목 접수" }).click();
+    await expect(row("대기열 정상 요청").getByRole("checkbox")).toHaveAttribute("aria-invalid", "true");
+    await expect(row("대기열 GPU 과다 요청").locator('[data-check="gpuPlausible"]')).toContainText("산업계 상한 1,000장");
+    await expect(page.locator('[data-check="gpuPlausible"]')).toHaveCount(shown);
 
     // a row's link opens the request through the router (the page is not reloaded), and back again
     await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));

@@ -1,7 +1,8 @@
 /**
  * Throughput benchmark of the production server (issue 11): for each size (default 1,000 and 100,000
  * requests) a scratch database is seeded with the demo data by the production start itself
- * (`node scripts/start.mjs`), inflated with cloned requests (raw SQL inserts), one request given 2,000
+ * (`node scripts/start.mjs`), inflated with cloned requests (raw SQL inserts; their sizes vary, so the
+ * screening checks differ row by row as real ones do), one request given 2,000
  * chained history events, and a batch of screening requests set aside for the workflow run. Then the
  * production server is started on 127.0.0.1 and every page is loaded with autocannon (20 connections,
  * a few seconds each); last, 50 concurrent HTTP clients each move their own request round the
@@ -160,6 +161,9 @@ export async function prepare(size: number): Promise<Target> {
         reference: t.reference ? `AX-2025-${String(i).padStart(6, "0")}` : null,
         title: t.title ? `${t.title} ${i}` : null,
         organizationId: ministries[i % ministries.length],
+        // sizes vary, as real requests' do: each screening row's checks differ (bench-pg.ts the same)
+        gpusRequested: t.gpusRequested === null ? null : 8 + ((i * 37) % 600),
+        durationMonths: t.durationMonths === null ? null : 3 + (i % 22),
         createdAt: at,
         updatedAt: at,
         submittedAt: t.submittedAt ? at : null,

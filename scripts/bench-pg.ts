@@ -86,6 +86,9 @@ export async function inflatePostgres(
       reference: `CASE WHEN t."reference" IS NULL THEN NULL ELSE 'AX-2025-' || lpad(g::text, 6, '0') END`,
       title: `CASE WHEN t."title" IS NULL THEN NULL ELSE t."title" || ' ' || g END`,
       organizationId: `m."id"`,
+      // sizes vary, as real requests' do (bench-http.ts the same)
+      gpusRequested: `CASE WHEN t."gpusRequested" IS NULL THEN NULL ELSE 8 + (g * 37) % 600 END`,
+      durationMonths: `CASE WHEN t."durationMonths" IS NULL THEN NULL ELSE 3 + g % 22 END`,
       createdAt: `d.at`,
       updatedAt: `d.at`,
       submittedAt: `CASE WHEN t."submittedAt" IS NULL THEN NULL ELSE d.at END`,

@@ -17,7 +17,7 @@ import { ScreeningRows, type ScreeningRow } from "./screening-rows";
 type QueueItem = Awaited<ReturnType<typeof listScreeningQueue>>["items"][number];
 
 /** What the page shows of the queue's items (and sends in its data), each checklist as HTML (ADR 0037). */
-export function screeningRows(items: readonly QueueItem[], locale: Locale): ScreeningRow[] {
+export function screeningRows(items: readonly QueueItem[], locale: Locale): (ScreeningRow & { checklistHtml: string })[] {
   return items.map((r) => ({
     id: r.id,
     reference: r.reference,

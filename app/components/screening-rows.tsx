@@ -13,9 +13,15 @@ export interface ScreeningRow {
   businessDaysWaiting: number;
   overdue: boolean;
   dueOn: Date | string;
-  /** the row's checks, as HTML rendered once per kept queue row (screening-checklist.server.tsx) */
-  checklistHtml: string;
+  /**
+   * the row's checks, as HTML rendered once per kept queue row (screening-checklist.server.tsx); null in
+   * a document's data, where the HTML is in the document itself (an island each, `checklistIsland`)
+   */
+  checklistHtml: string | null;
 }
+
+/** The island that holds a row's checklist in the document (ADR 0052). */
+export const checklistIsland = (id: string) => `checklist:${id}`;
 
 /** The rows' checkboxes' field in the page's form (`bulkScreeningFormSchema`). */
 export const SELECT_FIELD = "select";
@@ -31,7 +37,18 @@ export interface SelectRefusal {
  * the browser renders the same component to hydrate them. The title links are plain anchors; the page
  * routes their clicks (`useRouterLinks`).
  */
-export function ScreeningRows({ items, refused, tr }: { items: readonly ScreeningRow[]; refused?: SelectRefusal; tr: Translator }) {
+export function ScreeningRows({
+  items,
+  refused,
+  written,
+  tr,
+}: {
+  items: readonly ScreeningRow[];
+  refused?: SelectRefusal;
+  /** the checklists the document holds, by island, for rows whose data carries none (`useWrittenIslands`) */
+  written?: ReadonlyMap<string, string>;
+  tr: Translator;
+}) {
   const { t, td, n, d, locale } = tr;
   const label = {
     title: t("request.title"),
@@ -83,7 +100,12 @@ export function ScreeningRows({ items, refused, tr }: { items: readonly Screenin
             <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>
           )}
         </td>
-        <td className="p-2" data-label={label.checklist} dangerouslySetInnerHTML={{ __html: r.checklistHtml }} />
+        <td
+          className="p-2"
+          data-label={label.checklist}
+          data-island={checklistIsland(r.id)}
+          dangerouslySetInnerHTML={{ __html: r.checklistHtml ?? written?.get(checklistIsland(r.id)) ?? "" }}
+        />
       </tr>
     );
   });

@@ -7,9 +7,9 @@ import { ErrorList, Field, FormErrors, TextareaField, useSchemaForm } from "~/co
 import type { Route } from "./+types/screening";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import { SELECT_FIELD, ScreeningRows } from "~/components/screening-rows";
+import { SELECT_FIELD, ScreeningRows, checklistIsland } from "~/components/screening-rows";
 import { screeningRows, screeningRowsHtml } from "~/components/screening-rows.server";
-import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
+import { htmlIsland, prerenderedContext, usePrerendered, useWrittenIslands } from "~/utils/prerendered";
 import { bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { RETURN_REASONS } from "~/modules/screening/screening-options";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
@@ -29,9 +29,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       pageLocale(request),
     ]);
     // what the rows show, with each checklist as HTML rendered once per kept queue (ADR 0037)
-    const items = screeningRows(queue.items, locale);
+    const rows = screeningRows(queue.items, locale);
     // and the rows themselves, for the document (ADR 0049)
-    if (items.length) context.get(prerenderedContext).set("screening-rows", () => screeningRowsHtml(queue.items, items, locale));
+    if (rows.length) context.get(prerenderedContext).set("screening-rows", () => screeningRowsHtml(queue.items, rows, locale));
+    // each checklist travels once: in the document (an island), or in a client navigation's data (ADR 0052)
+    const items = rows.map((r) => ({ ...r, checklistHtml: htmlIsland(context, checklistIsland(r.id), () => r.checklistHtml) }));
     return { ...queue, items };
   });
 }
@@ -116,6 +118,8 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   const refused = fields.select.errors ? { errorId: fields.select.errorId } : undefined;
   const prerendered = usePrerendered("screening-rows");
   const rowsHtml = refused ? undefined : prerendered;
+  // the checklists a document holds, for rows rendered here from a document's data (which has none)
+  const checklists = useWrittenIslands(checklistIsland(""));
   const toggleAll = (checked: boolean) => {
     formRef.current?.querySelectorAll<HTMLInputElement>(`input[name="${SELECT_FIELD}"]`).forEach((box) => {
       box.checked = checked;
@@ -170,7 +174,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                   document has them as HTML rendered once per kept queue page (ADR 0049), which the browser hydrates */}
               {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
               <tbody onClick={followLink} {...(rowsHtml === undefined ? {} : { dangerouslySetInnerHTML: { __html: rowsHtml } })}>
-                {rowsHtml === undefined ? <ScreeningRows items={items} refused={refused} tr={tr} /> : null}
+                {rowsHtml === undefined ? <ScreeningRows items={items} refused={refused} written={checklists} tr={tr} /> : null}
               </tbody>
             </table>
           </div>

@@ -52,3 +52,24 @@ export function useIsland(part: string, fromLoader: string | null): { "data-isla
   );
   return { "data-island": part, dangerouslySetInnerHTML: { __html: server ?? fromLoader ?? written } };
 }
+
+/**
+ * The islands whose names start with `prefix` (name → HTML), for parts repeated in rows (a checklist per
+ * row of the screening queue): in the document's render, what the server rendered; in the browser, what
+ * the document holds, read once when the page mounts (before hydration, from the server's HTML). Rows
+ * whose data carries their HTML (a client navigation) need none of it.
+ */
+export function useWrittenIslands(prefix: string): ReadonlyMap<string, string> {
+  const server = useContext(Prerendered);
+  const [written] = useState(() => {
+    const html = new Map<string, string>();
+    if (server) {
+      for (const [part, value] of server) if (part.startsWith(prefix)) html.set(part, value);
+    } else if (typeof document !== "undefined") {
+      for (const element of document.querySelectorAll(`[data-island^="${CSS.escape(prefix)}"]`))
+        html.set(element.getAttribute("data-island")!, element.innerHTML);
+    }
+    return html;
+  });
+  return written;
+}
