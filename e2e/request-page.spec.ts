@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { signIn, submittedRequest, shot } from "./helpers";
+import { apiAs, sendOk, signIn, submittedRequest, shot } from "./helpers";
+import { baseURL } from "./app-server";
 import { monthFromNow } from "./dates";
 
 test("an officer submits from the request page; the secretariat sees it and accepts it", async ({ browser }) => {
@@ -117,4 +118,27 @@ test("the history and the drawing travel once, in the document, and stay when th
   await expect(page.getByTestId("request-state")).toHaveText("공동계획 수립 중");
   await expect(diagram.locator('[data-state="jointPlanning"]')).toHaveAttribute("aria-current", "step");
   await expect(entries).toHaveCount(before + 1);
+});
+
+test("on a phone the drawing, wider than the screen, shows the request's current step", async ({ browser }) => {
+  const id = await submittedRequest({ title: "휴대폰 진행 단계 확인 요청" });
+  await sendOk(await apiAs("secretariat@msit.go.kr"), id, { type: "ACCEPT" });
+  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, "officer@mohw.go.kr");
+  await page.goto(`/requests/${id}`);
+  const figure = page.getByTestId("workflow-diagram").locator("xpath=ancestor::figure");
+  const current = figure.locator('[aria-current="step"]');
+  await expect(current).toHaveAttribute("data-state", "jointPlanning");
+  // the figure scrolls sideways (it is wider than the screen); the current step is within its view, and the
+  // page itself did not move
+  const inView = () =>
+    figure.evaluate((f) => {
+      const box = f.getBoundingClientRect();
+      const at = f.querySelector('[aria-current="step"]')!.getBoundingClientRect();
+      return { scrolls: f.scrollWidth > f.clientWidth, inside: at.left >= box.left && at.right <= box.right, scrolled: f.scrollLeft > 0 };
+    });
+  await expect.poll(inView).toEqual({ scrolls: true, inside: true, scrolled: true });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await context.close();
 });

@@ -1,4 +1,5 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { useEffect, useRef } from "react";
 import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/request-detail";
 import { RefusalNotice, RequestMeetings, ScheduleForm } from "~/components/agenda-request-panel";
@@ -12,6 +13,7 @@ import { ActionResult, type ActionResultData } from "~/components/action-result"
 import { ReturnReasons } from "~/components/return-reasons";
 import { StateBadge } from "~/components/state-badge";
 import { workflowDiagramHtml } from "~/components/workflow-diagram.server";
+import { showCurrentStep } from "~/components/workflow-diagram-scroll";
 import { historyListHtml } from "~/components/request-history.server";
 import { htmlIsland, useIsland } from "~/utils/prerendered";
 import { formatMonth } from "~/i18n/format";
@@ -190,6 +192,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const { t, td, n, locale } = useT();
   const historyHtml = useIsland("history", history.html);
   const diagramHtml = useIsland("workflow-diagram", workflowDiagram);
+  // on a narrow screen the drawing scrolls sideways: its current step is brought into view (not the page)
+  const diagram = useRef<HTMLDivElement>(null);
+  useEffect(() => showCurrentStep(diagram.current), [diagramHtml.dangerouslySetInnerHTML.__html]); // a new drawing: a new figure
   const { events, scheduling } = pageMoves(item.allowedEvents, lockedMeeting, refusal !== null);
   const reconsiderable = item.allowedEvents.includes("RECONSIDER");
   // the answer to an event form is shown in that form when it is still on the page, else at the top
@@ -321,7 +326,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {t("request.workflow")}
         </h2>
         {/* the server's drawing (workflow-diagram.server.tsx): the browser shows it and never renders it */}
-        <div className="mt-2" {...diagramHtml} />
+        <div className="mt-2" ref={diagram} {...diagramHtml} />
       </section>
 
       <section aria-labelledby="fields" className="card">
