@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createActor } from "xstate";
 import {
   MACHINE_VERSION,
   SnapshotVersionError,
@@ -14,6 +15,7 @@ import {
   type RequestEvent,
   type RequestEventOf,
   type RequestSnapshot,
+  demandRequestMachine,
 } from "./demand-request.machine";
 import { AGREED_GPUS, APPROVED_GPUS, MINISTRY_ID, STATE_KEYS, actors, sampleEvent, snapshotAt, stateKey, walk } from "./fixtures";
 
@@ -514,5 +516,15 @@ describe("describeWorkflow", () => {
     expect(d.transitions).toContainEqual({ from: "rejected", event: "RECONSIDER", to: ["onAgenda"] });
     expect(d.transitions).toContainEqual({ from: "allocated", event: "RELEASE", to: ["conditionallyApproved", "approved", "allocated.partially"] });
     expect(d.transitions).toContainEqual({ from: "draft", event: "SUBMIT", to: ["screening"] });
+  });
+});
+
+describe("the cost of an event", () => {
+  it("the inert actor xstate's transition() makes on every event starts cleanly, not with a caught TypeError", () => {
+    // `transition()` (sendEvent) creates an actor of the machine without input as its scope: its context
+    // factory used to throw there, and an exception with its stack on every event is not free
+    const inert = createActor(demandRequestMachine, {} as never).getSnapshot(); // as xstate makes it: no input
+    expect(inert.status).toBe("active");
+    expect(initialSnapshot({ ministryId: MINISTRY_ID }).context.ministryId).toBe(MINISTRY_ID);
   });
 });

@@ -303,9 +303,11 @@ export const demandRequestMachine = setup({
   },
 }).createMachine({
   id: "demandRequest",
+  // xstate's pure `transition()` makes an inert actor of this machine, without input, on every event: read
+  // bare, `input.ministryId` threw there (a TypeError xstate caught), each time. Every real request has input.
   context: ({ input }) => ({
-    ministryId: input.ministryId,
-    quorum: input.quorum ?? 2,
+    ministryId: input?.ministryId ?? "",
+    quorum: input?.quorum ?? 2,
     meetingId: null,
     agreedGpus: null,
     decision: null,
