@@ -40,17 +40,15 @@ export function htmlIsland(context: Readonly<RouterContextProvider>, part: strin
 }
 
 /**
- * The island's element props: the server's HTML in the document's render, otherwise what the loader
- * sent; after a document (null), what the server wrote in the element. Read once, when the element
- * mounts: if React ever renders the page afresh instead of hydrating it (after a mismatch elsewhere),
- * the island keeps its content instead of coming up empty.
+ * The island's element props: what the loader sent, when it sent HTML; otherwise (a document, null)
+ * the server's HTML in the document's render, and in the browser what the server wrote in the element
+ * (`useWrittenIslands`). Read from the page once, when the element mounts: if React ever renders the page
+ * afresh instead of hydrating it (after a mismatch elsewhere), the island keeps its content instead of
+ * coming up empty.
  */
 export function useIsland(part: string, fromLoader: string | null): { "data-island": string; dangerouslySetInnerHTML: { __html: string } } {
-  const server = usePrerendered(part);
-  const [written] = useState(() =>
-    server === undefined && fromLoader === null && typeof document !== "undefined" ? (document.querySelector(`[data-island="${part}"]`)?.innerHTML ?? "") : "",
-  );
-  return { "data-island": part, dangerouslySetInnerHTML: { __html: server ?? fromLoader ?? written } };
+  const written = useWrittenIslands(part);
+  return { "data-island": part, dangerouslySetInnerHTML: { __html: fromLoader ?? written.get(part) ?? "" } };
 }
 
 /**
