@@ -9,11 +9,13 @@ import type { RouterContextProvider, ServerBuild } from "react-router";
 import { compressWhenAccepted } from "./compress";
 import { securityHeaders, trustProxySetting } from "./http-headers";
 import { log, requestLog } from "./log";
+import { loadReactRendererWithoutAsyncHooks } from "./react-render-scope";
 import { createRequestHandler } from "./request-handler";
 
 /** The production build (build/server/index.js), imported once. */
 export async function loadProductionBuild(): Promise<ServerBuild> {
   const { pathToFileURL } = await import("node:url");
+  loadReactRendererWithoutAsyncHooks(); // before the build imports it (ADR 0053)
   return (await import(pathToFileURL(path.resolve("build", "server", "index.js")).href)) as ServerBuild;
 }
 
