@@ -35,13 +35,7 @@ export class SynchronousStorage<T> {
   }
 
   exit<R, A extends unknown[]>(callback: (...args: A) => R, ...args: A): R {
-    const previous = this.#store;
-    this.#store = undefined;
-    try {
-      return callback(...args);
-    } finally {
-      this.#store = previous;
-    }
+    return this.run(undefined as T, callback, ...args);
   }
 
   enterWith(store: T): void {
