@@ -203,7 +203,12 @@ test("withdrawing asks for confirmation and a reason", async ({ page }) => {
 test("the list filters, searches, sorts and pages on the server; user text is shown as text", async ({ page }) => {
   const officerApi = await apiAs(page, "officer@mohw.go.kr");
   const odd = `<img src=x onerror="window.__pwned=1"> 목록 시험 ${Date.now()}`;
-  await officerApi.post("/api/v1/requests", { data: { title: odd, sector: "ACADEMIA_RESEARCH", gpusRequested: 9000 } });
+  const created = (await (await officerApi.post("/api/v1/requests", { data: { title: odd, sector: "ACADEMIA_RESEARCH", gpusRequested: 9000 } })).json()) as {
+    id: string;
+  };
+  // the table is an island (ADR 0052): the document carries the row once, as HTML, not again as data
+  const documentHtml = await (await page.request.get("/requests")).text();
+  expect(documentHtml.split(created.id).length - 1).toBe(1);
 
   await page.goto("/requests");
   await expectNoSeriousA11yIssues(page);

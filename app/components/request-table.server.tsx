@@ -3,8 +3,8 @@
  *
  * The first page of the list without filters (per scope, state tab, sort and size) is kept until the
  * next commit (`listRequests`, ADR 0029): the same rows array comes back, and so does its HTML. Other
- * pages and filtered lists are read afresh, and their table is rendered afresh. `renderToString` is
- * React's own markup, which the browser hydrates as if the page had rendered it in place.
+ * pages and filtered lists are read afresh, and their table is rendered afresh. The browser never renders
+ * the table: the page shows this HTML as an island (ADR 0052).
  */
 import { renderToString } from "react-dom/server";
 import { translator } from "~/i18n/use-t";

@@ -14,10 +14,10 @@ export interface RequestTableRow {
 }
 
 /**
- * The request list's table. No hooks and no router components: the server renders it ahead to HTML
- * once per kept page of rows (request-table.server.tsx, ADR 0037), and the browser renders the same
- * component to hydrate it. The title links are plain anchors; the page routes their clicks
- * (`useRouterLinks`).
+ * The request list's table. No hooks and no router components: only the server renders it, to HTML,
+ * once per kept page of rows (request-table.server.tsx, ADR 0048); the page shows that HTML as an island
+ * (ADR 0052), in the document or in a navigation's data. The title links are plain anchors; the page
+ * routes their clicks (`useRouterLinks`).
  */
 export function RequestTable({ items, officer, tr }: { items: readonly RequestTableRow[]; officer: boolean; tr: Translator }) {
   const { t, td, n, d, locale } = tr;

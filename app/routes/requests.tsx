@@ -2,7 +2,6 @@ import { Form, Link, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/requests";
 import { REQUEST_STATES } from "#workflows/request-states";
 import { RequestExportLinks } from "~/components/export-links";
-import { RequestTable } from "~/components/request-table";
 import { requestTableHtml } from "~/components/request-table.server";
 import { useRouterLinks } from "~/components/router-links";
 import { useT } from "~/i18n/use-t";
@@ -14,7 +13,7 @@ import { AppError } from "~/utils/errors";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 import { pageLinks } from "~/utils/paging";
 import { pageLocale } from "~/utils/locale.server";
-import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
+import { htmlIsland, useIsland } from "~/utils/prerendered";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
@@ -29,16 +28,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   const officer = isMinistryScoped(user);
   const [ministries, locale] = await Promise.all([listMinistries(user), pageLocale(request)]);
-  // the table as HTML, rendered once per kept page of rows and view, for the document (ADR 0037, 0048)
-  if (list.items.length) context.get(prerenderedContext).set("request-table", () => requestTableHtml(list.items, { officer, locale }));
-  return { officer, query, invalidQuery: !parsed.success, ministries, ...list };
+  // the table is an island (ADR 0052): HTML rendered once per kept page of rows and view (ADR 0048), in the
+  // document or in a navigation's data; the rows themselves never travel
+  const { items, ...rest } = list;
+  const table = items.length ? htmlIsland(context, "request-table", () => requestTableHtml(items, { officer, locale })) : null;
+  return { officer, query, invalidQuery: !parsed.success, ministries, ...rest, rowCount: items.length, table };
 }
 
 export default function Requests({ loaderData }: Route.ComponentProps) {
-  const { officer, items, nextCursor, query, counts, total, ministries, invalidQuery } = loaderData;
+  const { officer, rowCount, table, nextCursor, query, counts, total, ministries, invalidQuery } = loaderData;
   const tr = useT();
   const { t, td, n, locale } = tr;
-  const table = usePrerendered("request-table");
+  const tableIsland = useIsland("request-table", table);
   // the state tabs, the table's title links and the page links are plain anchors (ADR 0048): routed here
   const followLink = useRouterLinks();
   const searching = useNavigation().state === "loading";
@@ -193,7 +194,7 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
       </p>
       {shown > 0 ? <RequestExportLinks search={href({}).split("?")[1] ?? ""} total={shown} /> : null}
 
-      {items.length === 0 ? (
+      {rowCount === 0 ? (
         <div className="card space-y-2" data-testid="empty-state">
           {filtered ? (
             <>
@@ -216,18 +217,9 @@ export default function Requests({ loaderData }: Route.ComponentProps) {
           )}
         </div>
       ) : (
-        // the server's document: the table rendered once per kept rows, which the browser hydrates as its own
+        // the table as the server rendered it: the browser never renders it itself
         // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors
-        <div
-          className="overflow-x-auto"
-          role="region"
-          aria-labelledby="list-title"
-          tabIndex={0}
-          onClick={followLink}
-          {...(table === undefined ? {} : { dangerouslySetInnerHTML: { __html: table } })}
-        >
-          {table === undefined ? <RequestTable items={items} officer={officer} tr={tr} /> : null}
-        </div>
+        <div className="overflow-x-auto" role="region" aria-labelledby="list-title" tabIndex={0} onClick={followLink} {...tableIsland} />
       )}
       {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors */}
       <nav aria-label={t("requestList.pages")} className="flex gap-4" onClick={followLink}>
