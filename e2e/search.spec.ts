@@ -77,6 +77,15 @@ test("the dashboard shows the same numbers as the statistics API, each chart wit
   await expect(page).toHaveURL(`/requests?state=${screening.state}&sector=NATIONAL_PROJECT`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  // and back, through the router: the panels come in the navigation's data this time (an island, ADR 0052)
+  await page.goBack();
+  await expect(page.locator(`[data-testid="dash-state-row"][data-state="${screening.state}"] td`).first()).toHaveText(screening.count.toLocaleString("en-US"));
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  expect(errors).toEqual([]);
+  // the document carries the panels once, as HTML: the figures they show are not in its data as well
+  const documentHtml = await (await page.request.get("/dashboard?sector=NATIONAL_PROJECT")).text();
+  expect(documentHtml).toContain('data-testid="dash-pipeline"');
+  expect(documentHtml).not.toContain("byState");
 
   const officer = await apiAs("officer@mnd.go.kr");
   const own = await (await officer.get("/api/v1/stats/pipeline?ministry=MOHW")).json();

@@ -55,19 +55,26 @@ describe("the dashboard's panels as HTML (ADR 0037)", () => {
     if (dbEngine === "sqlite") expect(renders.mock.calls.length).toBe(rendered + 1);
   });
 
-  it("is rendered for a document only: the loader leaves the panels to the document's render", async () => {
+  it("is an island (ADR 0052): a document's loader leaves the panels to its render, a navigation's data carries them", async () => {
     await fileAndSubmit(mnd, { gpusRequested: 5 }); // figures not rendered yet
     const renders = vi.mocked(renderToString);
     const before = renders.mock.calls.length;
-    const context = createLoadContext({ clientIp: "127.0.0.1" });
-    context.set(userContext, secretariat);
-    const request = new Request("http://localhost/dashboard.data");
-    await dashboardLoader({ request, context, params: {} } as never);
-    // a client navigation's data request stops here: no document, no render
+    const document = createLoadContext({ clientIp: "127.0.0.1", document: true });
+    document.set(userContext, secretariat);
+    const forDocument = await dashboardLoader({ request: new Request("http://localhost/dashboard"), context: document, params: {} } as never);
+    // the document's render makes the HTML; the loader data carries none of it, nor the figures
+    expect(forDocument.panels).toBeNull();
+    expect(JSON.stringify(forDocument)).not.toContain("byState");
     expect(renders.mock.calls.length).toBe(before);
-    const html = context.get(prerenderedContext).get("dashboard-panels")!();
+    const html = document.get(prerenderedContext).get("dashboard-panels")!();
     expect(renders.mock.calls.length).toBe(before + 1);
     expect(html).toBe(dashboardPanelsHtml(await pipelineStats({ user: secretariat, query: {} }), { query: {}, officer: false, locale: "ko" }));
+    // a client navigation's data: the same HTML, kept with the figures (not rendered again)
+    const data = createLoadContext({ clientIp: "127.0.0.1" });
+    data.set(userContext, secretariat);
+    const forData = await dashboardLoader({ request: new Request("http://localhost/dashboard.data"), context: data, params: {} } as never);
+    expect(forData.panels).toBe(html);
+    if (dbEngine === "sqlite") expect(renders.mock.calls.length).toBe(before + 1);
   });
 
   it("escapes what people typed, as React does on the page", async () => {

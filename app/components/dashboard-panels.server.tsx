@@ -6,8 +6,8 @@
  * for every reader of the same figures, filters, kind and language. So it is kept beside the figures:
  * when they are read again, the same object comes back and so does its HTML; when they are not kept (a
  * commit, a new day, a read beside an open transaction) the figures are a new object and the panels are
- * rendered afresh. `renderToString` is React's own markup, which the browser hydrates as if the page had
- * rendered it in place (app/utils/prerendered.ts). React escapes every text it renders.
+ * rendered afresh. The browser never renders the panels: the page shows this HTML as an island (ADR
+ * 0052), in the document or in a navigation's data. React escapes every text it renders.
  */
 import { renderToString } from "react-dom/server";
 import { translator } from "~/i18n/use-t";

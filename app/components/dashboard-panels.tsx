@@ -1,9 +1,9 @@
 /**
  * The dashboard's panels: each chart with the table it draws (ADR 0037). They are a pure function of the
  * figures, the filters, the reader's kind (officer or not) and the language, so the server renders them
- * to HTML once per kept figures (dashboard-panels.server.tsx) and writes that HTML into the document; the
- * browser renders the same component from the loader's figures and hydrates it. Hence no hooks and no
- * router components here: links are plain anchors, which the page hands to the router.
+ * to HTML once per kept figures (dashboard-panels.server.tsx); the page shows that HTML as an island (ADR
+ * 0052) and the browser never renders this component. Hence no hooks and no router components here:
+ * links are plain anchors, which the page hands to the router.
  */
 import type { ReactNode } from "react";
 import { BarList, MonthChart, ShareBar } from "~/components/charts";

@@ -10,8 +10,7 @@ import { pipelineStats } from "~/modules/stats/pipeline.server";
 import { statsQuerySchema, type StatsQuery } from "~/modules/stats/stats.schema";
 import { dashboardPanelsHtml } from "~/components/dashboard-panels.server";
 import { pageLocale } from "~/utils/locale.server";
-import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
-import { DashboardPanels } from "~/components/dashboard-panels";
+import { htmlIsland, useIsland } from "~/utils/prerendered";
 // the panels' styles (their component is rendered outside the page on the server too)
 import "~/components/charts.css";
 import "./dashboard.css";
@@ -23,12 +22,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query: StatsQuery = parsed.success ? parsed.data : {};
   const officer = isMinistryScoped(user);
   const [stats, ministries, locale] = await Promise.all([pipelineStats({ user, query }), listMinistries(user), pageLocale(request)]);
-  // the charts and tables as HTML, rendered once per kept figures and view, for the document (ADR 0037)
-  context.get(prerenderedContext).set("dashboard-panels", () => dashboardPanelsHtml(stats, { query, officer, locale }));
-  // the page draws the pivots; the fine state × ministry × sector × domain cells are for the API only
-  const { groups: _cells, ...figures } = stats;
+  // the charts and tables are an island (ADR 0052): HTML rendered once per kept figures and view (ADR 0037),
+  // in the document or in a navigation's data; the figures themselves never travel
+  const panels = htmlIsland(context, "dashboard-panels", () => dashboardPanelsHtml(stats, { query, officer, locale }));
   return {
-    figures,
+    total: stats.total,
+    generatedAt: stats.generatedAt,
+    panels,
     query,
     ministries,
     invalidQuery: !parsed.success,
@@ -40,10 +40,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { figures, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
+  const { total, generatedAt, panels, query, ministries, officer, ownMinistry, invalidQuery, sectors, domains } = loaderData;
   const tr = useT();
   const { t, td: tdyn, n, dt, locale } = tr;
-  const panels = usePrerendered("dashboard-panels");
+  const panelsIsland = useIsland("dashboard-panels", panels);
   const filtered = Boolean(query.ministry || query.sector || query.domain);
   // the panels' links are plain anchors (the server renders the panels outside the router): routed here
   const followLink = useRouterLinks();
@@ -56,9 +56,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <p className="alert-info">{t("reports.dashboard.scopeOfficer", { ministry: locale === "ko" ? ownMinistry.nameKo : ownMinistry.nameEn })}</p>
         ) : null}
         <p className="text-sm text-slate-700">
-          <strong data-testid="dashboard-total">{t("reports.dashboard.total", { count: n(figures.total) })}</strong>
+          <strong data-testid="dashboard-total">{t("reports.dashboard.total", { count: n(total) })}</strong>
           {" · "}
-          {t("reports.dashboard.generatedAt", { at: dt(figures.generatedAt) })}
+          {t("reports.dashboard.generatedAt", { at: dt(generatedAt) })}
         </p>
       </header>
       {invalidQuery ? (
@@ -124,17 +124,10 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
 
-      {/* the links inside are reached and followed by keyboard as links: this only routes their clicks */}
-      {panels === undefined ? (
-        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
-        <div className="space-y-5" onClick={followLink}>
-          <DashboardPanels stats={figures} query={query} officer={officer} tr={tr} />
-        </div>
-      ) : (
-        // the server's document: the same panels, rendered once per kept figures (the browser hydrates them as its own)
-        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
-        <div className="space-y-5" onClick={followLink} dangerouslySetInnerHTML={{ __html: panels }} />
-      )}
+      {/* the panels as the server rendered them (the browser never renders them itself); the links inside
+          are reached and followed by keyboard as links: this only routes their clicks */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+      <div className="space-y-5" onClick={followLink} {...panelsIsland} />
     </div>
   );
 }
