@@ -30,6 +30,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
+import { recountStayTotalsSql } from "../app/modules/stats/stay-totals.sql";
 import { benchPgServer, inflatePostgres, pgRows, type PgServer } from "./bench-pg";
 
 const arg = (name: string) => {
@@ -205,6 +206,7 @@ export async function prepare(size: number): Promise<Target> {
     }
   })();
   for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // rows inserted around the services
+  for (const sql of recountStayTotalsSql("sqlite")) raw.exec(sql); // and the time-in-state totals (ADR 0054)
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.exec("ANALYZE");
   raw.close();

@@ -12,6 +12,7 @@ import { DOMAINS, SECTORS, type ListQuery } from "../app/modules/requests/reques
 import { benchPages } from "./bench-page";
 import { migrateDatabase } from "./migrate";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
+import { recountStayTotalsSql } from "../app/modules/stats/stay-totals.sql";
 
 export async function benchList(total = 100_000) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-list-"));
@@ -53,6 +54,7 @@ export async function benchList(total = 100_000) {
     }
   })();
   for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // the maintained counts (ADR 0019) of the rows inserted here
+  for (const sql of recountStayTotalsSql("sqlite")) raw.exec(sql); // and the time-in-state totals (ADR 0054)
   raw.close();
 
   const { listRequests } = await import("../app/modules/requests/requests.server");

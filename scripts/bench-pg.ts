@@ -12,6 +12,7 @@
 import pg from "pg";
 import { auditHash, canonicalJson } from "../app/modules/audit/audit.server";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
+import { recountStayTotalsSql } from "../app/modules/stats/stay-totals.sql";
 import { createMigratedDatabase, dropDatabase, startCluster } from "./pg-cluster";
 
 export interface PgServer {
@@ -148,6 +149,7 @@ export async function inflatePostgres(
       [screening.id, actor, rows.seq, rows.payload, rows.at, rows.prevHash, rows.hash],
     );
     for (const sql of RECOUNT_STATE_COUNTS_SQL) await q(sql); // rows inserted around the services
+    for (const sql of recountStayTotalsSql("postgresql")) await q(sql); // and the time-in-state totals (ADR 0054)
     await q("COMMIT");
     await q("ANALYZE");
     return { historyRequestId: screening.id };

@@ -19,6 +19,7 @@ import Database from "better-sqlite3";
 import { DOMAINS, SECTORS } from "../app/modules/requests/request.schema";
 import { migrateDatabase } from "./migrate";
 import { RECOUNT_STATE_COUNTS_SQL } from "../app/modules/requests/state-counts.sql";
+import { recountStayTotalsSql } from "../app/modules/stats/stay-totals.sql";
 
 interface CannonResult {
   requests: { average: number };
@@ -145,6 +146,7 @@ export async function fillDatabase(file: string, total: number) {
     }
   })();
   for (const sql of RECOUNT_STATE_COUNTS_SQL) raw.exec(sql); // the maintained counts (ADR 0019) of the rows inserted here
+  for (const sql of recountStayTotalsSql("sqlite")) raw.exec(sql); // and the time-in-state totals (ADR 0054)
   raw.close();
 }
 

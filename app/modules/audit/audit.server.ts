@@ -3,6 +3,7 @@ import type { Tx } from "~/utils/db.server";
 import { db, type Db } from "~/utils/db.server";
 import { leanAll, leanDate } from "~/utils/lean-read.server";
 import { txAll, txRun } from "~/utils/lean-write.server";
+import { recordStay } from "~/modules/stats/stay-totals.server";
 import { now } from "~/utils/clock";
 import {
   type AnchorLocation,
@@ -81,6 +82,8 @@ export async function appendAuditEvent<T extends string>(
     'INSERT INTO "AuditEvent" ("seq", "requestId", "actorId", "type", "fromState", "toState", "payload", "at", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [row.seq, row.requestId, row.actorId, row.type, row.fromState, row.toState, row.payload, row.at, row.prevHash, row.hash],
   );
+  // the dashboard's time in state, maintained (ADR 0054)
+  await recordStay(tx, row);
   // the outbox: notifications caused by this event commit (or roll back) with it (docs/decisions/0020)
   await notifyForAuditEvent(tx, row, { appended: true, known: request });
   scheduleAuditCheckpoint();

@@ -25,6 +25,7 @@ import { signoffQuorum } from "~/utils/config.server";
 import { leanAll, leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 import { db, type Tx } from "~/utils/db.server";
 import { txAll, txRun } from "~/utils/lean-write.server";
+import { moveStays, stayKeyOf } from "~/modules/stats/stay-totals.server";
 import { countStateChange } from "./state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { currentMonthInKorea, startMonthInPast } from "./submit-rules";
@@ -208,7 +209,9 @@ export async function updateRequest({
     const sent = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const payload = { fields: Object.keys(sent).sort(), changes: fieldChanges(before, sent) };
     await appendAuditEvent(tx, { requestId, actorId: user.id, type: "EDIT", fromState: request.state, toState: request.state, payload });
-    return tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const after = await tx.demandRequest.findUniqueOrThrow({ where: { id: requestId } });
+    await moveStays(tx, requestId, stayKeyOf(before), stayKeyOf(after)); // a new sector or domain (ADR 0054)
+    return after;
   });
 }
 

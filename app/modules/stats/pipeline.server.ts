@@ -22,8 +22,9 @@ import { screeningDueBusinessDays } from "~/utils/config.server";
 import { now, todayInKorea } from "~/utils/clock";
 import { db } from "~/utils/db.server";
 import { memoUntilWrite } from "~/utils/lean-read.server";
-import { daysBetween, koreanDay } from "~/utils/sql-dialect.server";
+import { koreanDay } from "~/utils/sql-dialect.server";
 import type { StatsQuery } from "./stats.schema";
+import { screeningDecisionDays, stayTotals } from "./stay-totals.server";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 
 /** States whose requests are demand in the pipeline (not drafts, not withdrawn). */
@@ -87,38 +88,17 @@ async function pipelineGroups(scope: Scope) {
   }));
 }
 
-/** Each state entry from the audit log with the moment and the state of the next change. */
-function stays(scope: Scope): Prisma.Sql {
-  const filtered = scope.organizationId !== null || scope.sector !== null || scope.domain !== null;
-  // without a filter every request counts: no need to look each event's request up
-  const from = filtered ? Prisma.sql`"AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"` : Prisma.sql`"AuditEvent" e`;
-  return Prisma.sql`
-    SELECT e."toState" AS "state", e."at" AS "enteredAt",
-      LEAD(e."at") OVER (PARTITION BY e."requestId" ORDER BY e."seq") AS "leftAt",
-      LEAD(e."toState") OVER (PARTITION BY e."requestId" ORDER BY e."seq") AS "nextState"
-    FROM ${from}
-    WHERE e."requestId" IS NOT NULL AND e."toState" IS NOT NULL AND (e."fromState" IS NULL OR e."fromState" <> e."toState")
-      AND ${filtered ? requestSql(scope) : Prisma.sql`1 = 1`}`;
-}
-
+/** Time in each state (ADR 0054): from the maintained totals, a few rows whatever the audit log's length. */
 async function timeInState(scope: Scope) {
-  const rows = await db.$queryRaw<{ state: string; ended: bigint; avgDays: number | null; maxDays: number | null; current: bigint }[]>(Prisma.sql`
-    WITH s AS (${stays(scope)})
-    SELECT s."state" AS "state",
-      COUNT(s."leftAt") AS "ended",
-      AVG(${daysBetween(Prisma.sql`s."enteredAt"`, Prisma.sql`s."leftAt"`)}) AS "avgDays",
-      MAX(${daysBetween(Prisma.sql`s."enteredAt"`, Prisma.sql`s."leftAt"`)}) AS "maxDays",
-      SUM(CASE WHEN s."leftAt" IS NULL THEN 1 ELSE 0 END) AS "current"
-    FROM s GROUP BY s."state"`);
-  const byState = new Map(rows.map((r) => [r.state, r]));
+  const byState = new Map((await stayTotals(scope)).map((r) => [r.state, r]));
   return REQUEST_STATES.filter((state) => byState.has(state)).map((state) => {
     const r = byState.get(state)!;
     return {
       state,
-      endedStays: num(r.ended),
-      averageDays: r.avgDays === null ? null : Math.round(num(r.avgDays) * 10) / 10,
-      longestDays: r.maxDays === null ? null : Math.round(num(r.maxDays) * 10) / 10,
-      current: num(r.current),
+      endedStays: r.ended,
+      averageDays: r.ended > 0 ? Math.round((r.sumDays / r.ended) * 10) / 10 : null,
+      longestDays: r.maxDays === null ? null : Math.round(r.maxDays * 10) / 10,
+      current: r.current,
     };
   });
 }
@@ -127,11 +107,7 @@ async function timeInState(scope: Scope) {
 async function screeningDeadline(scope: Scope) {
   const dueBusinessDays = screeningDueBusinessDays();
   const [pairs, waitingDays] = await Promise.all([
-    db.$queryRaw<{ enteredOn: string; decidedOn: string; n: bigint }[]>(Prisma.sql`
-      WITH s AS (${stays(scope)})
-      SELECT ${koreanDay(Prisma.sql`s."enteredAt"`)} AS "enteredOn", ${koreanDay(Prisma.sql`s."leftAt"`)} AS "decidedOn", COUNT(*) AS "n"
-      FROM s WHERE s."state" = 'screening' AND s."nextState" IN ('jointPlanning', 'revision')
-      GROUP BY 1, 2`),
+    screeningDecisionDays(scope), // maintained (ADR 0054)
     db.$queryRaw<{ submittedOn: string | null; n: bigint }[]>(Prisma.sql`
       SELECT ${koreanDay(Prisma.sql`r."submittedAt"`)} AS "submittedOn", COUNT(*) AS "n"
       FROM "DemandRequest" r WHERE r."state" = 'screening' AND ${requestSql(scope)}
