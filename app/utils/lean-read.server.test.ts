@@ -5,7 +5,7 @@ import { SECRETARIAT_EMAIL, fileAndSubmit, send, userByEmail } from "~/modules/s
 import { findVisibleRequest, requestHistoryApiPage } from "~/modules/requests/requests.server";
 import { poolOverview } from "~/modules/pool/planning.server";
 import { db, dbEngine } from "./db.server";
-import { closeLeanRead, leanAll, leanGet, memoSize, memoUntilWrite } from "./lean-read.server";
+import { closeLeanRead, dataVersionReadCount, leanAll, leanGet, memoSize, memoUntilWrite } from "./lean-read.server";
 
 beforeAll(async () => {
   await seedUsers();
@@ -120,6 +120,24 @@ describe("lean read path (ADR 0025)", () => {
     expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe(`${before} (바뀜)`);
     expect((await db.user.findUniqueOrThrow({ where: { email: SECRETARIAT_EMAIL } })).name).not.toBe("되돌려질 이름");
     await db.user.updateMany({ where: { email }, data: { name: before } });
+  });
+
+  it.skipIf(dbEngine !== "sqlite")("reads PRAGMA data_version once per turn of the event loop, and again when this process commits", async () => {
+    await new Promise((resolve) => setImmediate(resolve)); // a turn of its own
+    let computed = 0;
+    const value = () => memoUntilWrite("test-data-version", "v1", async () => ++computed);
+    const reads = dataVersionReadCount();
+    expect(await Promise.all(Array.from({ length: 20 }, value))).toEqual(Array.from({ length: 20 }, () => 1));
+    expect(dataVersionReadCount() - reads).toBe(1);
+    // a commit by this process: the next call sees it, whether or not the turn has ended
+    await db.$transaction((tx) => tx.requestStateCount.create({ data: { organizationId: "data-version-test", state: "draft", count: 1 } }));
+    expect(await value()).toBe(2);
+    expect(dataVersionReadCount() - reads).toBe(2);
+    // and the next turn reads it again
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await value()).toBe(2);
+    expect(dataVersionReadCount() - reads).toBe(3);
+    await db.requestStateCount.deleteMany({ where: { organizationId: "data-version-test" } });
   });
 
   it.skipIf(dbEngine !== "postgresql")("memoUntilWrite on PostgreSQL computes again after a commit by another instance", async () => {
