@@ -21,7 +21,7 @@ import { DOMAINS, SECTORS } from "~/modules/requests/request.schema";
 import { screeningDueBusinessDays } from "~/utils/config.server";
 import { now, todayInKorea } from "~/utils/clock";
 import { db } from "~/utils/db.server";
-import { memoUntilWrite } from "~/utils/lean-read.server";
+import { leanAll, memoUntilWrite } from "~/utils/lean-read.server";
 import { koreanDay } from "~/utils/sql-dialect.server";
 import type { StatsQuery } from "./stats.schema";
 import { screeningDecisionDays, stayTotals } from "./stay-totals.server";
@@ -70,21 +70,35 @@ function requestSql(scope: Scope): Prisma.Sql {
 
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === undefined ? 0 : Number(v));
 
+/** The scope as SQL conditions on RequestCube ("" stands for none there; a filter never asks for none). */
+function cubeWhere(scope: Scope): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  for (const column of ["organizationId", "sector", "domain"] as const) {
+    if (scope[column] === null) continue;
+    parts.push(`"${column}" = ?`);
+    params.push(scope[column]);
+  }
+  return { sql: parts.length ? parts.join(" AND ") : "1 = 1", params };
+}
+
+/** Requests per state, ministry, sector, domain and NPU answer: from the rows the triggers keep (ADR 0055). */
 async function pipelineGroups(scope: Scope) {
-  const groups = await db.demandRequest.groupBy({
-    by: ["state", "organizationId", "sector", "domain", "npuCapable"],
-    where: requestWhere(scope),
-    _count: { _all: true },
-    _sum: { gpusRequested: true },
-  });
-  return groups.map(({ state, organizationId, sector, domain, npuCapable, _count, _sum }) => ({
-    state,
-    organizationId,
-    sector,
-    domain,
-    npuCapable,
-    count: _count._all,
-    gpusRequested: _sum.gpusRequested ?? 0,
+  const w = cubeWhere(scope);
+  const rows = await leanAll<{ state: string; organizationId: string; sector: string; domain: string; npu: number; count: number; gpus: number }>(
+    `SELECT "state", "organizationId", "sector", "domain", "npu", SUM("count") AS "count", SUM("gpusRequested") AS "gpus"
+    FROM "RequestCube" WHERE ${w.sql}
+    GROUP BY "state", "organizationId", "sector", "domain", "npu" HAVING SUM("count") > 0`,
+    w.params,
+  );
+  return rows.map((r) => ({
+    state: r.state,
+    organizationId: r.organizationId,
+    sector: r.sector === "" ? null : r.sector,
+    domain: r.domain === "" ? null : r.domain,
+    npuCapable: Number(r.npu) === -1 ? null : Number(r.npu) === 1,
+    count: Number(r.count),
+    gpusRequested: Number(r.gpus),
   }));
 }
 
@@ -150,23 +164,23 @@ type MonthRow = { month: string | null; gpus: bigint | number | null };
 
 async function gpusByMonth(scope: Scope) {
   const where = requestWhere(scope);
+  const w = cubeWhere(scope);
+  const cubeByMonth = (sum: "gpusRequested" | "approvedGpus", states: string, list: readonly string[]) =>
+    leanAll<{ month: string; gpus: number }>(
+      `SELECT "desiredStartMonth" AS "month", SUM("${sum}") AS "gpus" FROM "RequestCube"
+      WHERE ${w.sql} AND "desiredStartMonth" <> '' AND "state" ${states} (${list.map(() => "?").join(", ")})
+      GROUP BY "desiredStartMonth"`,
+      [...w.params, ...list],
+    );
   const [requested, agreed, approved, allocated, arrived] = await Promise.all([
-    db.demandRequest.groupBy({
-      by: ["desiredStartMonth"],
-      where: { ...where, state: { notIn: NOT_DEMAND }, desiredStartMonth: { not: null } },
-      _sum: { gpusRequested: true },
-    }),
+    cubeByMonth("gpusRequested", "NOT IN", NOT_DEMAND), // from the rows the triggers keep (ADR 0055)
     db.$queryRaw<MonthRow[]>(Prisma.sql`
       SELECT r."desiredStartMonth" AS "month", SUM(p."agreedGpus") AS "gpus"
       FROM "JointPlan" p JOIN "DemandRequest" r ON r."id" = p."requestId"
       WHERE p."revision" > 0 AND p."agreedGpus" IS NOT NULL AND r."desiredStartMonth" IS NOT NULL
         AND r."state" NOT IN (${Prisma.join(NOT_DEMAND)}) AND ${requestSql(scope)}
       GROUP BY r."desiredStartMonth"`),
-    db.demandRequest.groupBy({
-      by: ["desiredStartMonth"],
-      where: { ...where, state: { in: APPROVED_STATES }, desiredStartMonth: { not: null } },
-      _sum: { approvedGpus: true },
-    }),
+    cubeByMonth("approvedGpus", "IN", APPROVED_STATES),
     db.allocation.groupBy({ by: ["startMonth"], where: { releasedAt: null, request: where }, _sum: { gpus: true } }),
     // the pool's arrivals are cross-ministry figures: not for ministry officers (like the pool page)
     scope.officer ? Promise.resolve([]) : db.tranche.groupBy({ by: ["arrivalMonth"], _sum: { capacity: true } }),
@@ -177,9 +191,9 @@ async function gpusByMonth(scope: Scope) {
     if (!row) months.set(month, (row = { requested: 0, agreed: 0, approved: 0, allocated: 0, arrived: scope.officer ? null : 0 }));
     return row;
   };
-  for (const r of requested) if (r.desiredStartMonth) at(r.desiredStartMonth).requested += r._sum.gpusRequested ?? 0;
+  for (const r of requested) at(r.month).requested += num(r.gpus);
   for (const r of agreed) if (r.month) at(r.month).agreed += num(r.gpus);
-  for (const r of approved) if (r.desiredStartMonth) at(r.desiredStartMonth).approved += r._sum.approvedGpus ?? 0;
+  for (const r of approved) at(r.month).approved += num(r.gpus);
   for (const r of allocated) at(r.startMonth).allocated += r._sum.gpus ?? 0;
   for (const r of arrived) {
     const row = at(r.arrivalMonth);
