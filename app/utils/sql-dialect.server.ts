@@ -8,11 +8,6 @@ import { dbEngine } from "./db.server";
 
 const postgres = () => dbEngine === "postgresql";
 
-/** Days (fractional) from instant `a` to instant `b`. */
-export function daysBetween(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
-  return postgres() ? Prisma.sql`(EXTRACT(EPOCH FROM (${b} - ${a})) / 86400.0)` : Prisma.sql`(julianday(${b}) - julianday(${a}))`;
-}
-
 /** The Korean calendar day (`YYYY-MM-DD`) of an instant (stored as UTC on both engines; Korea has no DST). */
 export function koreanDay(instant: Prisma.Sql): Prisma.Sql {
   return postgres() ? Prisma.sql`to_char(${instant} + INTERVAL '9 hours', 'YYYY-MM-DD')` : Prisma.sql`date(${instant}, '+9 hours')`;

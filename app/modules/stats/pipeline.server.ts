@@ -24,7 +24,7 @@ import { db } from "~/utils/db.server";
 import { leanAll, memoUntilWrite } from "~/utils/lean-read.server";
 import { koreanDay } from "~/utils/sql-dialect.server";
 import type { StatsQuery } from "./stats.schema";
-import { screeningDecisionDays, stayTotals } from "./stay-totals.server";
+import { keyWhere, screeningDecisionDays, stayTotals } from "./stay-totals.server";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 
 /** States whose requests are demand in the pipeline (not drafts, not withdrawn). */
@@ -70,21 +70,9 @@ function requestSql(scope: Scope): Prisma.Sql {
 
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === undefined ? 0 : Number(v));
 
-/** The scope as SQL conditions on RequestCube ("" stands for none there; a filter never asks for none). */
-function cubeWhere(scope: Scope): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  for (const column of ["organizationId", "sector", "domain"] as const) {
-    if (scope[column] === null) continue;
-    parts.push(`"${column}" = ?`);
-    params.push(scope[column]);
-  }
-  return { sql: parts.length ? parts.join(" AND ") : "1 = 1", params };
-}
-
 /** Requests per state, ministry, sector, domain and NPU answer: from the rows the triggers keep (ADR 0055). */
 async function pipelineGroups(scope: Scope) {
-  const w = cubeWhere(scope);
+  const w = keyWhere(scope);
   const rows = await leanAll<{ state: string; organizationId: string; sector: string; domain: string; npu: number; count: number; gpus: number }>(
     `SELECT "state", "organizationId", "sector", "domain", "npu", SUM("count") AS "count", SUM("gpusRequested") AS "gpus"
     FROM "RequestCube" WHERE ${w.sql}
@@ -164,7 +152,7 @@ type MonthRow = { month: string | null; gpus: bigint | number | null };
 
 async function gpusByMonth(scope: Scope) {
   const where = requestWhere(scope);
-  const w = cubeWhere(scope);
+  const w = keyWhere(scope);
   const cubeByMonth = (sum: "gpusRequested" | "approvedGpus", states: string, list: readonly string[]) =>
     leanAll<{ month: string; gpus: number }>(
       `SELECT "desiredStartMonth" AS "month", SUM("${sum}") AS "gpus" FROM "RequestCube"

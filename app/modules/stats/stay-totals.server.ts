@@ -106,25 +106,31 @@ interface Stay {
   nextState: string | null;
 }
 
-/** A request's stays, from its audit events (in order). */
-async function staysOf(tx: Tx, requestId: string): Promise<Stay[]> {
-  const events = await txAll<{ fromState: string | null; toState: string | null; at: string | Date }>(
-    tx,
-    'SELECT "fromState", "toState", "at" FROM "AuditEvent" WHERE "requestId" = ? ORDER BY "seq"',
-    [requestId],
-  );
+type StayEvent = { requestId: string; fromState: string | null; toState: string | null; at: string | Date };
+
+/** Stays from audit events ordered by request, then seq. */
+function staysFrom(events: readonly StayEvent[]): Stay[] {
   const stays: Stay[] = [];
+  let openFor: string | null = null; // the request whose last stay is still open in `stays`
   for (const e of events) {
-    if (!isStay({ requestId, ...e })) continue;
+    if (!isStay(e)) continue;
     const at = new Date(e.at);
     const last = stays.at(-1);
-    if (last) {
+    if (last && openFor === e.requestId) {
       last.leftAt = at;
       last.nextState = e.toState;
     }
     stays.push({ state: e.toState!, enteredAt: at, leftAt: null, nextState: null });
+    openFor = e.requestId;
   }
   return stays;
+}
+
+/** A request's stays, from its audit events. */
+async function staysOf(tx: Tx, requestId: string): Promise<Stay[]> {
+  return staysFrom(
+    await txAll<StayEvent>(tx, 'SELECT "requestId", "fromState", "toState", "at" FROM "AuditEvent" WHERE "requestId" = ? ORDER BY "seq"', [requestId]),
+  );
 }
 
 /**
@@ -164,17 +170,17 @@ export async function moveStays(tx: Tx, requestId: string, from: StayKey, to: St
   }
 }
 
-/** The longest ended stay in `state` of the requests now under `key` (null: none), from their audit events. */
+/** The longest ended stay in `state` of the requests now under `key` (null: none), from their audit events in one read. */
 async function longestStayUnder(tx: Tx, key: StayKey, state: string): Promise<number | null> {
-  const requests = await txAll<{ id: string }>(
+  const events = await txAll<StayEvent>(
     tx,
-    `SELECT "id" FROM "DemandRequest" WHERE "organizationId" = ? AND COALESCE("sector", '') = ? AND COALESCE("domain", '') = ?`,
+    `SELECT e."requestId", e."fromState", e."toState", e."at" FROM "AuditEvent" e JOIN "DemandRequest" r ON r."id" = e."requestId"
+    WHERE r."organizationId" = ? AND COALESCE(r."sector", '') = ? AND COALESCE(r."domain", '') = ?
+    ORDER BY e."requestId", e."seq"`,
     [key.organizationId, key.sector, key.domain],
   );
   let longest: number | null = null;
-  for (const { id } of requests)
-    for (const s of await staysOf(tx, id))
-      if (s.state === state && s.leftAt) longest = Math.max(longest ?? 0, (s.leftAt.getTime() - s.enteredAt.getTime()) / DAY_MS);
+  for (const s of staysFrom(events)) if (s.state === state && s.leftAt) longest = Math.max(longest ?? 0, (s.leftAt.getTime() - s.enteredAt.getTime()) / DAY_MS);
   return longest;
 }
 
@@ -185,7 +191,8 @@ export interface StayScope {
   domain: string | null;
 }
 
-function where(scope: StayScope): { sql: string; params: string[] } {
+/** The scope as conditions on a table keyed by request key (StayTotal, ScreeningDecisionDays, RequestCube). */
+export function keyWhere(scope: StayScope): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   for (const column of ["organizationId", "sector", "domain"] as const) {
@@ -194,15 +201,15 @@ function where(scope: StayScope): { sql: string; params: string[] } {
     parts.push(`"${column}" = ?`);
     params.push(value);
   }
-  return { sql: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+  return { sql: parts.length ? parts.join(" AND ") : "1 = 1", params };
 }
 
 /** Per state with any stay in scope: ended stays, their days summed, the longest, and the stays open. */
 export async function stayTotals(scope: StayScope) {
-  const w = where(scope);
+  const w = keyWhere(scope);
   const rows = await leanAll<{ state: string; ended: number; sumDays: number; maxDays: number | null; current: number }>(
     `SELECT "state", SUM("ended") AS "ended", SUM("sumDays") AS "sumDays", MAX("maxDays") AS "maxDays", SUM("current") AS "current"
-    FROM "StayTotal" ${w.sql} GROUP BY "state"`,
+    FROM "StayTotal" WHERE ${w.sql} GROUP BY "state"`,
     w.params,
   );
   return rows
@@ -218,9 +225,9 @@ export async function stayTotals(scope: StayScope) {
 
 /** Screening decisions in scope per (entered, decided) Korean day. */
 export async function screeningDecisionDays(scope: StayScope) {
-  const w = where(scope);
+  const w = keyWhere(scope);
   const rows = await leanAll<{ enteredOn: string; decidedOn: string; n: number }>(
-    `SELECT "enteredOn", "decidedOn", SUM("count") AS "n" FROM "ScreeningDecisionDays" ${w.sql} GROUP BY "enteredOn", "decidedOn"`,
+    `SELECT "enteredOn", "decidedOn", SUM("count") AS "n" FROM "ScreeningDecisionDays" WHERE ${w.sql} GROUP BY "enteredOn", "decidedOn"`,
     w.params,
   );
   return rows.map((r) => ({ enteredOn: r.enteredOn, decidedOn: r.decidedOn, n: Number(r.n) })).filter((r) => r.n > 0);
