@@ -248,7 +248,7 @@ test("without JavaScript the server says the same beside the field: a return wit
   });
   await page.locator(`${eventForm("RETURN")} button[type="submit"]`).click();
   await expect(page.locator("#event-RETURN-reasons-error")).toHaveText("사유를 하나 이상 넣으세요.");
-  // the screening queue refusing an empty selection: the server renders the rows in place, with their checklists
+  // the screening queue refusing an empty selection: the server marks the rows' boxes, the checklists still there
   await page.goto("/screening");
   const rows = page.getByTestId("screening-row");
   const listed = await rows.count();

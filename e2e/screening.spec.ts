@@ -82,7 +82,7 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(row("대기열 정상 요청").locator('[data-check="npuAnswered"]')).toHaveAttribute("data-ok", "true");
     await shot(page, { path: "test-results/screening-ko.png", fullPage: true });
     expect((await axeFor(page).analyze()).violations.map((v) => v.id)).toEqual([]);
-    // loaded as a document, the rows are HTML the server rendered ahead (ADR 0049): the browser hydrates them as
+    // loaded as a document, the rows are HTML the server rendered ahead (ADR 0049, an island: ADR 0052): the browser takes them as
     // its own, the links route, and the boxes belong to the form (the bulk accept below posts them)
     const document = await (await page.reload())!.text();
     await expect(row("대기열 GPU 과다 요청").locator('[data-check="gpuPlausible"]')).toContainText("산업계 상한 1,000장");
@@ -93,7 +93,9 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     expect(shown).toBe(await rows.count());
     const checks = await page.locator("[data-check]").count();
     expect(document.split("data-check=").length - 1).toBe(checks); // (escaped or not)
-    // a refused selection right after the document: the rows render in place, their boxes pointing to the
+    // so do the rows themselves (an island): a row's id is in its box's value and its link, not in the data
+    expect(document.split(fine).length - 1).toBe(2);
+    // a refused selection right after the document: the rows stay as they are, their boxes pointing to the
     // message, and keep the checklists the document held
     await page.getByRole("button", { name: "선택 항목 접수" }).click();
     await expect(row("대기열 정상 요청").getByRole("checkbox")).toHaveAttribute("aria-invalid", "true");
@@ -117,6 +119,9 @@ test("the secretariat screens from the queue: checklist, overdue mark, bulk acce
     await expect(page.getByTestId("bulk-result")).toContainText("처리 2건 · 충돌 0건 · 거부 0건");
     await expect(row("대기열 오래된 제출 요청")).toHaveCount(0);
     await expect(row("대기열 정상 요청")).toHaveCount(0);
+    // the rows that are left no longer point to the earlier refusal
+    await expect(row("대기열 GPU 과다 요청").getByRole("checkbox")).not.toHaveAttribute("aria-invalid", "true");
+    await expect(row("대기열 GPU 과다 요청").getByRole("checkbox")).not.toHaveAttribute("aria-describedby", /.+/);
 
     // return two: without a reason the page says so and nothing changes
     await page.getByRole("checkbox", { name: "대기열 GPU 과다 요청 선택" }).check();

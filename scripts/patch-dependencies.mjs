@@ -160,7 +160,13 @@ function matchRoutesImpl(routes, locationArg, basename, allowPartial, precompute
  * 4 KB output buffer with `TypedArray#set` or `TextEncoder#encodeInto` on a fresh `subarray`, which
  * costs far more than the bytes. Short chunks that fit are now copied/encoded in a plain loop; every
  * other chunk (long, binary over 32 bytes, a string with a surrogate, or one that does not fit) takes
- * React's own path unchanged. The bytes written are the same (scripts/patch-dependencies.test.ts).
+ * React's own path unchanged.
+ *
+ * A long inner HTML (an island of HTML rendered ahead, ADR 0052: the screening queue's rows are ~90 KB,
+ * mostly Korean) was measured for its UTF-8 length and then encoded on every answer, two passes over
+ * the whole text (~0.15 ms). The same HTML is kept and shown again until the next commit, so its bytes
+ * are now kept too (strings of 4,096+ characters, the last 32 seen), and each render gets a copy of them.
+ * The bytes written are the same (scripts/patch-dependencies.test.ts).
  */
 const REACT_DOM = {
   name: "react-dom",
@@ -190,6 +196,25 @@ function writeChunk(destination, chunk) {
       }
     }
     if (0 !== chunk.length)`,
+    },
+    {
+      what: "the server renderer encodes a long inner HTML once",
+      find: `    innerHTML = innerHTML.__html;
+    null !== innerHTML && void 0 !== innerHTML && target.push("" + innerHTML);
+  }
+}`,
+      replace: `    innerHTML = innerHTML.__html;
+    null !== innerHTML && void 0 !== innerHTML && target.push(innerHTMLChunk("" + innerHTML));
+  }
+}
+${MARKER}
+var innerHTMLBytes = new Map();
+function innerHTMLChunk(html) {
+  if (4096 > html.length) return html;
+  var bytes = innerHTMLBytes.get(html);
+  if (void 0 === bytes) 32 <= innerHTMLBytes.size && innerHTMLBytes.clear(), (bytes = textEncoder.encode(html)), innerHTMLBytes.set(html, bytes);
+  return bytes.slice(); // this render's own copy: a stream may take (detach) what it is given
+}`,
     },
     {
       what: "the server renderer copies short markup itself",

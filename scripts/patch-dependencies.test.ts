@@ -192,6 +192,55 @@ describe("the server renderer with short chunks copied by hand", () => {
     const html = (await render(edited, React.createElement("p", null, "검토 😀 é \uD800 <"))).toString("utf8");
     expect(html).toContain("<p>검토 😀 é \uFFFD &lt;</p>");
   });
+
+  it("writes a long inner HTML as React does, again and again, each answer with bytes of its own", async () => {
+    expect(editedSource).toContain("innerHTMLChunk");
+    // around the 4,096-character limit, Korean, surrogate pairs, a lone surrogate; then more strings than it keeps
+    const islands = [
+      "a".repeat(4_095),
+      "b".repeat(4_096),
+      `<tr><td>${"검토 대기 ".repeat(9_000)}</td></tr>`,
+      `<p>${"😀é".repeat(3_000)}\uD800</p>`,
+      ...Array.from({ length: 40 }, (_, i) => `<li>${i} ${"가나다".repeat(1_500 + i)}</li>`),
+    ];
+    const view = (island: string) =>
+      React.createElement(
+        "html",
+        null,
+        React.createElement("body", null, React.createElement("p", null, "앞"), React.createElement("div", { dangerouslySetInnerHTML: { __html: island } })),
+      );
+    /** renders as `render` does, then spoils every byte it was handed (as a stream that reuses its buffers might) */
+    async function renderAndSpoil(server: Server, element: React.ReactNode) {
+      const handed: Uint8Array[] = [];
+      const bytes = await new Promise<Buffer>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            chunks.push(Buffer.from(chunk));
+            handed.push(chunk);
+            done();
+          },
+          final(done) {
+            resolve(Buffer.concat(chunks));
+            done();
+          },
+        });
+        const { pipe } = server.renderToPipeableStream(element, { onAllReady: () => pipe(sink), onShellError: reject, onError: reject });
+      });
+      for (const chunk of handed) chunk.fill(0);
+      return bytes;
+    }
+    // each island twice in a row (the second from the bytes kept, which the first answer's stream spoiled), then all
+    // of them again: more than it keeps, so the first ones are encoded afresh
+    for (const round of ["first", "again"])
+      for (const island of islands) {
+        const react = await render(untouched, view(island));
+        for (const answer of [1, 2]) {
+          const ours = await renderAndSpoil(edited, view(island));
+          expect(ours.equals(react), `${round}, answer ${answer}, an island of ${island.length} characters: the bytes differ`).toBe(true);
+        }
+      }
+  });
 });
 
 describe("matching with remembered branches", () => {

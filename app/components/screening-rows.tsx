@@ -1,27 +1,9 @@
-import type { Translator } from "~/i18n/use-t";
-
-export interface ScreeningRow {
-  id: string;
-  reference: string | null;
-  title: string | null;
-  version: number;
-  sector: string | null;
-  gpusRequested: number | null;
-  durationMonths: number | null;
-  ministry: { name: string; nameEn: string };
-  submittedOn: Date | string;
-  businessDaysWaiting: number;
-  overdue: boolean;
-  dueOn: Date | string;
-  /**
-   * the row's checks, as HTML rendered once per kept queue row (screening-checklist.server.tsx); null in
-   * a document's data, where the HTML is in the document itself (an island each, `checklistIsland`)
-   */
-  checklistHtml: string | null;
-}
-
-/** The island that holds a row's checklist in the document (ADR 0052). */
-export const checklistIsland = (id: string) => `checklist:${id}`;
+/**
+ * What the screening page itself knows of its rows, which are an island (ADR 0052): HTML the server
+ * renders (screening-rows.server.tsx) and the browser never renders, only marks.
+ */
+/** The island that holds the rows (ADR 0052, third addendum). */
+export const ROWS_ISLAND = "screening-rows";
 
 /** The rows' checkboxes' field in the page's form (`bulkScreeningFormSchema`). */
 export const SELECT_FIELD = "select";
@@ -31,82 +13,35 @@ export interface SelectRefusal {
   errorId: string;
 }
 
+/** The attributes by which a row's box points to the form's message about a refused selection. */
+function refusalAttributes(refused: SelectRefusal): [string, string][] {
+  return [
+    ["aria-invalid", "true"],
+    ["aria-describedby", refused.errorId],
+  ];
+}
+
 /**
- * The screening queue's rows (the table's body). No hooks and no router components: the server renders
- * them ahead to HTML once per kept queue page and language (screening-rows.server.tsx, ADR 0049), and
- * the browser renders the same component to hydrate them. The title links are plain anchors; the page
- * routes their clicks (`useRouterLinks`).
+ * The rows' HTML with their boxes pointing to the form's message, for the server's render of a page
+ * that refused a selection (without JavaScript, the browser shows what the server wrote). The boxes
+ * are the only elements of the rows named `SELECT_FIELD`; text in the rows is escaped, so it cannot
+ * hold the attribute as markup.
  */
-export function ScreeningRows({
-  items,
-  refused,
-  written,
-  tr,
-}: {
-  items: readonly ScreeningRow[];
-  refused?: SelectRefusal;
-  /** the checklists the document holds, by island, for rows whose data carries none (`useWrittenIslands`) */
-  written?: ReadonlyMap<string, string>;
-  tr: Translator;
-}) {
-  const { t, td, n, d, locale } = tr;
-  const label = {
-    title: t("request.title"),
-    size: t("screening.size"),
-    submittedOn: t("screening.submittedOn"),
-    waiting: t("screening.waiting"),
-    checklist: t("screening.checklist"),
-  };
-  return items.map((r) => {
-    const title = r.title ?? t("request.untitled");
-    return (
-      <tr key={r.id} className={`border-b border-slate-200 align-top ${r.overdue ? "bg-red-50" : ""}`} data-testid="screening-row" data-overdue={r.overdue}>
-        <td className="p-2">
-          <input
-            type="checkbox"
-            name={SELECT_FIELD}
-            value={`${r.id}:${r.version}`}
-            aria-label={t("screening.selectRow", { title })}
-            className="h-4 w-4"
-            aria-invalid={refused ? true : undefined}
-            aria-describedby={refused?.errorId}
-          />
-        </td>
-        <td className="p-2" data-label={label.title}>
-          <p className="font-mono text-xs text-slate-600">{r.reference ?? t("request.noReference")}</p>
-          <a href={`/requests/${r.id}`} data-discover="true">
-            {title}
-          </a>
-          <p className="text-xs text-slate-600">
-            {locale === "ko" ? r.ministry.name : r.ministry.nameEn}
-            {r.sector ? ` · ${td(`request.sectors.${r.sector}`)}` : ""}
-          </p>
-        </td>
-        <td className="whitespace-nowrap p-2" data-label={label.size}>
-          {r.gpusRequested !== null && r.durationMonths !== null ? t("screening.sizeValue", { gpus: n(r.gpusRequested), months: r.durationMonths }) : "–"}
-        </td>
-        <td className="whitespace-nowrap p-2" data-label={label.submittedOn}>
-          {d(r.submittedOn)}
-        </td>
-        <td className="whitespace-nowrap p-2" data-label={label.waiting}>
-          <p>{t("screening.waitingDays", { days: n(r.businessDaysWaiting) })}</p>
-          {r.overdue ? (
-            <p>
-              <span className="badge bg-red-700 text-white" data-testid="overdue">
-                {t("screening.overdue")}
-              </span>
-            </p>
-          ) : (
-            <p className="text-xs text-slate-600">{t("screening.dueOn", { date: d(r.dueOn) })}</p>
-          )}
-        </td>
-        <td
-          className="p-2"
-          data-label={label.checklist}
-          data-island={checklistIsland(r.id)}
-          dangerouslySetInnerHTML={{ __html: r.checklistHtml ?? written?.get(checklistIsland(r.id)) ?? "" }}
-        />
-      </tr>
-    );
-  });
+export function rowsHtmlRefused(html: string, refused: SelectRefusal): string {
+  const attributes = refusalAttributes(refused)
+    .map(([name, value]) => `${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
+    .join(" ");
+  return html.replaceAll(` name="${SELECT_FIELD}"`, ` ${attributes} name="${SELECT_FIELD}"`);
+}
+
+/**
+ * Points the boxes in `rows` to the form's message about a refused selection, or no longer (`refused`
+ * undefined). In the browser the rows are HTML the page does not render: setting the attributes on them
+ * keeps the boxes someone ticked ticked, where rendering the rows again would clear them.
+ */
+export function markRefusal(rows: ParentNode, refused: SelectRefusal | undefined) {
+  for (const box of rows.querySelectorAll(`input[name="${SELECT_FIELD}"]`)) {
+    if (refused) for (const [name, value] of refusalAttributes(refused)) box.setAttribute(name, value);
+    else for (const [name] of refusalAttributes({ errorId: "" })) box.removeAttribute(name);
+  }
 }

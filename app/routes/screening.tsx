@@ -7,9 +7,9 @@ import { ErrorList, Field, FormErrors, TextareaField, useSchemaForm } from "~/co
 import type { Route } from "./+types/screening";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import { SELECT_FIELD, ScreeningRows, checklistIsland } from "~/components/screening-rows";
-import { screeningRows, screeningRowsHtml } from "~/components/screening-rows.server";
-import { htmlIsland, prerenderedContext, usePrerendered, useWrittenIslands } from "~/utils/prerendered";
+import { ROWS_ISLAND, SELECT_FIELD, markRefusal, rowsHtmlRefused } from "~/components/screening-rows";
+import { screeningRowsHtml } from "~/components/screening-rows.server";
+import { htmlIsland, useIsland } from "~/utils/prerendered";
 import { bulkScreeningFormSchema, bulkScreeningSchema } from "~/modules/screening/screening.schema";
 import { RETURN_REASONS } from "~/modules/screening/screening-options";
 import { bulkScreen, listScreeningQueue, type BulkResult } from "~/modules/screening/screening.server";
@@ -24,17 +24,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return forPage(async () => {
     const user = await requirePermission(request, "request:screen", context);
     const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
-    const [queue, locale] = await Promise.all([
+    const [{ items, ...queue }, locale] = await Promise.all([
       listScreeningQueue({ user, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 }),
       pageLocale(request),
     ]);
-    // what the rows show, with each checklist as HTML rendered once per kept queue (ADR 0037)
-    const rows = screeningRows(queue.items, locale);
-    // and the rows themselves, for the document (ADR 0049)
-    if (rows.length) context.get(prerenderedContext).set("screening-rows", () => screeningRowsHtml(queue.items, rows, locale));
-    // each checklist travels once: in the document (an island), or in a client navigation's data (ADR 0052)
-    const items = rows.map((r) => ({ ...r, checklistHtml: htmlIsland(context, checklistIsland(r.id), () => r.checklistHtml) }));
-    return { ...queue, items };
+    // the rows are HTML rendered once per kept queue page (ADR 0049), an island: they travel once, in the
+    // document or in a client navigation's data (ADR 0052)
+    const rows = items.length ? htmlIsland(context, ROWS_ISLAND, () => screeningRowsHtml(items, locale)) : null;
+    return { ...queue, rowCount: items.length, rows };
   });
 }
 
@@ -101,9 +98,8 @@ function Results({ result }: { result: { message: string; results: BulkResult[];
 }
 
 export default function Screening({ loaderData, actionData }: Route.ComponentProps) {
-  const { items, dueBusinessDays, total, overdue, page, pages } = loaderData;
-  const tr = useT();
-  const { t, n } = tr;
+  const { rowCount, rows, dueBusinessDays, total, overdue, page, pages } = loaderData;
+  const { t, n } = useT();
   const navigation = useNavigation();
   const followLink = useRouterLinks();
   const pendingIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
@@ -113,13 +109,16 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
   useEffect(() => {
     if (actionData?.ok) formRef.current?.reset();
   }, [actionData]);
-  // the rows' checkboxes point to the form's message about the selection, when it refused one; the rows
-  // the server rendered ahead are the form's before any refusal
-  const refused = fields.select.errors ? { errorId: fields.select.errorId } : undefined;
-  const prerendered = usePrerendered("screening-rows");
-  const rowsHtml = refused ? undefined : prerendered;
-  // the checklists a document holds, for rows rendered here from a document's data (which has none)
-  const checklists = useWrittenIslands(checklistIsland(""));
+  // the rows' checkboxes point to the form's message about the selection, when it refused one: the
+  // server writes it in the rows' HTML, the browser on the rows it holds (it never renders them)
+  const refusedId = fields.select.errors ? fields.select.errorId : undefined;
+  const island = useIsland(ROWS_ISLAND, rows);
+  const written = island.dangerouslySetInnerHTML.__html;
+  const rowsHtml = refusedId && typeof document === "undefined" ? rowsHtmlRefused(written, { errorId: refusedId }) : written;
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (rowsRef.current) markRefusal(rowsRef.current, refusedId ? { errorId: refusedId } : undefined);
+  }, [refusedId, rowsHtml]);
   const toggleAll = (checked: boolean) => {
     formRef.current?.querySelectorAll<HTMLInputElement>(`input[name="${SELECT_FIELD}"]`).forEach((box) => {
       box.checked = checked;
@@ -138,7 +137,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
 
       {actionData?.ok ? <Results result={actionData} /> : null}
 
-      {items.length === 0 ? (
+      {rowCount === 0 ? (
         <p className="card">{t("screening.empty")}</p>
       ) : (
         <Form method="post" {...getFormProps(form)} ref={formRef} className="space-y-4">
@@ -170,12 +169,9 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
                   </th>
                 </tr>
               </thead>
-              {/* the rows' links are plain anchors, routed here: a <Link> per row cost more than the row. The server's
-                  document has them as HTML rendered once per kept queue page (ADR 0049), which the browser hydrates */}
+              {/* the rows' links are plain anchors, routed here: a <Link> per row cost more than the row */}
               {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
-              <tbody onClick={followLink} {...(rowsHtml === undefined ? {} : { dangerouslySetInnerHTML: { __html: rowsHtml } })}>
-                {rowsHtml === undefined ? <ScreeningRows items={items} refused={refused} written={checklists} tr={tr} /> : null}
-              </tbody>
+              <tbody onClick={followLink} ref={rowsRef} data-island={ROWS_ISLAND} dangerouslySetInnerHTML={{ __html: rowsHtml }} />
             </table>
           </div>
           {pages > 1 ? (
