@@ -24,6 +24,18 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   const chart = page.getByTestId("capacity-chart");
   await expect(chart.locator("svg.step-chart")).toBeVisible();
   await expect(chart).toContainText("계획안");
+  // the planner's chart (rendered by the page, not an island) answers the pointer too, the proposed series with the rest
+  const planDrawing = chart.locator("svg.step-chart");
+  const planArea = (await planDrawing.boundingBox())!;
+  await planDrawing.hover({ position: { x: planArea.width * 0.5, y: planArea.height / 2 } });
+  await expect(chart.locator(".step-chart-tip")).toBeVisible();
+  await expect(chart.locator(".step-chart-tip li")).toHaveCount(4);
+  await expect(chart.locator(".step-chart-tip")).toContainText("계획안");
+  const planMonth = (await chart.locator(".step-chart-tip p").textContent())!;
+  const planRow = chart.locator("tbody tr").filter({ has: page.locator("th", { hasText: planMonth }) });
+  await expect(chart.locator(".step-chart-tip strong")).toHaveText(await planRow.locator("td").allTextContents());
+  await page.mouse.move(0, 0);
+  await expect(chart.locator(".step-chart-tip")).toBeHidden();
   await shot(page, { path: "test-results/pool-plan-ko.png", fullPage: true });
   expect((await axeFor(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
 
@@ -66,9 +78,12 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   await shot(page, { path: "test-results/pool-request-en.png", fullPage: true });
   await page.getByRole("navigation").getByRole("link", { name: "GPU allocation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("GPU allocation");
-  // loaded as a document, the figures are HTML the server rendered ahead (ADR 0049): the browser hydrates them as
-  // its own (no error: the fixture fails the test on one), and the chart answers the pointer
-  await page.reload();
+  // loaded as a document, the figures are HTML the server rendered ahead (ADR 0049), an island (ADR 0052): the browser
+  // takes them as they are (no error: the fixture fails the test on one), and the chart answers the pointer
+  const document = await (await page.reload())!.text();
+  // the figures travel once: none of the overview in the document's data
+  for (const key of ["timeline", "byMinistry", "bySector"]) expect(document).not.toContain(`\\"${key}\\"`);
+  expect(document).toContain("data-tips=");
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   const overview = page.getByTestId("capacity-chart");
   await expect(overview).toContainText("Arrived (cumulative)");
@@ -80,6 +95,8 @@ test("the secretariat runs a what-if for two pipeline requests, sees the timelin
   for (const at of [0.12, 0.23, 0.34, 0.45, 0.56, 0.67, 0.78, 0.89, 0.98]) {
     await drawing.hover({ position: { x: area.width * at, y: area.height / 2 } });
     await expect(tip).toBeVisible();
+    // styled as the chart's tip (the figures' styles come with the page, though the browser never renders them)
+    expect(await tip.evaluate((e) => getComputedStyle(e).position)).toBe("absolute");
     const month = (await tip.locator("p").textContent())!;
     months.add(month);
     const monthRow = overview.locator("tbody tr").filter({ has: page.locator("th", { hasText: month }) });

@@ -1,4 +1,4 @@
-import { StepLineChart } from "./charts";
+import { StepLineChart, stepChartEvents } from "./charts";
 import "./capacity-chart.css";
 import "./charts.css";
 import { useT, type Translator } from "~/i18n/use-t";
@@ -10,10 +10,18 @@ import type { TimelinePoint } from "~/modules/pool/timeline";
  * the chart, which is what screen readers read (print shows the chart, drawn on the server, and not the table).
  */
 export function CapacityChart({ points, showPlanned = false }: { points: TimelinePoint[]; showPlanned?: boolean }) {
-  return <CapacityChartFor points={points} showPlanned={showPlanned} tr={useT()} />;
+  return (
+    // the chart answers the pointer through its surroundings (`stepChartEvents`); the table is what the keyboard and screen readers get
+    <div {...stepChartEvents}>
+      <CapacityChartFor points={points} showPlanned={showPlanned} tr={useT()} />
+    </div>
+  );
 }
 
-/** The chart in the given language, outside the page's context (the pool's figures rendered ahead, ADR 0049). */
+/**
+ * The chart in the given language, outside the page's context (the pool's figures rendered ahead, ADR 0049,
+ * an island: ADR 0052). It answers the pointer only inside an element with `stepChartEvents`.
+ */
 export function CapacityChartFor({ points, showPlanned = false, tr }: { points: TimelinePoint[]; showPlanned?: boolean; tr: Translator }) {
   const { t, n } = tr;
   if (points.length === 0) return null;

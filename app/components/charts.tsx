@@ -2,7 +2,7 @@
  * Small hand-made SVG charts for the dashboard. Each is a picture of a table that is printed beside
  * it (the table is what screen readers read: the charts are aria-hidden). No chart library.
  */
-import { useState, type CSSProperties, type ReactNode } from "react";
+import type { CSSProperties, MouseEvent, PointerEvent, ReactNode } from "react";
 
 export const SERIES_COLORS = ["#13315c", "#0e7490", "#15803d", "#b45309", "#7c3aed", "#be123c"];
 
@@ -198,10 +198,19 @@ export function axisTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
+/** The drawing's width and plot margins in its own units (the viewBox), the same for every step chart. */
+const STEP_CHART = { width: 960, height: 300, top: 36, bottom: 36, left: 80, right: 16 };
+
 /**
  * Step lines over months, for running figures such as the GPU pool's capacity: a month's value holds
  * until the next month's. Drawn on the server like the charts above (no chart library, and so nothing to
- * wait for); pointing at a month, or tapping it, shows its figures. The table beside it carries them for everyone else.
+ * wait for); pointing at a month, or tapping it, shows its figures. The table beside it carries them for
+ * everyone else.
+ *
+ * The chart holds no state: it is the same markup in the server's HTML and in the browser, so a page may
+ * have it in an island (HTML the browser never renders, ADR 0052). What answers the pointer is
+ * `stepChartEvents` on any element around it, which finds the month under the pointer and shows the tip
+ * the chart carries, hidden, with each month's figures as the chart wrote them (`data-tips`).
  */
 export function StepLineChart({
   months,
@@ -212,14 +221,8 @@ export function StepLineChart({
   series: { key: string; label: string; values: number[]; color: string; dash?: string }[];
   format: (value: number) => string;
 }) {
-  const [active, setActive] = useState<number | null>(null);
   // one width for any number of months, so the words keep their size (at most twelve months are named)
-  const width = 960;
-  const height = 300;
-  const top = 36,
-    bottom = 36,
-    left = 80,
-    right = 16;
+  const { width, height, top, bottom, left, right } = STEP_CHART;
   const plotH = height - top - bottom;
   const values = series.flatMap((s) => s.values);
   const ticks = axisTicks(Math.min(0, ...values), Math.max(1, ...values));
@@ -231,23 +234,17 @@ export function StepLineChart({
   // a step per month: across the month at its value, then up or down to the next month's
   const path = (v: number[]) => `M${x(0)},${y(v[0])}` + v.map((value, i) => `${i === 0 ? "" : `V${y(value)}`}H${x(i + 1)}`).join("");
   const labelEvery = Math.ceil(months.length / 12);
-  // the month under the pointer: its position in the drawing's units, then its column
-  const pointAt = (clientX: number, box: DOMRect) => {
-    const i = Math.floor((((clientX - box.left) / box.width) * width - left) / step);
-    setActive(i >= 0 && i < months.length ? i : null);
-  };
+  const tips: StepChartTips = { step, months, figures: months.map((_, i) => series.map((s) => format(s.values[i]))) };
   return (
     <div className="space-y-2">
-      <div aria-hidden="true" className="relative" style={{ maxWidth: `${Math.round(width * 1.5)}px` }}>
+      <div aria-hidden="true" className="step-chart-frame relative" style={{ maxWidth: `${Math.round(width * 1.5)}px` }}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
           className="step-chart h-auto w-full"
           role="presentation"
           focusable="false"
           fontSize="12"
-          onPointerMove={(e) => pointAt(e.clientX, e.currentTarget.getBoundingClientRect())}
-          onPointerLeave={() => setActive(null)}
-          onClick={(e) => pointAt(e.clientX, e.currentTarget.getBoundingClientRect())}
+          data-tips={JSON.stringify(tips)}
         >
           {ticks.map((t) => (
             <g key={t}>
@@ -271,30 +268,21 @@ export function StepLineChart({
               </text>
             ) : null,
           )}
-          {active !== null ? <rect x={x(active)} y={top} width={at(step)} height={plotH} fill="#e2e8f0" fillOpacity="0.6" /> : null}
+          <rect className="step-chart-band" display="none" x={left} y={top} width={at(step)} height={plotH} fill="#e2e8f0" fillOpacity="0.6" />
           {series.map((s) => (
             <path key={s.key} d={path(s.values)} fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
           ))}
         </svg>
-        {active !== null ? (
-          <div
-            className="step-chart-tip"
-            style={
-              active < months.length / 2
-                ? { left: `${((left + (active + 1) * step) / width) * 100}%` }
-                : { right: `${100 - ((left + active * step) / width) * 100}%` }
-            }
-          >
-            <p className="font-semibold">{months[active]}</p>
-            <ul>
-              {series.map((s) => (
-                <li key={s.key}>
-                  <span className="swatch" style={{ backgroundColor: s.color }} /> {s.label} <strong>{format(s.values[active])}</strong>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <div className="step-chart-tip" hidden>
+          <p className="font-semibold" />
+          <ul>
+            {series.map((s) => (
+              <li key={s.key}>
+                <span className="swatch" style={{ backgroundColor: s.color }} /> {s.label} <strong />
+              </li>
+            ))}
+          </ul>
+        </div>
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {series.map((s) => (
@@ -309,3 +297,68 @@ export function StepLineChart({
     </div>
   );
 }
+
+/** What a step chart's tip shows, as the chart wrote it: the width of a month, and each month's figures by series. */
+interface StepChartTips {
+  step: number;
+  months: string[];
+  figures: string[][];
+}
+
+const readTips = (svg: Element): StepChartTips | null => {
+  try {
+    return JSON.parse(svg.getAttribute("data-tips") ?? "null") as StepChartTips | null;
+  } catch {
+    return null;
+  }
+};
+
+/** Shows the figures of month `index` of the chart drawn by `svg` in its tip, its column marked; none when null. */
+function showMonth(svg: Element, index: number | null) {
+  const frame = svg.closest(".step-chart-frame");
+  const tip = frame?.querySelector<HTMLElement>(".step-chart-tip");
+  const band = svg.querySelector(".step-chart-band");
+  const tips = readTips(svg);
+  if (!tip || !band || !tips) return;
+  if (index === null || index < 0 || index >= tips.months.length) {
+    tip.hidden = true;
+    band.setAttribute("display", "none");
+    return;
+  }
+  const { width, left } = STEP_CHART;
+  band.setAttribute("x", String(at(left + index * tips.step)));
+  band.removeAttribute("display");
+  tip.querySelector("p")!.textContent = tips.months[index];
+  tip.querySelectorAll("strong").forEach((figure, k) => (figure.textContent = tips.figures[index][k] ?? ""));
+  // beside the month, on the side with more room
+  const before = index < tips.months.length / 2;
+  tip.style.left = before ? `${((left + (index + 1) * tips.step) / width) * 100}%` : "";
+  tip.style.right = before ? "" : `${100 - ((left + index * tips.step) / width) * 100}%`;
+  tip.hidden = false;
+}
+
+/** The month of the chart drawn by `svg` under the pointer at `clientX`, or null outside its months. */
+function monthAt(svg: Element, clientX: number): number | null {
+  const tips = readTips(svg);
+  if (!tips) return null;
+  const box = svg.getBoundingClientRect();
+  const index = Math.floor((((clientX - box.left) / box.width) * STEP_CHART.width - STEP_CHART.left) / tips.step);
+  return index >= 0 && index < tips.months.length ? index : null;
+}
+
+/** Points at the chart under the pointer, if any, and lets go of every other chart in `area`. */
+function pointAt(area: Element, target: EventTarget | null, clientX: number) {
+  const under = target instanceof Element ? target.closest("svg.step-chart") : null;
+  for (const svg of area.querySelectorAll("svg.step-chart")) showMonth(svg, svg === under ? monthAt(svg, clientX) : null);
+}
+
+/**
+ * What answers the pointer on the step charts inside an element (spread on it): moving over a chart, or
+ * tapping it, shows the month under the pointer; leaving lets go. They work on charts React rendered and
+ * on charts in an island alike.
+ */
+export const stepChartEvents = {
+  onPointerMove: (e: PointerEvent<Element>) => pointAt(e.currentTarget, e.target, e.clientX),
+  onClick: (e: MouseEvent<Element>) => pointAt(e.currentTarget, e.target, e.clientX),
+  onPointerLeave: (e: PointerEvent<Element>) => pointAt(e.currentTarget, null, 0),
+};

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
+import { renderToStaticMarkup } from "react-dom/server";
 import { seedUsers } from "~/test/fixtures";
 import { SECRETARIAT_EMAIL, fileAndSubmit, userByEmail } from "~/modules/seed/drive.server";
 import { poolOverview } from "~/modules/pool/planning.server";
@@ -10,7 +10,7 @@ import { poolFiguresHtml } from "./pool-figures.server";
 // counts the renders (the real one runs)
 vi.mock("react-dom/server", async (importOriginal) => {
   const actual = await importOriginal<typeof import("react-dom/server")>();
-  return { ...actual, renderToString: vi.fn(actual.renderToString) };
+  return { ...actual, renderToStaticMarkup: vi.fn(actual.renderToStaticMarkup) };
 });
 
 type User = Awaited<ReturnType<typeof userByEmail>>;
@@ -32,13 +32,25 @@ describe("the pool page's figures as HTML (ADR 0049)", () => {
     expect(ko).toContain('data-testid="capacity-chart"');
     expect(ko).toContain('data-testid="npu-summary"');
     for (const tranche of overview.tranches) expect(ko).toContain(`>${tranche.label}</th>`);
+    // the chart's tip, hidden, and each month's figures as the chart writes them, for the pointer (stepChartEvents)
+    expect(ko).toContain('<div class="step-chart-tip" hidden="">');
+    const tips = JSON.parse(
+      /data-tips="([^"]*)"/
+        .exec(ko)![1]
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&"),
+    ) as { months: string[]; figures: string[][] };
+    expect(tips.months).toEqual(overview.timeline.map((p) => p.month));
+    const last = overview.timeline.length - 1;
+    const expected = [overview.timeline[last].arrived, overview.timeline[last].allocated, overview.timeline[last].free].map((v) => v.toLocaleString("ko-KR"));
+    expect(tips.figures[last]).toEqual(expected);
     const en = poolFiguresHtml(overview, "en");
     expect(en).toContain("Arrived (cumulative)");
     expect(en).not.toBe(ko);
   });
 
   it("renders once per kept overview and language, and afresh after a commit", async () => {
-    const renders = vi.mocked(renderToString);
+    const renders = vi.mocked(renderToStaticMarkup);
     const overview = await poolOverview({ user: secretariat });
     const first = poolFiguresHtml(overview, "ko");
     const rendered = renders.mock.calls.length;

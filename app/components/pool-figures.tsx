@@ -15,7 +15,7 @@ export function poolTotals(tranches: Overview["tranches"]) {
  * The pool page's figures: the tranches, the capacity timeline, the allocations by ministry and the
  * domestic NPU share. No router components and no context: the server renders them ahead to HTML once per
  * kept overview and language (pool-figures.server.tsx, ADR 0049), the same for every reader, and the
- * browser renders the same component to hydrate them.
+ * page holds that HTML as an island (ADR 0052): the browser never renders them.
  */
 export function PoolFigures({ overview, tr }: { overview: Overview; tr: Translator }) {
   const { t, td, n, locale } = tr;

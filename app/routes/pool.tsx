@@ -5,9 +5,13 @@ import { ActionResult } from "~/components/action-result";
 import { Field, FormErrors, SelectField, useSchemaForm } from "~/components/forms";
 import { resultFor } from "~/utils/form";
 import type { Route } from "./+types/pool";
-import { PoolFigures, poolTotals } from "~/components/pool-figures";
+import { poolTotals } from "~/components/pool-figures";
 import { poolFiguresHtml } from "~/components/pool-figures.server";
-import { prerenderedContext, usePrerendered } from "~/utils/prerendered";
+import { stepChartEvents } from "~/components/charts";
+// the figures' styles: the browser never renders them (an island), so nothing else brings these to the page
+import "~/components/capacity-chart.css";
+import "~/components/charts.css";
+import { htmlIsland, useIsland } from "~/utils/prerendered";
 import { useT } from "~/i18n/use-t";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { listAllocations } from "~/modules/pool/allocations.server";
@@ -29,9 +33,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       can(user, "pool:allocate") ? approvedCandidates({ user }) : null,
       pageLocale(request),
     ]);
-    // the figures as HTML, rendered once per kept overview and language, for the document (ADR 0049)
-    context.get(prerenderedContext).set("pool-figures", () => poolFiguresHtml(overview, locale));
-    return { overview, pool, ledger: [...ledger].reverse(), approved: candidates }; // kept rows: never reversed in place
+    // the figures: HTML rendered once per kept overview and language (ADR 0049), an island that travels once, in
+    // the document or in a client navigation's data (ADR 0052); of the overview only what the page itself shows
+    const figures = htmlIsland(context, "pool-figures", () => poolFiguresHtml(overview, locale));
+    const open = candidates
+      ? overview.tranches.filter((tr) => tr.remaining > 0).map(({ id, label, arrivesOn, remaining }) => ({ id, label, arrivesOn, remaining }))
+      : [];
+    // (the ledger's kept rows are never reversed in place)
+    return { figures, totals: poolTotals(overview.tranches), open, pool, ledger: [...ledger].reverse(), approved: candidates };
   });
 }
 
@@ -42,16 +51,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 function AllocateForm({
   approved,
-  tranches,
+  open,
   lastResult,
 }: {
   approved: NonNullable<Route.ComponentProps["loaderData"]["approved"]>;
-  tranches: Route.ComponentProps["loaderData"]["overview"]["tranches"];
+  /** the tranches with GPUs left */
+  open: Route.ComponentProps["loaderData"]["open"];
   lastResult?: SubmissionResult<string[]>;
 }) {
   const { t, n } = useT();
   const busy = useNavigation().state !== "idle";
-  const open = tranches.filter((tr) => tr.remaining > 0);
   const [form, fields] = useSchemaForm({
     id: "allocation",
     form: "allocate",
@@ -102,12 +111,10 @@ function AllocateForm({
 }
 
 export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
-  const { overview, pool, ledger, approved } = loaderData;
-  const tr = useT();
-  const { t, n } = tr;
+  const { figures, totals, open, pool, ledger, approved } = loaderData;
+  const { t, n } = useT();
   const followLink = useRouterLinks();
-  const figures = usePrerendered("pool-figures");
-  const totals = poolTotals(overview.tranches);
+  const figuresIsland = useIsland("pool-figures", figures);
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -140,10 +147,9 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
       {/* the answer to the allocation form is shown under that form; anything else here at the top */}
       {actionData?.message && !(approved && actionData.intent === "allocate") ? <ActionResult result={actionData} /> : null}
 
-      {/* the server's document: the figures rendered once per kept overview and language (ADR 0049), which the browser hydrates */}
-      <div className="space-y-6" {...(figures === undefined ? {} : { dangerouslySetInnerHTML: { __html: figures } })}>
-        {figures === undefined ? <PoolFigures overview={overview} tr={tr} /> : null}
-      </div>
+      {/* the figures, an island (ADR 0052): their chart answers the pointer through `stepChartEvents` here (the chart is
+          aria-hidden; its table is what the keyboard and screen readers get) */}
+      <div className="space-y-6" {...stepChartEvents} {...figuresIsland} />
 
       {approved ? (
         <section aria-labelledby="allocate" className="card space-y-3 no-print">
@@ -151,7 +157,7 @@ export default function Pool({ loaderData, actionData }: Route.ComponentProps) {
             {t("pool.allocate.title")}
           </h2>
           <p className="text-sm text-slate-700">{t("pool.allocate.intro")}</p>
-          <AllocateForm approved={approved} tranches={overview.tranches} lastResult={resultFor(actionData, "allocation")} />
+          <AllocateForm approved={approved} open={open} lastResult={resultFor(actionData, "allocation")} />
           {actionData?.intent === "allocate" && actionData.message ? <ActionResult result={actionData} /> : null}
         </section>
       ) : null}
