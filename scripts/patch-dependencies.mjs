@@ -20,6 +20,12 @@ const MARKER = "/* ax-demand patch (ADR 0039) */";
  * precomputed branches (an array that is replaced, never changed, when routes change), the path and
  * `allowPartial`, so the index of the winning branch is kept per branches array (at most 1,000 paths,
  * then forgotten); the match itself is still built fresh for each request.
+ *
+ * A client navigation's data carries each island of the page as one long string (ADR 0052: the screening
+ * queue's rows are ~90 KB). React Router's encoding (its vendored turbo-stream) wrote that string's JSON,
+ * joined it with the rest and encoded the whole in UTF-8, on every answer. The island is the same string
+ * until the next commit, so its JSON (strings of 4,096+ characters, the last 32) and that JSON's bytes are
+ * kept, and the data goes out in a few chunks: the same bytes, each answer with a copy of its own.
  */
 const REACT_ROUTER = {
   name: "react-router",
@@ -149,6 +155,71 @@ function matchRoutesImpl(routes, locationArg, basename, allowPartial, precompute
   }
   return matches;
 }`,
+    },
+    {
+      what: "the data of a client navigation writes a long string's JSON once",
+      find: `      case "boolean":
+      case "number":
+      case "string":
+        str[index] = JSON.stringify(input);
+        break;`,
+      replace: `      case "boolean":
+      case "number":
+        str[index] = JSON.stringify(input);
+        break;
+      case "string":
+        ${MARKER}
+        str[index] = 4096 > input.length ? JSON.stringify(input) : longStringJson(input);
+        break;`,
+    },
+    {
+      what: "the data of a client navigation keeps long strings' JSON",
+      find: `async function stringify(stack) {
+  const { deferred, indices, plugins, postPlugins } = this;`,
+      replace: `${MARKER}
+var longStringsJson = new Map();
+function longStringJson(input) {
+  var json = longStringsJson.get(input);
+  if (json === void 0) 32 <= longStringsJson.size && longStringsJson.clear(), (json = JSON.stringify(input)), longStringsJson.set(input, json);
+  return json;
+}
+var longStringsBytes = new Map();
+function enqueueEncoded(controller, textEncoder, parts) {
+  // "[" + parts.join(",") + "]\\n" in UTF-8, as React Router writes it, each long string's JSON (a part that
+  // starts with a quote) encoded once: the same bytes, in a few chunks
+  var text = "[";
+  for (var i = 0; i < parts.length; i++) {
+    var part = parts[i];
+    if (0 < i) text += ",";
+    if (4096 > part.length || 34 !== part.charCodeAt(0)) {
+      text += part;
+      continue;
+    }
+    var bytes = longStringsBytes.get(part);
+    if (void 0 === bytes) 32 <= longStringsBytes.size && longStringsBytes.clear(), (bytes = textEncoder.encode(part)), longStringsBytes.set(part, bytes);
+    controller.enqueue(textEncoder.encode(text));
+    text = "";
+    controller.enqueue(bytes.slice()); // this answer's own copy: a stream may take (detach) what it is given
+  }
+  controller.enqueue(textEncoder.encode(text + "]\\n"));
+}
+async function stringify(stack) {
+  const { deferred, indices, plugins, postPlugins } = this;`,
+    },
+    {
+      what: "the data of a client navigation encodes a long string's JSON once",
+      find: `      } else {
+        controller.enqueue(
+          textEncoder.encode(\`[\${encoder.stringified.join(",")}]
+\`)
+        );
+        lastSentIndex = encoder.stringified.length - 1;
+      }`,
+      replace: `      } else {
+        ${MARKER}
+        enqueueEncoded(controller, textEncoder, encoder.stringified);
+        lastSentIndex = encoder.stringified.length - 1;
+      }`,
     },
   ],
 };

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { MARKER, PATCHES, applyPatch, patchFiles, type Patch } from "./patch-dependencies.mjs";
 
 const reactDom = PATCHES.find((p) => p.name === "react-dom") as Patch;
+const reactRouter = PATCHES.find((p) => p.name === "react-router") as Patch;
 
 /** The installed files of `patch`'s package that it edits, by path, as text. */
 function installed(patch: Patch, root = process.cwd()) {
@@ -239,6 +240,63 @@ describe("the server renderer with short chunks copied by hand", () => {
           const ours = await renderAndSpoil(edited, view(island));
           expect(ours.equals(react), `${round}, answer ${answer}, an island of ${island.length} characters: the bytes differ`).toBe(true);
         }
+      }
+  });
+});
+
+describe("the data of a client navigation with long strings' JSON kept", () => {
+  type TurboStream = { encode(input: unknown): ReadableStream<Uint8Array>; decode(readable: ReadableStream<Uint8Array>): Promise<{ value: unknown }> };
+  /** React Router's vendored turbo-stream as `source` has it, loaded as a module of its own (it needs nothing else of the file). */
+  async function turboStream(source: string, name: string): Promise<TurboStream> {
+    const start = source.indexOf("// vendor/turbo-stream-v2/utils.ts");
+    const end = source.indexOf("// lib/dom/ssr/data.ts", start);
+    expect(start, "turbo-stream's code found").toBeGreaterThan(0);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "turbo-")), `${name}.mjs`);
+    writeFileSync(file, `${source.slice(start, end)}\nexport { encode, decode };\n`);
+    return (await import(/* @vite-ignore */ `file://${file}`)) as TurboStream;
+  }
+  /** The bytes of `stream`; then every byte it handed out spoiled (as a reader that reuses its buffers might). */
+  async function bytesOf(stream: ReadableStream<Uint8Array>) {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    for (const chunk of chunks) chunk.fill(0);
+    return bytes;
+  }
+
+  it("writes the same data as React Router's own code, again and again, and it reads back as it was", async () => {
+    const [file] = patchFiles(reactRouter).filter(
+      (f) => f.includes("/dist/development/") && readFileSync(f, "utf8").includes("// vendor/turbo-stream-v2/flatten.ts"),
+    );
+    const editedSource = readFileSync(file, "utf8");
+    expect(editedSource).toContain("longStringJson");
+    expect(editedSource).toContain("enqueueEncoded");
+    const edited = await turboStream(editedSource, "edited");
+    const untouched = await turboStream(original(reactRouter, editedSource), "untouched");
+    // around the 4,096-character limit, markup with quotes and backslashes, Korean, control characters, U+2028,
+    // a lone surrogate, an object whose JSON is long; then more strings than it keeps, so the first ones are written afresh
+    const strings = [
+      "a".repeat(4_095),
+      "b".repeat(4_096),
+      `<tr data-x="1">${'검토 "대기" \\ '.repeat(2_000)}</tr>`,
+      `${"\u0001\n\t\u2028".repeat(1_200)}\uD800`,
+      ...Array.from({ length: 40 }, (_, i) => `<li>${i} ${"가나다".repeat(1_400 + i)}</li>`),
+    ];
+    for (const round of ["first", "again"])
+      for (const long of strings) {
+        // as a loader's data: the long string, once repeated (sent once, as a reference), among other values
+        const data = {
+          loaderData: {
+            page: { rows: long, rowCount: 50, again: long, note: "짧은 글", wide: Object.fromEntries(Array.from({ length: 400 }, (_, k) => [`key${k}`, k])) },
+          },
+        };
+        const theirs = await bytesOf(untouched.encode(data));
+        for (const answer of [1, 2]) {
+          const ours = await bytesOf(edited.encode(data));
+          expect(ours.equals(theirs), `${round}, answer ${answer}, a string of ${long.length} characters: the data differs`).toBe(true);
+        }
+        const { value } = await untouched.decode(new Blob([theirs]).stream());
+        expect(value).toEqual(data);
       }
   });
 });
