@@ -397,6 +397,8 @@ async function benchSize(size: number): Promise<SizeResult> {
     ["secretariat /requests", "/requests", secretariat],
     ["secretariat /requests?state=screening", "/requests?state=screening", secretariat],
     ["secretariat /screening", "/screening", secretariat],
+    // how people mostly reach a page: a client navigation fetches its data, not a document (an island travels in it, ADR 0052)
+    ["secretariat /screening, a client navigation's data", "/screening.data", secretariat],
     ["secretariat /", "/", secretariat],
     ["secretariat /pool", "/pool", secretariat],
     ["secretariat /meetings", "/meetings", secretariat],
@@ -409,6 +411,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
     ["officer /api/v1/search?q=의료", `/api/v1/search?q=${encodeURIComponent("의료")}`, officer],
     [`secretariat request page (${HISTORY_EVENTS.toLocaleString("en-US")} history events)`, `/requests/${historyRequestId}`, secretariat],
+    ["secretariat request page, a client navigation's data", `/requests/${historyRequestId}.data`, secretariat],
     ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
   ];
   /** Every page, then the workflow run, against these servers (sessions made on the first). */
