@@ -314,13 +314,11 @@ const readTips = (svg: Element): StepChartTips | null => {
 };
 
 /** Shows the figures of month `index` of the chart drawn by `svg` in its tip, its column marked; none when null. */
-function showMonth(svg: Element, index: number | null) {
-  const frame = svg.closest(".step-chart-frame");
-  const tip = frame?.querySelector<HTMLElement>(".step-chart-tip");
+function showMonth(svg: Element, tips: StepChartTips, index: number | null) {
+  const tip = svg.closest(".step-chart-frame")?.querySelector<HTMLElement>(".step-chart-tip");
   const band = svg.querySelector(".step-chart-band");
-  const tips = readTips(svg);
-  if (!tip || !band || !tips) return;
-  if (index === null || index < 0 || index >= tips.months.length) {
+  if (!tip || !band) return;
+  if (index === null) {
     tip.hidden = true;
     band.setAttribute("display", "none");
     return;
@@ -338,9 +336,7 @@ function showMonth(svg: Element, index: number | null) {
 }
 
 /** The month of the chart drawn by `svg` under the pointer at `clientX`, or null outside its months. */
-function monthAt(svg: Element, clientX: number): number | null {
-  const tips = readTips(svg);
-  if (!tips) return null;
+function monthAt(svg: Element, tips: StepChartTips, clientX: number): number | null {
   const box = svg.getBoundingClientRect();
   const index = Math.floor((((clientX - box.left) / box.width) * STEP_CHART.width - STEP_CHART.left) / tips.step);
   return index >= 0 && index < tips.months.length ? index : null;
@@ -349,7 +345,10 @@ function monthAt(svg: Element, clientX: number): number | null {
 /** Points at the chart under the pointer, if any, and lets go of every other chart in `area`. */
 function pointAt(area: Element, target: EventTarget | null, clientX: number) {
   const under = target instanceof Element ? target.closest("svg.step-chart") : null;
-  for (const svg of area.querySelectorAll("svg.step-chart")) showMonth(svg, svg === under ? monthAt(svg, clientX) : null);
+  for (const svg of area.querySelectorAll("svg.step-chart")) {
+    const tips = readTips(svg);
+    if (tips) showMonth(svg, tips, svg === under ? monthAt(svg, tips, clientX) : null);
+  }
 }
 
 /**

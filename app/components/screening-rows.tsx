@@ -2,6 +2,7 @@
  * What the screening page itself knows of its rows, which are an island (ADR 0052): HTML the server
  * renders (screening-rows.server.tsx) and the browser never renders, only marks.
  */
+
 /** The island that holds the rows (ADR 0052, third addendum). */
 export const ROWS_ISLAND = "screening-rows";
 
@@ -14,12 +15,7 @@ export interface SelectRefusal {
 }
 
 /** The attributes by which a row's box points to the form's message about a refused selection. */
-function refusalAttributes(refused: SelectRefusal): [string, string][] {
-  return [
-    ["aria-invalid", "true"],
-    ["aria-describedby", refused.errorId],
-  ];
-}
+const REFUSAL = { invalid: "aria-invalid", describedBy: "aria-describedby" } as const;
 
 /**
  * The rows' HTML with their boxes pointing to the form's message, for the server's render of a page
@@ -28,9 +24,8 @@ function refusalAttributes(refused: SelectRefusal): [string, string][] {
  * hold the attribute as markup.
  */
 export function rowsHtmlRefused(html: string, refused: SelectRefusal): string {
-  const attributes = refusalAttributes(refused)
-    .map(([name, value]) => `${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
-    .join(" ");
+  const errorId = refused.errorId.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  const attributes = `${REFUSAL.invalid}="true" ${REFUSAL.describedBy}="${errorId}"`;
   return html.replaceAll(` name="${SELECT_FIELD}"`, ` ${attributes} name="${SELECT_FIELD}"`);
 }
 
@@ -41,7 +36,12 @@ export function rowsHtmlRefused(html: string, refused: SelectRefusal): string {
  */
 export function markRefusal(rows: ParentNode, refused: SelectRefusal | undefined) {
   for (const box of rows.querySelectorAll(`input[name="${SELECT_FIELD}"]`)) {
-    if (refused) for (const [name, value] of refusalAttributes(refused)) box.setAttribute(name, value);
-    else for (const [name] of refusalAttributes({ errorId: "" })) box.removeAttribute(name);
+    if (refused) {
+      box.setAttribute(REFUSAL.invalid, "true");
+      box.setAttribute(REFUSAL.describedBy, refused.errorId);
+    } else {
+      box.removeAttribute(REFUSAL.invalid);
+      box.removeAttribute(REFUSAL.describedBy);
+    }
   }
 }

@@ -19,11 +19,6 @@ export const documentContext = createContext<boolean>(false);
 
 export const Prerendered = createReactContext<ReadonlyMap<string, string> | null>(null);
 
-/** The HTML the server rendered ahead for this part of the page, when this is the document's render. */
-export function usePrerendered(part: string): string | undefined {
-  return useContext(Prerendered)?.get(part);
-}
-
 /**
  * A part of the page that is only HTML to the browser (an island: the request's history, the workflow
  * drawing), for an element's `dangerouslySetInnerHTML` (ADR 0052).
@@ -42,32 +37,25 @@ export function htmlIsland(context: Readonly<RouterContextProvider>, part: strin
 /**
  * The island's element props: what the loader sent, when it sent HTML; otherwise (a document, null)
  * the server's HTML in the document's render, and in the browser what the server wrote in the element
- * (`useWrittenIslands`). Read from the page once, when the element mounts: if React ever renders the page
+ * (`useWrittenIsland`). Read from the page once, when the element mounts: if React ever renders the page
  * afresh instead of hydrating it (after a mismatch elsewhere), the island keeps its content instead of
  * coming up empty.
  */
 export function useIsland(part: string, fromLoader: string | null): { "data-island": string; dangerouslySetInnerHTML: { __html: string } } {
-  const written = useWrittenIslands(part);
-  return { "data-island": part, dangerouslySetInnerHTML: { __html: fromLoader ?? written.get(part) ?? "" } };
+  const written = useWrittenIsland(part);
+  return { "data-island": part, dangerouslySetInnerHTML: { __html: fromLoader ?? written } };
 }
 
 /**
- * The islands whose names start with `prefix` (name → HTML), for parts repeated in rows (a checklist per
- * row of the screening queue): in the document's render, what the server rendered; in the browser, what
- * the document holds, read once when the page mounts (before hydration, from the server's HTML). Rows
- * whose data carries their HTML (a client navigation) need none of it.
+ * The island's HTML as the document has it: in the document's render, what the server rendered; in the
+ * browser, what the server wrote in the element, read once when the page mounts (before hydration).
  */
-export function useWrittenIslands(prefix: string): ReadonlyMap<string, string> {
+function useWrittenIsland(part: string): string {
   const server = useContext(Prerendered);
   const [written] = useState(() => {
-    const html = new Map<string, string>();
-    if (server) {
-      for (const [part, value] of server) if (part.startsWith(prefix)) html.set(part, value);
-    } else if (typeof document !== "undefined") {
-      for (const element of document.querySelectorAll(`[data-island^="${CSS.escape(prefix)}"]`))
-        html.set(element.getAttribute("data-island")!, element.innerHTML);
-    }
-    return html;
+    if (server) return server.get(part) ?? "";
+    if (typeof document === "undefined") return "";
+    return document.querySelector(`[data-island="${CSS.escape(part)}"]`)?.innerHTML ?? "";
   });
   return written;
 }
