@@ -110,9 +110,13 @@ test("the history and the drawing travel once, in the document, and stay when th
   const drawn = await diagram.evaluate((svg) => svg.outerHTML.split("wf-arrow-move").length - 1);
   expect(drawn).toBeGreaterThan(0);
   expect(document.split("wf-arrow-move").length - 1).toBe(drawn);
-  // a client navigation brings them in its data: the oldest first, then a move that redraws
+  // a client navigation brings them in its data: the oldest first, then a move that redraws (the order's
+  // link is a plain anchor routed by the section's click handler: the page is not reloaded)
+  await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
   await page.getByRole("link", { name: "오래된순" }).click();
   await expect(page).toHaveURL(/history=oldest/);
+  await expect(page.getByRole("link", { name: "오래된순" })).toHaveAttribute("aria-current", "true");
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
   await expect(page.getByTestId("history")).toContainText("제출");
   await page.getByRole("button", { name: "접수", exact: true }).click();
   await expect(page.getByTestId("request-state")).toHaveText("공동계획 수립 중");

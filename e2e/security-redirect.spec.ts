@@ -53,3 +53,22 @@ test("an empty or text/plain body to /lang or /pool/release is a 4xx, not a 500"
   const plain = await secretariat.post("/pool/release", { headers: { "Content-Type": "text/plain" }, data: "allocationId=x" });
   expect(plain.status()).toBe(400);
 });
+
+test("a client navigation without a session is sent to sign in, and back to the page, not to its data URL", async ({ playwright, baseURL }) => {
+  // the loaders get the request as it came (`v8_passThroughRequests`, ADR 0056): `.data` and `_routes`
+  // are React Router's, and must not reach the address a person is sent back to
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const res = await anonymous.get("/requests.data?state=draft&_routes=routes%2Fapp-layout%2Croutes%2Frequests", { maxRedirects: 0 });
+  expect(res.status()).toBe(202); // a single-fetch redirect: the browser's router follows it
+  const body = await res.text();
+  expect(body).toContain(`/login?redirectTo=${encodeURIComponent("/requests?state=draft")}`);
+  expect(body).not.toContain(".data");
+  expect(body).not.toContain("_routes");
+  // and after signing in, that address is where the person lands
+  const login = await anonymous.post("/login", {
+    form: { email: "officer@mafra.go.kr", password: PASSWORD, redirectTo: "/requests?state=draft" },
+    maxRedirects: 0,
+  });
+  expect(login.headers().location).toBe("/requests?state=draft");
+  await anonymous.dispose();
+});

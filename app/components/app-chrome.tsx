@@ -1,4 +1,4 @@
-import { Form, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { LanguageSwitch } from "~/components/language-switch";
 import { NAV_BY_ROLE } from "~/components/nav";
 import { useRouterLinks } from "~/components/router-links";
@@ -80,11 +80,12 @@ export function AppChrome({
               </span>
             </a>
             <LanguageSwitch />
-            <Form method="post" action="/logout">
+            {/* a plain form: signing out loads the login page afresh, nothing of the session's pages kept in memory */}
+            <form method="post" action="/logout">
               <button type="submit" className="btn-secondary">
                 {t("nav.signOut")}
               </button>
-            </Form>
+            </form>
           </div>
         </div>
         <nav aria-label={t("nav.label")} className="bg-gov-700">

@@ -61,7 +61,12 @@ describe("the dashboard's panels as HTML (ADR 0037)", () => {
     const before = renders.mock.calls.length;
     const document = createLoadContext({ clientIp: "127.0.0.1", document: true });
     document.set(userContext, secretariat);
-    const forDocument = await dashboardLoader({ request: new Request("http://localhost/dashboard"), context: document, params: {} } as never);
+    const forDocument = await dashboardLoader({
+      request: new Request("http://localhost/dashboard"),
+      url: new URL("http://localhost/dashboard"),
+      context: document,
+      params: {},
+    } as never);
     // the document's render makes the HTML; the loader data carries none of it, nor the figures
     expect(forDocument.panels).toBeNull();
     expect(JSON.stringify(forDocument)).not.toContain("byState");
@@ -72,7 +77,12 @@ describe("the dashboard's panels as HTML (ADR 0037)", () => {
     // a client navigation's data: the same HTML, kept with the figures (not rendered again)
     const data = createLoadContext({ clientIp: "127.0.0.1" });
     data.set(userContext, secretariat);
-    const forData = await dashboardLoader({ request: new Request("http://localhost/dashboard.data"), context: data, params: {} } as never);
+    const forData = await dashboardLoader({
+      request: new Request("http://localhost/dashboard.data"),
+      url: new URL("http://localhost/dashboard"),
+      context: data,
+      params: {},
+    } as never);
     expect(forData.panels).toBe(html);
     if (dbEngine === "sqlite") expect(renders.mock.calls.length).toBe(before + 1);
   });

@@ -1,4 +1,4 @@
-import { Form, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { useT } from "~/i18n/use-t";
 
 export function LanguageSwitch() {
@@ -6,13 +6,14 @@ export function LanguageSwitch() {
   const location = useLocation();
   const next = locale === "ko" ? "en" : "ko";
   return (
-    // a full page load: the other language's messages are another chunk (app/entry.client.tsx, ADR 0025)
-    <Form method="post" action="/lang" reloadDocument>
+    // a full page load: the other language's messages are another chunk (app/entry.client.tsx, ADR 0025);
+    // so a plain form, not the router's (which would only step aside)
+    <form method="post" action="/lang">
       <input type="hidden" name="lang" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button type="submit" className="btn-secondary" lang={next} aria-label={`${t("lang.label")}: ${t("lang.switchTo")}`}>
         {t("lang.switchTo")}
       </button>
-    </Form>
+    </form>
   );
 }

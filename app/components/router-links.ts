@@ -16,6 +16,7 @@ export function useRouterLinks() {
     const href = anchor?.getAttribute("href");
     if (!anchor || !href?.startsWith("/") || href.startsWith("//") || anchor.target || anchor.hasAttribute("download")) return;
     event.preventDefault();
-    void navigate(href);
+    // `data-prevent-scroll-reset`: the link changes a part of the page (an order, a tab), not the page
+    void navigate(href, { preventScrollReset: anchor.hasAttribute("data-prevent-scroll-reset") });
   };
 }

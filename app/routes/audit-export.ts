@@ -7,10 +7,10 @@ import { csvStream } from "~/modules/reports/table-files.server";
 import { handleApi, parseBody } from "~/utils/api.server";
 
 /** GET /audit/export.csv?<the audit screen's filters> (SECRETARIAT, ADMIN): every filtered event, newest first. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     await requirePermission(request, "audit:read", context);
-    const { cursor: _c, limit: _l, ...query } = parseBody(auditQuerySchema, auditParams(new URL(request.url).searchParams));
+    const { cursor: _c, limit: _l, ...query } = parseBody(auditQuerySchema, auditParams(url.searchParams));
     const locale = await downloadLocale(request);
     const sheet = { name: translate(locale, "notify.audit.title"), columns: auditColumns(locale), rows: auditLogBatches(query) };
     return download(csvStream(sheet, locale), { type: "csv", name: translate(locale, "notify.audit.title"), asciiName: "ax-audit" });

@@ -9,9 +9,8 @@ import { pageLinks } from "~/utils/paging";
 /** One verification at a time for the page (it reads the whole chain). */
 let running: Promise<AuditVerification> | null = null;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   await requirePermission(request, "audit:read", context);
-  const url = new URL(request.url);
   const parsed = auditQuerySchema.safeParse(auditParams(url.searchParams));
   const query = parsed.success ? parsed.data : {};
   let verification: AuditVerification | null = null;

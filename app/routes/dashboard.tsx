@@ -16,9 +16,9 @@ import "~/components/charts.css";
 import "./dashboard.css";
 import { isMinistryScoped } from "~/modules/auth/permissions";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
-  const parsed = statsQuerySchema.safeParse(nonEmptyParams(new URL(request.url).searchParams));
+  const parsed = statsQuerySchema.safeParse(nonEmptyParams(url.searchParams));
   const query: StatsQuery = parsed.success ? parsed.data : {};
   const officer = isMinistryScoped(user);
   const [stats, ministries, locale] = await Promise.all([pipelineStats({ user, query }), listMinistries(user), pageLocale(request)]);

@@ -21,7 +21,7 @@ import { can } from "~/modules/auth/permissions";
 import { decisionFormId } from "~/modules/meetings/meeting-options";
 import { replyFor, resultFor } from "~/utils/form";
 
-export async function loader({ request, context, params }: Route.LoaderArgs) {
+export async function loader({ request, url, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   return forPage(async () => {
     const meeting = await getMeeting({ user, meetingId: params.id });
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       secretariat && meeting.status === "planning" ? eligibleRequests({ user }) : [],
       meetingHistory({ user, meetingId: meeting.id }),
     ]);
-    return { meeting, eligible, history, secretariat, quorum: signoffQuorum(), created: new URL(request.url).searchParams.has("created") };
+    return { meeting, eligible, history, secretariat, quorum: signoffQuorum(), created: url.searchParams.has("created") };
   });
 }
 

@@ -9,8 +9,8 @@ import { inboxFor, inboxTotal } from "~/modules/inbox/inbox.server";
  * An address that names nothing. A signed-in person keeps the header, menu and logout (issue 14);
  * anyone else (and any API path) gets the bare 404 page.
  */
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const user = new URL(request.url).pathname.startsWith("/api/") ? null : signedInUser(context);
+export async function loader({ url, context }: Route.LoaderArgs) {
+  const user = url.pathname.startsWith("/api/") ? null : signedInUser(context);
   if (!user) throw data(null, { status: 404 });
   return data({ user, inboxCount: inboxTotal(await inboxFor(user)) }, { status: 404 });
 }

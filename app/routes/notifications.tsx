@@ -10,9 +10,9 @@ import { forPage } from "~/utils/errors";
 import { pageLocale } from "~/utils/locale.server";
 import { pageLinks } from "~/utils/paging";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
-  const search = new URL(request.url).searchParams;
+  const search = url.searchParams;
   const cursor = search.get("cursor") ?? undefined;
   const unread = search.get("unread") === "1";
   const locale = await pageLocale(request);

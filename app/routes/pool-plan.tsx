@@ -12,10 +12,9 @@ import { pageLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/api.server";
 
 /** The what-if is a GET (nothing is written); only "commit" posts. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return forPage(async () => {
     const user = await requirePermission(request, "pool:allocate", context);
-    const url = new URL(request.url);
     const candidates = await planCandidates({ user });
     const pipelineIds = new Set(candidates.pipeline.map((r) => r.id));
     const picked = url.searchParams.getAll("whatIf").filter((id) => pipelineIds.has(id));

@@ -19,11 +19,11 @@ export const PAGE_ERRORS: Record<string, string> = {
  * The no-JavaScript path of the attachments panel (with JavaScript the page uploads through the API
  * to show progress): a multipart upload or a delete, then back to the request page with a banner.
  */
-export async function action({ request, context, params }: Route.ActionArgs) {
+export async function action({ request, url, context, params }: Route.ActionArgs) {
   requireSameOrigin(request);
   const user = await requireUser(request, context);
   // `?conditionId=` : evidence for a condition, uploaded from the conditions panel
-  const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
+  const conditionId = url.searchParams.get("conditionId") || null;
   const anchor = conditionId ? "conditions" : "attachments";
   // evidence answers name its condition, so the page says it beside that condition's file field
   const back = (query: Record<string, string>) =>

@@ -16,6 +16,7 @@ import { workflowDiagramHtml } from "~/components/workflow-diagram.server";
 import { showCurrentStep } from "~/components/workflow-diagram-scroll";
 import { historyListHtml } from "~/components/request-history.server";
 import { htmlIsland, useIsland } from "~/utils/prerendered";
+import { useRouterLinks } from "~/components/router-links";
 import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
@@ -58,11 +59,11 @@ function pageMoves(allowedEvents: readonly string[], lockedMeeting: number | nul
   return { events, scheduling, offered: [...events, ...scheduling] };
 }
 
-export async function loader({ request, context, params }: Route.LoaderArgs) {
+export async function loader({ request, url, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   return forPage(async () => {
     const requestId = params.id;
-    const search = new URL(request.url).searchParams;
+    const search = url.searchParams;
     const from = Number(search.get("historyFrom"));
     const order = search.get("history") === "oldest" ? "oldest" : "newest";
     const [item, { reached, events, ...history }, plan, decisions, conditions, allocations, attachments, meetings, comments, locale] = await Promise.all([
@@ -191,6 +192,7 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   const historyPages = pageLinks(historyParams, history.nextFrom, "historyFrom");
   const { t, td, n, locale } = useT();
   const historyHtml = useIsland("history", history.html);
+  const followLink = useRouterLinks();
   const diagramHtml = useIsland("workflow-diagram", workflowDiagram);
   // on a narrow screen the drawing scrolls sideways: its current step is brought into view (not the page)
   const diagram = useRef<HTMLDivElement>(null);
@@ -379,7 +381,9 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
 
       <CommentsPanel {...loaderData.comments} />
 
-      <section aria-labelledby="history">
+      {/* its links are plain anchors routed by one click handler, as in the header (ADR 0048) */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- routes its anchors */}
+      <section aria-labelledby="history" onClick={followLink}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="history" className="text-lg font-bold">
             {t("request.history")}
@@ -387,15 +391,16 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
           {/* the order is in the address: a plain link, so it works without JavaScript */}
           <nav aria-label={t("request.historyOrder")} className="flex gap-1 text-sm" data-testid="history-order">
             {(["newest", "oldest"] as const).map((o) => (
-              <Link
+              <a
                 key={o}
-                to={o === "newest" ? `/requests/${item.id}#history` : `/requests/${item.id}?history=oldest#history`}
+                href={o === "newest" ? `/requests/${item.id}#history` : `/requests/${item.id}?history=oldest#history`}
+                data-discover="true"
+                data-prevent-scroll-reset=""
                 aria-current={history.order === o ? "true" : undefined}
-                preventScrollReset
                 className={`badge border ${history.order === o ? "border-gov-700 bg-gov-700 text-white" : "border-slate-300 bg-white text-slate-800"}`}
               >
                 {o === "newest" ? t("request.historyNewestFirst") : t("request.historyOldestFirst")}
-              </Link>
+              </a>
             ))}
           </nav>
         </div>
@@ -403,8 +408,16 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <ol className="mt-2 space-y-2" data-testid="history" {...historyHtml} />
         {historyPages.prev || historyPages.next ? (
           <nav aria-label={t("request.historyPages")} className="mt-2 flex gap-4 text-sm" data-testid="history-pages">
-            {historyPages.prev ? <Link to={`/requests/${item.id}${historyPages.prev}#history`}>← {t("request.prev")}</Link> : null}
-            {historyPages.next ? <Link to={`/requests/${item.id}${historyPages.next}#history`}>{t("request.next")} →</Link> : null}
+            {historyPages.prev ? (
+              <a href={`/requests/${item.id}${historyPages.prev}#history`} data-discover="true">
+                ← {t("request.prev")}
+              </a>
+            ) : null}
+            {historyPages.next ? (
+              <a href={`/requests/${item.id}${historyPages.next}#history`} data-discover="true">
+                {t("request.next")} →
+              </a>
+            ) : null}
           </nav>
         ) : null}
       </section>

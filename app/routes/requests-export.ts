@@ -11,11 +11,11 @@ import { handleApi, parseBody } from "~/utils/api.server";
  * GET /requests/export.csv and /requests/export.xlsx — the request list with the filters and sort of
  * `/requests` (its query string), within the caller's scope, every page of it.
  */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   return handleApi(request, async () => {
-    const format = new URL(request.url).pathname.endsWith(".xlsx") ? "xlsx" : "csv";
-    const { cursor: _page, limit: _size, ...query } = parseBody(listQuerySchema, nonEmptyParams(new URL(request.url).searchParams));
+    const format = url.pathname.endsWith(".xlsx") ? "xlsx" : "csv";
+    const { cursor: _page, limit: _size, ...query } = parseBody(listQuerySchema, nonEmptyParams(url.searchParams));
     const locale = await downloadLocale(request);
     const sheet = { name: translate(locale, "reports.exports.sheet.requests"), columns: requestExportColumns(locale), rows: listedRequests(user, query) };
     return download(format === "xlsx" ? xlsxStream([sheet], locale) : csvStream(sheet, locale), {

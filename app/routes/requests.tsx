@@ -17,9 +17,9 @@ import { htmlIsland, useIsland } from "~/utils/prerendered";
 
 const FILTER_KEYS = ["state", "sector", "domain", "ministry", "q", "sort"] as const;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
-  const parsed = listQuerySchema.safeParse(nonEmptyParams(new URL(request.url).searchParams));
+  const parsed = listQuerySchema.safeParse(nonEmptyParams(url.searchParams));
   let query: ListQuery = parsed.success ? parsed.data : { sort: "newest", limit: 20 };
   const list = await listRequests({ user, query }).catch(async (error) => {
     if (!(error instanceof AppError) || !query.cursor) throw error;

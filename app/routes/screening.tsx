@@ -20,10 +20,10 @@ import { resultFor } from "~/utils/form";
 import { formAction } from "~/utils/page-action.server";
 import { encodeReturnReason } from "~/modules/screening/return-reasons";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return forPage(async () => {
     const user = await requirePermission(request, "request:screen", context);
-    const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
+    const page = Number(url.searchParams.get("page") ?? 1);
     const [{ items, ...queue }, locale] = await Promise.all([
       listScreeningQueue({ user, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 }),
       pageLocale(request),

@@ -10,9 +10,9 @@ import { isMinistryScoped } from "~/modules/auth/permissions";
 
 const PAGE_SIZE = 30;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
+  const q = (url.searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
   const result = await searchEverything({ user, q, limit: PAGE_SIZE });
   return { q, officer: isMinistryScoped(user), ...result };
 }

@@ -14,6 +14,13 @@ export const clientIpContext = createContext<string>("unknown");
 export const userContext = createContext<CurrentUser | null>(null);
 
 /**
+ * The address the request is for, as the app sees it, set by the root middleware: React Router's `url`
+ * (no `.data` suffix, no `_routes` or `index` parameter). Loaders and actions get the raw request
+ * (`v8_passThroughRequests`, ADR 0056), whose address may carry those.
+ */
+export const requestUrlContext = createContext<URL | null>(null);
+
+/**
  * `document`: the request may answer with an HTML document (any but a client navigation's data request,
  * `….data`), as the server adapter sees its path. Unset, loaders put everything in their data.
  */

@@ -8,7 +8,7 @@ import { burnPasswordCheck, verifyPassword } from "./password.server";
 import { recordAccessEvent } from "./auth-events.server";
 import { loginThrottle } from "./rate-limit.server";
 import { now, now as clockNow } from "~/utils/clock";
-import { userContext } from "~/utils/request-context.server";
+import { requestUrlContext, userContext } from "~/utils/request-context.server";
 import { leanDate, leanGet, memoUntilWrite } from "~/utils/lean-read.server";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -159,8 +159,9 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
   return user;
 }
 
-/** Root middleware: the user of this request, once, into the request context (`userContext`). */
-export const resolveUserMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+/** Root middleware: the user of this request, once, into the request context (`userContext`), and its address (`requestUrlContext`). */
+export const resolveUserMiddleware: MiddlewareFunction<Response> = async ({ request, context, url }, next) => {
+  context.set(requestUrlContext, url);
   context.set(userContext, await getUser(request));
   return next();
 };
@@ -249,9 +250,8 @@ function isApi(request: Request): boolean {
 }
 
 /**
- * The user the root middleware resolved for this request, or null. Loaders and actions read it here
- * rather than from the request: React Router hands them a Request other than the middleware's, so a
- * lookup by request would query the session a second time.
+ * The user the root middleware resolved for this request, or null: what loaders and actions read (the
+ * context is the request's own, whichever Request object a handler is given).
  */
 export function signedInUser(context: Readonly<RouterContextProvider>): CurrentUser | null {
   return context.get(userContext);
@@ -266,6 +266,8 @@ export async function requireUser(request: Request, context: Readonly<RouterCont
   }
   if (user) return user;
   if (isApi(request)) throw new AppError("UNAUTHORIZED", 401, "error.unauthorized");
-  const url = new URL(request.url);
+  // back to the page asked for: its address as the app sees it (a client navigation's raw request asks
+  // for `….data?_routes=…`)
+  const url = context.get(requestUrlContext) ?? new URL(request.url);
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 }

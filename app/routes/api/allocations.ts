@@ -5,10 +5,10 @@ import { allocateSchema } from "~/modules/pool/pool.schema";
 import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
 /** GET /api/v1/allocations?requestId= → the allocations the caller may see (officers: own ministry). */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const requestId = new URL(request.url).searchParams.get("requestId") || undefined;
+    const requestId = url.searchParams.get("requestId") || undefined;
     return json(await listAllocations({ user, requestId }));
   });
 }

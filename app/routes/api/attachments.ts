@@ -15,13 +15,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
  * POST multipart/form-data with the field `file` → 201 { id, name, size, type }.
  * `?conditionId=` attaches the file as evidence for that condition of the request.
  */
-export async function action({ request, context, params }: Route.ActionArgs) {
+export async function action({ request, url, context, params }: Route.ActionArgs) {
   return handleApi(
     request,
     async () => {
       allowMethods(request, "POST");
       const user = await requireUser(request, context);
-      const conditionId = new URL(request.url).searchParams.get("conditionId") || null;
+      const conditionId = url.searchParams.get("conditionId") || null;
       return json(await receiveAttachment({ user, requestId: params.id, request, conditionId }), 201);
     },
     { body: "multipart" },

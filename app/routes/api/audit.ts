@@ -4,10 +4,10 @@ import { requirePermission } from "~/modules/auth/permissions.server";
 import { handleApi, json, parseBody } from "~/utils/api.server";
 
 /** GET /api/v1/audit?requestId=&actorId=&type=&from=&to=&cursor=&limit= (SECRETARIAT, ADMIN) → { items, nextCursor }, newest first. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     await requirePermission(request, "audit:read", context);
-    const query = parseBody(auditQuerySchema, auditParams(new URL(request.url).searchParams));
+    const query = parseBody(auditQuerySchema, auditParams(url.searchParams));
     return json(await auditLogPage(query));
   });
 }

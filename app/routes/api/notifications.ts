@@ -6,10 +6,10 @@ import { handleApi, json, parseBody } from "~/utils/api.server";
 import { apiLocale } from "~/utils/locale.server";
 
 /** GET /api/v1/notifications?unread=true&cursor=… → { items, unread, nextCursor }: the caller's own, newest first, 100 a page by default. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const { unread, limit = 100, cursor } = parseBody(listNotificationsQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+    const { unread, limit = 100, cursor } = parseBody(listNotificationsQuerySchema, Object.fromEntries(url.searchParams));
     return json(await listNotifications({ user, unread: unread === "true", limit, cursor, locale: apiLocale(request) }));
   });
 }

@@ -9,10 +9,9 @@ import { handleApi, json } from "~/utils/api.server";
  * `?limit=` (default 200, at most 1000) and `?after=<seq>`; a further page is named by the
  * `Link: <…?after=…>; rel="next"` header (and `X-Next-After`).
  */
-export async function loader({ request, context, params }: Route.LoaderArgs) {
+export async function loader({ request, url, context, params }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const url = new URL(request.url);
     const number = (name: string) => {
       const raw = url.searchParams.get(name);
       if (raw === null || raw === "") return undefined;

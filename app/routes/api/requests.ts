@@ -4,10 +4,10 @@ import { createRequest, getRequestView, listRequests } from "~/modules/requests/
 import { requireUser } from "~/modules/auth/session.server";
 import { allowMethods, handleApi, json, parseBody, readJson } from "~/utils/api.server";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const query = parseBody(listQuerySchema, nonEmptyParams(new URL(request.url).searchParams));
+    const query = parseBody(listQuerySchema, nonEmptyParams(url.searchParams));
     return json(await listRequests({ user, query }));
   });
 }

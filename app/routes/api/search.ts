@@ -5,10 +5,10 @@ import { searchEverything } from "~/modules/search/search.server";
 import { handleApi, json, parseBody } from "~/utils/api.server";
 
 /** GET /api/v1/search?q=&limit= — requests, meetings and conditions the caller may see, best first. */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const { q, limit } = parseBody(searchParamsSchema, Object.fromEntries(new URL(request.url).searchParams));
+    const { q, limit } = parseBody(searchParamsSchema, Object.fromEntries(url.searchParams));
     return json(await searchEverything({ user, q, limit }));
   });
 }

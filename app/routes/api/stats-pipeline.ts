@@ -6,10 +6,10 @@ import { nonEmptyParams } from "~/modules/requests/request.schema";
 import { handleApi, json, parseBody } from "~/utils/api.server";
 
 /** GET /api/v1/stats/pipeline?ministry=&sector=&domain= — the dashboard's figures (officers: their ministry). */
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, url, context }: Route.LoaderArgs) {
   return handleApi(request, async () => {
     const user = await requireUser(request, context);
-    const query = parseBody(statsQuerySchema, nonEmptyParams(new URL(request.url).searchParams));
+    const query = parseBody(statsQuerySchema, nonEmptyParams(url.searchParams));
     return json(await pipelineStats({ user, query }));
   });
 }
