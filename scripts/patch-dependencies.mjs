@@ -309,11 +309,20 @@ function innerHTMLChunk(html) {
  * and the form's proxy now keeps the metadata object it built while the form's state and id are the
  * same. That object only reads the state it was built from, so what every read returns, and which state
  * a render subscribes to, is unchanged (scripts/patch-dependencies.test.ts).
+ *
+ * On the server a form still cost about 60 µs (a form of five fields 170 µs):
+ * - every read of a field's state copied the render's subscriptions into a new object and a new list
+ *   (`updateSubjectRef`), so a render is re-run only for what it read. The server renders a form once and
+ *   never again: there, with no document, nothing is recorded;
+ * - \`getInputProps\` and its kin took out the attributes left undefined with \`delete\`, which turns
+ *   each props object into a slow dictionary for React to read. They are now copied into a new object
+ *   without them: the same attributes in the same order.
+ * A form of one field: 60 → 46 µs; of five: 173 → 119 µs.
  */
 const CONFORM = {
   name: "@conform-to/react",
   version: "1.21.1",
-  files: { paths: ["dist/context.mjs", "dist/context.js"] },
+  files: { paths: ["dist/context.mjs", "dist/context.js", "dist/helpers.mjs", "dist/helpers.js"] },
   edits: [
     {
       what: "a field's metadata is built once per form state",
@@ -344,6 +353,36 @@ const CONFORM = {
       var state = context.getState();
       if (builtFor !== state || builtId !== context.getFormId()) built = getMetadata(context, subjectRef, stateSnapshot), builtFor = state, builtId = context.getFormId();
       var metadata = built;`,
+    },
+    {
+      what: "the server records no subscriptions (it renders a form once)",
+      find: `function updateSubjectRef(ref, subject, scope, name) {
+  if (subject === 'status' || subject === 'formId' || subject === 'pendingIntents') {`,
+      replace: `function updateSubjectRef(ref, subject, scope, name) {
+  ${MARKER}
+  if (typeof document === 'undefined') return;
+  if (subject === 'status' || subject === 'formId' || subject === 'pendingIntents') {`,
+    },
+    {
+      what: "props without their undefined attributes are a new object, not one with deletions",
+      find: `function simplify(props) {
+  for (var key in props) {
+    if (props[key] === undefined) {
+      delete props[key];
+    }
+  }
+  return props;
+}`,
+      replace: `function simplify(props) {
+  ${MARKER}
+  var result = {};
+  for (var key in props) {
+    if (props[key] !== undefined) {
+      result[key] = props[key];
+    }
+  }
+  return result;
+}`,
     },
   ],
 };

@@ -430,11 +430,12 @@ describe("Conform's metadata built once per form state", () => {
     const first = read();
     const second = read();
     // the server refuses it anew (Conform looks for the form's element in the document: there is none here)
-    vi.stubGlobal("document", { forms: { namedItem: () => null } });
+    const inBrowser = "document" in globalThis;
+    if (!inBrowser) vi.stubGlobal("document", { forms: { namedItem: () => null } });
     try {
       context.onUpdate({ lastResult: refused("제목이 너무 깁니다", "x".repeat(300)) });
     } finally {
-      vi.unstubAllGlobals();
+      if (!inBrowser) vi.unstubAllGlobals();
     }
     // a field read again after the state changed (as in a callback) sees the new state
     const afterUpdate = [...FIELD_KEYS, ...STATE_KEYS].map((k) => first.later[k]);
@@ -445,11 +446,21 @@ describe("Conform's metadata built once per form state", () => {
     return { first, second, third, afterUpdate, fourth: read(), afterReset };
   }
 
+  /** `run` as in a browser: with a document (Conform looks for the form's element in it: there is none here). */
+  function inBrowser<T>(run: () => T): T {
+    vi.stubGlobal("document", { forms: { namedItem: () => null } });
+    try {
+      return run();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
   it("reads the same values and subscribes a render to the same state as Conform's own code", () => {
     expect(editedSource).toContain(MARKER);
     expect(untouchedSource, "every edit undone").not.toContain(MARKER);
-    const ours = readThrough(load(editedSource));
-    const theirs = readThrough(load(untouchedSource));
+    const ours = inBrowser(() => readThrough(load(editedSource)));
+    const theirs = inBrowser(() => readThrough(load(untouchedSource)));
     expect(ours.first.values.flat()).toContain("제목을 입력하세요");
     expect(ours.first.subscribed).not.toEqual({});
     expect(ours.third.values.flat()).toContain("제목이 너무 깁니다");
@@ -462,5 +473,97 @@ describe("Conform's metadata built once per form state", () => {
     }
     expect(ours.afterUpdate).toEqual(theirs.afterUpdate);
     expect(ours.afterReset).toEqual(theirs.afterReset);
+  });
+
+  it("on the server (no document) reads the same values and records no subscription: a form is rendered there once", () => {
+    expect("document" in globalThis).toBe(false);
+    const ours = readThrough(load(editedSource));
+    const theirs = readThrough(load(untouchedSource));
+    for (const k of ["first", "second", "third", "fourth"] as const) {
+      expect(ours[k].values, k).toEqual(theirs[k].values);
+      expect(ours[k].subscribed, k).toEqual({});
+      expect(theirs[k].subscribed, k).not.toEqual({});
+    }
+    expect(ours.afterUpdate).toEqual(theirs.afterUpdate);
+    expect(ours.afterReset).toEqual(theirs.afterReset);
+  });
+});
+
+describe("Conform's props without their undefined attributes", () => {
+  const conform = PATCHES.find((p) => p.name === "@conform-to/react") as Patch;
+  const file = patchFiles(conform).find((f) => f.endsWith("helpers.js")) as string;
+  type Props = Record<string, unknown>;
+  type Helpers = Record<
+    "getFormProps" | "getFieldsetProps" | "getInputProps" | "getSelectProps" | "getTextareaProps",
+    (meta: object, options?: object) => Props
+  > & {
+    getCollectionProps(meta: object, options: object): Props[];
+  };
+  const editedSource = readFileSync(file, "utf8");
+  const untouchedSource = original(conform, editedSource);
+
+  /** What a field's metadata offers the helpers: valid or refused, constrained or not, with a value or a list. */
+  const fields = [
+    {
+      id: "f-title",
+      name: "title",
+      formId: "f",
+      errorId: "f-title-error",
+      descriptionId: "f-title-description",
+      required: true,
+      maxLength: 200,
+      initialValue: "회의",
+      valid: true,
+    },
+    {
+      id: "f-n",
+      name: "n",
+      formId: "f",
+      errorId: "f-n-error",
+      errors: ["숫자를 입력하세요"],
+      valid: false,
+      min: 1,
+      max: 9,
+      step: 1,
+      pattern: "[0-9]+",
+      initialValue: "0",
+    },
+    { id: "f-tags", name: "tags", formId: "f", errorId: "f-tags-error", multiple: true, initialValue: ["a", "b"], valid: true },
+    { id: "f-file", name: "file", formId: "f", errorId: "f-file-error", accept: ".pdf", valid: true },
+    { id: "f", name: "", errorId: "f-error", errors: ["다시 보내 주세요"], onSubmit: () => undefined, noValidate: true, valid: false },
+  ];
+  const optionSets = [
+    { type: "text" },
+    { type: "checkbox", value: "a" },
+    { type: "radio" },
+    { type: "number", ariaDescribedBy: "hint" },
+    { type: "text", value: false },
+    { ariaAttributes: false, type: "text" },
+  ];
+
+  function everyProps(helpers: Helpers) {
+    return fields.flatMap((meta) => [
+      helpers.getFormProps(meta),
+      helpers.getFormProps(meta, { ariaDescribedBy: "hint" }),
+      helpers.getFieldsetProps(meta),
+      ...optionSets.map((options) => helpers.getInputProps(meta, options)),
+      helpers.getSelectProps(meta),
+      helpers.getTextareaProps(meta),
+      ...helpers.getCollectionProps(meta, { type: "checkbox", options: ["a", "b", "c"] }),
+    ]);
+  }
+
+  it("are the same attributes, in the same order, as Conform's own code gives, in an object of their own", () => {
+    expect(editedSource).toContain(MARKER);
+    const ours = everyProps(compiledAs<Helpers>(file, editedSource));
+    const theirs = everyProps(compiledAs<Helpers>(file, untouchedSource));
+    expect(ours.length).toBeGreaterThan(50);
+    ours.forEach((props, i) => {
+      expect(Object.keys(props), `props ${i}`).toEqual(Object.keys(theirs[i]));
+      expect(props, `props ${i}`).toEqual(theirs[i]);
+      expect(Object.values(props)).not.toContain(undefined);
+    });
+    // the refused field points to its message, the valid one does not
+    expect(ours.some((p) => p["aria-invalid"] === true && p["aria-describedby"] === "f-n-error")).toBe(true);
   });
 });
