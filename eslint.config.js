@@ -45,4 +45,18 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { "@typescript-eslint/no-floating-promises": "error" },
   },
+  {
+    // loaders and actions get the raw request (v8_passThroughRequests, ADR 0056): on a client navigation
+    // its address carries `.data` and `_routes`; what a route reads of the address is React Router's `url`
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='request'][property.name='url']",
+          message: "Read the `url` argument (React Router's normalized address), not request.url (ADR 0056).",
+        },
+      ],
+    },
+  },
 );
