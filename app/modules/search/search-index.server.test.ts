@@ -8,6 +8,9 @@ const ORG_A = "org-a";
 const ORG_B = "org-b";
 const docs: { recordId: string; organizationId: string | null; title: string; body: string }[] = [
   // oldest first
+  { recordId: "model-both", organizationId: ORG_A, title: "항만물류 예측모형", body: "검토" },
+  { recordId: "model-first", organizationId: ORG_A, title: "예측모형 고도화", body: "항만물류 자료" },
+  { recordId: "model-second", organizationId: ORG_A, title: "항만물류 개선", body: "예측모형 적용" },
   { recordId: "dataset-title", organizationId: ORG_B, title: "공공 데이터셋 구축", body: "표준" },
   { recordId: "dataset-body", organizationId: ORG_A, title: "품질 관리", body: "공공 데이터셋의 품질을 봅니다" },
   { recordId: "old-title-hit", organizationId: ORG_A, title: "의료 데이터 표준화", body: "오래된 요청" },
@@ -74,25 +77,78 @@ describe("a search of longer terms", () => {
   });
 });
 
-describe("each engine ranks the newest matches of longer terms (ADR 0036)", () => {
+describe("each engine ranks a search of longer terms when it fits the window, and lists a common one by its title hits (ADR 0057)", () => {
   const backend = dbEngine === "sqlite" ? sqliteSearch : postgresSearch;
-  const find = async (window: number, organizationId: string | null, terms = { long: ["데이터셋"], short: [] as string[] }) =>
-    (await backend({ window }).find({ terms, organizationId, limit: 5 })).map((d) => d.recordId);
+  const find = async (
+    window: number,
+    organizationId: string | null,
+    terms: { long: string[]; short: string[] } = { long: ["데이터셋"], short: [] },
+    limit = 5,
+  ) => (await backend({ window }).find({ terms, organizationId, limit })).map((d) => d.recordId);
 
-  it("ranks all matches when they fit the window, and only the newest when they do not", async () => {
+  it("ranks every match when they fit the window", async () => {
     expect(await find(2, null)).toEqual(["dataset-title", "dataset-body"]);
-    // the older title hit is outside a window of one: the newest match is the answer
-    expect(await find(1, null)).toEqual(["dataset-body"]);
+    // "데이터" matches three documents: a window of three ranks them all (engine's rank; listed below for a window of one)
+    expect((await find(3, null, { long: ["데이터"], short: [] })).sort()).toEqual(["dataset-body", "dataset-title", "old-title-hit"]);
   });
 
-  it("fills a ministry's window with its own matches only", async () => {
-    // ministry B's one match is older than ministry A's: it is still the one B's window holds
+  it("lists a search with more matches than the window by its title hits, newest first however old, then its newest other matches", async () => {
+    // "데이터": two title hits (old-title-hit, then the older dataset-title) and a mention in a text (dataset-body)
+    expect(await find(1, null, { long: ["데이터"], short: [] })).toEqual(["old-title-hit", "dataset-title", "dataset-body"]);
+    // the older title hit comes before the newer mention in a text
+    expect(await find(1, null)).toEqual(["dataset-title", "dataset-body"]);
+    // cut to the limit
+    expect(await find(1, null, { long: ["데이터"], short: [] }, 2)).toEqual(["old-title-hit", "dataset-title"]);
+  });
+
+  it("counts as a title hit a title that holds every longer term, in any order", async () => {
+    // model-first has only the first term in its title, model-second only the second: both are newest-first mentions
+    const expected = ["model-both", "model-second", "model-first"];
+    expect(await find(1, null, { long: ["예측모형", "항만물류"], short: [] })).toEqual(expected);
+    expect(await find(1, null, { long: ["항만물류", "예측모형"], short: [] })).toEqual(expected);
+  });
+
+  it("keeps a ministry to its own matches and title hits", async () => {
+    // ministry A: two matches of "데이터" (old-title-hit, dataset-body); B's title hit dataset-title is not one of them
+    expect(await find(1, ORG_A, { long: ["데이터"], short: [] })).toEqual(["old-title-hit", "dataset-body"]);
+    // ministry B's one match is older than ministry A's: it fits B's window and is ranked
     expect(await find(1, ORG_B)).toEqual(["dataset-title"]);
     expect(await find(1, ORG_A)).toEqual(["dataset-body"]);
   });
 
-  it("counts only matches of every term, short ones too, in the window", async () => {
-    // "데이터" matches three documents; with "의료" only "old-title-hit", the oldest of them
+  it("counts only matches of every term, short ones too", async () => {
+    // "데이터" matches three documents; with "의료" only old-title-hit, which fits a window of one
     expect(await find(1, null, { long: ["데이터"], short: ["의료"] })).toEqual(["old-title-hit"]);
+    // with "공공": dataset-title (a title hit) and dataset-body, more than a window of one
+    expect(await find(1, null, { long: ["데이터"], short: ["공공"] })).toEqual(["dataset-title", "dataset-body"]);
+    expect(await find(1, ORG_A, { long: ["데이터"], short: ["공공"] })).toEqual(["dataset-body"]);
+  });
+
+  it.skipIf(dbEngine !== "sqlite")("keeps the index of titles in step with the documents (SQLite)", async () => {
+    const titleHits = async (word: string) =>
+      (await db.$queryRawUnsafe<{ id: number }[]>(`SELECT rowid AS id FROM "SearchTitleFts" WHERE "SearchTitleFts" MATCH ?`, `"${word}"`)).map((r) =>
+        Number(r.id),
+      );
+    const doc = await db.searchDocument.create({
+      data: {
+        kind: "request",
+        recordId: "renamed",
+        requestId: "renamed",
+        organizationId: ORG_A,
+        title: "선박 자율운항",
+        body: "",
+        keywords: "",
+        updatedAt: new Date(),
+      },
+    });
+    expect(await titleHits("자율운항")).toEqual([doc.id]);
+    await db.searchDocument.update({ where: { id: doc.id }, data: { title: "항로설계 개선" } });
+    expect(await titleHits("자율운항")).toEqual([]);
+    expect(await titleHits("항로설계")).toEqual([doc.id]);
+    // a change to anything but the title leaves the index as it is (the trigger watches the title only)
+    await db.searchDocument.update({ where: { id: doc.id }, data: { body: "자율운항 선박" } });
+    expect(await titleHits("자율운항")).toEqual([]);
+    await db.searchDocument.delete({ where: { id: doc.id } });
+    expect(await titleHits("항로설계")).toEqual([]);
   });
 });

@@ -104,90 +104,167 @@ export async function shortTermsOnly({
 }
 
 /**
- * How many of the newest documents matching a search's longer terms SQLite ranks (ADR 0036). Ranking
- * is what costs: bm25 over every match of a common word — a ministry's name, "데이터" — took 6–48 ms per
- * search at 100,000 requests, while the index hands out matches newest first at almost no cost.
+ * How many matches of a search's longer terms are ranked (ADR 0036, 0057). A search that matches more
+ * is a common one ("데이터", a ministry's name): its results are its title hits, newest first, then its
+ * newest other matches (`titleHitsThenNewest`). Ranking is what costs with a common word: SQLite's bm25
+ * counts every match of each term before it scores one (1.2 ms for a ministry's name at 100,000
+ * requests, 2.4 ms for "데이터"), and it cannot tell thousands of documents apart that each mention the
+ * word once. Up to this many, the rank is exact and cheap.
  */
-const RANK_WINDOW = 1_000;
+const RANK_WINDOW = 200;
+
+/** A document of the index and its id there (newest is highest). */
+type Found = IndexedDocument & { id: number | bigint };
+
+const strip = ({ id: _id, ...doc }: Found): IndexedDocument => doc;
 
 /**
- * SQLite (ADR 0011, 0036): FTS5 with the trigram tokenizer for terms of 3+ characters, ranked by bm25
- * among the newest `window` matches in scope (all of them when there are fewer — then the order is
- * exactly bm25's). A search matching more is answered with the best of its newest matches: such a word
- * is too common for the rank alone to pick 20 of thousands, and the newest are the ones asked about.
+ * The answer to a common search, on either engine: the documents in scope with every longer term in
+ * their title (and the short terms anywhere), newest first, however old; then the newest of the other
+ * matches. `titleHits(n)` gives the first n title hits; `newest` are the ids of the newest matches,
+ * newest first (`limit` of them are enough). Like a search of short terms (`shortTermsOnly`), a title
+ * hit comes before a mention in the text, and among equals the newest first.
+ */
+async function titleHitsThenNewest({
+  titleHits,
+  newest,
+  limit,
+}: {
+  titleHits: (limit: number) => Promise<Found[]>;
+  newest: (number | bigint)[];
+  limit: number;
+}): Promise<IndexedDocument[]> {
+  const hits = await titleHits(limit);
+  if (hits.length >= limit) return hits.map(strip);
+  // fewer than `limit`: these are every title hit there is
+  const seen = new Set(hits.map((d) => String(d.id)));
+  const rest = newest.filter((id) => !seen.has(String(id))).slice(0, limit - hits.length);
+  if (rest.length === 0) return hits.map(strip);
+  const others = await documents(Prisma.sql`
+    SELECT ${columns} FROM "SearchDocument" d WHERE d."id" IN (${Prisma.join(rest)}) ORDER BY d."id" DESC`);
+  return [...hits.map(strip), ...others];
+}
+
+/**
+ * SQLite (ADR 0011, 0036, 0057): FTS5 with the trigram tokenizer for terms of 3+ characters. The newest
+ * `window` + 1 matches in scope are found first (the index hands them out newest first, in rowid order,
+ * and stops there). At most `window`: ranked by bm25, exactly, since its count of every match is that
+ * short. More: a common search, answered by `titleHitsThenNewest` from the index of titles
+ * (`SearchTitleFts`), whose cost is the title hits', not the matches'.
  */
 export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {}): SearchBackend {
   return {
     async find({ terms, organizationId, limit }) {
-      // bm25 weights per column (title, body, keywords): a hit in the title counts most
+      // only 1–2 character terms: no trigram can help
+      if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit });
+      const match = ftsMatchExpression(terms.long);
+      const everyone = terms.short.length === 0 && organizationId === null;
+      // the newest matches' ids; in a ministry's scope, or with short terms, those are conditions on each
+      // matching row, checked as the index hands the matches out until `window` + 1 pass
+      const newest = (
+        await documents(
+          everyone
+            ? Prisma.sql`
+              SELECT "SearchDocumentFts".rowid AS "id" FROM "SearchDocumentFts"
+              WHERE "SearchDocumentFts" MATCH ${match}
+              ORDER BY "SearchDocumentFts".rowid DESC
+              LIMIT ${window + 1}`
+            : Prisma.sql`
+              SELECT d."id" FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
+              WHERE "SearchDocumentFts" MATCH ${match} AND ${scopeClause(organizationId)} AND ${termsClause(terms.short)}
+              ORDER BY "SearchDocumentFts".rowid DESC
+              LIMIT ${window + 1}`,
+        )
+      ).map((d) => (d as unknown as { id: number }).id);
+      if (newest.length > window) {
+        return titleHitsThenNewest({
+          newest,
+          limit,
+          titleHits: (n) =>
+            documents(Prisma.sql`
+              SELECT d."id", ${columns} FROM "SearchTitleFts" JOIN "SearchDocument" d ON d."id" = "SearchTitleFts".rowid
+              WHERE "SearchTitleFts" MATCH ${match} AND ${scopeClause(organizationId)} AND ${termsClause(terms.short)}
+              ORDER BY "SearchTitleFts".rowid DESC
+              LIMIT ${n}`) as Promise<Found[]>,
+        });
+      }
+      if (newest.length === 0) return [];
+      // at most `window` matches: each is among the newest `window`, so the statements below rank them all.
+      // bm25 weights per column (title, body, keywords): a hit in the title counts most.
       const rank = Prisma.sql`bm25("SearchDocumentFts", 10.0, 1.0, 5.0)`;
-      if (terms.long.length > 0 && terms.short.length === 0 && organizationId === null) {
-        // everyone's scope, long terms only: ranked and cut to `limit` in the index alone, then only those
-        // rows read. A common word matches thousands of documents, and reading each one's text to sort
-        // them cost ~5× the ranking itself.
+      if (everyone) {
+        // ranked and cut to `limit` in the index alone, then only those rows read
         return documents(Prisma.sql`
           SELECT ${columns}
           FROM (
-            SELECT "id", "score" FROM (
-              SELECT "SearchDocumentFts".rowid AS "id", ${rank} AS "score"
-              FROM "SearchDocumentFts"
-              WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
-              ORDER BY "SearchDocumentFts".rowid DESC
-              LIMIT ${window}
-            )
-            ORDER BY "score", "id" DESC
+            SELECT "SearchDocumentFts".rowid AS "id", ${rank} AS "score"
+            FROM "SearchDocumentFts"
+            WHERE "SearchDocumentFts" MATCH ${match}
+            ORDER BY "score", "SearchDocumentFts".rowid DESC
             LIMIT ${limit}
           ) f JOIN "SearchDocument" d ON d."id" = f."id"
           ORDER BY f."score", d."id" DESC`);
       }
-      if (terms.long.length > 0) {
-        // a ministry's scope, or short terms too: those are conditions on each matching row, checked as the
-        // index hands the matches out newest first, until `window` pass
-        return documents(Prisma.sql`
-          SELECT ${columns}
-          FROM (
-            SELECT d.*, ${rank} AS "score"
-            FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
-            WHERE "SearchDocumentFts" MATCH ${ftsMatchExpression(terms.long)}
-              AND ${scopeClause(organizationId)}
-              AND ${termsClause(terms.short)}
-            ORDER BY "SearchDocumentFts".rowid DESC
-            LIMIT ${window}
-          ) d
-          ORDER BY d."score", d."id" DESC
-          LIMIT ${limit}`);
-      }
-      // only 1–2 character terms: no trigram can help
-      return shortTermsOnly({ terms: terms.short, organizationId, limit });
+      // (not `rowid IN (…newest)`: FTS5 with a MATCH and a one-value IN returned every match here)
+      return documents(Prisma.sql`
+        SELECT ${columns}
+        FROM (
+          SELECT d.*, ${rank} AS "score"
+          FROM "SearchDocumentFts" JOIN "SearchDocument" d ON d."id" = "SearchDocumentFts".rowid
+          WHERE "SearchDocumentFts" MATCH ${match} AND ${scopeClause(organizationId)} AND ${termsClause(terms.short)}
+          ORDER BY "SearchDocumentFts".rowid DESC
+          LIMIT ${window}
+        ) d
+        ORDER BY d."score", d."id" DESC
+        LIMIT ${limit}`);
     },
   };
 }
 
 /**
- * PostgreSQL (ADR 0011 "PostgreSQL", ADR 0024): every term as an escaped `ILIKE '%term%'` on the three
- * fields; the pg_trgm GIN indexes (migration search_index of prisma/postgresql/migrations) serve the
- * terms of 3+ characters, shorter ones filter the rows those select (or scan, when all are short).
- * Rank: trigram similarity, a title hit counting most, then newest; LIKE-only results as on SQLite.
- * As on SQLite (ADR 0036), only the newest `window` matches are ranked: a ministry's name matches
- * thousands of documents at 100,000 requests, and the similarities of all of them took seconds under
- * load while the matches themselves come from the index. `"id" + 0` keeps the planner from walking
- * the id index newest first (a rare term would read every row): it collects the matches, then the newest.
+ * PostgreSQL (ADR 0011 "PostgreSQL", ADR 0024, 0057): every term as an escaped `ILIKE '%term%'` on the
+ * three fields; the pg_trgm GIN indexes (migration search_index of prisma/postgresql/migrations) serve
+ * the terms of 3+ characters, shorter ones filter the rows those select (or scan, when all are short).
+ * As on SQLite, the newest `window` + 1 matches are found first. At most `window`: ranked by trigram
+ * similarity, a title hit counting most, then newest. More: `titleHitsThenNewest`, the title hits from
+ * the title's trigram index. `"id" + 0` keeps the planner from walking the id index newest first (a rare
+ * term would read every row): it collects the matches, then the newest.
  */
 export function postgresSearch({ window = RANK_WINDOW }: { window?: number } = {}): SearchBackend {
+  const ilike = Prisma.raw("ILIKE");
   return {
     async find({ terms, organizationId, limit }) {
-      if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: Prisma.raw("ILIKE") });
+      if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: ilike });
       const all = [...terms.long, ...terms.short];
+      const newest = (
+        await documents(Prisma.sql`
+          SELECT d."id" FROM "SearchDocument" d
+          WHERE ${scopeClause(organizationId)} AND ${termsClause(all, ilike)}
+          ORDER BY d."id" + 0 DESC
+          LIMIT ${window + 1}`)
+      ).map((d) => (d as unknown as { id: number }).id);
+      if (newest.length > window) {
+        const inTitle = Prisma.join(
+          terms.long.map((term) => Prisma.sql`d."title" ILIKE ${likeContains(term)} ESCAPE '\\'`),
+          " AND ",
+        );
+        return titleHitsThenNewest({
+          newest,
+          limit,
+          titleHits: (n) =>
+            documents(Prisma.sql`
+              SELECT d."id", ${columns} FROM "SearchDocument" d
+              WHERE ${scopeClause(organizationId)} AND ${inTitle} AND ${termsClause(terms.short, ilike)}
+              ORDER BY d."id" + 0 DESC
+              LIMIT ${n}`) as Promise<Found[]>,
+        });
+      }
+      if (newest.length === 0) return [];
       const query = all.join(" ");
       return documents(Prisma.sql`
         SELECT ${columns}
-        FROM (
-          SELECT "id", "kind", "recordId", "requestId", "title", "body", "keywords"
-          FROM "SearchDocument" d
-          WHERE ${scopeClause(organizationId)} AND ${termsClause(all, Prisma.raw("ILIKE"))}
-          ORDER BY d."id" + 0 DESC
-          LIMIT ${window}
-        ) d
+        FROM "SearchDocument" d
+        WHERE d."id" IN (${Prisma.join(newest)})
         ORDER BY GREATEST(similarity(d."title", ${query}) * 2, word_similarity(${query}, d."body"), similarity(d."keywords", ${query})) DESC, d."id" DESC
         LIMIT ${limit}`);
     },

@@ -104,6 +104,14 @@ describe("searchEverything", () => {
     const triggers = await db.$queryRaw<
       { name: string }[]
     >`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%search%' OR name LIKE '%fts%') ORDER BY name`;
-    expect(triggers.map((t) => t.name)).toEqual([...source, "SearchDocument_fts_delete", "SearchDocument_fts_insert", "SearchDocument_fts_update"]);
+    expect(triggers.map((t) => t.name)).toEqual([
+      ...source,
+      "SearchDocument_fts_delete",
+      "SearchDocument_fts_insert",
+      "SearchDocument_fts_update",
+      "SearchDocument_title_fts_delete",
+      "SearchDocument_title_fts_insert",
+      "SearchDocument_title_fts_update",
+    ]);
   });
 });

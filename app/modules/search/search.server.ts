@@ -93,7 +93,9 @@ const KINDS: { [K in SearchKind]: KindRule<K> } = {
 const isKind = (kind: string): kind is SearchKind => (SEARCH_KINDS as readonly string[]).includes(kind);
 
 /**
- * The records matching `q` that `user` may see, best first. Officers: their ministry's requests and
+ * The records matching `q` that `user` may see, best first: ranked when a search matches at most 200
+ * documents; a commoner one lists the records with its words in their title first, then the
+ * newest (search-index.server.ts, ADR 0057). Officers: their ministry's requests and
  * conditions only (meetings are no ministry's data); everyone else: everything. A blank query finds
  * nothing (an empty list, not an error).
  */
