@@ -46,6 +46,16 @@ const WORKERS: BackgroundWorker[] = [
     },
   },
   {
+    // SQLite: the search's full-text indexes merged a step at a time, so a search reads few segments (ADR 0058)
+    name: "search-index-upkeep",
+    start() {
+      if (dbEngine !== "sqlite") return { stop: async () => {} };
+      const started = import("~/modules/search/index-upkeep.server").then((m) => m.startSearchIndexUpkeep());
+      started.catch((error) => console.error("search index upkeep did not start:", error));
+      return { stop: async () => (await started.catch(() => null))?.stop() };
+    },
+  },
+  {
     // notification e-mails from the outbox, and the hourly sweep of conditions due/overdue (ADR 0020)
     name: "outbox",
     start() {
