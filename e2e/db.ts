@@ -108,7 +108,14 @@ async function tablesAndColumns(run: Run): Promise<Map<string, string[]>> {
     return tables;
   }
   const { rows } = await run<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'`);
-  for (const { name } of rows)
+  // a full-text table's segments (its `_data` and `_idx` shadow tables) are merged in the background by
+  // the server (ADR 0058): their rows change with no change of what is stored. The table itself and its
+  // `_docsize` (one row per document) still count.
+  const virtual = (await run<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`)).rows.map(
+    (t) => t.name,
+  );
+  const segments = new Set(virtual.flatMap((v) => [`${v}_data`, `${v}_idx`]));
+  for (const { name } of rows.filter((r) => !segments.has(r.name)))
     tables.set(
       name,
       (await run<{ name: string }>(`PRAGMA table_info("${name}")`)).rows.map((c) => c.name),
