@@ -36,8 +36,8 @@ const columns = Prisma.sql`d."kind", d."recordId", d."requestId", d."title", d."
  * committed data, no Prisma query compile: a search is a handful of statements, each ~1 ms through
  * Prisma and microseconds prepared). The FTS statements are SQLite's own, never run on PostgreSQL.
  */
-function documents(query: Prisma.Sql): Promise<IndexedDocument[]> {
-  return dbEngine === "sqlite" ? leanAll<IndexedDocument>(query.sql, query.values) : db.$queryRaw<IndexedDocument[]>(query);
+function documents<T = IndexedDocument>(query: Prisma.Sql): Promise<T[]> {
+  return dbEngine === "sqlite" ? leanAll<T>(query.sql, query.values) : db.$queryRaw<T[]>(query);
 }
 
 /** Every term in one of the text fields (LIKE, or PostgreSQL's ILIKE, with `\` escapes). */
@@ -114,7 +114,7 @@ export async function shortTermsOnly({
 const RANK_WINDOW = 200;
 
 /** A document of the index and its id there (newest is highest). */
-type Found = IndexedDocument & { id: number | bigint };
+type Found = IndexedDocument & { id: number };
 
 const strip = ({ id: _id, ...doc }: Found): IndexedDocument => doc;
 
@@ -131,14 +131,14 @@ async function titleHitsThenNewest({
   limit,
 }: {
   titleHits: (limit: number) => Promise<Found[]>;
-  newest: (number | bigint)[];
+  newest: number[];
   limit: number;
 }): Promise<IndexedDocument[]> {
   const hits = await titleHits(limit);
   if (hits.length >= limit) return hits.map(strip);
   // fewer than `limit`: these are every title hit there is
-  const seen = new Set(hits.map((d) => String(d.id)));
-  const rest = newest.filter((id) => !seen.has(String(id))).slice(0, limit - hits.length);
+  const seen = new Set(hits.map((d) => d.id));
+  const rest = newest.filter((id) => !seen.has(id)).slice(0, limit - hits.length);
   if (rest.length === 0) return hits.map(strip);
   const others = await documents(Prisma.sql`
     SELECT ${columns} FROM "SearchDocument" d WHERE d."id" IN (${Prisma.join(rest)}) ORDER BY d."id" DESC`);
@@ -162,7 +162,7 @@ export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {})
       // the newest matches' ids; in a ministry's scope, or with short terms, those are conditions on each
       // matching row, checked as the index hands the matches out until `window` + 1 pass
       const newest = (
-        await documents(
+        await documents<{ id: number }>(
           everyone
             ? Prisma.sql`
               SELECT "SearchDocumentFts".rowid AS "id" FROM "SearchDocumentFts"
@@ -175,17 +175,17 @@ export function sqliteSearch({ window = RANK_WINDOW }: { window?: number } = {})
               ORDER BY "SearchDocumentFts".rowid DESC
               LIMIT ${window + 1}`,
         )
-      ).map((d) => (d as unknown as { id: number }).id);
+      ).map((d) => d.id);
       if (newest.length > window) {
         return titleHitsThenNewest({
           newest,
           limit,
           titleHits: (n) =>
-            documents(Prisma.sql`
+            documents<Found>(Prisma.sql`
               SELECT d."id", ${columns} FROM "SearchTitleFts" JOIN "SearchDocument" d ON d."id" = "SearchTitleFts".rowid
               WHERE "SearchTitleFts" MATCH ${match} AND ${scopeClause(organizationId)} AND ${termsClause(terms.short)}
               ORDER BY "SearchTitleFts".rowid DESC
-              LIMIT ${n}`) as Promise<Found[]>,
+              LIMIT ${n}`),
         });
       }
       if (newest.length === 0) return [];
@@ -237,12 +237,12 @@ export function postgresSearch({ window = RANK_WINDOW }: { window?: number } = {
       if (terms.long.length === 0) return shortTermsOnly({ terms: terms.short, organizationId, limit, like: ilike });
       const all = [...terms.long, ...terms.short];
       const newest = (
-        await documents(Prisma.sql`
+        await documents<{ id: number }>(Prisma.sql`
           SELECT d."id" FROM "SearchDocument" d
           WHERE ${scopeClause(organizationId)} AND ${termsClause(all, ilike)}
           ORDER BY d."id" + 0 DESC
           LIMIT ${window + 1}`)
-      ).map((d) => (d as unknown as { id: number }).id);
+      ).map((d) => d.id);
       if (newest.length > window) {
         const inTitle = Prisma.join(
           terms.long.map((term) => Prisma.sql`d."title" ILIKE ${likeContains(term)} ESCAPE '\\'`),
@@ -252,11 +252,11 @@ export function postgresSearch({ window = RANK_WINDOW }: { window?: number } = {
           newest,
           limit,
           titleHits: (n) =>
-            documents(Prisma.sql`
+            documents<Found>(Prisma.sql`
               SELECT d."id", ${columns} FROM "SearchDocument" d
               WHERE ${scopeClause(organizationId)} AND ${inTitle} AND ${termsClause(terms.short, ilike)}
               ORDER BY d."id" + 0 DESC
-              LIMIT ${n}`) as Promise<Found[]>,
+              LIMIT ${n}`),
         });
       }
       if (newest.length === 0) return [];
