@@ -567,3 +567,71 @@ describe("Conform's props without their undefined attributes", () => {
     expect(ours.some((p) => p["aria-invalid"] === true && p["aria-describedby"] === "f-n-error")).toBe(true);
   });
 });
+
+describe("Babel's object spread in Conform, with a literal's plain properties assigned", () => {
+  type Helpers = { objectSpread2(target: object, ...sources: unknown[]): Record<PropertyKey, unknown> };
+  const tag = Symbol("tag");
+  const hidden = Symbol("hidden");
+  /** The spreads Babel writes (`{ ...a, b }` is spread(spread({}, a), {}, { b })), with every kind of property. */
+  function spreads({ objectSpread2: spread }: Helpers) {
+    let reads = 0;
+    const withGetter = {
+      a: 1,
+      get counted() {
+        return ++reads;
+      },
+    };
+    const odd = Object.defineProperties({ shown: "yes" } as Record<PropertyKey, unknown>, {
+      unlisted: { value: "no", enumerable: false },
+      [tag]: { value: "symbol", enumerable: true },
+      [hidden]: { value: "hidden symbol", enumerable: false },
+    });
+    const literalWithAccessor = {
+      plain: 1,
+      get computed() {
+        return "from the getter";
+      },
+    };
+    const fixed = Object.defineProperty({ open: 2 } as Record<string, unknown>, "fixed", { value: 3, writable: false, enumerable: true, configurable: true });
+    return [
+      spread(spread({}, withGetter), {}, { b: 2 }),
+      spread({}, odd),
+      spread(spread({}, { id: "f", name: "n" }), {}, literalWithAccessor),
+      spread({}, null, fixed),
+      spread(spread({}, "ab"), {}, { [tag]: "own symbol", __proto__: null }),
+      spread({}, {}, JSON.parse('{"__proto__": {"polluted": true}, "toString": "text", "constructor": 1}')),
+      spread(spread({}, undefined), {}, Object.defineProperty({}, "quiet", { value: 4, enumerable: false })),
+      spread(spread({ first: 1 }, { first: 2 }), {}, { first: 3, then: 4 }),
+      { reads } as Record<PropertyKey, unknown>,
+    ];
+  }
+  /** Everything about an object: its prototype, and each own key with its descriptor, in order. */
+  const described = (o: object) => ({
+    proto: Object.getPrototypeOf(o),
+    keys: Reflect.ownKeys(o),
+    descriptors: Reflect.ownKeys(o).map((k) => {
+      const { get, set, ...rest } = Object.getOwnPropertyDescriptor(o, k) as PropertyDescriptor;
+      // (each run makes its own getters: the same kind of accessor, not the same function)
+      return { ...rest, get: typeof get, set: typeof set };
+    }),
+  });
+
+  it.each([
+    ["@conform-to/react", "_rollupPluginBabelHelpers.js"],
+    ["@conform-to/dom", "_rollupPluginBabelHelpers.js"],
+  ])("in %s gives objects with the same properties, attributes and order as Babel's own", (name, ending) => {
+    const patch = PATCHES.find((p) => p.name === name) as Patch;
+    const file = patchFiles(patch).find((f) => f.endsWith(ending)) as string;
+    const editedSource = readFileSync(file, "utf8");
+    expect(editedSource).toContain(MARKER);
+    const ours = spreads(compiledAs<Helpers>(file, editedSource));
+    const theirs = spreads(compiledAs<Helpers>(file, original(patch, editedSource)));
+    expect(ours.map(described)).toEqual(theirs.map(described));
+    // a literal's getter stays a getter; a source's getter is read once, its value copied
+    expect(typeof Object.getOwnPropertyDescriptor(ours[2], "computed")?.get).toBe("function");
+    expect(ours.at(-1)).toEqual({ reads: 1 });
+    // an own "__proto__" key stays a key: nothing reaches the prototype
+    expect(Object.getPrototypeOf(ours[5])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

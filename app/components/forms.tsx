@@ -12,7 +12,7 @@
  * server alone, which answers with the same sentences in the same places.
  */
 import { getInputProps, getSelectProps, getTextareaProps, parse, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useId, useSyncExternalStore } from "react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { z } from "zod";
 import { addFieldMessages } from "~/i18n/catalogues";
@@ -90,18 +90,16 @@ function deferToServer(formData: FormData, shown: Record<string, unknown>) {
   });
 }
 
-export function useSchemaForm<Name extends FormName>({
-  id,
-  form: name,
-  lastResult,
-  defaultValue,
-}: {
+type SchemaFormOptions<Name extends FormName> = {
   id: string;
   /** the form's schema, by its name in `form-schemas.ts` */
   form: Name;
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Defaults;
-}) {
+};
+
+/** Conform's form and fields for a page's form (its state, its checks in the browser). Exported for tests. */
+export function useConformForm<Name extends FormName>({ id, form: name, lastResult, defaultValue }: SchemaFormOptions<Name>) {
   const { locale } = useT();
   const loaded = useSyncExternalStore(
     onValidationReady,
@@ -131,6 +129,65 @@ export function useSchemaForm<Name extends FormName>({
   void form.allErrors;
   return [form, fields] as const;
 }
+
+type ConformForm<Name extends FormName> = ReturnType<typeof useConformForm<Name>>;
+
+/**
+ * The server's renders of a form as it first appears (no answer from the server, the same defaults) are
+ * alike: Conform's state for it is built once and its metadata read from it again (ADR 0059). Conform
+ * built them anew for every form on every page (its state, then a metadata object per field read),
+ * about a quarter of the request page's rendering. On the server nothing changes a form's state (no
+ * event, no effect runs) and reading its metadata subscribes nothing (the patch of ADR 0049), so one
+ * state serves every render. A form with an answer (refused without JavaScript) is built as before.
+ */
+const serverForms = new Map<string, ConformForm<FormName>>();
+const SERVER_FORMS_KEPT = 500; // then all forgotten (ids with a record's id in them keep coming)
+
+/** The key of a form as it first appears, or null when it is not one (an answer, defaults not all text). */
+function firstAppearance(id: string, name: string, lastResult: unknown, defaultValue: Defaults | undefined): string | null {
+  if (lastResult) return null;
+  if (defaultValue === undefined) return `${id}\u0000${name}`;
+  if (Object.getPrototypeOf(defaultValue) !== Object.prototype) return null;
+  const entries = Object.entries(defaultValue);
+  if (!entries.every(([, v]) => v === undefined || typeof v === "string")) return null;
+  return `${id}\u0000${name}\u0000${JSON.stringify(entries)}`;
+}
+
+/** Tests: how many first appearances of forms the server keeps. */
+export function serverFormsKept(): number {
+  return serverForms.size;
+}
+
+/** Fields read from a kept form: each field's metadata made once (Conform makes one per read). */
+function keptFields<T extends object>(fields: T): T {
+  const made = new Map<PropertyKey, unknown>();
+  return new Proxy(fields, {
+    get(target, key, receiver) {
+      if (!made.has(key)) made.set(key, Reflect.get(target, key, receiver));
+      return made.get(key);
+    },
+  });
+}
+
+function useSchemaFormOnServer<Name extends FormName>(options: SchemaFormOptions<Name>): ConformForm<Name> {
+  const key = firstAppearance(options.id, options.form, options.lastResult, options.defaultValue);
+  const kept = key === null ? undefined : (serverForms.get(key) as ConformForm<Name> | undefined);
+  if (kept) {
+    // Conform's first hook is an id: the same ids for what the form's component renders after it
+    useId(); // eslint-disable-line react-hooks/rules-of-hooks -- on the server a component renders once
+    return kept;
+  }
+  const [form, fields] = useConformForm(options); // eslint-disable-line react-hooks/rules-of-hooks -- as above
+  if (key === null) return [form, fields] as const;
+  if (serverForms.size >= SERVER_FORMS_KEPT) serverForms.clear();
+  const made = [form, keptFields(fields)] as const;
+  serverForms.set(key, made as unknown as ConformForm<FormName>);
+  return made;
+}
+
+/** A page's form wired to its schema: Conform in the browser; on the server, kept while it is the same. */
+export const useSchemaForm: <Name extends FormName>(options: SchemaFormOptions<Name>) => ConformForm<Name> =
+  typeof document === "undefined" ? useSchemaFormOnServer : useConformForm;
 
 /** Conform props without `key` (React wants it passed directly, not spread). */
 export function unkeyed<T extends { key?: string }>({ key: _key, ...props }: T): Omit<T, "key"> {
