@@ -3,7 +3,7 @@
  * with a fresh nonce per document: only this origin's scripts and the inline scripts React Router and
  * React write into this very response may run).
  */
-import { randomBytes } from "node:crypto";
+import { documentNonce } from "./utils/nonce.server";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import type { EntryContext, RouterContextProvider } from "react-router";
@@ -43,7 +43,7 @@ export default function handleRequest(
 ) {
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = documentNonce();
   responseHeaders.set("Content-Security-Policy", documentCsp(nonce, import.meta.env.DEV));
 
   return new Promise((resolve, reject) => {

@@ -21,5 +21,15 @@ describe("formatting in Korean time, independent of the runtime's ICU data", () 
     expect(formatMonth("en", "2027-03")).toBe("Mar 2027");
     expect(formatNumber("ko", 52000)).toBe("52,000");
     expect(formatNumber("en", 1234567)).toBe("1,234,567");
+    expect(formatNumber("ko", -1234)).toBe("-1,234");
+    expect(formatNumber("en", 0)).toBe("0");
+    expect(formatNumber("ko", 1.5)).toBe("1.5");
+  });
+  it("whole numbers as ICU groups them, in both languages, and the rest by ICU itself", () => {
+    const intl = { ko: new Intl.NumberFormat("ko-KR"), en: new Intl.NumberFormat("en-US") };
+    const values = [0, 7, -7, 999, -999, 1000, -1000, 9999, 10000, 99999, 100000, 999999, 1000000, 1234567, -7654321, 52000, 13000];
+    for (let v = 1; v < Number.MAX_SAFE_INTEGER / 7; v = v * 7 + 3) values.push(v, -v, v + 1);
+    values.push(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, -0, 0.1, 2.5, 1234.5678, 1e21, -1e22, Number.MAX_SAFE_INTEGER + 2);
+    for (const locale of ["ko", "en"] as const) for (const v of values) expect(formatNumber(locale, v), `${locale} ${v}`).toBe(intl[locale].format(v));
   });
 });
