@@ -96,7 +96,7 @@ test("the home page shows the secretariat's screening queue derived from request
   await expect(page).toHaveURL(/\/screening$/);
 });
 
-test("the history and the drawing travel once, in the document, and stay when the page hydrates (ADR 0052)", async ({ page }) => {
+test("the history, the drawing and the fields travel once, in the document, and stay when the page hydrates (ADR 0052, 0059)", async ({ page }) => {
   const id = await submittedRequest({ title: "한 번만 보내는 이력 확인 요청" });
   await signIn(page, "secretariat@msit.go.kr");
   // (goto returns once React has hydrated the page: e2e/fixtures.ts)
@@ -110,6 +110,11 @@ test("the history and the drawing travel once, in the document, and stay when th
   const drawn = await diagram.evaluate((svg) => svg.outerHTML.split("wf-arrow-move").length - 1);
   expect(drawn).toBeGreaterThan(0);
   expect(document.split("wf-arrow-move").length - 1).toBe(drawn);
+  // the fields too (ADR 0059): on the page after hydration, their HTML once in the document
+  const fields = page.locator('[data-island="request-fields"]');
+  await expect(fields.locator("dt")).toHaveCount(12);
+  await expect(fields).toContainText("처리 시간 50% 단축"); // its expected outcomes
+  expect(document.split('<dt class="font-semibold">').length - 1).toBe(12);
   // a client navigation brings them in its data: the oldest first, then a move that redraws (the order's
   // link is a plain anchor routed by the section's click handler: the page is not reloaded)
   await page.evaluate(() => ((window as unknown as { __samePage?: boolean }).__samePage = true));
@@ -122,6 +127,8 @@ test("the history and the drawing travel once, in the document, and stay when th
   await expect(page.getByTestId("request-state")).toHaveText("공동계획 수립 중");
   await expect(diagram.locator('[data-state="jointPlanning"]')).toHaveAttribute("aria-current", "step");
   await expect(entries).toHaveCount(before + 1);
+  await expect(fields.locator("dt")).toHaveCount(12); // brought again in the action's data
+  await expect(fields).toContainText("처리 시간 50% 단축");
 });
 
 test("on a phone the drawing, wider than the screen, shows the request's current step", async ({ browser }) => {

@@ -15,9 +15,9 @@ import { StateBadge } from "~/components/state-badge";
 import { workflowDiagramHtml } from "~/components/workflow-diagram.server";
 import { showCurrentStep } from "~/components/workflow-diagram-scroll";
 import { historyListHtml } from "~/components/request-history.server";
+import { requestFieldsHtml } from "~/components/request-fields.server";
 import { htmlIsland, useIsland } from "~/utils/prerendered";
 import { useRouterLinks } from "~/components/router-links";
-import { formatMonth } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/modules/attachments/attachments.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -92,6 +92,7 @@ export async function loader({ request, url, context, params }: Route.LoaderArgs
       attachments,
       // (the states reached: only the drawing uses them)
       workflowDiagram: htmlIsland(context, "workflow-diagram", () => workflowDiagramHtml({ current: item.state, reached, offered, locale })),
+      fields: htmlIsland(context, "request-fields", () => requestFieldsHtml(item, locale)),
       meetings: meetings.items,
       officer: isMinistryScoped(user),
       ...deliberation,
@@ -190,10 +191,11 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
   if (history.order === "oldest") historyParams.set("history", "oldest");
   for (const key of ["historyFrom", "back"]) for (const v of search.getAll(key)) historyParams.append(key, v);
   const historyPages = pageLinks(historyParams, history.nextFrom, "historyFrom");
-  const { t, td, n, locale } = useT();
+  const { t, n, locale } = useT();
   const historyHtml = useIsland("history", history.html);
   const followLink = useRouterLinks();
   const diagramHtml = useIsland("workflow-diagram", workflowDiagram);
+  const fieldsHtml = useIsland("request-fields", loaderData.fields);
   // on a narrow screen the drawing scrolls sideways: its current step is brought into view (not the page)
   const diagram = useRef<HTMLDivElement>(null);
   useEffect(() => showCurrentStep(diagram.current), [diagramHtml.dangerouslySetInnerHTML.__html]); // a new drawing: a new figure
@@ -335,46 +337,8 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="fields" className="text-lg font-bold">
           {t("request.fields")}
         </h2>
-        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm [&_dd]:[overflow-wrap:anywhere]">
-          <dt className="font-semibold">{t("request.domain")}</dt>
-          <dd>{item.domain ? td(`request.domains.${item.domain}`) : "–"}</dd>
-          <dt className="font-semibold">{t("request.sector")}</dt>
-          <dd>{item.sector ? td(`request.sectors.${item.sector}`) : "–"}</dd>
-          <dt className="font-semibold">{t("request.gpus")}</dt>
-          <dd>{item.gpusRequested === null ? "–" : n(item.gpusRequested)}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.aiWork")}</dt>
-          <dd>{item.aiWork ? td(`request.form.aiWorks.${item.aiWork}`) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.desiredStartMonth")}</dt>
-          <dd>{item.desiredStartMonth ? formatMonth(locale, item.desiredStartMonth) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.durationMonths")}</dt>
-          <dd>{item.durationMonths === null ? "–" : t("deliberation.request.intake.months", { months: n(item.durationMonths) })}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.dataReadiness")}</dt>
-          <dd>{item.dataReadiness ? td(`request.form.readiness.${item.dataReadiness}`) : "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.npuCapable")}</dt>
-          <dd>{item.npuCapable === null ? "–" : t(item.npuCapable ? "deliberation.request.intake.npuYes" : "deliberation.request.intake.npuNo")}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.budgetKrw")}</dt>
-          <dd>{item.budgetKrw === null ? "–" : t("deliberation.request.intake.won", { amount: n(item.budgetKrw) })}</dd>
-          <dt className="font-semibold">{t("request.problemStatement")}</dt>
-          <dd className="whitespace-pre-wrap">{item.problemStatement ?? "–"}</dd>
-          <dt className="font-semibold">{t("request.expectedOutcomes")}</dt>
-          <dd className="whitespace-pre-wrap">{item.expectedOutcomes ?? "–"}</dd>
-          <dt className="font-semibold">{t("deliberation.request.intake.contact")}</dt>
-          <dd>
-            {item.contactName || item.contactEmail ? (
-              <>
-                {item.contactName ?? ""}
-                {item.contactEmail ? (
-                  <>
-                    {" "}
-                    · <a href={`mailto:${item.contactEmail}`}>{item.contactEmail}</a>
-                  </>
-                ) : null}
-              </>
-            ) : (
-              "–"
-            )}
-          </dd>
-        </dl>
+        {/* the server's HTML, rendered once per kept request and language (ADR 0059): the browser only shows it */}
+        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm [&_dd]:[overflow-wrap:anywhere]" {...fieldsHtml} />
       </section>
 
       <AttachmentsPanel requestId={item.id} {...attachments} />

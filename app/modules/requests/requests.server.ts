@@ -411,32 +411,37 @@ export function allowedEventsFor(user: CurrentUser, row: { snapshot: string; mac
   return allowedEvents(restore(row), toWorkflowActor(user));
 }
 
-/**
- * The events of a kept row (`findVisibleRequest`: the same object until the next commit), per caller:
- * they depend only on its snapshot and the caller's actor, and restoring the machine to ask was about a
- * twentieth of the request page's server time. Read-only for callers, as the row is.
- */
-const allowedOfKeptRow = new WeakMap<object, Map<string, readonly EventType[]>>();
-function keptAllowedEvents(user: CurrentUser, row: { snapshot: string; machineVersion: number }): readonly EventType[] {
-  let byActor = allowedOfKeptRow.get(row);
-  if (!byActor) allowedOfKeptRow.set(row, (byActor = new Map()));
-  const actor = toWorkflowActor(user);
-  const key = `${actor.userId}|${actor.role}|${actor.organizationId}|${actor.isChair}`;
-  let events = byActor.get(key);
-  if (!events) byActor.set(key, (events = allowedEventsFor(user, row)));
-  return events;
-}
-
-/** The request as the API shows it to this caller. */
-export async function getRequestView({ user, requestId }: { user: CurrentUser; requestId: string }) {
-  const row = await findVisibleRequest(user, requestId);
+/** The request as the API shows it to this caller, from the request's row. */
+function requestView(user: CurrentUser, row: Awaited<ReturnType<typeof findVisibleRequest>>) {
   const { snapshot: _s, createdById: _c, organizationId: _o, organization, ...rest } = row;
   return {
     ...rest,
     budgetKrw: rest.budgetKrw === null ? null : Number(rest.budgetKrw),
     ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
-    allowedEvents: keptAllowedEvents(user, row),
+    allowedEvents: allowedEventsFor(user, row) as readonly EventType[],
   };
+}
+export type RequestView = ReturnType<typeof requestView>;
+
+/**
+ * The view of a kept row (`findVisibleRequest`: the same object until the next commit), per caller's
+ * actor (user, role, ministry, chair: the moves depend on them and on the row's snapshot alone), in a
+ * `WeakMap`: a new row after a commit, a new view. Restoring the machine to ask for the moves was about a
+ * twentieth of the request page's server time, and HTML made from the view is kept beside it (the
+ * request page's fields, `renderOnce`). Read-only for callers, as the row is.
+ */
+const viewsOfKeptRow = new WeakMap<object, Map<string, RequestView>>();
+
+/** The request as the API shows it to this caller. */
+export async function getRequestView({ user, requestId }: { user: CurrentUser; requestId: string }): Promise<RequestView> {
+  const row = await findVisibleRequest(user, requestId);
+  let byActor = viewsOfKeptRow.get(row);
+  if (!byActor) viewsOfKeptRow.set(row, (byActor = new Map()));
+  const actor = toWorkflowActor(user);
+  const key = `${actor.userId}|${actor.role}|${actor.organizationId}|${actor.isChair}`;
+  let view = byActor.get(key);
+  if (!view) byActor.set(key, (view = requestView(user, row)));
+  return view;
 }
 
 /** The request list lives in its own module (filters, sorts, keyset cursor, counts per state). */
