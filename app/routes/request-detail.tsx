@@ -337,8 +337,12 @@ export default function RequestDetail({ loaderData, actionData }: Route.Componen
         <h2 id="fields" className="text-lg font-bold">
           {t("request.fields")}
         </h2>
-        {/* the server's HTML, rendered once per kept request and language (ADR 0059): the browser only shows it */}
-        <dl className="mt-2 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-6 gap-y-2 text-sm [&_dd]:[overflow-wrap:anywhere]" {...fieldsHtml} />
+        {/* the server's HTML, rendered once per kept request and language (ADR 0059): the browser only shows it;
+            on a phone each term above its detail */}
+        <dl
+          className="mt-2 grid grid-cols-1 gap-x-6 text-sm sm:grid-cols-[minmax(0,max-content)_minmax(0,1fr)] sm:gap-y-2 [&_dd]:mb-2 [&_dd]:[overflow-wrap:anywhere] sm:[&_dd]:mb-0"
+          {...fieldsHtml}
+        />
       </section>
 
       <AttachmentsPanel requestId={item.id} {...attachments} />
