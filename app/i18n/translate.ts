@@ -47,7 +47,7 @@ function filled(text: string, params: MessageParams): string {
  */
 type Template = { parts: string[]; names: string[] } | null | "plural";
 const templates = new Map<string, Template>();
-const HAS_PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/;
+const HAS_PLURAL = new RegExp(PLURAL.source); // (without `g`: no position kept between tests)
 
 function templateOf(text: string): Template {
   let template = templates.get(text);
