@@ -4,8 +4,10 @@
  * (`node scripts/start.mjs`), inflated with cloned requests (raw SQL inserts; their sizes vary, so the
  * screening checks differ row by row as real ones do), one request given 2,000
  * chained history events, and a batch of screening requests set aside for the workflow run. Then the
- * production server is started on 127.0.0.1 and every page is loaded with autocannon (20 connections,
- * a few seconds each); last, 50 concurrent HTTP clients each move their own request round the
+ * production server is started on 127.0.0.1 for each size, all at once, and every page is loaded with
+ * autocannon (20 connections, a few seconds each), the sizes in turn page by page and in several rounds
+ * (ADR 0060): whatever else the machine does while the bench runs falls on every size alike, not on the
+ * one measured then. Last, 50 concurrent HTTP clients each move their own request round the
  * screening loop (secretariat RETURN, officer RESUBMIT, with the expected version) and the successes
  * are compared with the new audit events. Prints one table with the sizes side by side.
  * Bounded: fixed durations, fixed row counts, localhost only. Figures are printed, never asserted.
@@ -16,9 +18,9 @@
  * database (as `npm run test:pg:instances` starts them: shared DATA_DIR, so one session secret), the
  * connections split between them, and the workflow clients alternating between them.
  *
- * Options: --sizes 1000,100000  --duration 4 (seconds per page)  --warmup 1 (seconds of load, not counted, on
- *   each page in a first round over all pages, and again before each page's measured run)  --keep (leave
- *   the databases)  --pg
+ * Options: --sizes 1000,100000  --duration 4 (seconds measured per page and size, split over the rounds)
+ *   --rounds 2  --warmup 1 (seconds of load, not counted, on each page in a first round over all pages, and
+ *   again before each measured piece, on the same connections)  --keep (leave the databases)  --pg
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -40,6 +42,7 @@ const arg = (name: string) => {
 const SIZES = (arg("sizes") ?? "1000,100000").split(",").map(Number);
 const DURATION = Number(arg("duration") ?? 4);
 const WARMUP = Number(arg("warmup") ?? 1);
+const ROUNDS = Math.max(1, Math.round(Number(arg("rounds") ?? 2)));
 const CONNECTIONS = 20;
 const WORKFLOW_CLIENTS = 50;
 const WORKFLOW_SECONDS = 5;
@@ -73,6 +76,7 @@ interface SizeResult {
 }
 /** A scratch database of one size: its folder (DATA_DIR; the SQLite file) and its DATABASE_URL. */
 interface Target {
+  size: number;
   dir: string;
   databaseUrl: string;
   historyRequestId: string;
@@ -131,7 +135,7 @@ export async function prepare(size: number): Promise<Target> {
     await stopServer(child);
     const inflate = { size, workflowBatch: WORKFLOW_BATCH, historyEvents: HISTORY_EVENTS, officerEmail: OFFICER };
     const { historyRequestId } = await inflatePostgres(databaseUrl, inflate);
-    return { dir, databaseUrl, historyRequestId, drop: () => server.dropDatabase(name) };
+    return { size, dir, databaseUrl, historyRequestId, drop: () => server.dropDatabase(name) };
   }
   const { child } = await startServer(dir); // migrates and seeds the demo data (demo mode)
   await stopServer(child);
@@ -210,7 +214,7 @@ export async function prepare(size: number): Promise<Target> {
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.exec("ANALYZE");
   raw.close();
-  return { dir, databaseUrl: `file:${path.join(dir, "app.db")}`, historyRequestId, drop: async () => {} };
+  return { size, dir, databaseUrl: `file:${path.join(dir, "app.db")}`, historyRequestId, drop: async () => {} };
 }
 
 /** Rows of one read on the target's database, either engine (portable SQL, `?` placeholders). */
@@ -271,8 +275,23 @@ async function warmUp(servers: { base: string }[], pages: [string, string, strin
     );
 }
 
-/** Loads `page` for DURATION seconds with CONNECTIONS connections, split evenly over the servers. */
-async function load(servers: { base: string; pid?: number }[], page: string, cookie: string | null): Promise<Omit<Row, "page">> {
+/** What the measured pieces of one page on one size gave, added up over the rounds. */
+interface Samples {
+  times: number[];
+  errors: number;
+  seconds: number;
+  cpuMs: number;
+}
+
+const noSamples = (): Samples => ({ times: [], errors: 0, seconds: 0, cpuMs: 0 });
+
+/**
+ * Loads `page` with CONNECTIONS connections, split evenly over the servers: WARMUP seconds not counted,
+ * then `seconds` measured on the same connections (the server's steady state: JIT-compiled paths, warm
+ * caches, connections open; not a burst of new connections, which Node's server takes in one per turn
+ * of its loop). The measured piece is added to `into`.
+ */
+async function load(servers: { base: string; pid?: number }[], page: string, cookie: string | null, seconds: number, into: Samples) {
   for (const { base } of servers) {
     // a pooled keep-alive socket may have been closed by the server meanwhile: one retry
     const get = () => fetch(base + page, { headers: cookie ? { cookie } : {} });
@@ -280,29 +299,49 @@ async function load(servers: { base: string; pid?: number }[], page: string, coo
     if (warm.status !== 200) throw new Error(`${page}: HTTP ${warm.status}`);
     await warm.arrayBuffer();
   }
-  // a second of the same load first, not counted: the figures are the server's steady state (JIT-compiled
-  // paths, warm caches), not its first second after start
-  await Promise.all(
-    servers.map(({ base }) => autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: WARMUP, headers: cookie ? { cookie } : {} })),
-  );
+  const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
+  let measuring = false;
+  let started = 0;
+  let cpu0 = 0;
+  const warmUpOver = setTimeout(() => {
+    measuring = true;
+    started = performance.now();
+    cpu0 = cpu();
+  }, WARMUP * 1000);
   const times: number[] = [];
   let errors = 0;
-  const cpu = () => servers.reduce((sum, s) => sum + serverCpuMs(s.pid), 0);
-  const cpu0 = cpu();
   const results = await Promise.all(
     servers.map(({ base }) => {
-      const instance = autocannon({ url: base + page, connections: CONNECTIONS / servers.length, duration: DURATION, headers: cookie ? { cookie } : {} });
+      const connections = CONNECTIONS / servers.length;
+      const instance = autocannon({ url: base + page, connections, duration: WARMUP + seconds, headers: cookie ? { cookie } : {} });
       instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (!measuring) return;
         if (status === 200) times.push(ms);
         else errors++;
       });
       return instance;
     }),
   );
-  const cpuMs = (cpu() - cpu0) / Math.max(1, times.length + errors);
-  for (const result of results) errors += result.errors + result.timeouts;
-  times.sort((a, b) => a - b);
-  return { rps: times.length / DURATION, p95: percentile(times, 95), p50: percentile(times, 50), errors, cpuMs };
+  clearTimeout(warmUpOver);
+  if (!measuring) throw new Error(`${page}: the warm-up never ended`);
+  into.seconds += (performance.now() - started) / 1000;
+  into.cpuMs += cpu() - cpu0;
+  into.times.push(...times);
+  into.errors += errors;
+  for (const result of results) into.errors += result.errors + result.timeouts; // over the whole run, warm-up included
+}
+
+function row(page: string, samples: Samples): Row {
+  const times = [...samples.times].sort((a, b) => a - b);
+  const answers = times.length + samples.errors;
+  return {
+    page,
+    rps: times.length / samples.seconds,
+    p95: percentile(times, 95),
+    p50: percentile(times, 50),
+    errors: samples.errors,
+    cpuMs: samples.cpuMs / Math.max(1, answers),
+  };
 }
 
 /**
@@ -383,14 +422,11 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
   return { perSecond: successes / seconds, successes, failures, auditEvents, cpuMs };
 }
 
-async function benchSize(size: number): Promise<SizeResult> {
-  const t0 = performance.now();
-  const target = await prepare(size);
-  const prepareSeconds = (performance.now() - t0) / 1000;
-  process.stderr.write(`  ${size}: database prepared in ${prepareSeconds.toFixed(0)} s\n`);
-  const { dir, databaseUrl, historyRequestId } = target;
+type Case = [page: string, url: string, cookie: string | null];
+
+function cases(officer: string, secretariat: string, historyRequestId: string): Case[] {
   const q = encodeURIComponent("AI");
-  const cases = (officer: string, secretariat: string): [string, string, string | null][] => [
+  return [
     ["/login (no data)", "/login", null],
     ["officer /requests", "/requests", officer],
     ["officer /", "/", officer],
@@ -403,10 +439,11 @@ async function benchSize(size: number): Promise<SizeResult> {
     ["secretariat /pool", "/pool", secretariat],
     ["secretariat /meetings", "/meetings", secretariat],
     ["secretariat /dashboard", "/dashboard", secretariat],
-    // searches (ADR 0011, 0032): one thing (3+ characters: the trigram index), a ministry's name (a
+    // searches (ADR 0011, 0032): one thing (a reference number, 3+ characters: the trigram index; one hit
+    // at every size, where `777` was one at 1,000 and a full page at 100,000, ADR 0060), a ministry's name (a
     // common word: one document in ten), two-letter words (too short for trigrams), in everyone's scope
     // and in a ministry's
-    ["secretariat /api/v1/search?q=777", "/api/v1/search?q=777", secretariat],
+    ["secretariat /api/v1/search?q=AX-2026-0004", "/api/v1/search?q=AX-2026-0004", secretariat],
     ["secretariat /api/v1/search?q=해양수산부", `/api/v1/search?q=${encodeURIComponent("해양수산부")}`, secretariat],
     [`secretariat /api/v1/search?q=AI`, `/api/v1/search?q=${q}`, secretariat],
     ["officer /api/v1/search?q=의료", `/api/v1/search?q=${encodeURIComponent("의료")}`, officer],
@@ -414,43 +451,93 @@ async function benchSize(size: number): Promise<SizeResult> {
     ["secretariat request page, a client navigation's data", `/requests/${historyRequestId}.data`, secretariat],
     ["secretariat GET /api/v1/requests", "/api/v1/requests", secretariat],
   ];
-  /** Every page, then the workflow run, against these servers (sessions made on the first). */
-  const run = async (servers: { base: string; pid?: number }[], label: string) => {
-    const secretariat = await signIn(servers[0].base, SECRETARIAT);
-    const officer = await signIn(servers[0].base, OFFICER);
-    const rows: Row[] = [];
-    // one round over every page first, not counted: the code all pages share (React Router, React, the
-    // session, the layout) is compiled before any page is measured, as on a server that has been up a
-    // while — else the first pages measured (`/login` first of all) pay for the JIT the later ones use
-    await warmUp(servers, cases(officer, secretariat));
-    for (const [page, url, cookie] of cases(officer, secretariat)) {
-      rows.push({ page, ...(await load(servers, url, cookie)) });
-      process.stderr.write(`  ${size}${label}: ${page} done\n`);
+}
+
+/** One size under test: its database, the servers on it, and the sessions made on the first of them. */
+interface Side {
+  target: Target;
+  servers: { base: string; pid?: number }[];
+  cookies: { secretariat: string; officer: string };
+}
+
+/**
+ * Every page on every side, then each side's workflow run. Page by page, the sides are measured in turn
+ * (the order reversed every other round), ROUNDS times over all pages, and each side's pieces of a page
+ * are added up: a stretch of time when the machine is busy with something else falls on all sizes and
+ * all pages alike, where measuring one size after the other put it on one size only (ADR 0060).
+ */
+async function measure(sides: Side[], label: string): Promise<{ rows: Row[]; workflow: WorkflowResult }[]> {
+  const casesOf = sides.map((s) => cases(s.cookies.officer, s.cookies.secretariat, s.target.historyRequestId));
+  // one round over every page first, not counted: the code all pages share (React Router, React, the
+  // session, the layout) is compiled before any page is measured, as on a server that has been up a
+  // while — else the first pages measured (`/login` first of all) pay for the JIT the later ones use
+  for (const [i, side] of sides.entries()) await warmUp(side.servers, casesOf[i]);
+  const samples = sides.map(() => casesOf[0].map(noSamples));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = [...sides.keys()];
+    if (round % 2 === 1) order.reverse();
+    for (let c = 0; c < casesOf[0].length; c++) {
+      for (const i of order) {
+        const [, url, cookie] = casesOf[i][c];
+        await load(sides[i].servers, url, cookie, DURATION / ROUNDS, samples[i][c]);
+      }
+      process.stderr.write(`  round ${round + 1} of ${ROUNDS}${label}: ${casesOf[0][c][0]} done\n`);
     }
-    return { rows, workflow: await workflow(servers, { secretariat, officer }, databaseUrl) };
-  };
+  }
+  const results: { rows: Row[]; workflow: WorkflowResult }[] = [];
+  for (const [i, side] of sides.entries()) {
+    const rows = casesOf[i].map(([page], c) => row(page, samples[i][c]));
+    results.push({ rows, workflow: await workflow(side.servers, side.cookies, side.target.databaseUrl) });
+    process.stderr.write(`  ${side.target.size}${label}: workflow done\n`);
+  }
+  return results;
+}
+
+/** Every size's database, a server on each (all at once), the pages and the workflow; on PostgreSQL again through two instances. */
+async function benchSizes(): Promise<SizeResult[]> {
+  const targets: { target: Target; prepareSeconds: number }[] = [];
   const children: ChildProcess[] = [];
   try {
-    const one = await startServer(dir, databaseUrl);
-    children.push(one.child);
-    const single = await run([{ base: one.base, pid: one.child.pid }], "");
-    if (!pgServer) return { size, ...single, prepareSeconds };
-    // two instances on the one database (the first keeps running; the second shares its DATA_DIR)
-    const two = await startServer(dir, databaseUrl);
-    children.push(two.child);
-    const instances = await run(
-      [
-        { base: one.base, pid: one.child.pid },
-        { base: two.base, pid: two.child.pid },
-      ],
-      " (2 instances)",
-    );
-    return { size, ...single, instances, prepareSeconds };
+    for (const size of SIZES) {
+      process.stderr.write(`preparing ${size.toLocaleString("en-US")} requests${pgServer ? " (PostgreSQL)" : ""}…\n`);
+      const t0 = performance.now();
+      const target = await prepare(size);
+      const prepareSeconds = (performance.now() - t0) / 1000;
+      targets.push({ target, prepareSeconds });
+      process.stderr.write(`  ${size}: database prepared in ${prepareSeconds.toFixed(0)} s\n`);
+    }
+    const sides: Side[] = [];
+    for (const { target } of targets) {
+      const one = await startServer(target.dir, target.databaseUrl);
+      children.push(one.child);
+      const cookies = { secretariat: await signIn(one.base, SECRETARIAT), officer: await signIn(one.base, OFFICER) };
+      sides.push({ target, servers: [{ base: one.base, pid: one.child.pid }], cookies });
+    }
+    const single = await measure(sides, "");
+    let instances: Awaited<ReturnType<typeof measure>> | null = null;
+    if (pgServer) {
+      // two instances on each database (the first keeps running; the second shares its DATA_DIR, so the sessions hold)
+      const pairs: Side[] = [];
+      for (const side of sides) {
+        const two = await startServer(side.target.dir, side.target.databaseUrl);
+        children.push(two.child);
+        pairs.push({ ...side, servers: [...side.servers, { base: two.base, pid: two.child.pid }] });
+      }
+      instances = await measure(pairs, " (2 instances)");
+    }
+    return targets.map(({ target, prepareSeconds }, i) => ({
+      size: target.size,
+      ...single[i],
+      ...(instances ? { instances: instances[i] } : {}),
+      prepareSeconds,
+    }));
   } finally {
     await Promise.all(children.map(stopServer));
     if (!process.argv.includes("--keep")) {
-      rmSync(dir, { recursive: true, force: true });
-      await target.drop();
+      for (const { target } of targets) {
+        rmSync(target.dir, { recursive: true, force: true });
+        await target.drop();
+      }
     }
   }
 }
@@ -460,12 +547,9 @@ export async function benchHttp(): Promise<string> {
   const engine = pgServer
     ? `PostgreSQL ${(await pgRows<{ server_version: string }>(pgServer.admin, "SHOW server_version"))[0]?.server_version.split(" ")[0] ?? "?"}`
     : "SQLite";
-  const results: SizeResult[] = [];
+  let results: SizeResult[];
   try {
-    for (const size of SIZES) {
-      process.stderr.write(`preparing and loading ${size.toLocaleString("en-US")} requests${pgServer ? " (PostgreSQL)" : ""}…\n`);
-      results.push(await benchSize(size));
-    }
+    results = await benchSizes();
   } finally {
     pgServer?.close(); // a throwaway cluster goes, --keep or not; on DATABASE_URL's server --keep leaves the databases
   }
@@ -474,7 +558,7 @@ export async function benchHttp(): Promise<string> {
   const sizeLabel = (s: number) => `${s.toLocaleString("en-US")} requests`;
   const lines: string[] = [];
   lines.push(
-    `| page on ${engine} (${CONNECTIONS} connections, ${DURATION} s each after a warm-up round and ${WARMUP} s of warm-up) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
+    `| page on ${engine} (${CONNECTIONS} connections; a warm-up round, then ${ROUNDS} rounds of ${DURATION / ROUNDS} s per page and size after ${WARMUP} s of warm-up, the sizes in turn) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
   );
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
   const section = (pick: (r: SizeResult) => { rows: Row[]; workflow: WorkflowResult }, prefix: string) => {
