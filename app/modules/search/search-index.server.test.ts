@@ -92,6 +92,16 @@ describe("each engine ranks a search of longer terms when it fits the window, an
     expect((await find(3, null, { long: ["데이터"], short: [] })).sort()).toEqual(["dataset-body", "dataset-title", "old-title-hit"]);
   });
 
+  it("gives a search with few matches the same answer at any window that holds them all, and one match as it is", async () => {
+    // SQLite reads such matches oldest first (ADR 0061): two matches, windows of two (all of them) and more
+    for (const window of [2, 3, 200]) expect(await find(window, null)).toEqual(["dataset-title", "dataset-body"]);
+    // one match: the document itself, in scope only
+    for (const window of [1, 2, 200]) expect(await find(window, null, { long: ["교차로"], short: [] })).toEqual(["new-miss"]);
+    expect(await find(2, ORG_A, { long: ["교차로"], short: [] })).toEqual(["new-miss"]);
+    expect(await find(2, ORG_B, { long: ["교차로"], short: [] })).toEqual([]);
+    expect(await find(2, null, { long: ["교차로"], short: ["의료"] })).toEqual([]);
+  });
+
   it("lists a search with more matches than the window by its title hits, newest first however old, then its newest other matches", async () => {
     // "데이터": two title hits (old-title-hit, then the older dataset-title) and a mention in a text (dataset-body)
     expect(await find(1, null, { long: ["데이터"], short: [] })).toEqual(["old-title-hit", "dataset-title", "dataset-body"]);
