@@ -3,7 +3,7 @@
  * API, workflow transitions; scripts/bench-http.ts), on SQLite, or on PostgreSQL with
  * `DATABASE_URL=postgresql://127.0.0.1…` or `-- --pg` (a throwaway cluster; scripts/bench-pg.ts).
  * `-- --queries` adds the older in-process figures (GPU planner, request-list queries), which build
- * their own SQLite databases. Options of bench-http: --sizes, --duration, --keep.
+ * their own SQLite databases. Options of bench-http: --sizes, --duration, --rounds, --warmup, --keep.
  * Figures are printed, not asserted in tests.
  */
 import { benchHttp } from "./bench-http";
