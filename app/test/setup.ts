@@ -14,6 +14,11 @@ import { setClock } from "~/utils/clock";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ax-unit-"));
 process.env.DATA_DIR = dir;
+// The folder goes last: vitest runs a file's after-hooks in reverse order, so this one runs after the
+// PostgreSQL hook below, which stops a pending audit checkpoint (it writes into this folder). A file
+// written into the folder while it is removed (ENOTEMPTY: the checkpoint on SQLite, where nothing stops
+// it) is removed on a retry.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
 
 const pgAdmin = process.env.TEST_PG_URL;
 if (pgAdmin) {
@@ -51,8 +56,6 @@ if (pgAdmin) {
   }
   sqlite.close();
 }
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The calendar is fixed for unit tests: the app's clock starts at a Wednesday morning in Korea and
 // runs forward at real speed (so order and durations stay real), whatever day the suite runs on.
