@@ -5,11 +5,13 @@ import type { Route } from "./+types/root";
 import "./app.css";
 import { useT } from "./i18n/use-t";
 import { resolveUserMiddleware } from "./modules/auth/session.server";
+import { keptDocumentMiddleware } from "./utils/kept-documents.server";
 import { pageLocale } from "./utils/locale.server";
 import { userContext } from "./utils/request-context.server";
 
-// the signed-in user, resolved once per request for every route below (ADR 0019)
-export const middleware: Route.MiddlewareFunction[] = [resolveUserMiddleware];
+// the signed-in user, resolved once per request for every route below (ADR 0019); then a signed-in user's
+// document kept until the next commit, when there is one (ADR 0062)
+export const middleware: Route.MiddlewareFunction[] = [resolveUserMiddleware, keptDocumentMiddleware];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   return { locale: await pageLocale(request), user: context.get(userContext) };

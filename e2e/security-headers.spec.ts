@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { apiAs, signIn, submittedRequest } from "./helpers";
+import { MOHW, pageAs, SECRETARIAT } from "./meeting-helpers";
 
 test("health check answers without sign-in and says nothing else", async ({ request }) => {
   const res = await request.get("/healthz");
@@ -40,6 +41,56 @@ test("a signed-in page is never cached and runs only its own nonce'd scripts", a
 
   const api = await page.request.get("/api/v1/requests");
   expect(api.headers()["cache-control"]).toBe("no-store");
+});
+
+test("a page viewed again before any change is the same document with a new nonce; a change, another user or a signed-out session is not (ADR 0062)", async ({
+  page,
+  browser,
+  request,
+}) => {
+  const marker = `보관${Date.now().toString(36)}`;
+  const id = await submittedRequest({ title: `${marker} 보건 요청` });
+  // everyone signs in first: a sign-in is a commit, after which every page is rendered afresh anyway
+  const other = await pageAs(browser, "officer@mnd.go.kr");
+  const officer = await apiAs(MOHW);
+  await signIn(page, SECRETARIAT);
+  const view = async () => {
+    const res = (await page.goto(`/requests/${id}`))!;
+    expect(res.status()).toBe(200);
+    return { nonce: /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"])![1], html: await res.text() };
+  };
+  const first = await view();
+  const again = await view(); // hydrated under its own policy (a blocked script fails the fixture)
+  expect(again.nonce).not.toBe(first.nonce);
+  expect(again.html).not.toContain(first.nonce);
+  const inline = [...again.html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+  expect(inline.length).toBeGreaterThan(0);
+  for (const [, attrs] of inline) expect(attrs).toContain(`nonce="${again.nonce}"`);
+  expect(again.html).toBe(first.html.replaceAll(first.nonce, again.nonce));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(marker);
+
+  // the same address, with nothing committed since, for another ministry's officer: their own answer, not found
+  expect((await other.goto(`/requests/${id}`))!.status()).toBe(404);
+  // and for the same session switched to English (a cookie, not a commit): its own document
+  await page.request.post("/lang", { form: { lang: "en", redirectTo: "/" } });
+  expect((await view()).html).toContain('<html lang="en"');
+  await page.request.post("/lang", { form: { lang: "ko", redirectTo: "/" } });
+  expect((await view()).html).toContain('<html lang="ko"');
+
+  // a change by someone else shows on the next view
+  expect((await officer.post(`/api/v1/requests/${id}/comments`, { data: { body: `${marker} 산정 근거를 보냅니다.` } })).status()).toBe(201);
+  await view();
+  await expect(page.getByRole("region", { name: "의견 교환" })).toContainText(`${marker} 산정 근거를 보냅니다.`);
+
+  // a session signed out: its cookie, sent again, is anonymous (sent to sign in), not a kept page
+  await view();
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect((await request.get(`/requests/${id}`, { headers: { Cookie: cookie }, maxRedirects: 0 })).status()).toBe(200);
+  await page.getByRole("button", { name: "로그아웃" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const replayed = await request.get(`/requests/${id}`, { headers: { Cookie: cookie }, maxRedirects: 0 });
+  expect(replayed.status()).toBe(302);
+  expect(replayed.headers()["location"]).toContain("/login");
 });
 
 test("a page is answered whole: its length is known before the first byte (ADR 0042)", async ({ request }) => {

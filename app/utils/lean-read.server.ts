@@ -139,12 +139,14 @@ async function postgresSnapshot(): Promise<string | null> {
  * What `memoUntilWrite` keeps, in spaces of their own, each bounded (the oldest entry goes first):
  * - `derived`: values derived for pages (the screening queue, the plans, the statistics…);
  * - `sessions`: one row per signed-in session. Kept apart so that many people signed in at once never
- *   push the pages' values out (each would cost a recomputation), nor those the sessions.
+ *   push the pages' values out (each would cost a recomputation), nor those the sessions;
+ * - `documents`: whole HTML documents (ADR 0062), each up to `KEPT_DOCUMENT_MAX_BYTES`, so at most a few
+ *   tens of megabytes, and never pushing out the smaller values above.
  */
-const MEMO_LIMITS = { derived: 2_000, sessions: 10_000 } as const;
+const MEMO_LIMITS = { derived: 2_000, sessions: 10_000, documents: 200 } as const;
 export type MemoSpace = keyof typeof MEMO_LIMITS;
 type Memo = Map<string, { version: string; value: Promise<unknown> }>;
-const memos: Record<MemoSpace, Memo> = { derived: new Map(), sessions: new Map() };
+const memos: Record<MemoSpace, Memo> = { derived: new Map(), sessions: new Map(), documents: new Map() };
 
 /**
  * `compute()`'s value, kept until the next commit to the database or until `version` (e.g. today's date
@@ -153,14 +155,30 @@ const memos: Record<MemoSpace, Memo> = { derived: new Map(), sessions: new Map()
  * the next call compute again. On PostgreSQL the position is the current snapshot, one query that
  * other instances' commits change too (ADR 0029).
  */
-export function memoUntilWrite<T>(key: string, version: string, compute: () => Promise<T>, space: MemoSpace = "derived"): Promise<T> {
+export function memoUntilWrite<T>(
+  key: string,
+  version: string,
+  compute: () => Promise<T>,
+  space: MemoSpace = "derived",
+  /** whether a computed value may be kept (one that may not is still the answer of the calls that waited on it) */
+  keepable: (value: T) => boolean = () => true,
+): Promise<T> {
   const memo = memos[space];
   if (onPostgres)
-    return postgresSnapshot().then((snapshot) => (snapshot === null ? compute() : remember(memo, MEMO_LIMITS[space], key, `${snapshot}|${version}`, compute)));
+    return postgresSnapshot().then((snapshot) =>
+      snapshot === null ? compute() : remember(memo, MEMO_LIMITS[space], key, `${snapshot}|${version}`, compute, keepable),
+    );
   // SQLite: Prisma's reads share the connection with any open transaction and see its writes before
   // it commits; a value read while one was open (or started or ended) is not kept (db.server.ts)
   const mark = transactionMark();
-  return remember(memo, MEMO_LIMITS[space], key, `${sqliteDataVersion()}|${version}`, compute, () => mark !== null && transactionMark() === mark);
+  return remember(
+    memo,
+    MEMO_LIMITS[space],
+    key,
+    `${sqliteDataVersion()}|${version}`,
+    compute,
+    (value) => mark !== null && transactionMark() === mark && keepable(value),
+  );
 }
 
 /** Tests: how many values a space keeps. */
@@ -168,7 +186,7 @@ export function memoSize(space: MemoSpace): number {
   return memos[space].size;
 }
 
-function remember<T>(memo: Memo, limit: number, key: string, v: string, compute: () => Promise<T>, keep: () => boolean = () => true): Promise<T> {
+function remember<T>(memo: Memo, limit: number, key: string, v: string, compute: () => Promise<T>, keep: (value: T) => boolean): Promise<T> {
   const hit = memo.get(key);
   if (hit && hit.version === v) return hit.value as Promise<T>;
   const value = compute();
@@ -177,7 +195,7 @@ function remember<T>(memo: Memo, limit: number, key: string, v: string, compute:
   const forget = () => {
     if (memo.get(key)?.value === value) memo.delete(key);
   };
-  value.then(() => keep() || forget(), forget); // never keep a failure
+  value.then((kept) => keep(kept) || forget(), forget); // never keep a failure
   return value;
 }
 
