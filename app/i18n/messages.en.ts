@@ -454,6 +454,8 @@ export const enPages: Translation<typeof koPages> = {
       intro: "Treat requests still under deliberation as approved and preview the allocation schedule. A simulation saves nothing.",
       pipeline: "Requests to treat as approved",
       pipelineHint: "Requests in joint planning, on an agenda or awaiting sign-off, counted with their agreed GPUs (or the GPUs requested).",
+      pipelineShown:
+        "Showing the {shown} nearest to a decision of the {total} requests under deliberation: awaiting sign-off, then on an agenda, then in joint planning, the oldest first in each.",
       noPipeline: "No requests to simulate.",
       approved: "Approved requests (always included)",
       noApproved: "No approved request is waiting for GPUs.",

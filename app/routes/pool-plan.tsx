@@ -75,6 +75,11 @@ export default function PoolPlan({ loaderData, actionData }: Route.ComponentProp
         <fieldset className="space-y-2">
           <legend className="text-lg font-bold">{t("pool.planner.pipeline")}</legend>
           <p className="text-sm text-slate-600">{t("pool.planner.pipelineHint")}</p>
+          {candidates.pipelineTotal > candidates.pipeline.length ? (
+            <p className="text-sm text-slate-700" data-testid="pipeline-shown">
+              {t("pool.planner.pipelineShown", { shown: n(candidates.pipeline.length), total: n(candidates.pipelineTotal) })}
+            </p>
+          ) : null}
           {candidates.pipeline.length === 0 ? (
             <p className="text-sm">{t("pool.planner.noPipeline")}</p>
           ) : (

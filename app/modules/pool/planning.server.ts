@@ -24,6 +24,7 @@ import { allowConditionalAllocation } from "~/utils/config.server";
 import { now as clockNow } from "~/utils/clock";
 import { can } from "~/modules/auth/permissions";
 import { memoUntilWrite } from "~/utils/lean-read.server";
+import { stateCounts } from "~/modules/requests/state-counts.server";
 
 export const PIPELINE_STATES = ["jointPlanning", "onAgenda", "awaitingSignoff"];
 
@@ -161,11 +162,37 @@ async function sumPipelineDemand(): Promise<{ total: number; npuCapable: number 
 /** What the what-if page offers: the real approved-not-fully-allocated requests and the pipeline. */
 export async function planCandidates({ user }: { user: CurrentUser }) {
   if (!can(user, "pool:allocate")) throw forbidden();
-  const rows = await loadRequests({ state: { in: [...REAL_STATES, ...PIPELINE_STATES] } });
+  const [real, pipeline, counts] = await Promise.all([realStateRequests(), pipelineToList(), stateCounts({})]);
   return {
-    approved: rows.filter(isRealCandidate).map((r) => describe(r, false)),
-    pipeline: rows.filter((r) => PIPELINE_STATES.includes(r.state)).map((r) => describe(r, true)),
+    approved: real.filter(isRealCandidate).map((r) => describe(r, false)),
+    pipeline: pipeline.map((r) => describe(r, true)),
+    /** every request under deliberation, listed or not */
+    pipelineTotal: PIPELINE_STATES.reduce((sum, state) => sum + (counts[state] ?? 0), 0),
   };
+}
+
+/** How many requests under deliberation the planner lists to pick from (a page of checkboxes, not the whole pipeline). */
+export const PIPELINE_LIST_MAX = 200;
+
+/**
+ * The requests under deliberation the planner offers, nearest to a decision first: awaiting sign-off, on an
+ * agenda, then in joint planning, the oldest first in each; at most `PIPELINE_LIST_MAX`. Read state by
+ * state with a limit: at 100,000 requests joint planning alone held 28,554, and reading them all (with
+ * their plans, decisions and allocations by id) exceeded SQLite's limit on a statement's parameters.
+ */
+async function pipelineToList(): Promise<RequestRow[]> {
+  const rows: RequestRow[] = [];
+  for (const state of ["awaitingSignoff", "onAgenda", "jointPlanning"]) {
+    if (rows.length >= PIPELINE_LIST_MAX) break;
+    const page = await db.demandRequest.findMany({
+      where: { state },
+      select: requestSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PIPELINE_LIST_MAX - rows.length,
+    });
+    rows.push(...page);
+  }
+  return rows;
 }
 
 /**

@@ -3,7 +3,8 @@ import { rejection, seedUsers } from "~/test/fixtures";
 import { driveRequestToApproved, userByEmail, SECRETARIAT_EMAIL } from "~/modules/seed/drive.server";
 import { db } from "~/utils/db.server";
 import { allocateGpus } from "./allocations.server";
-import { planCandidates, poolOverview, proposeSchedule } from "./planning.server";
+import { countStateChange } from "~/modules/requests/state-counts.server";
+import { PIPELINE_LIST_MAX, planCandidates, poolOverview, proposeSchedule } from "./planning.server";
 import { createTranche, deleteTranche, getPool, listTranches, setPoolTotal, updateTranche } from "./tranches.server";
 
 let admin: Awaited<ReturnType<typeof userByEmail>>;
@@ -118,5 +119,37 @@ describe("planner over the database and what-if", () => {
     expect(waiting.perRequest[0].reasons).toContainEqual({ code: "WAITING_FOR_TRANCHE", trancheLabel: "2029 도입", arrivesOn: "2029-07" });
     expect((await rejection(proposeSchedule({ user: sec, requestIds: ["nope"] }))).status).toBe(422);
     expect((await rejection(proposeSchedule({ user: officer }))).status).toBe(403);
+  });
+
+  it("the planner lists at most 200 requests under deliberation, nearest to a decision first, and counts them all", async () => {
+    const before = await planCandidates({ user: sec });
+    const mohw = await db.organization.findUniqueOrThrow({ where: { code: "MOHW" } });
+    // many in joint planning, older than the ones nearest to a decision (rows as the bench inflates them)
+    const planning = Array.from({ length: PIPELINE_LIST_MAX + 5 }, (_, i) => ({
+      id: `pipeline-cap-${String(i).padStart(3, "0")}`,
+      organizationId: mohw.id,
+      createdById: officer.id,
+      state: "jointPlanning",
+      machineVersion: 2,
+      snapshot: "{}",
+      title: `공동계획 ${i}`,
+      gpusRequested: 8,
+      createdAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+    }));
+    await db.$transaction(async (tx) => {
+      await tx.demandRequest.createMany({ data: planning });
+      for (let i = 0; i < planning.length; i++) await countStateChange(tx, mohw.id, null, "jointPlanning");
+    });
+    const after = await planCandidates({ user: sec });
+    expect(after.pipeline).toHaveLength(PIPELINE_LIST_MAX);
+    expect(after.pipelineTotal).toBe(before.pipelineTotal + planning.length);
+    // those awaiting sign-off and on an agenda come first, then joint planning, the oldest first
+    const rank = (state: string) => ["awaitingSignoff", "onAgenda", "jointPlanning"].indexOf(state);
+    const ranks = after.pipeline.map((r) => rank(r.state));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(after.pipeline.filter((r) => r.state !== "jointPlanning").length).toBe(before.pipeline.filter((r) => r.state !== "jointPlanning").length);
+    const listedPlanning = after.pipeline.filter((r) => r.state === "jointPlanning").map((r) => r.id);
+    expect(listedPlanning.slice(0, 3)).toEqual(["pipeline-cap-000", "pipeline-cap-001", "pipeline-cap-002"]);
+    expect(after.approved.map((r) => r.id)).toEqual(before.approved.map((r) => r.id));
   });
 });
