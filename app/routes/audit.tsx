@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { auditEventTypes, auditLogPage, auditParams, auditQuerySchema } from "~/modules/audit/audit-log.server";
 import { verifyAuditChain, type AuditVerification } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/permissions.server";
+import { neverKeep } from "~/utils/kept-documents.server";
 import { pageLinks } from "~/utils/paging";
 
 /** One verification at a time for the page (it reads the whole chain). */
@@ -15,6 +16,7 @@ export async function loader({ request, url, context }: Route.LoaderArgs) {
   const query = parsed.success ? parsed.data : {};
   let verification: AuditVerification | null = null;
   if (url.searchParams.get("verify") === "1") {
+    neverKeep(context); // checked against the anchor file, outside the database: every time (ADR 0062)
     running ??= verifyAuditChain().finally(() => {
       running = null;
     });

@@ -1,16 +1,22 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUsers } from "~/test/fixtures";
-import { SECRETARIAT_EMAIL } from "~/modules/seed/drive.server";
+import type { CurrentUser } from "~/modules/auth/session.server";
+import { SECRETARIAT_EMAIL, userByEmail } from "~/modules/seed/drive.server";
 import { documentCsp } from "../../server/http-headers";
 import { wholeBodyOf, wholeResponse } from "../../server/whole-body";
 import { setClock } from "./clock";
 import { db, dbEngine } from "./db.server";
-import { answerFrom, answerKept, documentKey, KEPT_DOCUMENT_MAX_BYTES, keptOf } from "./kept-documents.server";
+import { answerFrom, answerKept, documentKey, KEPT_DOCUMENT_MAX_BYTES, keptDocumentMiddleware, keptOf, neverKeep } from "./kept-documents.server";
+import { createLoadContext, userContext } from "./request-context.server";
 import { memoSize, memoUntilWrite } from "./lean-read.server";
 import { documentNonce } from "./nonce.server";
 
 beforeAll(async () => {
   await seedUsers();
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 /** A document as entry.server.tsx answers it: the nonce in its scripts and its policy. */
@@ -168,5 +174,50 @@ describe("kept documents (ADR 0062)", () => {
       documentKey("u1", url, headers({ "Accept-Language": "en" })),
     ];
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
+  });
+
+  it.skipIf(dbEngine === "postgresql")("the middleware keeps a signed-in user's GET document only, and never one its loader said not to", async () => {
+    vi.stubEnv("DEV", false); // off in development (the tests run as development)
+    const secretariat = await userByEmail(SECRETARIAT_EMAIL);
+    type Context = Parameters<typeof neverKeep>[0];
+    interface Options {
+      user?: CurrentUser | null;
+      method?: string;
+      document?: boolean;
+      /** what the page's loaders do with the request's context */
+      loader?: (context: Context) => void;
+    }
+    /** One request through the middleware. */
+    const request = async (path: string, { user = secretariat, method = "GET", document: isDocument = true, loader = () => {} }: Options) => {
+      const context = createLoadContext({ clientIp: "test", document: isDocument });
+      context.set(userContext, user);
+      const url = new URL(`http://localhost${path}`);
+      const args = { request: new Request(url, { method, headers: { Cookie: "ax_session=test" } }), context, url, params: {} };
+      return keptDocumentMiddleware(args as unknown as Parameters<typeof keptDocumentMiddleware>[0], async () => {
+        loader(context);
+        return document(page(path));
+      });
+    };
+    /** How many of three such requests rendered. */
+    const renders = async (path: string, options: Options = {}) => {
+      let calls = 0;
+      for (let i = 0; i < 3; i++) {
+        await request(path, {
+          ...options,
+          loader: (context) => {
+            calls++;
+            options.loader?.(context);
+          },
+        });
+      }
+      return calls;
+    };
+    expect(await renders("/pool?test=kept")).toBe(1);
+    expect(await renders("/audit?verify=1&test=never", { loader: neverKeep })).toBe(3);
+    expect(await renders("/pool?test=anonymous", { user: null })).toBe(3);
+    expect(await renders("/pool?test=data", { document: false })).toBe(3);
+    expect(await renders("/pool?test=post", { method: "POST" })).toBe(3);
+    vi.stubEnv("KEPT_DOCUMENTS", "off");
+    expect(await renders("/pool?test=off")).toBe(3);
   });
 });

@@ -19,11 +19,13 @@
  * - a commit by any connection or instance (PostgreSQL: the current snapshot, ADR 0029) is a new version:
  *   a page after a change is rendered afresh, as before;
  * - client navigations' data requests, API answers (bearer tokens), files, errors, redirects and HEAD
- *   requests go through as before, and so does everything in development (Vite reloads code, not data).
+ *   requests go through as before, and so does everything in development (Vite reloads code, not data);
+ * - a page that shows more than the database and the day says so (`neverKeep`): the audit chain's check
+ *   against its anchor file, which is outside the database, runs on every request for it.
  *   `KEPT_DOCUMENTS=off` turns it off.
  */
 import { createHash } from "node:crypto";
-import type { MiddlewareFunction } from "react-router";
+import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { documentCsp } from "../../server/http-headers";
 import { wholeBodyOf, wholeResponse } from "../../server/whole-body";
 import { todayInKorea } from "./clock";
@@ -48,11 +50,25 @@ export function keptDocumentsEnabled(): boolean {
   return process.env.KEPT_DOCUMENTS !== "off" && !import.meta.env.DEV;
 }
 
+/** Set by a loader whose page shows more than the database and the day (`neverKeep`). */
+const neverKeepContext = createContext<boolean>(false);
+
+/**
+ * A loader whose document must be rendered every time: it shows something besides the database and the
+ * day, such as the audit chain checked against its anchor file outside the database (`/audit?verify=1`).
+ */
+export function neverKeep(context: Readonly<RouterContextProvider>): void {
+  context.set(neverKeepContext, true);
+}
+
 /** Root middleware, after the user's (root.tsx): a signed-in user's GET document, answered from its kept copy when there is one. */
 export const keptDocumentMiddleware: MiddlewareFunction<Response> = ({ request, context, url }, next) => {
   const user = context.get(userContext);
   if (!user || request.method !== "GET" || !context.get(documentContext) || request.headers.has("Authorization") || !keptDocumentsEnabled()) return next();
-  return answerKept(documentKey(user.id, url, request.headers), next);
+  return answerKept(documentKey(user.id, url, request.headers), async () => {
+    const response = await next();
+    return context.get(neverKeepContext) ? notKept(response) : response;
+  });
 };
 
 /**
@@ -93,8 +109,17 @@ export async function answerKept(key: string, render: () => Promise<Response>): 
   return kept ? answerFrom(kept) : render();
 }
 
+const NOT_KEPT = Symbol("not kept");
+
+/** `response`, marked never to be kept. */
+function notKept(response: Response): Response {
+  Object.defineProperty(response, NOT_KEPT, { value: true });
+  return response;
+}
+
 /** What of `response` may be kept: a whole HTML document answered 200, with its nonce, no cookie set. */
 export function keptOf(response: Response): KeptDocument | null {
+  if ((response as Response & { [NOT_KEPT]?: true })[NOT_KEPT]) return null;
   if (response.status !== 200 || response.headers.has("Set-Cookie")) return null;
   if (!/^text\/html\b/i.test(response.headers.get("Content-Type") ?? "")) return null;
   const body = wholeBodyOf(response);
