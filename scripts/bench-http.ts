@@ -7,7 +7,9 @@
  * production server is started on 127.0.0.1 for each size, all at once, and every page is loaded with
  * autocannon (20 connections, a few seconds each), the sizes in turn page by page and in several rounds
  * (ADR 0060): whatever else the machine does while the bench runs falls on every size alike, not on the
- * one measured then. Last, 50 concurrent HTTP clients each move their own request round the
+ * one measured then. Then `/pool` once more while 5 clients commit (an event each every 100 ms): the pages
+ * above are viewed with nothing committed meanwhile, so their documents are kept (ADR 0062); here they
+ * are rendered again after every commit. Last, 50 concurrent HTTP clients each move their own request round the
  * screening loop (secretariat RETURN, officer RESUBMIT, with the expected version) and the successes
  * are compared with the new audit events. Prints one table with the sizes side by side.
  * Bounded: fixed durations, fixed row counts, localhost only. Figures are printed, never asserted.
@@ -47,6 +49,8 @@ const CONNECTIONS = 20;
 const WORKFLOW_CLIENTS = 50;
 const WORKFLOW_SECONDS = 5;
 const WORKFLOW_BATCH = 50; // one screening request per workflow client (RETURN and RESUBMIT in turn)
+const COMMITTING_CLIENTS = 5; // while /pool is loaded: each an event every COMMIT_PACE_MS
+const COMMIT_PACE_MS = 100;
 const HISTORY_EVENTS = 2_000;
 const PASSWORD = "ax-demo-2026";
 const SECRETARIAT = "secretariat@msit.go.kr";
@@ -67,11 +71,20 @@ interface WorkflowResult {
   auditEvents: number;
   cpuMs: number;
 }
-interface SizeResult {
-  size: number;
+/** `/pool` loaded while a few clients commit (ADR 0062: every commit is a new version of every kept document). */
+interface CommittingResult {
+  row: Row;
+  commitsPerSecond: number;
+  refused: number;
+}
+interface Measured {
   rows: Row[];
+  committing: CommittingResult;
   workflow: WorkflowResult;
-  instances?: { rows: Row[]; workflow: WorkflowResult };
+}
+interface SizeResult extends Measured {
+  size: number;
+  instances?: Measured;
   prepareSeconds: number;
 }
 /** A scratch database of one size: its folder (DATA_DIR; the SQLite file) and its DATABASE_URL. */
@@ -350,6 +363,59 @@ function row(page: string, samples: Samples): Row {
  * secretariat (screening → revision), RESUBMIT by the officer (revision → screening). With several
  * servers, client i talks to server i mod n (a request left in revision by an earlier run starts with RESUBMIT).
  */
+/** A client moving its own screening request round the loop: where the request stands. */
+interface LoopClient {
+  id: string;
+  version: number;
+  returned: boolean;
+  base: string;
+  stopped: boolean;
+}
+
+/** Up to `count` clients, each with its own screening request (client i on server i mod n), as the database has them now. */
+async function loopClients(servers: { base: string }[], databaseUrl: string, count: number): Promise<LoopClient[]> {
+  const requests = await readRows<{ id: string; version: number; state: string }>(
+    databaseUrl,
+    `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`,
+  );
+  return requests.slice(0, count).map(({ id, version, state }, i) => ({
+    id,
+    version,
+    returned: state === "revision",
+    base: servers[i % servers.length].base,
+    stopped: false,
+  }));
+}
+
+/**
+ * One event on the client's request: RETURN by the secretariat, or RESUBMIT by the officer after one; true
+ * when accepted. A refusal or no answer stops the client: its request is in an unknown state, and it
+ * stops rather than guess.
+ */
+async function moveOnce(c: LoopClient, cookies: { secretariat: string; officer: string }): Promise<boolean> {
+  const body = c.returned
+    ? { type: "RESUBMIT", expectedVersion: c.version }
+    : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: c.version };
+  try {
+    const res = await fetch(`${c.base}/api/v1/requests/${c.id}/events`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", cookie: c.returned ? cookies.officer : cookies.secretariat },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json().catch(() => null)) as { version?: number } | null;
+    if (!res.ok) {
+      c.stopped = true;
+      return false;
+    }
+    c.version = answer?.version ?? c.version + 1;
+    c.returned = !c.returned;
+    return true;
+  } catch {
+    c.stopped = true; // no answer: counted as refused (the audit count shows whether it was written)
+    return false;
+  }
+}
+
 export async function workflow(servers: { base: string; pid?: number }[], cookies: { secretariat: string; officer: string }, databaseUrl: string) {
   const countEvents = async () =>
     Number(
@@ -360,18 +426,8 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
         )
       )[0].n,
     );
-  const requests = await readRows<{ id: string; version: number; state: string }>(
-    databaseUrl,
-    `SELECT "id", "version", "state" FROM "DemandRequest" WHERE "id" LIKE 'bench-t-%' AND "state" IN ('screening', 'revision') ORDER BY "id"`,
-  );
   // each client's request and where it stands, carried from the warm-up into the measured run
-  const clients = requests.slice(0, WORKFLOW_CLIENTS).map(({ id, version, state }, i) => ({
-    id,
-    version,
-    returned: state === "revision",
-    base: servers[i % servers.length].base,
-    stopped: false,
-  }));
+  const clients = await loopClients(servers, databaseUrl, WORKFLOW_CLIENTS);
   /** Every client round its loop for `seconds`; the successes and failures. */
   const drive = async (seconds: number) => {
     let successes = 0;
@@ -380,29 +436,8 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
     await Promise.all(
       clients.map(async (c) => {
         while (!c.stopped && performance.now() < until) {
-          const body = c.returned
-            ? { type: "RESUBMIT", expectedVersion: c.version }
-            : { type: "RETURN", reasons: ["처리량 측정: 보완 요청"], expectedVersion: c.version };
-          try {
-            const res = await fetch(`${c.base}/api/v1/requests/${c.id}/events`, {
-              method: "POST",
-              headers: { "Content-Type": "application/json", cookie: c.returned ? cookies.officer : cookies.secretariat },
-              body: JSON.stringify(body),
-            });
-            const answer = (await res.json().catch(() => null)) as { version?: number } | null;
-            if (!res.ok) {
-              failures++;
-              c.stopped = true; // this client's request is in an unknown state: stop it rather than guess
-              break;
-            }
-            successes++;
-            c.version = answer?.version ?? c.version + 1;
-            c.returned = !c.returned;
-          } catch {
-            failures++; // no answer: counted as refused (the audit count shows whether it was written)
-            c.stopped = true;
-            break;
-          }
+          if (await moveOnce(c, cookies)) successes++;
+          else failures++;
         }
       }),
     );
@@ -420,6 +455,39 @@ export async function workflow(servers: { base: string; pid?: number }[], cookie
   const cpuMs = (cpu() - cpu0) / Math.max(1, successes + measuredFailures);
   const auditEvents = (await countEvents()) - before;
   return { perSecond: successes / seconds, successes, failures, auditEvents, cpuMs };
+}
+
+/**
+ * `/pool` under the same load as the pages, while COMMITTING_CLIENTS of the workflow's clients each move
+ * their request an event every COMMIT_PACE_MS: the pages above are viewed with nothing committed
+ * meanwhile, so their documents are kept (ADR 0062); here every commit makes the next view render again.
+ */
+async function whileCommitting(side: Side): Promise<CommittingResult> {
+  const clients = await loopClients(side.servers, side.target.databaseUrl, COMMITTING_CLIENTS);
+  let stop = false;
+  let commits = 0;
+  let refused = 0;
+  const started = performance.now();
+  const driving = clients.map(async (c) => {
+    while (!stop && !c.stopped) {
+      if (await moveOnce(c, side.cookies)) commits++;
+      else refused++;
+      await new Promise((resolve) => setTimeout(resolve, COMMIT_PACE_MS));
+    }
+  });
+  const samples = noSamples();
+  try {
+    await load(side.servers, "/pool", side.cookies.secretariat, DURATION, samples);
+  } finally {
+    stop = true;
+    await Promise.all(driving);
+  }
+  const commitsPerSecond = commits / ((performance.now() - started) / 1000);
+  return {
+    row: row(`secretariat /pool while ${COMMITTING_CLIENTS} clients commit (each an event every ${COMMIT_PACE_MS} ms)`, samples),
+    commitsPerSecond,
+    refused,
+  };
 }
 
 type Case = [page: string, url: string, cookie: string | null];
@@ -466,7 +534,7 @@ interface Side {
  * are added up: a stretch of time when the machine is busy with something else falls on all sizes and
  * all pages alike, where measuring one size after the other put it on one size only (ADR 0060).
  */
-async function measure(sides: Side[], label: string): Promise<{ rows: Row[]; workflow: WorkflowResult }[]> {
+async function measure(sides: Side[], label: string): Promise<Measured[]> {
   const casesOf = sides.map((s) => cases(s.cookies.officer, s.cookies.secretariat, s.target.historyRequestId));
   // one round over every page first, not counted: the code all pages share (React Router, React, the
   // session, the layout) is compiled before any page is measured, as on a server that has been up a
@@ -484,10 +552,12 @@ async function measure(sides: Side[], label: string): Promise<{ rows: Row[]; wor
       process.stderr.write(`  round ${round + 1} of ${ROUNDS}${label}: ${casesOf[0][c][0]} done\n`);
     }
   }
-  const results: { rows: Row[]; workflow: WorkflowResult }[] = [];
+  const results: Measured[] = [];
   for (const [i, side] of sides.entries()) {
     const rows = casesOf[i].map(([page], c) => row(page, samples[i][c]));
-    results.push({ rows, workflow: await workflow(side.servers, side.cookies, side.target.databaseUrl) });
+    const committing = await whileCommitting(side);
+    process.stderr.write(`  ${side.target.size}${label}: /pool while committing done\n`);
+    results.push({ rows, committing, workflow: await workflow(side.servers, side.cookies, side.target.databaseUrl) });
     process.stderr.write(`  ${side.target.size}${label}: workflow done\n`);
   }
   return results;
@@ -561,15 +631,16 @@ export async function benchHttp(): Promise<string> {
     `| page on ${engine} (${CONNECTIONS} connections; a warm-up round, then ${ROUNDS} rounds of ${DURATION / ROUNDS} s per page and size after ${WARMUP} s of warm-up, the sizes in turn) | ${results.map((r) => `req/s · p95 ms · server CPU ms/answer at ${sizeLabel(r.size)}`).join(" | ")} |`,
   );
   lines.push(`| --- | ${results.map(() => "---").join(" | ")} |`);
-  const section = (pick: (r: SizeResult) => { rows: Row[]; workflow: WorkflowResult }, prefix: string) => {
+  const section = (pick: (r: SizeResult) => Measured, prefix: string) => {
     const first = pick(results[0]);
-    for (let i = 0; i < first.rows.length; i++) {
-      const cells = results.map((r) => {
-        const row = pick(r).rows[i];
-        return `${f(row.rps)} · ${f(row.p95)} · ${cpu(row.cpuMs)}${row.errors ? ` (${row.errors} errors)` : ""}`;
-      });
-      lines.push(`| ${prefix}${first.rows[i].page} | ${cells.join(" | ")} |`);
-    }
+    const cell = (row: Row) => `${f(row.rps)} · ${f(row.p95)} · ${cpu(row.cpuMs)}${row.errors ? ` (${row.errors} errors)` : ""}`;
+    for (let i = 0; i < first.rows.length; i++) lines.push(`| ${prefix}${first.rows[i].page} | ${results.map((r) => cell(pick(r).rows[i])).join(" | ")} |`);
+    lines.push(
+      `| ${prefix}${first.committing.row.page} · commits/s | ${results
+        .map((r) => pick(r).committing)
+        .map((c) => `${cell(c.row)} · ${f(c.commitsPerSecond)}/s${c.refused ? ` (${c.refused} refused)` : ""}`)
+        .join(" | ")} |`,
+    );
     lines.push(
       `| ${prefix}workflow events over HTTP (RETURN/RESUBMIT, ${WORKFLOW_CLIENTS} clients, ${WORKFLOW_SECONDS} s after ${WARMUP} s of warm-up): transitions/s · successes = audit events | ${results
         .map((r) => pick(r).workflow)
