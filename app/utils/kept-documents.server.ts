@@ -22,7 +22,7 @@
  *   requests go through as before, and so does everything in development (Vite reloads code, not data);
  * - a page that shows more than the database and the day says so (`neverKeep`): the audit chain's check
  *   against its anchor file, which is outside the database, runs on every request for it.
- *   `KEPT_DOCUMENTS=off` turns it off.
+ * `KEPT_DOCUMENTS=off` turns the whole of it off.
  */
 import { createHash } from "node:crypto";
 import { createContext, type MiddlewareFunction, type RouterContextProvider } from "react-router";
