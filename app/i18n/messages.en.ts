@@ -245,6 +245,7 @@ export const enPages: Translation<typeof koPages> = {
     approvedGpus: "Approved GPUs",
     summary: "Summary",
     addItem: "Put on the agenda",
+    pickerShown: "Showing {shown} of the {total} requests in joint planning: those whose plan both sides signed first, the longest waiting first in each.",
     addItemHint: "Only requests whose joint plan both sides signed can go on an agenda.",
     noEligible: "No request can go on an agenda now.",
     unsigned: "not signed",

@@ -250,6 +250,7 @@ export const koPages = {
     approvedGpus: "승인 GPU",
     summary: "요지",
     addItem: "안건에 올리기",
+    pickerShown: "{shown}건만 보여 줍니다: 공동계획 중인 요청 {total}건 가운데 양측 서명이 끝난 요청부터, 각각 오래 기다린 요청부터입니다.",
     addItemHint: "양측 서명이 끝난 공동계획이 있는 요청만 올릴 수 있습니다.",
     noEligible: "안건에 올릴 수 있는 요청이 없습니다.",
     unsigned: "서명 전",

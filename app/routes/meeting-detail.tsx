@@ -27,7 +27,7 @@ export async function loader({ request, url, context, params }: Route.LoaderArgs
     const meeting = await getMeeting({ user, meetingId: params.id });
     const secretariat = can(user, "meeting:manage");
     const [eligible, history] = await Promise.all([
-      secretariat && meeting.status === "planning" ? eligibleRequests({ user }) : [],
+      secretariat && meeting.status === "planning" ? eligibleRequests({ user }) : null,
       meetingHistory({ user, meetingId: meeting.id }),
     ]);
     return { meeting, eligible, history, secretariat, quorum: signoffQuorum(), created: url.searchParams.has("created") };
@@ -50,8 +50,9 @@ function valuesOf(decision: {
 }
 
 export default function MeetingDetail({ loaderData, actionData }: Route.ComponentProps) {
-  const { meeting, eligible, history, secretariat, quorum, created } = loaderData;
-  const { t, td, d, dt, locale } = useT();
+  const { meeting, history, secretariat, quorum, created } = loaderData;
+  const eligible = loaderData.eligible?.items ?? [];
+  const { t, td, d, dt, n, locale } = useT();
   const busy = useNavigation().state !== "idle";
   const { status } = meeting;
   const planning = status === "planning";
@@ -189,6 +190,11 @@ export default function MeetingDetail({ loaderData, actionData }: Route.Componen
               <p id="add-hint" className="text-xs text-slate-600">
                 {t("meeting.addItemHint")}
               </p>
+              {loaderData.eligible?.full ? (
+                <p className="text-xs text-slate-600" data-testid="agenda-picker-shown">
+                  {t("meeting.pickerShown", { shown: n(eligible.length), total: n(loaderData.eligible?.inJointPlanning ?? 0) })}
+                </p>
+              ) : null}
               <ErrorList id={addFields.request.errorId} errors={addFields.request.errors} />
               <button type="submit" className="btn-primary" disabled={busy || !eligible.some((r) => r.coSigned)}>
                 {t("meeting.addItem")}

@@ -12,8 +12,10 @@ import type { RequestContext } from "#workflows/demand-request.machine";
 import { appendAuditEvent } from "~/modules/audit/audit.server";
 import type { CurrentUser } from "~/modules/auth/session.server";
 import { findVisibleRequest, sendRequestEvent } from "~/modules/requests/requests.server";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { memoUntilWrite } from "~/utils/lean-read.server";
+import { stateCounts } from "~/modules/requests/state-counts.server";
 import { AppError, forbidden, notFound } from "~/utils/errors";
 import { meetingHasBeenHeld, planFacts } from "./event-rows.server";
 import type { CreateMeeting } from "./meeting.schema";
@@ -215,38 +217,82 @@ async function loadMeeting(meetingId: string) {
   };
 }
 
-/** Requests the secretariat may put on an agenda: in joint planning with a co-signed plan. */
+/** How many requests the agenda's picker lists (a select to choose from, not the whole pipeline). */
+export const AGENDA_PICKER_MAX = 200;
+
+const PICKER_STATES = ["jointPlanning", "onAgenda"];
+
+const pickerSelect = {
+  id: true,
+  reference: true,
+  title: true,
+  state: true,
+  version: true,
+  gpusRequested: true,
+  snapshot: true,
+  submittedAt: true,
+  organization: { select: { code: true, nameKo: true, nameEn: true } },
+} as const;
+
+/**
+ * Requests the secretariat may put on an agenda: in joint planning, or on an agenda and sent back from it.
+ * Those with a co-signed plan come first (they can be added), then those whose plan is not co-signed yet
+ * (listed, disabled, with the reason); the longest waiting first in each; at most `AGENDA_PICKER_MAX`.
+ * `inJointPlanning`: how many are in joint planning in all; `full`: the list stopped at its limit. At 100,000 requests (28,554 in joint planning)
+ * reading them all, and their plans one by one, made a 13 MB page in 3 s: the co-signed ones are found in
+ * one query, and only the listed ones are read.
+ */
 export async function eligibleRequests({ user }: { user: CurrentUser }) {
   requireSecretariat(user);
+  const counts = await stateCounts({});
+  // requests on an agenda may be left out below (not sent back): read that many more, so the list stays full
+  const spare = counts.onAgenda ?? 0;
+  const coSigned = await db.$queryRaw<{ id: string }[]>`SELECT r."id" FROM "DemandRequest" r JOIN "JointPlan" p ON p."requestId" = r."id"
+    WHERE r."state" IN (${Prisma.join(PICKER_STATES)}) AND p."revision" > 0
+      AND EXISTS (SELECT 1 FROM "JointPlanSignature" s WHERE s."planId" = p."id" AND s."revision" = p."revision" AND s."side" = 'MINISTRY')
+      AND EXISTS (SELECT 1 FROM "JointPlanSignature" s WHERE s."planId" = p."id" AND s."revision" = p."revision" AND s."side" = 'MSIT')
+    ORDER BY r."submittedAt" ASC, r."id" ASC
+    LIMIT ${AGENDA_PICKER_MAX + spare}`;
   const rows = await db.demandRequest.findMany({
-    where: { state: { in: ["jointPlanning", "onAgenda"] } },
-    orderBy: { submittedAt: "asc" },
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      state: true,
-      version: true,
-      gpusRequested: true,
-      snapshot: true,
-      organization: { select: { code: true, nameKo: true, nameEn: true } },
-    },
+    where: { id: { in: coSigned.map((r) => r.id) } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: pickerSelect,
   });
-  const result = [];
-  for (const row of rows) {
-    const context = (JSON.parse(row.snapshot) as { context: RequestContext }).context;
-    // on an agenda already (and not sent back): not eligible again
-    if (row.state === "onAgenda" && context.meetingId !== null) continue;
-    const facts = await planFacts(db as unknown as Tx, row.id);
-    const { snapshot: _s, organization, ...request } = row;
-    result.push({
-      ...request,
-      ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
-      coSigned: facts.coSigned,
-      agreedGpus: facts.agreedGpus,
-    });
+  type PickerRow = (typeof rows)[number];
+  const result: (Omit<PickerRow, "snapshot" | "submittedAt" | "organization"> & {
+    ministry: { code: string; name: string; nameEn: string };
+    coSigned: boolean;
+    agreedGpus: number | null;
+  })[] = [];
+  const list = async (page: PickerRow[]) => {
+    for (const row of page) {
+      if (result.length >= AGENDA_PICKER_MAX) return;
+      const context = (JSON.parse(row.snapshot) as { context: RequestContext }).context;
+      // on an agenda already (and not sent back): not eligible again
+      if (row.state === "onAgenda" && context.meetingId !== null) continue;
+      const facts = await planFacts(db as unknown as Tx, row.id);
+      const { snapshot: _s, submittedAt: _at, organization, ...request } = row;
+      result.push({
+        ...request,
+        ministry: { code: organization.code, name: organization.nameKo, nameEn: organization.nameEn },
+        coSigned: facts.coSigned,
+        agreedGpus: facts.agreedGpus,
+      });
+    }
+  };
+  await list(rows);
+  // then those not co-signed yet, while there is room (all the co-signed ones were read then)
+  if (result.length < AGENDA_PICKER_MAX) {
+    await list(
+      await db.demandRequest.findMany({
+        where: { state: { in: PICKER_STATES }, id: { notIn: coSigned.map((r) => r.id) } },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        select: pickerSelect,
+        take: AGENDA_PICKER_MAX - result.length + spare,
+      }),
+    );
   }
-  return result;
+  return { items: result, inJointPlanning: counts.jointPlanning ?? 0, full: result.length >= AGENDA_PICKER_MAX };
 }
 
 /** SCHEDULE: puts the request on this meeting's agenda (same as the event through the API). */
